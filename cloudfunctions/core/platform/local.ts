@@ -1,0 +1,58 @@
+/**
+ * LOCAL PLATFORM — stands in for WeChat where WeChat cannot be reached (`npm start`, tests).
+ * Same interface as WechatPlatform, real behaviour:
+ * - identity: a signed dev session (dev-session.ts) issued by the local login page;
+ * - mini-program codes: a QR code rendered by the `qrcode` library;
+ * - subscribe messages: rows in the local_outbox table;
+ * - content safety: a small local rule set (WeChat's msgSecCheck in production);
+ * - files: written under QINGJU_FILES_DIR (default ./.data/files).
+ */
+import { mkdir, writeFile } from 'fs/promises'
+import { dirname, join, normalize } from 'path'
+import QRCode from 'qrcode'
+import { verifyDevSession } from './dev-session'
+import type { Caller, FunctionContext, Platform, PlatformDeps, SubscribeMessage, TextCheck } from './platform'
+
+// A deliberately small list: enough to exercise the rejection path end to end.
+const BLOCKED_WORDS = ['赌博', '博彩', '色情', '毒品', '代开发票', '刷单']
+
+export class LocalPlatform implements Platform {
+  readonly kind = 'local' as const
+
+  constructor(
+    private readonly deps: PlatformDeps,
+    private readonly secret = process.env.QINGJU_DEV_SESSION_SECRET ?? '',
+    private readonly filesDir = process.env.QINGJU_FILES_DIR ?? join(process.cwd(), '.data', 'files'),
+  ) {}
+
+  caller(context: FunctionContext): Caller | null {
+    const token = context.devSessionToken
+    if (typeof token !== 'string' || !token) return null
+    const openid = verifyDevSession(token, this.secret)
+    return openid ? { openid } : null
+  }
+
+  async miniProgramCode(scene: string, page: string): Promise<Buffer> {
+    return QRCode.toBuffer(`qingju://${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', margin: 1, width: 430 })
+  }
+
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    await this.deps.pool().query(
+      'insert into local_outbox (recipient, template, payload) values ($1, $2, $3)',
+      [message.toOpenid, message.templateId, JSON.stringify({ page: message.page, data: message.data })],
+    )
+  }
+
+  async checkText(text: string): Promise<TextCheck> {
+    const hit = BLOCKED_WORDS.find((word) => text.includes(word))
+    return hit ? { safe: false, reason: `内容含有不适宜发布的词语「${hit}」，请修改后再提交` } : { safe: true }
+  }
+
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
+    const relative = normalize(cloudPath).replace(/^(\.\.(\/|\\|$))+/, '')
+    const target = join(this.filesDir, relative)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, content)
+    return { fileId: `local://${relative}` }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Everything the functions need from WeChat, behind one small interface.
+ * - WechatPlatform (wechat.ts): wx-server-sdk inside CloudBase.
+ * - LocalPlatform (local.ts): a real local implementation for `npm start` and tests.
+ */
+import type { Pool } from 'pg'
+
+/** The verified caller. Only the platform may produce one; never built from the event. */
+export interface Caller {
+  openid: string
+}
+
+/** The second argument CloudBase (or the local host) passes to `main`. */
+export interface FunctionContext {
+  request_id?: string
+  /** Local host only: the signed dev session from the Authorization header. */
+  devSessionToken?: string
+  [key: string]: unknown
+}
+
+export interface SubscribeMessage {
+  toOpenid: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+export interface TextCheck {
+  safe: boolean
+  /** Chinese reason shown to the author when unsafe. */
+  reason?: string
+}
+
+export interface Platform {
+  readonly kind: 'wechat' | 'local'
+  /** The verified caller, or null for an anonymous visitor. */
+  caller(context: FunctionContext): Caller | null
+  /** A mini-program code (PNG) that opens `page` with `scene` (≤ 32 chars). */
+  miniProgramCode(scene: string, page: string): Promise<Buffer>
+  sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /** Content-safety check of user-written text before it is published. */
+  checkText(text: string, author: Caller): Promise<TextCheck>
+  /** Stores a file and answers an id the client can display. */
+  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }>
+}
+
+export interface PlatformDeps {
+  pool: () => Pool
+}

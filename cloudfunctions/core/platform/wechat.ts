@@ -1,0 +1,67 @@
+/**
+ * WeChat CloudBase platform: wx-server-sdk, which CloudBase provides to each function
+ * (kept external in the bundle and listed in every function's package.json).
+ */
+import type { Caller, FunctionContext, Platform, SubscribeMessage, TextCheck } from './platform'
+
+interface WxServerSdk {
+  init(options: { env: unknown }): void
+  DYNAMIC_CURRENT_ENV: unknown
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  openapi: {
+    wxacode: { getUnlimited(options: { scene: string; page: string; checkPath?: boolean }): Promise<{ buffer: Buffer }> }
+    subscribeMessage: { send(options: { touser: string; templateId: string; page: string; data: SubscribeMessage['data'] }): Promise<unknown> }
+    security: { msgSecCheck(options: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string; label?: number } }> }
+  }
+}
+
+let sdk: WxServerSdk | null = null
+function cloud(): WxServerSdk {
+  if (!sdk) {
+    // Loaded lazily: only CloudBase has it installed.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk = require('wx-server-sdk') as WxServerSdk
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  }
+  return sdk
+}
+
+export class WechatPlatform implements Platform {
+  readonly kind = 'wechat' as const
+
+  caller(_context: FunctionContext): Caller | null {
+    const { OPENID } = cloud().getWXContext()
+    return OPENID ? { openid: OPENID } : null
+  }
+
+  async miniProgramCode(scene: string, page: string): Promise<Buffer> {
+    const res = await cloud().openapi.wxacode.getUnlimited({ scene, page, checkPath: false })
+    return res.buffer
+  }
+
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    await cloud().openapi.subscribeMessage.send({
+      touser: message.toOpenid,
+      templateId: message.templateId,
+      page: message.page,
+      data: message.data,
+    })
+  }
+
+  async checkText(text: string, author: Caller): Promise<TextCheck> {
+    // msgSecCheck v2, scene 2 = comment/article. Longer texts are checked in 2,500-char slices.
+    for (let i = 0; i < text.length; i += 2500) {
+      const res = await cloud().openapi.security.msgSecCheck({ openid: author.openid, scene: 2, version: 2, content: text.slice(i, i + 2500) })
+      if (res.result?.suggest && res.result.suggest !== 'pass') {
+        return { safe: false, reason: '内容未通过微信内容安全检测，请修改后再提交' }
+      }
+    }
+    return { safe: true }
+  }
+
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
+    const res = await cloud().uploadFile({ cloudPath, fileContent: content })
+    return { fileId: res.fileID }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The dispatcher every cloud function is built from:
+ *   event { action, data }  →  access check → schema validation → handler  →  { ok, data } | { ok: false, code, message }
+ * Identity comes only from the platform context; nothing in `event` is trusted for it.
+ * Unexpected exceptions are logged with a request id and answered as INTERNAL, never with a stack.
+ */
+import { randomUUID } from 'crypto'
+import type { Pool } from 'pg'
+import type { z } from 'zod'
+import type { ApiResult } from '@api/result'
+import { currentPlatform } from '../platform'
+import type { Caller, FunctionContext, Platform } from '../platform/platform'
+import { getPool } from '../store/pool'
+import { AppError, unauthenticated } from './errors'
+import { validationError } from './validation'
+
+/** Who may call an action. Finer role checks happen inside handlers via `access.ts`. */
+export type Access = 'public' | 'signed_in'
+
+export interface ActionContext {
+  caller: Caller | null
+  platform: Platform
+  db: Pool
+  now: Date
+  requestId: string
+}
+
+export interface SignedInContext extends ActionContext {
+  caller: Caller
+}
+
+export interface ActionDef<R> {
+  access: Access
+  run(raw: unknown, ctx: ActionContext): Promise<R>
+}
+
+type HandlerContext<A extends Access> = A extends 'signed_in' ? SignedInContext : ActionContext
+
+/** Declares one action: its input schema, who may call it, and its handler. */
+export function action<S extends z.ZodType, R, A extends Access>(spec: {
+  access: A
+  input: S
+  handle: (input: z.output<S>, ctx: HandlerContext<A>) => Promise<R>
+}): ActionDef<R> {
+  return {
+    access: spec.access,
+    async run(raw, ctx) {
+      const parsed = spec.input.safeParse(raw, { reportInput: true })
+      if (!parsed.success) throw validationError(parsed.error)
+      return spec.handle(parsed.data, ctx as HandlerContext<A>)
+    },
+  }
+}
+
+/** The action table of one function, checked against its contract in types/api. */
+export type ActionTable<Contract> = {
+  [K in keyof Contract]: ActionDef<Contract[K] extends { response: infer R } ? R : never>
+}
+
+export interface FunctionDeps {
+  platform: () => Platform
+  db: () => Pool
+  clock: () => Date
+}
+
+const defaultDeps: FunctionDeps = { platform: currentPlatform, db: getPool, clock: () => new Date() }
+
+export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
+
+export function createFunction<Contract>(
+  name: string,
+  actions: ActionTable<Contract>,
+  overrides: Partial<FunctionDeps> = {},
+): FunctionMain {
+  const deps = { ...defaultDeps, ...overrides }
+  const table = actions as Record<string, ActionDef<unknown> | undefined>
+
+  return async function main(event, context = {}) {
+    const requestId = typeof context.request_id === 'string' ? context.request_id : randomUUID()
+    try {
+      const { actionName, data } = readEvent(event)
+      const def = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined
+      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName.slice(0, 40)}`)
+      const platform = deps.platform()
+      const caller = platform.caller(context)
+      if (def.access === 'signed_in' && !caller) throw unauthenticated()
+      const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
+      return { ok: true, data: await def.run(data, ctx) }
+    } catch (err) {
+      if (err instanceof AppError) {
+        return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
+      }
+      console.error(JSON.stringify({
+        level: 'error', fn: name, requestId,
+        msg: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      }))
+      return { ok: false, code: 'INTERNAL', message: '服务开小差了，请稍后重试', requestId }
+    }
+  }
+}
+
+function readEvent(event: unknown): { actionName: string; data: unknown } {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) {
+    throw new AppError('INVALID_INPUT', '请求格式不正确')
+  }
+  const { action: actionName, data } = event as { action?: unknown; data?: unknown }
+  if (typeof actionName !== 'string' || !actionName) throw new AppError('INVALID_INPUT', '缺少操作名 action')
+  return { actionName, data }
+}

@@ -1,0 +1,79 @@
+/**
+ * The local host as a whole: embedded PostgreSQL in the data dir, migrations, first-run seed,
+ * the LOCAL platform for the functions, and the HTTP server. `scripts/start.ts` is its CLI;
+ * the end-to-end tests and benchmarks run it too.
+ */
+import { randomBytes } from 'crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs'
+import type { AddressInfo } from 'net'
+import { join, resolve } from 'path'
+import { functions } from '../cloudfunctions/registry'
+import { closePool, getPool } from '../cloudfunctions/core/store/pool'
+import { migrate } from './migrate'
+import { startPostgres } from './postgres'
+import { seedIfEmpty } from './seed'
+import { createHostServer } from './server'
+
+export interface LocalHostOptions {
+  dataDir: string
+  port: number
+  host?: string
+  staticDir: string | null
+  log?: (line: string) => void
+}
+
+export interface RunningLocalHost {
+  url: string
+  databaseUrl: string
+  devSessionSecret: string
+  stop(): Promise<void>
+}
+
+function devSessionSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-session-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+export async function startLocalHost(options: LocalHostOptions): Promise<RunningLocalHost> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const dataDir = resolve(options.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+
+  const pg = await startPostgres({ dataDir: join(dataDir, 'pg'), log })
+  const secret = devSessionSecret(dataDir)
+  // The functions read these exactly as they would read their CloudBase environment variables.
+  process.env.DATABASE_URL = pg.url
+  process.env.QINGJU_PLATFORM = 'local'
+  process.env.QINGJU_DEV_SESSION_SECRET = secret
+  process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
+  process.env.PG_POOL_MAX ??= '10'
+
+  try {
+    const applied = await migrate(getPool())
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`)
+    if (await seedIfEmpty(getPool())) log('seeded demo data (润州区青年工作委员会)')
+  } catch (err) {
+    await closePool()
+    await pg.stop()
+    throw err
+  }
+
+  const server = createHostServer({ functions, staticDir: options.staticDir, devSessionSecret: secret, pool: getPool })
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => ok())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    databaseUrl: pg.url,
+    devSessionSecret: secret,
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()))
+      server.closeAllConnections()
+      await closePool()
+      await pg.stop()
+    },
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Demo data from the seeds (seed 003, Runzhou youth work committee): the district, six member
+ * units, the activity categories, three demo people, and a year of activities — the annual
+ * plan spread over the current year in Asia/Shanghai, plus a few placed around "now" so the
+ * home list always shows something open, upcoming and ongoing. Runs once, on an empty database.
+ */
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
+import type { Pool } from 'pg'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+const TZ = 'Asia/Shanghai'
+
+export const DEMO_DISTRICT = { id: 'runzhou', name: '润州区青年工作委员会' }
+
+export const DEMO_PEOPLE = {
+  youth: { openid: 'dev:youth', nickname: '李青（青年）' },
+  organiser: { openid: 'dev:organiser', nickname: '陆斌（邮政团委）' },
+  district_admin: { openid: 'dev:district_admin', nickname: '杨帆（团区委）' },
+} as const
+
+export const DEMO_CATEGORIES = [
+  { code: 'tree_planting', name: '植树/公益林', hours: true },
+  { code: 'social_mixer', name: '交友联谊', hours: false },
+  { code: 'reading_club', name: '读书会', hours: false },
+  { code: 'job_shadowing', name: '岗位见习', hours: false },
+  { code: 'startup_salon', name: '创业沙龙', hours: false },
+  { code: 'sports_culture', name: '文体活动', hours: false },
+  { code: 'volunteer_service', name: '志愿服务', hours: true },
+  { code: 'study_exchange', name: '学习交流', hours: false },
+] as const
+
+type CategoryCode = (typeof DEMO_CATEGORIES)[number]['code']
+
+export const DEMO_UNITS = [
+  { key: 'post', name: '中国邮政镇江分公司团委', kind: 'state_owned', place: '邮政大楼三楼青年之家', address: '镇江市润州区中山西路' },
+  { key: 'mobile', name: '中国移动镇江分公司团委', kind: 'state_owned', place: '移动公司职工活动中心', address: '镇江市润州区南徐大道' },
+  { key: 'ruixiang', name: '瑞祥科技集团团委', kind: 'new_economy', place: '瑞祥科技园报告厅', address: '镇江市润州区官塘桥路' },
+  { key: 'lawfirm', name: '江苏南昆仑律师事务所团支部', kind: 'new_economy', place: '南昆仑律所会议室', address: '镇江市润州区黄山南路' },
+  { key: 'chaoyang', name: '南山街道朝阳社区团支部', kind: 'community', place: '朝阳社区党群服务中心', address: '镇江市润州区南山街道' },
+  { key: 'huadian', name: '华电句容发电公司团委', kind: 'state_owned', place: '华电青年创新工作室', address: '镇江市句容市下蜀镇' },
+] as const
+
+type UnitKey = (typeof DEMO_UNITS)[number]['key']
+
+interface PlannedActivity {
+  unit: UnitKey
+  category: CategoryCode
+  title: string
+  month: number
+  day: number
+  hour: number
+  hours: number
+  capacity: number
+  place?: string
+  description: string
+}
+
+// The year's list: every unit leads several activities; months rotate between units.
+const ANNUAL_PLAN: PlannedActivity[] = [
+  { unit: 'post', category: 'reading_club', title: '新春读书分享会', month: 1, day: 18, hour: 14, hours: 2, capacity: 40, description: '围绕年度好书分享读书心得，现场交换图书。' },
+  { unit: 'mobile', category: 'sports_culture', title: '青年羽毛球友谊赛', month: 2, day: 25, hour: 14, hours: 3, capacity: 48, description: '移动公司开放 3 片羽毛球场地，各成员单位组队参赛，以球会友。' },
+  { unit: 'post', category: 'tree_planting', title: '润州青年公益林植树', month: 3, day: 10, hour: 9, hours: 3, capacity: 120, place: '南山街道朝阳社区青年公益林', description: '在小区周边 2000 多平方米的空地种下桂花树和樱花树苗。请穿运动鞋，工具由社区提供。' },
+  { unit: 'chaoyang', category: 'volunteer_service', title: '社区环境清洁志愿行动', month: 3, day: 28, hour: 9, hours: 2.5, capacity: 60, description: '清理公益林周边绿地，补种补栽，记录志愿服务时长。' },
+  { unit: 'huadian', category: 'social_mixer', title: '“青春有约”单身青年交友联谊', month: 4, day: 19, hour: 14, hours: 4, capacity: 80, place: '南山风景区游客中心', description: '面向成员单位单身青年的户外联谊活动，男女比例均衡，需报名审核。' },
+  { unit: 'ruixiang', category: 'startup_salon', title: '青年创业沙龙：数字化转型', month: 5, day: 16, hour: 14, hours: 2.5, capacity: 50, description: '邀请创业导师分享企业数字化实践，现场答疑与项目路演。' },
+  { unit: 'lawfirm', category: 'study_exchange', title: '青年普法讲堂：劳动合同那些事', month: 5, day: 30, hour: 15, hours: 2, capacity: 60, description: '律师讲解青年求职就业中常见的劳动法律问题。' },
+  { unit: 'ruixiang', category: 'job_shadowing', title: '暑期大学生岗位见习开营', month: 7, day: 6, hour: 9, hours: 6, capacity: 30, description: '面向在镇大学生的岗位见习，体验研发、运营、市场等岗位。' },
+  { unit: 'mobile', category: 'volunteer_service', title: '“数字助老”志愿服务', month: 8, day: 15, hour: 9, hours: 3, capacity: 30, place: '朝阳社区党群服务中心', description: '教社区老人使用智能手机、防范电信诈骗。' },
+  { unit: 'post', category: 'social_mixer', title: '七夕青年交友联谊', month: 8, day: 22, hour: 18, hours: 3, capacity: 100, description: '七夕主题联谊，破冰游戏与手工体验。' },
+  { unit: 'lawfirm', category: 'reading_club', title: '法治读书会：《法治的细节》', month: 9, day: 20, hour: 14, hours: 2, capacity: 30, description: '共读一本书，聊聊身边的法治故事。' },
+  { unit: 'chaoyang', category: 'sports_culture', title: '社区青年中秋游园会', month: 10, day: 3, hour: 18, hours: 3, capacity: 150, description: '猜灯谜、做月饼，邀请社区青年和成员单位青年共度中秋。' },
+  { unit: 'huadian', category: 'study_exchange', title: '青年创新工作室开放日', month: 10, day: 25, hour: 9, hours: 3, capacity: 40, description: '参观青年创新工作室，交流技术创新成果。' },
+  { unit: 'ruixiang', category: 'reading_club', title: '冬日读书会：科技与人文', month: 12, day: 13, hour: 14, hours: 2, capacity: 40, description: '年度最后一期读书会，分享科技与人文主题好书。' },
+  { unit: 'huadian', category: 'tree_planting', title: '青年公益林冬季养护', month: 12, day: 20, hour: 9, hours: 3, capacity: 60, place: '南山街道朝阳社区青年公益林', description: '为公益林树苗培土、防寒包扎，记录志愿服务时长。' },
+  { unit: 'mobile', category: 'startup_salon', title: '青年创业沙龙：5G 与新消费', month: 12, day: 27, hour: 14, hours: 2.5, capacity: 50, description: '探讨 5G 应用与新消费场景下的青年创业机会。' },
+]
+
+// Placed relative to "now", so the home list always shows each phase whatever the date.
+interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour'> {
+  startInHours: number
+  signupOpensInHours: number
+  signupClosesInHours: number
+}
+
+const AROUND_NOW: RelativeActivity[] = [
+  { unit: 'chaoyang', category: 'volunteer_service', title: '周末社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
+  { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
+  { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
+  { unit: 'ruixiang', category: 'job_shadowing', title: '寒假岗位见习招募', startInHours: 24 * 30, hours: 6, signupOpensInHours: 24 * 7, signupClosesInHours: 24 * 25, capacity: 25, description: '寒假期间面向大学生的岗位见习，报名将于下周开放。' },
+  { unit: 'lawfirm', category: 'startup_salon', title: '青年创业者法律沙龙', startInHours: 24 * 3 + 7, hours: 2, signupOpensInHours: -24 * 7, signupClosesInHours: 24 * 2, capacity: 12, description: '股权设计、合同风险与知识产权保护，小班讨论。' },
+]
+
+export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean> {
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    // Serialise concurrent first starts; the district row doubles as the "seeded" marker.
+    await client.query('lock table district in exclusive mode')
+    const existing = await client.query('select 1 from district limit 1')
+    if (existing.rowCount) {
+      await client.query('rollback')
+      return false
+    }
+    await client.query('insert into district (id, name) values ($1, $2)', [DEMO_DISTRICT.id, DEMO_DISTRICT.name])
+    for (const [i, c] of DEMO_CATEGORIES.entries()) {
+      await client.query(
+        'insert into activity_category (code, name, sort_order, awards_service_hours) values ($1, $2, $3, $4) on conflict (code) do nothing',
+        [c.code, c.name, i + 1, c.hours],
+      )
+    }
+    const userIds: Record<string, string> = {}
+    for (const [persona, p] of Object.entries(DEMO_PEOPLE)) {
+      const r = await client.query<{ id: string }>(
+        'insert into app_user (openid, nickname) values ($1, $2) on conflict (openid) do update set nickname = excluded.nickname returning id',
+        [p.openid, p.nickname],
+      )
+      userIds[persona] = r.rows[0].id
+    }
+    await client.query('insert into district_admin (district_id, user_id) values ($1, $2)', [DEMO_DISTRICT.id, userIds.district_admin])
+    const unitIds = {} as Record<UnitKey, string>
+    for (const u of DEMO_UNITS) {
+      const r = await client.query<{ id: string }>(
+        'insert into org_unit (district_id, name, kind, intro) values ($1, $2, $3, $4) returning id',
+        [DEMO_DISTRICT.id, u.name, u.kind, `${u.name}是润州区青年工作委员会成员单位。`],
+      )
+      unitIds[u.key] = r.rows[0].id
+    }
+    await client.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [unitIds.post, userIds.organiser])
+
+    const year = dayjs(now).tz(TZ).year()
+    const rows = [
+      ...ANNUAL_PLAN.map((a) => {
+        const start = dayjs.tz(`${year}-${pad(a.month)}-${pad(a.day)} ${pad(a.hour)}:00`, TZ)
+        return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day') }
+      }),
+      ...AROUND_NOW.map((a) => {
+        // Whole half-hours read naturally on a card.
+        const start = dayjs(now).tz(TZ).add(a.startInHours, 'hour').minute(0).second(0).millisecond(0)
+        return { ...a, start, opens: dayjs(now).add(a.signupOpensInHours, 'hour'), closes: dayjs(now).add(a.signupClosesInHours, 'hour') }
+      }),
+    ]
+    for (const a of rows) {
+      const unit = DEMO_UNITS.find((u) => u.key === a.unit)!
+      const end = a.start.add(a.hours * 60, 'minute')
+      await client.query(
+        `insert into activity (district_id, unit_id, category, title, description, place_name, place_address, contact,
+           start_at, end_at, signup_opens_at, signup_closes_at, capacity, seats_taken)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [DEMO_DISTRICT.id, unitIds[a.unit], a.category, a.title, a.description, a.place ?? unit.place, unit.address,
+          `${unit.name} 0511-8${String(a.capacity).padStart(3, '0')}1234`,
+          a.start.toDate(), end.toDate(), a.opens.toDate(), a.closes.toDate(), a.capacity,
+          // A plausible fill level for the demo; the sign-up engine owns this counter from then on.
+          Math.floor(a.capacity * ((a.title.length % 5) / 5))],
+      )
+    }
+    await client.query('commit')
+    return true
+  } catch (err) {
+    await client.query('rollback').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')

@@ -1,0 +1,120 @@
+/**
+ * The local host's HTTP server:
+ *   GET  /*                  the H5 build (dist/h5)
+ *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
+ *   GET  /api/_dev/personas  the demo people one can act as
+ *   POST /api/_dev/login     {persona} → a signed dev session token (LOCAL ONLY)
+ * Identity reaches the function only as the context's signed dev session, as OPENID does in CloudBase.
+ */
+import { randomUUID } from 'crypto'
+import { existsSync } from 'fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
+import type { Pool } from 'pg'
+import sirv from 'sirv'
+import { DEV_PERSONAS, type DevLoginResponse, type DevPersona, type DevPersonaInfo } from '@api/dev-login'
+import type { ApiResult } from '@api/result'
+import type { FunctionMain } from '../cloudfunctions/core/runtime/function'
+import { issueDevSession } from '../cloudfunctions/core/platform/dev-session'
+import { DEMO_PEOPLE } from './seed'
+
+const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is about this size
+
+export interface HostOptions {
+  functions: Record<string, FunctionMain>
+  staticDir: string | null
+  devSessionSecret: string
+  pool: () => Pool
+}
+
+const PERSONA_LABELS: Record<DevPersona, string> = {
+  youth: '青年（报名、参加活动）',
+  organiser: '成员单位组织者（中国邮政镇江分公司团委）',
+  district_admin: '团区委管理员',
+  new: '新用户（首次使用）',
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(json)
+}
+
+const failure = (code: string, message: string) => ({ ok: false, code, message })
+
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return { ok: false, tooLarge: true }
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    const text = Buffer.concat(chunks).toString('utf8')
+    return { ok: true, value: text ? JSON.parse(text) : {} }
+  } catch {
+    return { ok: false, tooLarge: false }
+  }
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
+}
+
+export function createHostServer(options: HostOptions): Server {
+  const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, etag: true, dev: false }) : null
+
+  async function devLogin(res: ServerResponse, body: unknown) {
+    const persona = (body as { persona?: unknown } | null)?.persona
+    if (typeof persona !== 'string' || !DEV_PERSONAS.includes(persona as DevPersona)) {
+      return send(res, 400, failure('INVALID_INPUT', `persona 须为 ${DEV_PERSONAS.join(' / ')} 之一`))
+    }
+    const p = persona as DevPersona
+    const openid = p === 'new' ? `dev:new:${randomUUID()}` : DEMO_PEOPLE[p].openid
+    const nickname = p === 'new' ? '新朋友' : DEMO_PEOPLE[p].nickname
+    await options.pool().query(
+      `insert into app_user (openid, nickname) values ($1, $2) on conflict (openid) do nothing`,
+      [openid, nickname],
+    )
+    const data: DevLoginResponse = { token: issueDevSession(openid, options.devSessionSecret), persona: p, nickname }
+    send(res, 200, { ok: true, data } satisfies ApiResult<DevLoginResponse>)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith('/api/')) {
+      if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
+        return serveStatic(req, res, () => send(res, 404, failure('NOT_FOUND', '页面不存在')))
+      }
+      return send(res, 404, failure('NOT_FOUND', '页面不存在'))
+    }
+    const name = url.pathname.slice('/api/'.length)
+    if (name === '_dev/personas' && req.method === 'GET') {
+      const items: DevPersonaInfo[] = DEV_PERSONAS.map((persona) => ({
+        persona,
+        label: PERSONA_LABELS[persona],
+        nickname: persona === 'new' ? '新朋友' : DEMO_PEOPLE[persona].nickname,
+      }))
+      return send(res, 200, { ok: true, data: { items } })
+    }
+    if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请使用 POST'))
+    const body = await readJson(req)
+    if (!body.ok) {
+      return send(res, body.tooLarge ? 413 : 400, failure('INVALID_INPUT', body.tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'))
+    }
+    if (name === '_dev/login') return devLogin(res, body.value)
+    const main = Object.prototype.hasOwnProperty.call(options.functions, name) ? options.functions[name] : undefined
+    if (!main) return send(res, 404, failure('NOT_FOUND', `云函数 ${name.slice(0, 40)} 不存在`))
+    const result = await main(body.value, { request_id: randomUUID(), devSessionToken: bearer(req) })
+    send(res, 200, result)
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: 'host request failed', err: err instanceof Error ? err.stack : String(err) }))
+      if (!res.headersSent) send(res, 500, failure('INTERNAL', '服务开小差了，请稍后重试'))
+      else res.end()
+    })
+  })
+}

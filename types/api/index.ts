@@ -1,0 +1,15 @@
+/** Every cloud function and its actions: the one contract shared by pages and functions. */
+import type { ActivityActions } from './activity'
+import type { SessionActions } from './session'
+
+export interface CloudFunctions {
+  activity: ActivityActions
+  session: SessionActions
+}
+
+export type FunctionName = keyof CloudFunctions
+export type ActionName<F extends FunctionName> = keyof CloudFunctions[F] & string
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> =
+  CloudFunctions[F][A] extends { request: infer R } ? R : never
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> =
+  CloudFunctions[F][A] extends { response: infer R } ? R : never
