@@ -46,9 +46,10 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return { ok: false, tooLarge: true }
-    chunks.push(chunk as Buffer)
+    // Keep draining past the limit so the client reads our 413 instead of a reset connection.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
+  if (size > MAX_BODY_BYTES) return { ok: false, tooLarge: true }
   try {
     const text = Buffer.concat(chunks).toString('utf8')
     return { ok: true, value: text ? JSON.parse(text) : {} }

@@ -1,0 +1,64 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useHomeList } from '@/features/activities/hooks/useHomeList'
+import { ActivityCard } from '@/features/activities/components/ActivityCard'
+import { ActivityListSkeleton } from '@/features/activities/components/ActivityListSkeleton'
+import { CategoryTabs } from '@/features/activities/components/CategoryTabs'
+import { ListFooter } from '@/features/activities/components/ListFooter'
+import { StatusToggle } from '@/features/activities/components/StatusToggle'
+import { EmptyState } from '@/components/EmptyState'
+import { ErrorState } from '@/components/ErrorState'
+import './index.scss'
+
+function openActivity(id: string) {
+  void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(id)}` })
+}
+
+export default function Home() {
+  const list = useHomeList()
+
+  let body: JSX.Element
+  if (list.phase === 'idle' || list.phase === 'loading') {
+    body = <ActivityListSkeleton />
+  } else if (list.phase === 'error') {
+    body = <ErrorState message={list.error ?? '加载失败'} onRetry={() => void list.reload()} />
+  } else if (list.items.length === 0) {
+    body = <EmptyState text={list.status === 'finished' ? '暂无已结束的活动' : '暂无活动'} />
+  } else {
+    body = (
+      <View className="home__list">
+        {list.items.map((a) => (
+          <ActivityCard key={a.id} activity={a} onOpen={openActivity} />
+        ))}
+        <ListFooter
+          loadingMore={list.loadingMore}
+          hasMore={list.nextCursor !== null}
+          error={list.moreError}
+          onLoadMore={() => void list.loadMore()}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className="home">
+      <View className="home__header">
+        <View className="home__intro">
+          <Text className="home__title">青年活动</Text>
+          <Text className="home__subtitle">团区委与各成员单位的志愿服务和青年活动</Text>
+        </View>
+        <StatusToggle value={list.status} onChange={list.setStatus} />
+      </View>
+      {process.env.TARO_ENV === 'h5' ? (
+        <View
+          className="home__dev-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}
+        >
+          切换身份(本地)
+        </View>
+      ) : null}
+      <CategoryTabs categories={list.categories} value={list.category} onChange={list.setCategory} />
+      <View className="home__content">{body}</View>
+    </View>
+  )
+}

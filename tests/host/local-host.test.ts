@@ -1,0 +1,109 @@
+/**
+ * The local host as a user starts it (`tsx scripts/start.ts`): HTTP surface, dev login,
+ * and survival of `kill -9` with data intact and no orphaned PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'child_process'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+
+const ROOT = join(__dirname, '..', '..')
+const dataDir = mkdtempSync(join(tmpdir(), 'qingju-host-test-'))
+// As root, postgres runs as nobody, which must be able to enter the data dir's parent.
+chmodSync(dataDir, 0o755)
+let child: ChildProcess | null = null
+
+function startHost(): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    // Exactly what `npm start` runs: one Node process, so SIGKILL hits the host itself.
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 45_000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = out.match(/running at (http:\/\/[^\s/]+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ child: proc, url: m[1] })
+      }
+    }
+    proc.stdout?.on('data', onData)
+    proc.stderr?.on('data', onData)
+    proc.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)))
+  })
+}
+
+/** PostgreSQL processes whose command line names this test's data dir. */
+function postgresFor(dir: string): number[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      return cmd.includes('postgres') && cmd.includes(dir)
+    } catch {
+      return false
+    }
+  }).map(Number)
+}
+
+async function post(url: string, body: unknown, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json()) as { ok: boolean; code?: string; data?: Record<string, unknown> } }
+}
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL')
+  await new Promise((r) => setTimeout(r, 1000))
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+test('serves the functions, survives kill -9 with its data, and leaves no orphaned postgres', async () => {
+  const first = await startHost()
+  child = first.child
+  const api = (path: string) => `${first.url}/api/${path}`
+
+  // The HTTP form documented in the README.
+  const personas = await (await fetch(api('_dev/personas'))).json() as { data: { items: { persona: string }[] } }
+  expect(personas.data.items.map((p) => p.persona)).toEqual(['youth', 'organiser', 'district_admin', 'new'])
+  const login = await post(api('_dev/login'), { persona: 'organiser' })
+  const token = login.json.data?.token as string
+  expect(typeof token).toBe('string')
+  const me = await post(api('session'), { action: 'me' }, token)
+  expect(me.json).toMatchObject({ ok: true, data: { roles: ['youth', 'unit_admin'] } })
+  expect((await post(api('session'), { action: 'me' })).json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  expect((await post(api('_dev/login'), { persona: 'root' })).json).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await post(api('activity'), '{not json')).toMatchObject({ status: 400, json: { ok: false, code: 'INVALID_INPUT' } })
+  expect(await post(api('activity'), { action: 'list', data: { x: 'y'.repeat(200_000) } })).toMatchObject({ status: 413 })
+  expect(await post(api('nope'), { action: 'list' })).toMatchObject({ status: 404, json: { code: 'NOT_FOUND' } })
+
+  const before = await post(api('activity'), { action: 'list', data: { limit: 50 } })
+  const ids = (before.json.data?.items as { id: string }[]).map((i) => i.id)
+  expect(ids.length).toBeGreaterThan(3)
+  const newcomer = await post(api('_dev/login'), { persona: 'new' })
+  const newMe = await post(api('session'), { action: 'me' }, newcomer.json.data?.token as string)
+  expect(newMe.json.ok).toBe(true)
+
+  expect(postgresFor(dataDir).length).toBeGreaterThan(0)
+  first.child.kill('SIGKILL')
+  for (let i = 0; i < 50 && postgresFor(dataDir).length; i++) await new Promise((r) => setTimeout(r, 100))
+  expect(postgresFor(dataDir)).toEqual([])
+
+  const second = await startHost()
+  child = second.child
+  const after = await post(`${second.url}/api/activity`, { action: 'list', data: { limit: 50 } })
+  expect((after.json.data?.items as { id: string }[]).map((i) => i.id)).toEqual(ids)
+  // The newcomer created before the kill is still the same person.
+  const again = await post(`${second.url}/api/session`, { action: 'me' }, newcomer.json.data?.token as string)
+  expect(again.json.data?.userId).toBe(newMe.json.data?.userId)
+
+  second.child.kill('SIGINT')
+  await new Promise((r) => second.child.once('exit', r))
+  expect(postgresFor(dataDir)).toEqual([])
+})

@@ -1,0 +1,122 @@
+import { ApiError } from '@/services/cloud'
+import { openPage, pageRoot, settle, text } from './support/app'
+import { callFunctionMock, serve } from './support/cloud-mock'
+import { deferred, detail } from './support/fixtures'
+import { freezeNow } from './support/clock'
+
+jest.mock('@/services/cloud', () => ({
+  ...jest.requireActual('@/services/cloud'),
+  callFunction: jest.fn(),
+}))
+
+const ID = '11111111-2222-4333-8444-555555555555'
+
+function detailRoot(): HTMLElement | null {
+  return pageRoot().querySelector<HTMLElement>('[data-testid="activity-detail"]')
+}
+
+beforeEach(() => {
+  freezeNow('2024-03-05T04:00:00.000Z')
+  callFunctionMock.mockReset()
+})
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+test('loads the activity named in the URL and shows its fields', async () => {
+  const answer = deferred<unknown>()
+  serve({ 'activity.get': () => answer.promise })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  expect(callFunctionMock).toHaveBeenCalledWith('activity', 'get', { id: ID })
+  expect(pageRoot().querySelector('[data-testid="detail-skeleton"]')).not.toBeNull()
+
+  answer.resolve(
+    detail({
+      id: ID,
+      title: '社区敬老志愿服务',
+      unit: { id: 'u9', name: '某街道团工委' },
+      startAt: '2024-03-10T01:00:00.000Z',
+      endAt: '2024-03-10T03:30:00.000Z',
+      placeName: '幸福里社区中心',
+      placeAddress: '幸福路 88 号',
+      capacity: 40,
+      seatsLeft: 5,
+      signupOpensAt: '2024-03-01T00:00:00.000Z',
+      signupClosesAt: '2024-03-09T10:00:00.000Z',
+      contact: '王老师 13900000000',
+      description: '集合后分组\n请穿运动鞋',
+      phase: 'open',
+    }),
+  )
+  await settle()
+
+  const root = detailRoot()
+  expect(root).not.toBeNull()
+  const all = root?.textContent ?? ''
+  expect(all).toContain('社区敬老志愿服务')
+  expect(all).toContain('报名中')
+  expect(all).toContain('志愿服务')
+  expect(all).toContain('某街道团工委')
+  expect(all).toContain('3月10日 周日 09:00–11:30')
+  expect(all).toContain('幸福里社区中心')
+  expect(all).toContain('幸福路 88 号')
+  expect(all).toContain('剩余 5 席 / 共 40 席')
+  expect(all).toContain('3月1日 08:00 – 3月9日 18:00')
+  expect(all).toContain('王老师 13900000000')
+  // Newlines of the plain-text description survive.
+  expect(root?.querySelector('.detail__description')?.textContent).toBe('集合后分组\n请穿运动鞋')
+  const signup = root?.querySelector<HTMLElement>('.detail__signup')
+  expect(signup?.textContent).toContain('报名功能即将开放')
+  expect(signup?.className).toContain('taroify-button--disabled')
+})
+
+test('a full activity says 已满', async () => {
+  serve({ 'activity.get': () => detail({ id: ID, seatsLeft: 0, capacity: 10 }) })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  expect(detailRoot()?.textContent).toContain('已满')
+  expect(detailRoot()?.textContent).not.toContain('剩余')
+})
+
+test('NOT_FOUND shows 活动不存在或已下线', async () => {
+  serve({
+    'activity.get': () => {
+      throw new ApiError('NOT_FOUND', '活动不存在')
+    },
+  })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  expect(detailRoot()).toBeNull()
+  expect(pageRoot().querySelector('[data-testid="empty-state"]')?.textContent).toContain('活动不存在或已下线')
+})
+
+test('without an id it does not call the server and says not found', async () => {
+  serve({})
+  await openPage('/pages/activity/index')
+
+  expect(callFunctionMock).not.toHaveBeenCalled()
+  expect(text()).toContain('活动不存在或已下线')
+})
+
+test("other errors show the server's message and 重试 loads again", async () => {
+  let calls = 0
+  serve({
+    'activity.get': () => {
+      calls += 1
+      if (calls === 1) throw new ApiError('NETWORK', '网络不给力，请稍后重试')
+      return detail({ id: ID, title: '第二次成功' })
+    },
+  })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  const error = pageRoot().querySelector<HTMLElement>('[data-testid="error-state"]')
+  expect(error?.textContent).toContain('网络不给力，请稍后重试')
+
+  error?.querySelector<HTMLElement>('.taroify-button')?.click()
+  await settle()
+
+  expect(calls).toBe(2)
+  expect(detailRoot()?.textContent).toContain('第二次成功')
+})

@@ -1,0 +1,2 @@
+declare const dom: object
+export = dom

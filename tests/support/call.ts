@@ -1,0 +1,22 @@
+/** Calls a cloud function's real `main(event, context)` as a given person (or anonymously). */
+import type { ApiResult } from '@api/result'
+import { issueDevSession } from '../../cloudfunctions/core/platform/dev-session'
+import type { FunctionMain } from '../../cloudfunctions/core/runtime/function'
+
+export function tokenFor(openid: string): string {
+  return issueDevSession(openid, process.env.QINGJU_DEV_SESSION_SECRET ?? '')
+}
+
+export async function call<T = unknown>(
+  main: FunctionMain,
+  action: string,
+  data?: unknown,
+  as?: string,
+): Promise<ApiResult<T>> {
+  return (await main({ action, data }, { request_id: 'test', ...(as ? { devSessionToken: tokenFor(as) } : {}) })) as ApiResult<T>
+}
+
+export function expectOk<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)
+  return result.data
+}

@@ -1,0 +1,4 @@
+// Every Node-side test runs the functions on the LOCAL platform with a known dev-session secret.
+process.env.QINGJU_PLATFORM = 'local'
+process.env.QINGJU_DEV_SESSION_SECRET = 'test-dev-session-secret'
+process.env.TZ = process.env.TZ ?? 'UTC' // CloudBase runs in UTC; nothing may depend on the host zone
