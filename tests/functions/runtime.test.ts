@@ -1,5 +1,5 @@
 /** The dispatcher every function shares: envelope, identity from context only, error mapping. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { issueDevSession } from '../../cloudfunctions/core/platform/dev-session'

@@ -3,7 +3,7 @@
  * Request schemas are the single source of truth: the function validates with them and the
  * pages import only the inferred types (`import type`), so zod never reaches the mini-program bundle.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Category codes of the annual activity list. Names and order live in the database. */
 export const CATEGORY_CODE = /^[a-z][a-z_]{1,31}$/

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'crypto'
 import type { Pool } from 'pg'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ApiResult } from '@api/result'
 import { currentPlatform } from '../platform'
 import type { Caller, FunctionContext, Platform } from '../platform/platform'
@@ -31,7 +31,9 @@ export interface SignedInContext extends ActionContext {
 
 export interface ActionDef<R> {
   access: Access
-  run(raw: unknown, ctx: ActionContext): Promise<R>
+  /** Validates the raw payload; throws INVALID_INPUT. Runs before any database work. */
+  parse(raw: unknown): unknown
+  handle(input: unknown, ctx: ActionContext): Promise<R>
 }
 
 type HandlerContext<A extends Access> = A extends 'signed_in' ? SignedInContext : ActionContext
@@ -44,11 +46,12 @@ export function action<S extends z.ZodType, R, A extends Access>(spec: {
 }): ActionDef<R> {
   return {
     access: spec.access,
-    async run(raw, ctx) {
+    parse(raw) {
       const parsed = spec.input.safeParse(raw, { reportInput: true })
       if (!parsed.success) throw validationError(parsed.error)
-      return spec.handle(parsed.data, ctx as HandlerContext<A>)
+      return parsed.data
     },
+    handle: (input, ctx) => spec.handle(input as z.output<S>, ctx as HandlerContext<A>),
   }
 }
 
@@ -84,8 +87,9 @@ export function createFunction<Contract>(
       const platform = deps.platform()
       const caller = platform.caller(context)
       if (def.access === 'signed_in' && !caller) throw unauthenticated()
+      const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
-      return { ok: true, data: await def.run(data, ctx) }
+      return { ok: true, data: await def.handle(input, ctx) }
     } catch (err) {
       if (err instanceof AppError) {
         return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }

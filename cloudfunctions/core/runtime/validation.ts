@@ -1,5 +1,5 @@
 /** Turns zod issues into field-level Chinese messages for INVALID_INPUT answers. */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { invalidInput, type AppError } from './errors'
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -17,7 +17,7 @@ export function getPool(): Pool {
     pool = new Pool({
       connectionString,
       max: Number(process.env.PG_POOL_MAX ?? 2),
-      idleTimeoutMillis: 30_000,
+      idleTimeoutMillis: Number(process.env.PG_IDLE_TIMEOUT_MS ?? 30_000),
       connectionTimeoutMillis: 5_000,
     })
     // An idle client losing its server must not crash the process; the next query reconnects.

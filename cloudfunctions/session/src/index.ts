@@ -1,5 +1,5 @@
 /** Cloud function `session`: who the caller is and what they may manage. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { SessionActions } from '@api/session'
 import { action, createFunction, type ActionTable } from '../../core/runtime/function'
 import { ensureUser, loadMe } from '../../core/store/users'
