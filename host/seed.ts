@@ -86,7 +86,7 @@ interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour
 }
 
 const AROUND_NOW: RelativeActivity[] = [
-  { unit: 'chaoyang', category: 'volunteer_service', title: '周末社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
+  { unit: 'chaoyang', category: 'volunteer_service', title: '社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
   { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
   { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
   { unit: 'ruixiang', category: 'job_shadowing', title: '寒假岗位见习招募', startInHours: 24 * 30, hours: 6, signupOpensInHours: 24 * 7, signupClosesInHours: 24 * 25, capacity: 25, description: '寒假期间面向大学生的岗位见习，报名将于下周开放。' },
@@ -137,9 +137,14 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
         return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day') }
       }),
       ...AROUND_NOW.map((a) => {
-        // Whole half-hours read naturally on a card.
-        const start = dayjs(now).tz(TZ).add(a.startInHours, 'hour').minute(0).second(0).millisecond(0)
-        return { ...a, start, opens: dayjs(now).add(a.signupOpensInHours, 'hour'), closes: dayjs(now).add(a.signupClosesInHours, 'hour') }
+        // Whole hours read naturally on a card.
+        const hour = dayjs(now).startOf('hour')
+        return {
+          ...a,
+          start: hour.add(a.startInHours, 'hour'),
+          opens: hour.add(a.signupOpensInHours, 'hour'),
+          closes: hour.add(a.signupClosesInHours, 'hour'),
+        }
       }),
     ]
     for (const a of rows) {

@@ -195,7 +195,7 @@ test('the 已结束 toggle asks for finished activities', async () => {
   await openPage(HOME)
   expect(text()).toContain('状态 active')
 
-  await tap(byText('.status-toggle__item', '已结束'))
+  await tap(byText('.status-toggle__item', '往期回顾'))
 
   expect(listCalls()[1]).toEqual({ limit: 20, status: 'finished' })
   expect(text()).toContain('状态 finished')

@@ -13,9 +13,8 @@ import './index.scss'
 const CURRENT_KEY = 'qingju.devPersona'
 
 function goHome() {
-  // Opened from home: go back. Opened directly by URL: there is nothing to go back to.
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  // A new identity starts from a fresh home page; nothing loaded as the previous person survives.
+  void Taro.reLaunch({ url: '/pages/index/index' })
 }
 
 export default function DevLogin() {

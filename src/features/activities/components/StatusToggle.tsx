@@ -3,8 +3,8 @@ import type { HomeStatus } from '../store/activity-list'
 import './StatusToggle.scss'
 
 const OPTIONS: { value: HomeStatus; label: string }[] = [
-  { value: 'active', label: '进行中的' },
-  { value: 'finished', label: '已结束' },
+  { value: 'active', label: '近期活动' },
+  { value: 'finished', label: '往期回顾' },
 ]
 
 export function StatusToggle({ value, onChange }: { value: HomeStatus; onChange(v: HomeStatus): void }) {

@@ -1,0 +1,133 @@
+/**
+ * Real-browser smoke test of the H5 build through the local host, exactly as `npm start` runs it:
+ * a fresh data dir (so first-run migrate + seed), headless Chromium (Debian `chromium`) driven by
+ * playwright-core. Screenshots go to tests/artifacts/.
+ */
+import assert from 'node:assert/strict'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const ROOT = join(__dirname, '..', '..')
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+let host: ChildProcess
+let baseUrl = ''
+let browser: Browser
+let page: Page
+const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-'))
+chmodSync(dataDir, 0o755) // postgres runs as nobody when we are root
+
+function startHost(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    host = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, QINGJU_DATA_DIR: dataDir, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`local host did not start in time:\n${out.slice(-3000)}`)), 240_000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = out.match(/running at (http:\/\/[^\s/]+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    }
+    host.stdout?.on('data', onData)
+    host.stderr?.on('data', onData)
+    host.once('exit', (code) => reject(new Error(`local host exited with ${code}:\n${out.slice(-3000)}`)))
+  })
+}
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  baseUrl = await startHost()
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+})
+
+after(async () => {
+  await browser?.close()
+  if (host && host.exitCode === null) {
+    const exited = new Promise((r) => host.once('exit', r))
+    host.kill('SIGINT')
+    await exited
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const cards = () => page.locator('[data-testid="activity-card"]')
+
+test('home lists the seeded activities with unit, time, place and seats', async () => {
+  await page.goto(`${baseUrl}/`)
+  // Seeded relative to today, so it is always open for sign-up.
+  const card = cards().filter({ hasText: '青年读书会：《平凡的世界》' })
+  await card.waitFor({ timeout: 30_000 })
+  const text = await card.innerText()
+  assert.match(text, /中国邮政镇江分公司团委/)
+  assert.match(text, /报名中/)
+  assert.match(text, /邮政大楼三楼青年之家/)
+  assert.match(text, /\d+月\d+日 周. \d\d:\d\d–\d\d:\d\d/)
+  assert.match(text, /剩余 \d+ 席 \/ 共 30 席/)
+  assert.ok((await cards().count()) >= 5)
+  await page.screenshot({ path: join(ARTIFACTS, 'home.png') })
+})
+
+test('a category tab narrows the list to that category', async () => {
+  await page.getByText('读书会', { exact: true }).first().click()
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelectorAll('[data-testid="activity-card"]')].map((c) => c.textContent ?? '')
+    return titles.length > 0 && titles.every((t) => t.includes('读书会'))
+  }, undefined, { timeout: 15_000 })
+  assert.equal(await cards().filter({ hasText: '交友联谊' }).count(), 0)
+  await page.screenshot({ path: join(ARTIFACTS, 'home-reading-club.png') })
+})
+
+test('past activities are one tap away, newest first', async () => {
+  await page.getByText('全部', { exact: true }).first().click()
+  await page.getByText('往期回顾', { exact: true }).click()
+  await page.locator('[data-testid="activity-card"]', { hasText: '已结束' }).first().waitFor({ timeout: 15_000 })
+  const texts = await cards().allInnerTexts()
+  assert.ok(texts.every((t) => t.includes('已结束')), 'every past card says 已结束')
+  await page.getByText('近期活动', { exact: true }).click()
+  await cards().filter({ hasText: '青年读书会：《平凡的世界》' }).waitFor({ timeout: 15_000 })
+})
+
+test('tapping a card opens its detail page', async () => {
+  await cards().filter({ hasText: '青年读书会：《平凡的世界》' }).click()
+  await page.getByText('活动介绍').waitFor({ timeout: 15_000 })
+  const body = await page.locator('body').innerText()
+  assert.match(body, /共读路遥的《平凡的世界》/)
+  assert.match(body, /镇江市润州区中山西路/)
+  assert.match(body, /报名时间/)
+  await page.waitForTimeout(600) // let the page slide-in transition finish before the picture
+  await page.screenshot({ path: join(ARTIFACTS, 'detail.png') })
+})
+
+test('the local login page switches to a demo person', async () => {
+  await page.goto(`${baseUrl}/#/pages/dev-login/index`)
+  await page.locator('.dev-login__persona', { hasText: '团区委管理员' }).click()
+  await cards().first().waitFor({ timeout: 15_000 }) // it returns to the home list
+  const token = await page.evaluate(() => localStorage.getItem('qingju.devToken'))
+  assert.ok(token && token.includes('.'), 'a dev session token is stored')
+  const me = await page.evaluate(async (t) => {
+    const stored = JSON.parse(t as string) as { data?: string } | string
+    const raw = typeof stored === 'string' ? stored : stored.data
+    const res = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${raw}` }, body: JSON.stringify({ action: 'me' }) })
+    return res.json()
+  }, token)
+  assert.deepEqual(me.data.roles, ['youth', 'district_admin'])
+  await page.goto(`${baseUrl}/#/pages/dev-login/index`)
+  await page.getByText('当前身份').waitFor()
+  await page.screenshot({ path: join(ARTIFACTS, 'dev-login.png') })
+})
