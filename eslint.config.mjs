@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.{js,cjs,mjs}', 'config/**', 'scripts/**', 'host/**', 'cloudfunctions/**', 'tests/**', 'bench/**'],
+    files: ['**/*.{js,cjs,mjs}', 'config/**', 'scripts/**', 'host/**', 'server/**', 'cloudfunctions/**', 'tests/**', 'bench/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -13,8 +13,8 @@ import type { Pool } from 'pg'
 import sirv from 'sirv'
 import { DEV_PERSONAS, type DevLoginResponse, type DevPersona, type DevPersonaInfo } from '@api/dev-login'
 import type { ApiResult } from '@api/result'
-import type { FunctionMain } from '../cloudfunctions/core/runtime/function'
-import { issueDevSession } from '../cloudfunctions/core/platform/dev-session'
+import type { FunctionMain } from '../server/runtime/function'
+import { issueDevSession } from '../server/platform/dev-session'
 import { DEMO_PEOPLE } from './seed'
 
 const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is about this size

@@ -1,5 +1,5 @@
 /** `npm run db:migrate`: apply db/migrations to the database at DATABASE_URL (production or any server). */
-import { closePool, getPool } from '../cloudfunctions/core/store/pool'
+import { closePool, getPool } from '../server/store/pool'
 import { migrate } from '../host/migrate'
 
 async function run() {

@@ -81,7 +81,7 @@ create index activity_browse on activity (district_id, start_at, id) where state
 create index activity_browse_by_category on activity (district_id, category, start_at, id) where state = 'published';
 create index activity_by_unit on activity (unit_id, start_at);
 
--- Local platform: subscribe messages land here instead of WeChat (see cloudfunctions/core/platform/local.ts).
+-- Local platform: subscribe messages land here instead of WeChat (see server/platform/local.ts).
 create table local_outbox (
   id          bigserial primary key,
   recipient   text not null,

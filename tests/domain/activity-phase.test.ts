@@ -1,4 +1,4 @@
-import { activityPhase, seatsLeft, type ActivityTimes } from '../../cloudfunctions/core/domain/activity-phase'
+import { activityPhase, seatsLeft, type ActivityTimes } from '../../server/domain/activity-phase'
 
 const at = (iso: string) => new Date(iso)
 const base: ActivityTimes = {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../cloudfunctions/core/domain/cursor'
+import { decodeCursor, encodeCursor } from '../../server/domain/cursor'
 
 const ID = '3761801e-5a81-43b9-b054-c0ee46b73f1f'
 

@@ -1,4 +1,4 @@
-import { issueDevSession, verifyDevSession } from '../../cloudfunctions/core/platform/dev-session'
+import { issueDevSession, verifyDevSession } from '../../server/platform/dev-session'
 
 const SECRET = 'k'.repeat(32)
 const NOW = 1_800_000_000_000

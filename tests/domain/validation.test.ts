@@ -1,5 +1,5 @@
 import { activityListRequest } from '@api/activity'
-import { validationError } from '../../cloudfunctions/core/runtime/validation'
+import { validationError } from '../../server/runtime/validation'
 
 function errorFor(input: unknown) {
   const r = activityListRequest.safeParse(input, { reportInput: true })

@@ -1,8 +1,8 @@
 /** The `activity` function through its real main(event, context), on a real PostgreSQL. */
 import type { ActivityCard, ActivityDetail, ActivityListResponse, ActivityStatusFilter, CategoryListResponse } from '@api/activity'
 import { actions, main } from '../../cloudfunctions/activity/src'
-import { activityPhase } from '../../cloudfunctions/core/domain/activity-phase'
-import { createFunction } from '../../cloudfunctions/core/runtime/function'
+import { activityPhase } from '../../server/domain/activity-phase'
+import { createFunction } from '../../server/runtime/function'
 import type { ActivityActions } from '@api/activity'
 import { call, expectOk } from '../support/call'
 import { closePool, insertActivity, insertBasics, useFreshDatabase, type Fixture } from '../support/db'

@@ -1,7 +1,7 @@
 /** Calls a cloud function's real `main(event, context)` as a given person (or anonymously). */
 import type { ApiResult } from '@api/result'
-import { issueDevSession } from '../../cloudfunctions/core/platform/dev-session'
-import type { FunctionMain } from '../../cloudfunctions/core/runtime/function'
+import { issueDevSession } from '../../server/platform/dev-session'
+import type { FunctionMain } from '../../server/runtime/function'
 
 export function tokenFor(openid: string): string {
   return issueDevSession(openid, process.env.QINGJU_DEV_SESSION_SECRET ?? '')

@@ -1,7 +1,7 @@
 /** Per-test-file databases cloned from the migrated template, and fixtures. */
 import { randomBytes } from 'crypto'
 import { Client, type Pool } from 'pg'
-import { closePool, getPool } from '../../cloudfunctions/core/store/pool'
+import { closePool, getPool } from '../../server/store/pool'
 
 const TEMPLATE_DB = 'qingju_template'
 

@@ -1,10 +1,10 @@
 /** Cloud function `activity`: browse the published activities of a district. */
 import { activityGetRequest, activityListRequest, categoryListRequest, type ActivityActions } from '@api/activity'
-import { homeDistrictId } from '../../core/config'
-import { decodeCursor, encodeCursor } from '../../core/domain/cursor'
-import { invalidInput, notFound } from '../../core/runtime/errors'
-import { action, createFunction, type ActionTable } from '../../core/runtime/function'
-import { getActivity, listActivities, listCategories } from '../../core/store/activities'
+import { homeDistrictId } from '../../../server/config'
+import { decodeCursor, encodeCursor } from '../../../server/domain/cursor'
+import { invalidInput, notFound } from '../../../server/runtime/errors'
+import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
+import { getActivity, listActivities, listCategories } from '../../../server/store/activities'
 
 export const actions: ActionTable<ActivityActions> = {
   list: action({

@@ -1,8 +1,8 @@
 /** Cloud function `session`: who the caller is and what they may manage. */
 import * as z from 'zod'
 import type { SessionActions } from '@api/session'
-import { action, createFunction, type ActionTable } from '../../core/runtime/function'
-import { ensureUser, loadMe } from '../../core/store/users'
+import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
+import { ensureUser, loadMe } from '../../../server/store/users'
 
 export const actions: ActionTable<SessionActions> = {
   me: action({

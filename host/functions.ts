@@ -2,8 +2,8 @@
  * Every cloud function by name → its `main(event, context)`: the same entries that
  * `npm run build:cloud` bundles for CloudBase. Used by the local host and the tests.
  */
-import { main as activity } from './activity/src'
-import type { FunctionMain } from './core/runtime/function'
-import { main as session } from './session/src'
+import { main as activity } from '../cloudfunctions/activity/src'
+import type { FunctionMain } from '../server/runtime/function'
+import { main as session } from '../cloudfunctions/session/src'
 
 export const functions: Record<string, FunctionMain> = { activity, session }
