@@ -4,6 +4,8 @@
  */
 import { main as activity } from '../cloudfunctions/activity/src'
 import type { FunctionMain } from '../server/runtime/function'
+import { main as org } from '../cloudfunctions/org/src'
+import { main as plan } from '../cloudfunctions/plan/src'
 import { main as session } from '../cloudfunctions/session/src'
 
-export const functions: Record<string, FunctionMain> = { activity, session }
+export const functions: Record<string, FunctionMain> = { activity, session, org, plan }

@@ -47,6 +47,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   process.env.QINGJU_PLATFORM = 'local'
   process.env.QINGJU_DEV_SESSION_SECRET = secret
   process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
+  mkdirSync(process.env.QINGJU_FILES_DIR, { recursive: true })
   process.env.PG_POOL_MAX ??= '10'
 
   try {
@@ -59,7 +60,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     throw err
   }
 
-  const server = createHostServer({ functions, staticDir: options.staticDir, devSessionSecret: secret, pool: getPool })
+  const server = createHostServer({ functions, staticDir: options.staticDir, filesDir: process.env.QINGJU_FILES_DIR!, devSessionSecret: secret, pool: getPool })
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok())

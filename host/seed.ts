@@ -35,12 +35,12 @@ export const DEMO_CATEGORIES = [
 type CategoryCode = (typeof DEMO_CATEGORIES)[number]['code']
 
 export const DEMO_UNITS = [
-  { key: 'post', name: '中国邮政镇江分公司团委', kind: 'state_owned', place: '邮政大楼三楼青年之家', address: '镇江市润州区中山西路' },
-  { key: 'mobile', name: '中国移动镇江分公司团委', kind: 'state_owned', place: '移动公司职工活动中心', address: '镇江市润州区南徐大道' },
-  { key: 'ruixiang', name: '瑞祥科技集团团委', kind: 'new_economy', place: '瑞祥科技园报告厅', address: '镇江市润州区官塘桥路' },
-  { key: 'lawfirm', name: '江苏南昆仑律师事务所团支部', kind: 'new_economy', place: '南昆仑律所会议室', address: '镇江市润州区黄山南路' },
-  { key: 'chaoyang', name: '南山街道朝阳社区团支部', kind: 'community', place: '朝阳社区党群服务中心', address: '镇江市润州区南山街道' },
-  { key: 'huadian', name: '华电句容发电公司团委', kind: 'state_owned', place: '华电青年创新工作室', address: '镇江市句容市下蜀镇' },
+  { key: 'post', name: '中国邮政镇江分公司团委', kind: 'state_owned', contact: '陆斌', place: '邮政大楼三楼青年之家', address: '镇江市润州区中山西路', lat: 32.2043, lng: 119.4312 },
+  { key: 'mobile', name: '中国移动镇江分公司团委', kind: 'state_owned', contact: '刘爱浩', place: '移动公司职工活动中心', address: '镇江市润州区南徐大道', lat: 32.1865, lng: 119.4129 },
+  { key: 'ruixiang', name: '瑞祥科技集团团委', kind: 'new_economy', contact: '陈烨桦', place: '瑞祥科技园报告厅', address: '镇江市润州区官塘桥路', lat: 32.1952, lng: 119.3987 },
+  { key: 'lawfirm', name: '江苏南昆仑律师事务所团支部', kind: 'new_economy', contact: '李敏', place: '南昆仑律所会议室', address: '镇江市润州区黄山南路', lat: 32.1921, lng: 119.4356 },
+  { key: 'chaoyang', name: '南山街道朝阳社区团支部', kind: 'community', contact: '张傲雍', place: '朝阳社区党群服务中心', address: '镇江市润州区南山街道', lat: 32.1718, lng: 119.4425 },
+  { key: 'huadian', name: '华电句容发电公司团委', kind: 'state_owned', contact: '汪明灿', place: '华电青年创新工作室', address: '镇江市句容市下蜀镇', lat: 32.2261, lng: 119.2553 },
 ] as const
 
 type UnitKey = (typeof DEMO_UNITS)[number]['key']
@@ -78,17 +78,26 @@ const ANNUAL_PLAN: PlannedActivity[] = [
   { unit: 'mobile', category: 'startup_salon', title: '青年创业沙龙：5G 与新消费', month: 12, day: 27, hour: 14, hours: 2.5, capacity: 50, description: '探讨 5G 应用与新消费场景下的青年创业机会。' },
 ]
 
+// Lines of the annual list with no event yet: some will show as overdue, some as planned.
+const PLAN_ONLY_LINES: { unit: UnitKey; category: CategoryCode; title: string; month: number; targetCommunity: string | null }[] = [
+  { unit: 'huadian', category: 'reading_club', title: '青年读书会：能源与未来', month: 6, targetCommunity: null },
+  { unit: 'lawfirm', category: 'volunteer_service', title: '社区法律咨询志愿服务', month: 11, targetCommunity: '南山街道朝阳社区' },
+  { unit: 'chaoyang', category: 'social_mixer', title: '社区青年新春联谊会', month: 12, targetCommunity: '南山街道朝阳社区' },
+]
+
 // Placed relative to "now", so the home list always shows each phase whatever the date.
 interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour'> {
   startInHours: number
   signupOpensInHours: number
   signupClosesInHours: number
+  /** Whether it fulfils a line of this year's list (one is added for it). */
+  onPlan?: boolean
 }
 
 const AROUND_NOW: RelativeActivity[] = [
   { unit: 'chaoyang', category: 'volunteer_service', title: '社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
-  { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
-  { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
+  { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', onPlan: true, startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
+  { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', onPlan: true, startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
   { unit: 'ruixiang', category: 'job_shadowing', title: '寒假岗位见习招募', startInHours: 24 * 30, hours: 6, signupOpensInHours: 24 * 7, signupClosesInHours: 24 * 25, capacity: 25, description: '寒假期间面向大学生的岗位见习，报名将于下周开放。' },
   { unit: 'lawfirm', category: 'startup_salon', title: '青年创业者法律沙龙', startInHours: 24 * 3 + 7, hours: 2, signupOpensInHours: -24 * 7, signupClosesInHours: 24 * 2, capacity: 12, description: '股权设计、合同风险与知识产权保护，小班讨论。' },
 ]
@@ -121,20 +130,39 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
     }
     await client.query('insert into district_admin (district_id, user_id) values ($1, $2)', [DEMO_DISTRICT.id, userIds.district_admin])
     const unitIds = {} as Record<UnitKey, string>
-    for (const u of DEMO_UNITS) {
+    for (const [i, u] of DEMO_UNITS.entries()) {
       const r = await client.query<{ id: string }>(
-        'insert into org_unit (district_id, name, kind, intro) values ($1, $2, $3, $4) returning id',
-        [DEMO_DISTRICT.id, u.name, u.kind, `${u.name}是润州区青年工作委员会成员单位。`],
+        `insert into org_unit (district_id, name, kind, intro, contact_name, contact_phone, status, reviewed_by, reviewed_at)
+         values ($1, $2, $3, $4, $5, $6, 'admitted', $7, $8) returning id`,
+        [DEMO_DISTRICT.id, u.name, u.kind, `${u.name}是润州区青年工作委员会成员单位。`, u.contact,
+          `1390511${String(1000 + i * 37).padStart(4, '0')}`, userIds.district_admin, now],
       )
       unitIds[u.key] = r.rows[0].id
     }
     await client.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [unitIds.post, userIds.organiser])
+    // An application waiting for the district admin.
+    const applicant = await client.query<{ id: string }>(
+      "insert into app_user (openid, nickname) values ('dev:applicant', '王老师（一中团委）') on conflict (openid) do update set nickname = excluded.nickname returning id")
+    await client.query(
+      `insert into org_unit (district_id, name, kind, intro, contact_name, contact_phone, applicant_id, status)
+       values ($1, '镇江市第一中学团委', 'school', '高中团委，希望组织学生参与社区志愿服务和读书会。', '王老师', '13905112233', $2, 'pending')`,
+      [DEMO_DISTRICT.id, applicant.rows[0].id])
 
+    // The year's annual list, published; each planned activity fulfils its line.
     const year = dayjs(now).tz(TZ).year()
+    await client.query("insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', $3)",
+      [DEMO_DISTRICT.id, year, dayjs.tz(`${year}-02-21 10:00`, TZ).toDate()])
+    const addLine = async (unit: UnitKey, category: CategoryCode, title: string, month: number, targetCommunity: string | null = null) =>
+      (await client.query<{ id: string }>(
+        `insert into plan_line (district_id, year, unit_id, category, title, planned_month, target_community)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [DEMO_DISTRICT.id, year, unitIds[unit], category, title, month, targetCommunity])).rows[0].id
+    for (const extra of PLAN_ONLY_LINES) await addLine(extra.unit, extra.category, extra.title, extra.month, extra.targetCommunity)
+
     const rows = [
       ...ANNUAL_PLAN.map((a) => {
         const start = dayjs.tz(`${year}-${pad(a.month)}-${pad(a.day)} ${pad(a.hour)}:00`, TZ)
-        return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day') }
+        return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day'), onPlan: true }
       }),
       ...AROUND_NOW.map((a) => {
         // Whole hours read naturally on a card.
@@ -144,21 +172,29 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
           start: hour.add(a.startInHours, 'hour'),
           opens: hour.add(a.signupOpensInHours, 'hour'),
           closes: hour.add(a.signupClosesInHours, 'hour'),
+          onPlan: a.onPlan ?? false,
         }
       }),
     ]
     for (const a of rows) {
       const unit = DEMO_UNITS.find((u) => u.key === a.unit)!
       const end = a.start.add(a.hours * 60, 'minute')
+      const startYm = a.start.tz(TZ)
+      const lineId = a.onPlan && startYm.year() === year ? await addLine(a.unit, a.category, a.title, startYm.month() + 1) : null
+      const category = DEMO_CATEGORIES.find((c) => c.code === a.category)!
+      const place = a.place ?? unit.place
       await client.query(
         `insert into activity (district_id, unit_id, category, title, description, place_name, place_address, contact,
-           start_at, end_at, signup_opens_at, signup_closes_at, capacity, seats_taken)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [DEMO_DISTRICT.id, unitIds[a.unit], a.category, a.title, a.description, a.place ?? unit.place, unit.address,
-          `${unit.name} 0511-8${String(a.capacity).padStart(3, '0')}1234`,
+           start_at, end_at, signup_opens_at, signup_closes_at, capacity, seats_taken, plan_line_id, records_service_hours,
+           latitude, longitude, published_at, search_text, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+        [DEMO_DISTRICT.id, unitIds[a.unit], a.category, a.title, a.description, place, unit.address,
+          `${unit.contact} 0511-8${String(a.capacity).padStart(3, '0')}1234`,
           a.start.toDate(), end.toDate(), a.opens.toDate(), a.closes.toDate(), a.capacity,
           // A plausible fill level for the demo; the sign-up engine owns this counter from then on.
-          Math.floor(a.capacity * ((a.title.length % 5) / 5))],
+          Math.floor(a.capacity * ((a.title.length % 5) / 5)),
+          lineId, category.hours, unit.lat, unit.lng, a.opens.subtract(3, 'day').toDate(),
+          `${a.title} ${place} ${unit.name}`, userIds.organiser],
       )
     }
     await client.query('commit')

@@ -22,6 +22,8 @@ const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is a
 export interface HostOptions {
   functions: Record<string, FunctionMain>
   staticDir: string | null
+  /** LocalPlatform's file storage, served under /files/ (exports, uploads). */
+  filesDir: string
   devSessionSecret: string
   pool: () => Pool
 }
@@ -66,6 +68,9 @@ function bearer(req: IncomingMessage): string | undefined {
 export function createHostServer(options: HostOptions): Server {
   const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, etag: true, dev: false }) : null
 
+  // dev mode: files appear at run time (exports), so sirv must not cache the listing.
+  const serveFiles = sirv(options.filesDir, { dev: true, etag: true })
+
   async function devLogin(res: ServerResponse, body: unknown) {
     const persona = (body as { persona?: unknown } | null)?.persona
     if (typeof persona !== 'string' || !DEV_PERSONAS.includes(persona as DevPersona)) {
@@ -84,6 +89,10 @@ export function createHostServer(options: HostOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      req.url = req.url!.slice('/files'.length)
+      return serveFiles(req, res, () => send(res, 404, failure('NOT_FOUND', '文件不存在')))
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
         return serveStatic(req, res, () => send(res, 404, failure('NOT_FOUND', '页面不存在')))

@@ -6,7 +6,7 @@
 import type { ActivityPhase } from '@api/activity'
 
 export interface ActivityTimes {
-  state: 'draft' | 'published' | 'cancelled'
+  state: 'draft' | 'published' | 'cancelled' | 'finished'
   startAt: Date
   endAt: Date
   signupOpensAt: Date
@@ -16,6 +16,7 @@ export interface ActivityTimes {
 export function activityPhase(a: ActivityTimes, now: Date): ActivityPhase {
   const t = now.getTime()
   if (a.state === 'cancelled') return 'cancelled'
+  if (a.state === 'finished') return 'finished'
   if (t >= a.endAt.getTime()) return 'finished'
   if (t >= a.startAt.getTime()) return 'ongoing'
   if (t >= a.signupOpensAt.getTime() && t < a.signupClosesAt.getTime()) return 'open'

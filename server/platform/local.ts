@@ -48,11 +48,11 @@ export class LocalPlatform implements Platform {
     return hit ? { safe: false, reason: `内容含有不适宜发布的词语「${hit}」，请修改后再提交` } : { safe: true }
   }
 
-  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
-    const relative = normalize(cloudPath).replace(/^(\.\.(\/|\\|$))+/, '')
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }> {
+    const relative = normalize(cloudPath).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^\/+/, '')
     const target = join(this.filesDir, relative)
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, content)
-    return { fileId: `local://${relative}` }
+    return { fileId: `local://${relative}`, url: `/files/${relative.split('\\').join('/')}` }
   }
 }

@@ -40,8 +40,11 @@ export interface Platform {
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
   /** Content-safety check of user-written text before it is published. */
   checkText(text: string, author: Caller): Promise<TextCheck>
-  /** Stores a file and answers an id the client can display. */
-  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }>
+  /**
+   * Stores a file. `fileId` is what the client downloads by (a CloudBase fileID in WeChat);
+   * `url` is a plain URL where one exists (the local host serves /files/...).
+   */
+  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }>
 }
 
 export interface PlatformDeps {

@@ -60,8 +60,9 @@ export class WechatPlatform implements Platform {
     return { safe: true }
   }
 
-  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }> {
     const res = await cloud().uploadFile({ cloudPath, fileContent: content })
-    return { fileId: res.fileID }
+    // The client downloads by fileID (Taro.cloud.downloadFile); no public URL is implied.
+    return { fileId: res.fileID, url: null }
   }
 }

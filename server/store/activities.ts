@@ -1,11 +1,18 @@
-/** Browse queries over published activities (keyset pagination on (start_at, id)). */
-import type { Pool } from 'pg'
-import type { ActivityCard, ActivityDetail, ActivityStatusFilter, Category } from '@api/activity'
+/**
+ * Activities: the browse queries (keyset pagination on (start_at, id)) and the organiser's writes.
+ * Browsers see published and finished events; drafts only reach the organiser's view.
+ */
+import type {
+  ActivityCard, ActivityChange, ActivityDetail, ActivityStatusFilter, Category, ManagedActivity,
+} from '@api/activity'
 import { activityPhase, seatsLeft } from '../domain/activity-phase'
 import type { StartCursor } from '../domain/cursor'
+import type { EventState } from '../domain/event-rules'
+import type { Db } from './tx'
 
-interface ActivityRow {
+export interface ActivityRow {
   id: string
+  district_id: string
   title: string
   category: string
   category_name: string
@@ -18,35 +25,56 @@ interface ActivityRow {
   signup_closes_at: Date
   place_name: string
   place_address: string | null
+  latitude: number | null
+  longitude: number | null
   capacity: number
   seats_taken: number
   cover_url: string | null
   description: string
   contact: string | null
-  state: 'draft' | 'published' | 'cancelled'
+  state: EventState
+  records_service_hours: boolean
+  plan_line_id: string | null
+  plan_line_title: string | null
+  plan_line_month: number | null
+  plan_line_year: number | null
+  cancel_reason: string | null
+  published_at: Date | null
+  updated_at: Date
 }
 
 const SELECT_ACTIVITY = `
-  select a.id, a.title, a.category, c.name as category_name, c.awards_service_hours,
+  select a.id, a.district_id, a.title, a.category, c.name as category_name, c.awards_service_hours,
          a.unit_id, u.name as unit_name, a.start_at, a.end_at, a.signup_opens_at, a.signup_closes_at,
-         a.place_name, a.place_address, a.capacity, a.seats_taken, a.cover_url, a.description, a.contact, a.state
+         a.place_name, a.place_address, a.latitude, a.longitude, a.capacity, a.seats_taken, a.cover_url,
+         a.description, a.contact, a.state, a.records_service_hours, a.plan_line_id,
+         l.title as plan_line_title, l.planned_month as plan_line_month, l.year as plan_line_year,
+         a.cancel_reason, a.published_at, a.updated_at
   from activity a
   join org_unit u on u.id = a.unit_id
-  join activity_category c on c.code = a.category`
+  join activity_category c on c.code = a.category
+  left join plan_line l on l.id = a.plan_line_id`
+
+const VISIBLE = "a.state in ('published', 'finished')"
 
 // Mirrors domain/activity-phase.ts; $2 is "now". end_at > start_at always holds (CHECK).
+// An event its organiser marked finished is finished whatever the clock says.
 const STATUS_CONDITION: Record<ActivityStatusFilter, string> = {
-  active: 'a.end_at > $2',
-  open: 'a.start_at > $2 and a.signup_opens_at <= $2 and a.signup_closes_at > $2',
-  upcoming: 'a.start_at > $2 and not (a.signup_opens_at <= $2 and a.signup_closes_at > $2)',
-  ongoing: 'a.start_at <= $2 and a.end_at > $2',
-  finished: 'a.end_at <= $2',
+  active: "a.state = 'published' and a.end_at > $2",
+  open: "a.state = 'published' and a.start_at > $2 and a.signup_opens_at <= $2 and a.signup_closes_at > $2",
+  upcoming: "a.state = 'published' and a.start_at > $2 and not (a.signup_opens_at <= $2 and a.signup_closes_at > $2)",
+  ongoing: "a.state = 'published' and a.start_at <= $2 and a.end_at > $2",
+  finished: "(a.state = 'finished' or a.end_at <= $2)",
 }
 
 export interface ListQuery {
   districtId: string
   status: ActivityStatusFilter
   category?: string
+  unitId?: string
+  /** [from, to) on start_at. */
+  startsWithin?: { from: Date; to: Date }
+  keyword?: string
   after?: StartCursor
   limit: number
   now: Date
@@ -55,18 +83,21 @@ export interface ListQuery {
 /** Finished activities read newest first; everything else soonest first. */
 export const isDescending = (status: ActivityStatusFilter) => status === 'finished'
 
-export async function listActivities(db: Pool, q: ListQuery): Promise<{ items: ActivityCard[]; last: StartCursor | null }> {
+const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+export async function listActivities(db: Db, q: ListQuery): Promise<{ items: ActivityCard[]; last: StartCursor | null }> {
   const params: unknown[] = [q.districtId, q.now]
-  const where = ["a.district_id = $1", "a.state = 'published'", STATUS_CONDITION[q.status]]
-  if (q.category) {
-    params.push(q.category)
-    where.push(`a.category = $${params.length}`)
+  const where = ['a.district_id = $1', VISIBLE, STATUS_CONDITION[q.status]]
+  const add = (sql: (n: number) => string, ...values: unknown[]) => {
+    params.push(...values)
+    where.push(sql(params.length - values.length + 1))
   }
+  if (q.category) add((n) => `a.category = $${n}`, q.category)
+  if (q.unitId) add((n) => `a.unit_id = $${n}`, q.unitId)
+  if (q.startsWithin) add((n) => `a.start_at >= $${n} and a.start_at < $${n + 1}`, q.startsWithin.from, q.startsWithin.to)
+  if (q.keyword) add((n) => `a.search_text ilike $${n}`, likePattern(q.keyword))
   const desc = isDescending(q.status)
-  if (q.after) {
-    params.push(q.after.startAt, q.after.id)
-    where.push(`(a.start_at, a.id) ${desc ? '<' : '>'} ($${params.length - 1}, $${params.length})`)
-  }
+  if (q.after) add((n) => `(a.start_at, a.id) ${desc ? '<' : '>'} ($${n}, $${n + 1})`, q.after.startAt, q.after.id)
   params.push(q.limit + 1)
   const order = desc ? 'a.start_at desc, a.id desc' : 'a.start_at, a.id'
   const { rows } = await db.query<ActivityRow>(
@@ -81,29 +112,122 @@ export async function listActivities(db: Pool, q: ListQuery): Promise<{ items: A
   }
 }
 
-/** A published or cancelled activity; drafts are not visible to browsers. */
-export async function getActivity(db: Pool, id: string, now: Date): Promise<ActivityDetail | null> {
-  const { rows } = await db.query<ActivityRow>(`${SELECT_ACTIVITY} where a.id = $1 and a.state <> 'draft'`, [id])
-  const row = rows[0]
-  if (!row) return null
-  return {
-    ...toCard(row, now),
-    description: row.description,
-    placeAddress: row.place_address,
-    signupOpensAt: row.signup_opens_at.toISOString(),
-    signupClosesAt: row.signup_closes_at.toISOString(),
-    contact: row.contact,
-  }
+export async function findActivity(db: Db, id: string, forUpdate = false): Promise<ActivityRow | null> {
+  const { rows } = await db.query<ActivityRow>(`${SELECT_ACTIVITY} where a.id = $1${forUpdate ? ' for update of a' : ''}`, [id])
+  return rows[0] ?? null
 }
 
-export async function listCategories(db: Pool): Promise<Category[]> {
+/** A unit's activities in every state, newest start first. */
+export async function listUnitActivities(db: Db, unitId: string, state: EventState | undefined, after: StartCursor | undefined, limit: number) {
+  const params: unknown[] = [unitId]
+  const where = ['a.unit_id = $1']
+  if (state) {
+    params.push(state)
+    where.push(`a.state = $${params.length}`)
+  }
+  if (after) {
+    params.push(after.startAt, after.id)
+    where.push(`(a.start_at, a.id) < ($${params.length - 1}, $${params.length})`)
+  }
+  params.push(limit + 1)
+  const { rows } = await db.query<ActivityRow>(
+    `${SELECT_ACTIVITY} where ${where.join(' and ')} order by a.start_at desc, a.id desc limit $${params.length}`, params)
+  const page = rows.slice(0, limit)
+  const lastRow = rows.length > limit ? page[page.length - 1] : undefined
+  return { rows: page, last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
+}
+
+export async function listCategories(db: Db): Promise<Category[]> {
   const { rows } = await db.query<{ code: string; name: string; awards_service_hours: boolean }>(
     'select code, name, awards_service_hours from activity_category order by sort_order, code',
   )
   return rows.map((r) => ({ code: r.code, name: r.name, awardsServiceHours: r.awards_service_hours }))
 }
 
-function toCard(row: ActivityRow, now: Date): ActivityCard {
+/** Column values an organiser writes; keys are the API's field names. */
+export interface EventFields {
+  title: string
+  category: string
+  coverUrl: string | null
+  description: string
+  placeName: string
+  placeAddress: string | null
+  location: { latitude: number; longitude: number } | null
+  startAt: Date
+  endAt: Date
+  signupOpensAt: Date
+  signupClosesAt: Date
+  capacity: number
+  recordsServiceHours: boolean
+  contact: string | null
+  planLineId: string | null
+}
+
+export function fieldsOf(row: ActivityRow): EventFields {
+  return {
+    title: row.title, category: row.category, coverUrl: row.cover_url, description: row.description,
+    placeName: row.place_name, placeAddress: row.place_address,
+    location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    startAt: row.start_at, endAt: row.end_at, signupOpensAt: row.signup_opens_at, signupClosesAt: row.signup_closes_at,
+    capacity: row.capacity, recordsServiceHours: row.records_service_hours, contact: row.contact, planLineId: row.plan_line_id,
+  }
+}
+
+const WRITE_COLUMNS = `title, category, cover_url, description, place_name, place_address, latitude, longitude,
+  start_at, end_at, signup_opens_at, signup_closes_at, capacity, records_service_hours, contact, plan_line_id`
+
+const writeValues = (f: EventFields) => [
+  f.title, f.category, f.coverUrl, f.description, f.placeName, f.placeAddress, f.location?.latitude ?? null, f.location?.longitude ?? null,
+  f.startAt, f.endAt, f.signupOpensAt, f.signupClosesAt, f.capacity, f.recordsServiceHours, f.contact, f.planLineId,
+]
+
+export async function insertActivity(db: Db, districtId: string, unitId: string, createdBy: string, f: EventFields): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into activity (district_id, unit_id, created_by, state, search_text, ${WRITE_COLUMNS})
+     select $1, $2, $3, 'draft', $4::text || ' ' || $8::text || ' ' || u.name, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19
+     from org_unit u where u.id = $2
+     returning id`,
+    [districtId, unitId, createdBy, ...writeValues(f)],
+  )
+  return rows[0].id
+}
+
+export async function updateActivityFields(db: Db, id: string, f: EventFields, now: Date): Promise<void> {
+  await db.query(
+    `update activity a set (${WRITE_COLUMNS}) = ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17),
+       search_text = $2::text || ' ' || $6::text || ' ' || u.name, updated_at = $18
+     from org_unit u where a.id = $1 and u.id = a.unit_id`,
+    [id, ...writeValues(f), now],
+  )
+}
+
+export async function setActivityState(db: Db, id: string, state: EventState, now: Date, cancelReason: string | null = null): Promise<void> {
+  await db.query(
+    `update activity set state = $2, updated_at = $3,
+       published_at = case when $2 = 'published' then $3 else published_at end,
+       cancel_reason = coalesce($4, cancel_reason)
+     where id = $1`,
+    [id, state, now, cancelReason],
+  )
+}
+
+export async function logChange(db: Db, activityId: string, userId: string, kind: ActivityChange['kind'], fields: Record<string, [unknown, unknown]>, reason: string | null, at: Date) {
+  await db.query(
+    'insert into activity_change (activity_id, changed_by, changed_at, kind, fields, reason) values ($1, $2, $3, $4, $5, $6)',
+    [activityId, userId, at, kind, JSON.stringify(fields), reason],
+  )
+}
+
+export async function listChanges(db: Db, activityId: string): Promise<ActivityChange[]> {
+  const { rows } = await db.query<{ changed_at: Date; user_id: string; nickname: string; kind: ActivityChange['kind']; fields: Record<string, [unknown, unknown]>; reason: string | null }>(
+    `select c.changed_at, u.id as user_id, u.nickname, c.kind, c.fields, c.reason
+     from activity_change c join app_user u on u.id = c.changed_by where c.activity_id = $1 order by c.id desc`,
+    [activityId],
+  )
+  return rows.map((r) => ({ at: r.changed_at.toISOString(), by: { userId: r.user_id, nickname: r.nickname }, kind: r.kind, fields: r.fields, reason: r.reason }))
+}
+
+export function toCard(row: ActivityRow, now: Date): ActivityCard {
   return {
     id: row.id,
     title: row.title,
@@ -119,5 +243,32 @@ function toCard(row: ActivityRow, now: Date): ActivityCard {
       now,
     ),
     coverUrl: row.cover_url,
+  }
+}
+
+export function toDetail(row: ActivityRow, now: Date): ActivityDetail {
+  return {
+    ...toCard(row, now),
+    description: row.description,
+    placeAddress: row.place_address,
+    location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    signupOpensAt: row.signup_opens_at.toISOString(),
+    signupClosesAt: row.signup_closes_at.toISOString(),
+    contact: row.contact,
+    recordsServiceHours: row.records_service_hours,
+    planLine: row.plan_line_id
+      ? { id: row.plan_line_id, title: row.plan_line_title ?? '', plannedMonth: row.plan_line_month ?? 0, year: row.plan_line_year ?? 0 }
+      : null,
+  }
+}
+
+export function toManaged(row: ActivityRow, now: Date): ManagedActivity {
+  return {
+    ...toDetail(row, now),
+    state: row.state,
+    seatsTaken: row.seats_taken,
+    cancelReason: row.cancel_reason,
+    publishedAt: row.published_at ? row.published_at.toISOString() : null,
+    updatedAt: row.updated_at.toISOString(),
   }
 }

@@ -4,6 +4,7 @@
  * pages import only the inferred types (`import type`), so zod never reaches the mini-program bundle.
  */
 import * as z from 'zod'
+import { MONTH, YEAR, instant, text } from './common'
 
 /** Category codes of the annual activity list. Names and order live in the database. */
 export const CATEGORY_CODE = /^[a-z][a-z_]{1,31}$/
@@ -29,6 +30,11 @@ export const activityListRequest = z.strictObject({
   district: z.string().regex(DISTRICT_ID).optional(),
   category: z.string().regex(CATEGORY_CODE).optional(),
   status: z.enum(ACTIVITY_STATUS_FILTERS).default('active'),
+  /** Activities starting in this calendar month (Asia/Shanghai). */
+  month: z.strictObject({ year: YEAR, month: MONTH }).optional(),
+  unitId: z.uuid().optional(),
+  /** Matched against title, place and unit name; 1–20 characters. */
+  keyword: z.string().trim().min(1).max(20).optional(),
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor: z.string().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
@@ -69,12 +75,40 @@ export interface ActivityCard {
   coverUrl: string | null
 }
 
+export interface GeoPoint {
+  latitude: number
+  longitude: number
+}
+
 export interface ActivityDetail extends ActivityCard {
   description: string
   placeAddress: string | null
+  location: GeoPoint | null
   signupOpensAt: string
   signupClosesAt: string
   contact: string | null
+  /** Whether taking part records volunteer service hours (志愿服务时长). */
+  recordsServiceHours: boolean
+  /** The line of the annual activity list this event fulfils; null for an ad-hoc event. */
+  planLine: { id: string; title: string; plannedMonth: number; year: number } | null
+}
+
+/** The organiser's view: everything in the detail plus lifecycle bookkeeping. */
+export interface ManagedActivity extends ActivityDetail {
+  state: 'draft' | 'published' | 'cancelled' | 'finished'
+  seatsTaken: number
+  cancelReason: string | null
+  publishedAt: string | null
+  updatedAt: string
+}
+
+export interface ActivityChange {
+  at: string
+  by: { userId: string; nickname: string }
+  kind: 'created' | 'edited' | 'published' | 'cancelled' | 'finished'
+  /** For edits: field → [before, after]. */
+  fields: Record<string, [unknown, unknown]>
+  reason: string | null
 }
 
 export interface ActivityListResponse {
@@ -87,9 +121,81 @@ export interface CategoryListResponse {
   items: Category[]
 }
 
+const eventFields = {
+  title: text(2, 60),
+  category: z.string().regex(CATEGORY_CODE),
+  coverUrl: z.string().trim().max(500).regex(/^(https:\/\/|cloud:\/\/|local:\/\/|\/files\/)/).nullable().optional(),
+  description: text(0, 5000).default(''),
+  placeName: text(1, 100),
+  placeAddress: text(0, 200).nullable().optional(),
+  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional(),
+  startAt: instant(),
+  endAt: instant(),
+  signupOpensAt: instant(),
+  signupClosesAt: instant(),
+  capacity: z.number().int().min(1).max(100_000),
+  recordsServiceHours: z.boolean().default(false),
+  contact: text(0, 60).nullable().optional(),
+}
+
+export const activityCreateRequest = z.strictObject({
+  unitId: z.uuid(),
+  /** The annual-list line it fulfils; omit for an ad-hoc event (if the district allows them). */
+  planLineId: z.uuid().nullable().optional(),
+  ...eventFields,
+})
+export type ActivityCreateRequest = z.input<typeof activityCreateRequest>
+
+export const activityUpdateRequest = z.strictObject({
+  id: z.uuid(),
+  planLineId: z.uuid().nullable().optional(),
+  title: eventFields.title.optional(),
+  category: eventFields.category.optional(),
+  coverUrl: eventFields.coverUrl,
+  description: text(0, 5000).optional(),
+  placeName: eventFields.placeName.optional(),
+  placeAddress: eventFields.placeAddress,
+  location: eventFields.location,
+  startAt: instant().optional(),
+  endAt: instant().optional(),
+  signupOpensAt: instant().optional(),
+  signupClosesAt: instant().optional(),
+  capacity: eventFields.capacity.optional(),
+  recordsServiceHours: z.boolean().optional(),
+  contact: eventFields.contact,
+  /** Shown in the change log; recommended when the event is already published. */
+  reason: text(0, 200).optional(),
+})
+export type ActivityUpdateRequest = z.input<typeof activityUpdateRequest>
+
+export const activityIdRequest = z.strictObject({ id: z.uuid() })
+export type ActivityIdRequest = z.input<typeof activityIdRequest>
+
+export const activityCancelRequest = z.strictObject({ id: z.uuid(), reason: text(2, 200) })
+export type ActivityCancelRequest = z.input<typeof activityCancelRequest>
+
+export const activityManageListRequest = z.strictObject({
+  unitId: z.uuid(),
+  state: z.enum(['draft', 'published', 'cancelled', 'finished']).optional(),
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+})
+export type ActivityManageListRequest = z.input<typeof activityManageListRequest>
+
 /** Action name → request and response types, used by the typed client and the function's dispatcher. */
 export interface ActivityActions {
   list: { request: ActivityListRequest; response: ActivityListResponse }
   get: { request: ActivityGetRequest; response: ActivityDetail }
   categories: { request: Record<string, never> | undefined; response: CategoryListResponse }
+  /** Organisers of the unit: a new draft. */
+  create: { request: ActivityCreateRequest; response: ManagedActivity }
+  update: { request: ActivityUpdateRequest; response: ManagedActivity }
+  publish: { request: ActivityIdRequest; response: ManagedActivity }
+  cancel: { request: ActivityCancelRequest; response: ManagedActivity }
+  finish: { request: ActivityIdRequest; response: ManagedActivity }
+  /** One activity in the organiser's view, drafts included. */
+  manageGet: { request: ActivityIdRequest; response: ManagedActivity }
+  /** A unit's activities in every state, newest start first. */
+  manageList: { request: ActivityManageListRequest; response: { items: ManagedActivity[]; nextCursor: string | null } }
+  changes: { request: ActivityIdRequest; response: { items: ActivityChange[] } }
 }

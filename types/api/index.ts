@@ -1,10 +1,14 @@
 /** Every cloud function and its actions: the one contract shared by pages and functions. */
 import type { ActivityActions } from './activity'
+import type { OrgActions } from './org'
+import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
 
 export interface CloudFunctions {
   activity: ActivityActions
   session: SessionActions
+  org: OrgActions
+  plan: PlanActions
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'CONTENT_REJECTED',
   'INTERNAL',
 ] as const
 

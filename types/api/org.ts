@@ -1,0 +1,115 @@
+/**
+ * API contract of the `org` cloud function: member units (成员单位) of a district youth work
+ * committee — applying to join, admission by the district admin, profiles and co-organisers.
+ */
+import * as z from 'zod'
+import { phone, text } from './common'
+
+export const UNIT_KINDS = ['agency', 'state_owned', 'finance', 'new_economy', 'school', 'community', 'other'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+/** Display names of unit kinds (机关/国企/金融/两新组织/学校/社区/其他). */
+export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
+  agency: '机关', state_owned: '国企', finance: '金融', new_economy: '两新组织', school: '学校', community: '社区', other: '其他',
+}
+
+export type UnitStatus = 'pending' | 'admitted' | 'rejected'
+export type UnitRole = 'admin' | 'organiser'
+
+export const unitApplyRequest = z.strictObject({
+  name: text(2, 60),
+  kind: z.enum(UNIT_KINDS),
+  contactName: text(1, 20),
+  contactPhone: phone(),
+  intro: text(0, 500).default(''),
+})
+export type UnitApplyRequest = z.input<typeof unitApplyRequest>
+
+export const unitReviewRequest = z.strictObject({
+  unitId: z.uuid(),
+  decision: z.enum(['admit', 'reject']),
+  /** Required when rejecting: the applicant sees it. */
+  reason: text(0, 200).optional(),
+})
+export type UnitReviewRequest = z.input<typeof unitReviewRequest>
+
+export const unitListRequest = z.strictObject({
+  status: z.enum(['pending', 'admitted', 'rejected']).default('admitted'),
+}).optional()
+export type UnitListRequest = z.input<typeof unitListRequest>
+
+export const unitGetRequest = z.strictObject({ unitId: z.uuid() })
+export type UnitGetRequest = z.input<typeof unitGetRequest>
+
+export const unitUpdateRequest = z.strictObject({
+  unitId: z.uuid(),
+  name: text(2, 60).optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  contactName: text(1, 20).optional(),
+  contactPhone: phone().optional(),
+  intro: text(0, 500).optional(),
+})
+export type UnitUpdateRequest = z.input<typeof unitUpdateRequest>
+
+export const inviteCreateRequest = z.strictObject({ unitId: z.uuid() })
+export type InviteCreateRequest = z.input<typeof inviteCreateRequest>
+
+/** Share codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const INVITE_CODE = /^[2-9A-HJKMNP-Z]{8}$/
+export const inviteAcceptRequest = z.strictObject({ code: z.string().trim().toUpperCase().regex(INVITE_CODE) })
+export type InviteAcceptRequest = z.input<typeof inviteAcceptRequest>
+
+export const memberListRequest = z.strictObject({ unitId: z.uuid() })
+export type MemberListRequest = z.input<typeof memberListRequest>
+
+export const memberSetRoleRequest = z.strictObject({
+  unitId: z.uuid(),
+  userId: z.uuid(),
+  /** null removes the person from the unit's organisers. */
+  role: z.enum(['admin', 'organiser']).nullable(),
+})
+export type MemberSetRoleRequest = z.input<typeof memberSetRoleRequest>
+
+export interface Unit {
+  id: string
+  districtId: string
+  name: string
+  kind: UnitKind
+  intro: string
+  status: UnitStatus
+}
+
+/** What organisers of the unit and the district admin see. */
+export interface UnitDetail extends Unit {
+  contactName: string
+  /** Masked (138****5678) for anyone but the unit's organisers and the district admin. */
+  contactPhone: string
+  reviewReason: string | null
+  reviewedAt: string | null
+  createdAt: string
+  /** The caller's role in this unit, if any. */
+  myRole: UnitRole | null
+}
+
+export interface UnitMember {
+  userId: string
+  nickname: string
+  role: UnitRole
+}
+
+export interface Invite {
+  code: string
+  unitId: string
+  expiresAt: string
+}
+
+export interface OrgActions {
+  apply: { request: UnitApplyRequest; response: UnitDetail }
+  review: { request: UnitReviewRequest; response: UnitDetail }
+  units: { request: UnitListRequest; response: { items: Unit[] } }
+  unit: { request: UnitGetRequest; response: UnitDetail }
+  updateUnit: { request: UnitUpdateRequest; response: UnitDetail }
+  createInvite: { request: InviteCreateRequest; response: Invite }
+  acceptInvite: { request: InviteAcceptRequest; response: UnitDetail }
+  members: { request: MemberListRequest; response: { items: UnitMember[] } }
+  setMemberRole: { request: MemberSetRoleRequest; response: { items: UnitMember[] } }
+}
