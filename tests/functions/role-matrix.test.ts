@@ -1,0 +1,129 @@
+/**
+ * Every action × {anonymous, young person, organiser of unit A, organiser of unit B, district admin}.
+ * Each cell runs the real function on fresh state and checks allowed → ok, refused → its code.
+ */
+import ExcelJS from 'exceljs'
+import { mkdtempSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import type { Pool } from 'pg'
+import { main as activity } from '../../cloudfunctions/activity/src'
+import { main as org } from '../../cloudfunctions/org/src'
+import { main as plan } from '../../cloudfunctions/plan/src'
+import { main as session } from '../../cloudfunctions/session/src'
+import type { FunctionMain } from '../../server/runtime/function'
+import { call } from '../support/call'
+import { closePool, useFreshDatabase } from '../support/db'
+import { PEOPLE, buildWorld, createEvent, eventRequest, publishedEvent, type World } from '../support/world'
+
+type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
+const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+/** Who may: everyone, signed-in people, unit A's side (A's organiser + district admin), district admin only. */
+const EVERYONE: Record<Persona, Outcome> = { anonymous: 'ok', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
+const SIGNED_IN: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
+const UNIT_A: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'FORBIDDEN', orgA: 'ok', orgB: 'FORBIDDEN', admin: 'ok' }
+const ADMIN: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'FORBIDDEN', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'ok' }
+const ADMIN_PUBLIC: Record<Persona, Outcome> = { ...ADMIN, anonymous: 'FORBIDDEN' }
+
+let w: World
+let db: Pool
+let n = 0
+const unique = (prefix: string) => `${prefix}${++n}`
+
+async function emptyPlanSheet(year: number): Promise<string> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('清单')
+  sheet.addRow(['牵头单位', '活动类别', '活动名称', '计划月份'])
+  sheet.addRow(['甲单位团委', '读书会', `导入的读书会 ${year}`, 11])
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+}
+
+interface Case {
+  fn: FunctionMain
+  name: string
+  who: Record<Persona, Outcome>
+  data: () => Promise<unknown>
+}
+
+const cases: Case[] = [
+  { fn: session, name: 'session.me', who: SIGNED_IN, data: async () => undefined },
+  { fn: activity, name: 'activity.list', who: EVERYONE, data: async () => ({}) },
+  { fn: activity, name: 'activity.get', who: EVERYONE, data: async () => ({ id: (await publishedEvent(w)).id }) },
+  { fn: activity, name: 'activity.categories', who: EVERYONE, data: async () => undefined },
+  { fn: activity, name: 'activity.create', who: UNIT_A, data: async () => eventRequest(w) },
+  { fn: activity, name: 'activity.update', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id, capacity: 40 }) },
+  { fn: activity, name: 'activity.publish', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
+  { fn: activity, name: 'activity.cancel', who: UNIT_A, data: async () => ({ id: (await publishedEvent(w)).id, reason: '天气原因' }) },
+  {
+    fn: activity, name: 'activity.finish', who: UNIT_A, data: async () => {
+      const e = await publishedEvent(w)
+      await db.query("update activity set start_at = now() - interval '3 hours', end_at = now() - interval '1 hour', signup_opens_at = now() - interval '3 days', signup_closes_at = now() - interval '1 day' where id = $1", [e.id])
+      return { id: e.id }
+    },
+  },
+  { fn: activity, name: 'activity.manageGet', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
+  { fn: activity, name: 'activity.manageList', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
+  { fn: activity, name: 'activity.changes', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
+  {
+    fn: org, name: 'org.apply', who: SIGNED_IN,
+    data: async () => ({ name: unique('新申请单位'), kind: 'school', contactName: '王老师', contactPhone: '13905110001' }),
+  },
+  {
+    fn: org, name: 'org.review', who: ADMIN, data: async () => {
+      const r = await db.query<{ id: string }>(
+        "insert into org_unit (district_id, name, kind, status, applicant_id) values ('runzhou', $1, 'school', 'pending', $2) returning id",
+        [unique('待审单位'), w.userIds.youth])
+      return { unitId: r.rows[0].id, decision: 'admit' }
+    },
+  },
+  { fn: org, name: 'org.units (admitted)', who: EVERYONE, data: async () => ({}) },
+  { fn: org, name: 'org.units (pending)', who: ADMIN_PUBLIC, data: async () => ({ status: 'pending' }) },
+  { fn: org, name: 'org.unit', who: EVERYONE, data: async () => ({ unitId: w.unitA }) },
+  { fn: org, name: 'org.updateUnit', who: UNIT_A, data: async () => ({ unitId: w.unitA, intro: unique('简介') }) },
+  { fn: org, name: 'org.createInvite', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
+  { fn: org, name: 'org.members', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
+  {
+    fn: org, name: 'org.setMemberRole', who: UNIT_A, data: async () => {
+      const u = await db.query<{ id: string }>("insert into app_user (openid) values ($1) returning id", [unique('w:member-')])
+      await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'organiser')", [w.unitA, u.rows[0].id])
+      return { unitId: w.unitA, userId: u.rows[0].id, role: 'admin' }
+    },
+  },
+  { fn: plan, name: 'plan.get', who: EVERYONE, data: async () => ({ year: w.year }) },
+  { fn: plan, name: 'plan.addLine', who: ADMIN, data: async () => ({ year: w.year, unitId: w.unitA, category: 'reading_club', title: unique('新增条目'), plannedMonth: 5 }) },
+  { fn: plan, name: 'plan.updateLine', who: ADMIN, data: async () => ({ lineId: w.lineB, title: unique('改名条目') }) },
+  {
+    fn: plan, name: 'plan.removeLine', who: ADMIN, data: async () => {
+      const r = await db.query<{ id: string }>(
+        "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ('runzhou', $1, $2, 'reading_club', $3, 3) returning id",
+        [w.year, w.unitB, unique('待删条目')])
+      return { lineId: r.rows[0].id }
+    },
+  },
+  { fn: plan, name: 'plan.publish', who: ADMIN, data: async () => ({ year: w.year }) },
+  { fn: plan, name: 'plan.importXlsx', who: ADMIN, data: async () => ({ year: w.year, fileBase64: await emptyPlanSheet(w.year), mode: 'append' }) },
+  { fn: plan, name: 'plan.exportXlsx', who: ADMIN, data: async () => ({ year: w.year }) },
+  { fn: plan, name: 'plan.completion', who: ADMIN, data: async () => ({ year: w.year }) },
+]
+
+beforeAll(async () => {
+  process.env.QINGJU_FILES_DIR = mkdtempSync(join(tmpdir(), 'qingju-files-'))
+  db = await useFreshDatabase()
+  w = await buildWorld(db)
+})
+afterAll(closePool)
+
+describe.each(cases)('$name', ({ fn, name, who, data }) => {
+  test.each(PERSONAS)(`as %s`, async (persona) => {
+    const [, actionName] = name.split(' ')[0].split('.')
+    const r = await call(fn, actionName, await data(), persona === 'anonymous' ? undefined : PEOPLE[persona])
+    const expected = who[persona]
+    if (expected === 'ok') {
+      expect(r).toMatchObject({ ok: true })
+    } else {
+      expect(r).toMatchObject({ ok: false, code: expected })
+    }
+  })
+})
