@@ -60,7 +60,9 @@ alter table activity
   add column created_by             uuid references app_user(id),
   add column published_at           timestamptz,
   add column cancel_reason          text,
-  add constraint activity_location_pair check ((latitude is null) = (longitude is null));
+  add constraint activity_location_pair check ((latitude is null) = (longitude is null)),
+  -- domain/event-rules.ts MAX_EVENT_DAYS; the browse queries rely on it to bound their index ranges.
+  add constraint activity_max_duration check (end_at - start_at <= interval '31 days');
 create index activity_by_plan_line on activity (plan_line_id) where plan_line_id is not null;
 
 -- Browse now shows finished events too; rebuild the partial indexes for both visible states.

@@ -57,14 +57,17 @@ const SELECT_ACTIVITY = `
 
 const VISIBLE = "a.state in ('published', 'finished')"
 
-// Mirrors domain/activity-phase.ts; $2 is "now". end_at > start_at always holds (CHECK).
-// An event its organiser marked finished is finished whatever the clock says.
+// Mirrors domain/activity-phase.ts; $2 is "now". end_at > start_at always holds (CHECK), and so does
+// end_at - start_at <= 31 days, which gives "not yet ended" a lower bound on start_at the index can use.
+// An event its organiser marked finished is finished whatever the clock says; finishing needs a start
+// in the past, so every finished event starts at or before now.
+const STILL_RUNNING_FROM = "a.start_at > $2::timestamptz - interval '31 days'"
 const STATUS_CONDITION: Record<ActivityStatusFilter, string> = {
-  active: "a.state = 'published' and a.end_at > $2",
+  active: `a.state = 'published' and a.end_at > $2 and ${STILL_RUNNING_FROM}`,
   open: "a.state = 'published' and a.start_at > $2 and a.signup_opens_at <= $2 and a.signup_closes_at > $2",
   upcoming: "a.state = 'published' and a.start_at > $2 and not (a.signup_opens_at <= $2 and a.signup_closes_at > $2)",
-  ongoing: "a.state = 'published' and a.start_at <= $2 and a.end_at > $2",
-  finished: "(a.state = 'finished' or a.end_at <= $2)",
+  ongoing: `a.state = 'published' and a.start_at <= $2 and a.end_at > $2 and ${STILL_RUNNING_FROM}`,
+  finished: "(a.state = 'finished' or a.end_at <= $2) and a.start_at <= $2",
 }
 
 export interface ListQuery {

@@ -44,7 +44,9 @@ afterAll(async () => {
 })
 
 test('each function root holds the bundle, package.json and config.json, and no TypeScript', () => {
-  for (const fn of ['activity', 'session']) {
+  const fns = readdirSync(join(ROOT, 'cloudfunctions'))
+  expect(fns.sort()).toEqual(['activity', 'org', 'plan', 'session'])
+  for (const fn of fns) {
     const dir = join(ROOT, 'cloudfunctions', fn)
     const rootFiles = readdirSync(dir).filter((f) => !['src', 'node_modules'].includes(f))
     expect(rootFiles.sort()).toEqual(['config.json', 'index.js', 'package.json'])
