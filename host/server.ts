@@ -3,7 +3,7 @@
  *   GET  /*                  the H5 build (dist/h5)
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
- *   POST /api/_dev/login     {persona} → a signed dev session token (LOCAL ONLY)
+ *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
  * Identity reaches the function only as the context's signed dev session, as OPENID does in CloudBase.
  */
 import { randomUUID } from 'crypto'
@@ -11,7 +11,7 @@ import { existsSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { Pool } from 'pg'
 import sirv from 'sirv'
-import { DEV_PERSONAS, type DevLoginResponse, type DevPersona, type DevPersonaInfo } from '@api/dev-login'
+import { DEV_PERSONAS, devLoginRequest, type DevLoginResponse, type DevPersona, type DevPersonaInfo } from '@api/dev-login'
 import type { ApiResult } from '@api/result'
 import type { FunctionMain } from '../server/runtime/function'
 import { issueDevSession } from '../server/platform/dev-session'
@@ -72,13 +72,14 @@ export function createHostServer(options: HostOptions): Server {
   const serveFiles = sirv(options.filesDir, { dev: true, etag: true })
 
   async function devLogin(res: ServerResponse, body: unknown) {
-    const persona = (body as { persona?: unknown } | null)?.persona
-    if (typeof persona !== 'string' || !DEV_PERSONAS.includes(persona as DevPersona)) {
-      return send(res, 400, failure('INVALID_INPUT', `persona 须为 ${DEV_PERSONAS.join(' / ')} 之一`))
+    const parsed = devLoginRequest.safeParse(body)
+    if (!parsed.success) {
+      return send(res, 400, failure('INVALID_INPUT', `persona 须为 ${DEV_PERSONAS.join(' / ')} 之一；name 为 1–16 个字`))
     }
-    const p = persona as DevPersona
-    const openid = p === 'new' ? `dev:new:${randomUUID()}` : DEMO_PEOPLE[p].openid
-    const nickname = p === 'new' ? '新朋友' : DEMO_PEOPLE[p].nickname
+    const { persona: p, name } = parsed.data
+    // A named newcomer is the same person every time the same name is used; unnamed ones are fresh.
+    const openid = p === 'new' ? `dev:new:${name ?? randomUUID()}` : DEMO_PEOPLE[p].openid
+    const nickname = p === 'new' ? name ?? '新朋友' : DEMO_PEOPLE[p].nickname
     await options.pool().query(
       `insert into app_user (openid, nickname) values ($1, $2) on conflict (openid) do nothing`,
       [openid, nickname],

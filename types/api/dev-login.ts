@@ -1,10 +1,20 @@
 /**
  * Local host only: act as a seeded demo person. Never part of the WeChat build.
- * HTTP form: POST /api/_dev/login  {"persona":"youth"}  →  {"ok":true,"data":{"token":"…","me":{…}}}
+ * HTTP form: POST /api/_dev/login  {"persona":"youth"}  →  {"ok":true,"data":{"token":"…","persona":"youth","nickname":"…"}}
+ *           POST /api/_dev/login  {"persona":"new","name":"小王"}  → always the same newcomer 小王
  * Then send `Authorization: Bearer <token>` with every POST /api/<function>.
  */
+import * as z from 'zod'
+
 export const DEV_PERSONAS = ['youth', 'organiser', 'district_admin', 'new'] as const
 export type DevPersona = (typeof DEV_PERSONAS)[number]
+
+export const devLoginRequest = z.strictObject({
+  persona: z.enum(DEV_PERSONAS),
+  /** With persona "new": the same name always signs in as the same person (its nickname). */
+  name: z.string().trim().min(1).max(16).optional(),
+})
+export type DevLoginRequest = z.input<typeof devLoginRequest>
 
 export interface DevPersonaInfo {
   persona: DevPersona
