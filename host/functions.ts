@@ -7,5 +7,6 @@ import type { FunctionMain } from '../server/runtime/function'
 import { main as org } from '../cloudfunctions/org/src'
 import { main as plan } from '../cloudfunctions/plan/src'
 import { main as session } from '../cloudfunctions/session/src'
+import { main as signup } from '../cloudfunctions/signup/src'
 
-export const functions: Record<string, FunctionMain> = { activity, session, org, plan }
+export const functions: Record<string, FunctionMain> = { activity, session, org, plan, signup }

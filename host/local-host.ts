@@ -65,12 +65,20 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     server.once('error', fail)
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok())
   })
+  // CloudBase runs the signup function's timer trigger every 5 minutes; the local host does it every minute.
+  const sweep = setInterval(() => {
+    void functions.signup({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
+      if (!r.ok) log(`sweep failed: ${r.code} ${r.message}`)
+    })
+  }, Number(process.env.QINGJU_SWEEP_MS ?? 60_000))
+  sweep.unref()
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     databaseUrl: pg.url,
     devSessionSecret: secret,
     async stop() {
+      clearInterval(sweep)
       await new Promise<void>((r) => server.close(() => r()))
       server.closeAllConnections()
       await closePool()

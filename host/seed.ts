@@ -129,6 +129,17 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       userIds[persona] = r.rows[0].id
     }
     await client.query('insert into district_admin (district_id, user_id) values ($1, $2)', [DEMO_DISTRICT.id, userIds.district_admin])
+    // A pool of young people who have signed up for the demo events.
+    const demoYouth: string[] = []
+    for (let i = 0; i < 120; i++) {
+      const name = SURNAMES[i % SURNAMES.length] + GIVEN_NAMES[(i * 7) % GIVEN_NAMES.length]
+      const r = await client.query<{ id: string }>(
+        `insert into app_user (openid, nickname, real_name, phone, gender, birth_date, league_member)
+         values ($1, $2, $2, $3, $4, $5, $6) returning id`,
+        [`dev:demo-${String(i + 1).padStart(3, '0')}`, name, `1380511${String(2000 + i).padStart(4, '0')}`,
+          i % 2 ? '女' : '男', `${1992 + (i % 12)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`, i % 3 !== 0])
+      demoYouth.push(r.rows[0].id)
+    }
     const unitIds = {} as Record<UnitKey, string>
     for (const [i, u] of DEMO_UNITS.entries()) {
       const r = await client.query<{ id: string }>(
@@ -183,19 +194,30 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       const lineId = a.onPlan && startYm.year() === year ? await addLine(a.unit, a.category, a.title, startYm.month() + 1) : null
       const category = DEMO_CATEGORIES.find((c) => c.code === a.category)!
       const place = a.place ?? unit.place
-      await client.query(
+      // A plausible fill level for the demo, held by real registrations of demo people.
+      const taken = Math.floor(a.capacity * ((a.title.length % 5) / 5))
+      const ended = end.toDate() <= now
+      const inserted = await client.query<{ id: string }>(
         `insert into activity (district_id, unit_id, category, title, description, place_name, place_address, contact,
            start_at, end_at, signup_opens_at, signup_closes_at, capacity, seats_taken, plan_line_id, records_service_hours,
            latitude, longitude, published_at, search_text, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) returning id`,
         [DEMO_DISTRICT.id, unitIds[a.unit], a.category, a.title, a.description, place, unit.address,
           `${unit.contact} 0511-8${String(a.capacity).padStart(3, '0')}1234`,
-          a.start.toDate(), end.toDate(), a.opens.toDate(), a.closes.toDate(), a.capacity,
-          // A plausible fill level for the demo; the sign-up engine owns this counter from then on.
-          Math.floor(a.capacity * ((a.title.length % 5) / 5)),
+          a.start.toDate(), end.toDate(), a.opens.toDate(), a.closes.toDate(), a.capacity, taken,
           lineId, category.hours, unit.lat, unit.lng, a.opens.subtract(3, 'day').toDate(),
           `${a.title} ${place} ${unit.name}`, userIds.organiser],
       )
+      const activityId = inserted.rows[0].id
+      await client.query("insert into signup_quota (activity_id, key, capacity, taken) values ($1, '', $2, $3)", [activityId, a.capacity, taken])
+      for (let i = 0; i < taken; i++) {
+        // Past events: most came, a few did not (the attendance record the sign-up rules read).
+        const state = ended ? (i % 9 === 4 ? 'no_show' : 'attended') : 'confirmed'
+        await client.query(
+          `insert into registration (activity_id, user_id, quota_key, state, created_at, updated_at)
+           values ($1, $2, '', $3, $4, $4)`,
+          [activityId, demoYouth[(i + a.title.length) % demoYouth.length], state, a.opens.add(i, 'minute').toDate()])
+      }
     }
     await client.query('commit')
     return true
@@ -208,3 +230,6 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '朱', '马', '胡']
+const GIVEN_NAMES = ['晓东', '欣怡', '子涵', '浩然', '雨桐', '思远', '佳琪', '俊杰', '梓萱', '一鸣', '诗雨', '宇航', '若曦', '天佑', '可馨', '明轩']

@@ -108,7 +108,10 @@ function readEvent(event: unknown): { actionName: string; data: unknown } {
   if (!event || typeof event !== 'object' || Array.isArray(event)) {
     throw new AppError('INVALID_INPUT', '请求格式不正确')
   }
-  const { action: actionName, data } = event as { action?: unknown; data?: unknown }
+  const { action: named, data, Type, TriggerName } = event as { action?: unknown; data?: unknown; Type?: unknown; TriggerName?: unknown }
+  // CloudBase timer triggers call with {Type: 'Timer', TriggerName}; the trigger's name is the action.
+  // (Timer actions are public and idempotent, so a forged timer event gains nothing.)
+  const actionName = named === undefined && Type === 'Timer' ? TriggerName : named
   if (typeof actionName !== 'string' || !actionName) throw new AppError('INVALID_INPUT', '缺少操作名 action')
   return { actionName, data }
 }

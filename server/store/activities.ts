@@ -192,6 +192,8 @@ export async function insertActivity(db: Db, districtId: string, unitId: string,
      returning id`,
     [districtId, unitId, createdBy, ...writeValues(f)],
   )
+  // Every event starts with one sign-up quota holding its whole capacity (see signup settings for splits).
+  await db.query("insert into signup_quota (activity_id, key, capacity) values ($1, '', $2)", [rows[0].id, f.capacity])
   return rows[0].id
 }
 

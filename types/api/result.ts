@@ -10,6 +10,13 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'CONTENT_REJECTED',
+  // Sign-up refusals, each its own code so pages can say exactly why.
+  'SIGNUP_CLOSED',
+  'FULL',
+  'ALREADY_REGISTERED',
+  'NOT_ELIGIBLE',
+  'PROFILE_INCOMPLETE',
+  'DEADLINE_PASSED',
   'INTERNAL',
 ] as const
 

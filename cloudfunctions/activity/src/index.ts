@@ -16,12 +16,13 @@ import { shanghaiMonthRange } from '../../../server/domain/shanghai-time'
 import { actorOf, requireActor } from '../../../server/runtime/actor'
 import { ensureSafeText } from '../../../server/runtime/content'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
-import { action, createFunction, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
+import { action, createFunction, type ActionContext, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
 import {
   fieldsOf, findActivity, insertActivity, listActivities, listCategories, listChanges, listUnitActivities, logChange,
   setActivityState, toDetail, toManaged, updateActivityFields, type ActivityRow, type EventFields,
 } from '../../../server/store/activities'
 import { findLine } from '../../../server/store/plans'
+import { cancellationNotices, resizeCapacity, type Notice } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { findUnit } from '../../../server/store/units'
 
@@ -49,6 +50,13 @@ async function checkPlanLine(db: Db, unitId: string, districtId: string, planLin
   const line = await findLine(db, planLineId)
   if (!line || line.unit_id !== unitId) throw invalidInput('请选择本单位的年度清单条目', { planLineId: '不属于本单位' })
   if (line.plan_status !== 'published') throw invalidInput('该年度清单尚未发布', { planLineId: '清单未发布' })
+}
+
+async function sendAll(ctx: ActionContext, notices: Notice[]) {
+  for (const n of notices) {
+    await ctx.platform.sendSubscribeMessage(n).catch((err: Error) =>
+      console.error(JSON.stringify({ level: 'warn', msg: 'subscribe message not sent', requestId: ctx.requestId, err: err.message })))
+  }
 }
 
 async function reread(db: Db, id: string, now: Date) {
@@ -146,6 +154,7 @@ export const actions: ActionTable<ActivityActions> = {
         ...(patch.signupClosesAt ? { signupClosesAt: new Date(patch.signupClosesAt) } : {}),
       }
       const changes = diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>)
+      const notices: Notice[] = []
       if (!Object.keys(changes).length) return toManaged(before, ctx.now)
       checkSchedule(next)
       if ('planLineId' in changes) await checkPlanLine(ctx.db, before.unit_id, before.district_id, next.planLineId)
@@ -158,7 +167,10 @@ export const actions: ActionTable<ActivityActions> = {
         checkCapacity(next.capacity, locked.seats_taken)
         await updateActivityFields(tx, id, next, ctx.now).catch((err) => { throw mapCategoryError(err) })
         await logChange(tx, id, actor.userId, 'edited', changes, reason ?? null, ctx.now)
+        // More seats go to the people waiting for them.
+        if ('capacity' in changes) notices.push(...await resizeCapacity(tx, id, next.capacity, ctx.now))
       })
+      await sendAll(ctx, notices)
       return reread(ctx.db, id, ctx.now)
     },
   }),
@@ -193,8 +205,8 @@ export const actions: ActionTable<ActivityActions> = {
         await logChange(tx, locked.id, actor.userId, 'cancelled', {}, input.reason, ctx.now)
         return locked
       })
-      // The people to tell are the activity's sign-ups; that table arrives with the sign-up engine
-      // (issue 4), which hooks its notifications in here.
+      // Everyone still holding or waiting for a place hears about it.
+      await sendAll(ctx, await cancellationNotices(ctx.db, row.id, row.title, input.reason))
       return reread(ctx.db, row.id, ctx.now)
     },
   }),

@@ -1,0 +1,579 @@
+/**
+ * Cloud function `signup`: the sign-up engine. Capacity is enforced in the database (conditional
+ * seat updates under the event's row lock, CHECK constraints behind them); every tap carries an
+ * idempotency key; freed seats pass to the next in line by the event's promotion setting.
+ */
+import { randomBytes } from 'crypto'
+import {
+  attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
+  profileUpdateRequest, registrationIdRequest, rosterRequest, settingsUpdateRequest, signupRequest,
+  type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
+} from '@api/signup'
+import * as z from 'zod'
+import { activityPhase } from '../../../server/domain/activity-phase'
+import { decodeCursor, encodeCursor } from '../../../server/domain/cursor'
+import { can, ensure } from '../../../server/domain/policy'
+import { drawOrder } from '../../../server/domain/signup/draw'
+import {
+  attendanceRate, checkEligibility, checkSettings, checkSignupWindow, canSelfCancel, offerExpiry, quotasOf, readAnswers,
+} from '../../../server/domain/signup/rules'
+import { requireActor } from '../../../server/runtime/actor'
+import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
+import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
+import {
+  attendanceCounts, findActiveRegistration, findRegistration, insertRegistration, loadPerson, loadSignupEvent,
+  lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry,
+  type Notice, type RegistrationRow, type SignupEvent,
+} from '../../../server/store/signups'
+import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
+import { ensureUser } from '../../../server/store/users'
+import { writeRosterSheet } from '../../../server/xlsx/roster-sheet'
+
+const HOLDS_SEAT: RegistrationState[] = ['offered', 'confirmed']
+const REMINDER_HOURS = 24
+
+async function send(ctx: ActionContext, notices: Notice[]) {
+  for (const n of notices) {
+    try {
+      await ctx.platform.sendSubscribeMessage(n)
+    } catch (err) {
+      // A person who did not subscribe cannot be messaged; the registration stands regardless.
+      console.error(JSON.stringify({ level: 'warn', msg: 'subscribe message not sent', requestId: ctx.requestId, err: (err as Error).message }))
+    }
+  }
+}
+
+async function eventOrNotFound(db: Db, id: string, lock = false): Promise<SignupEvent> {
+  const event = await loadSignupEvent(db, id, lock)
+  if (!event || event.state === 'draft') throw notFound('活动')
+  return event
+}
+
+/** The registration and its event, for a caller who must manage the event. */
+async function managedRegistration(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, tx: Db, registrationId: string) {
+  const actor = await requireActor(ctx)
+  const peek = await findRegistration(tx, registrationId)
+  if (!peek) throw notFound('报名记录')
+  const event = (await loadSignupEvent(tx, peek.activity_id, true))!
+  ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以操作报名')
+  const reg = (await findRegistration(tx, registrationId, true))!
+  return { actor, event, reg }
+}
+
+/** Releases a held seat and passes it on; returns the notices to send after commit. */
+async function freeSeat(tx: Db, event: SignupEvent, reg: RegistrationRow, now: Date): Promise<Notice[]> {
+  if (!HOLDS_SEAT.includes(reg.state)) return []
+  await lockQuota(tx, event.id, reg.quota_key)
+  await releaseSeat(tx, event.id, reg.quota_key)
+  return promoteWaiting(tx, event, reg.quota_key, now)
+}
+
+async function summaryOf(db: Db, event: SignupEvent): Promise<SignupSummary> {
+  const quotas = await db.query<{ key: string; capacity: number; taken: number; waiting: number }>(
+    `select q.key, q.capacity, q.taken,
+       (select count(*)::int from registration r where r.activity_id = q.activity_id and r.quota_key = q.key and r.state = 'waitlisted') as waiting
+     from signup_quota q where q.activity_id = $1 order by q.key`, [event.id])
+  const counts = await db.query<{ state: RegistrationState; n: number }>(
+    'select state, count(*)::int as n from registration where activity_id = $1 group by state', [event.id])
+  return {
+    activityId: event.id,
+    capacity: event.capacity,
+    quotas: quotas.rows,
+    counts: Object.fromEntries(counts.rows.map((r) => [r.state, r.n])),
+    settings: event.settings,
+  }
+}
+
+async function profileOf(db: Db, userId: string, now: Date): Promise<Profile> {
+  const p = await loadPerson(db, userId)
+  const c = (await attendanceCounts(db, [userId], now)).get(userId) ?? { attended: 0, noShows: 0 }
+  return {
+    realName: p.real_name, phone: p.phone, birthDate: p.birth_date, gender: p.gender, leagueMember: p.league_member,
+    attendanceRate: attendanceRate(c.attended, c.noShows), attended: c.attended, noShows: c.noShows,
+  }
+}
+
+export const actions: ActionTable<SignupActions> = {
+  summary: action({
+    access: 'public',
+    input: z.strictObject({ activityId: z.uuid() }),
+    async handle(input, ctx) {
+      return summaryOf(ctx.db, await eventOrNotFound(ctx.db, input.activityId))
+    },
+  }),
+
+  settings: action({
+    access: 'signed_in',
+    input: settingsUpdateRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const event = await inTransaction(ctx.db, async (tx) => {
+        const e = await loadSignupEvent(tx, input.activityId, true)
+        if (!e) throw notFound('活动')
+        ensure(can.manageEvents(actor, { id: e.unitId, districtId: e.districtId }), '只有本活动的组织者可以修改报名设置')
+        if (e.state === 'cancelled' || e.state === 'finished') throw new AppError('CONFLICT', '活动已结束或已取消，不能修改报名设置')
+        checkSettings(input.settings, e.capacity)
+        const existing = await tx.query<{ key: string; taken: number }>('select key, taken from signup_quota where activity_id = $1 for update', [e.id])
+        const next = quotasOf(input.settings, e.capacity)
+        for (const q of existing.rows) {
+          const target = next.find((n) => n.key === q.key)
+          const used = await tx.query("select 1 from registration where activity_id = $1 and quota_key = $2 limit 1", [e.id, q.key])
+          if (!target && used.rowCount) throw new AppError('CONFLICT', `配额「${q.key || '全部'}」已有报名，不能删除`)
+          if (target && target.capacity < q.taken) throw new AppError('CONFLICT', `配额「${q.key || '全部'}」已占用 ${q.taken} 个名额，不能少于此数`)
+          if (!target) await tx.query('delete from signup_quota where activity_id = $1 and key = $2', [e.id, q.key])
+        }
+        for (const q of next) {
+          await tx.query(
+            `insert into signup_quota (activity_id, key, capacity) values ($1, $2, $3)
+             on conflict (activity_id, key) do update set capacity = excluded.capacity`, [e.id, q.key, q.capacity])
+        }
+        await tx.query('update activity set signup_settings = $2 where id = $1', [e.id, JSON.stringify(input.settings)])
+        const updated = { ...e, settings: input.settings }
+        const notices: Notice[] = []
+        for (const q of next) notices.push(...await promoteWaiting(tx, updated, q.key, ctx.now))
+        return { updated, notices }
+      })
+      await send(ctx, event.notices)
+      return summaryOf(ctx.db, event.updated)
+    },
+  }),
+
+  signup: action({
+    access: 'signed_in',
+    input: signupRequest,
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const replay = async (db: Db) => {
+        const r = await db.query<{ registration_id: string }>(
+          'select registration_id from signup_request where user_id = $1 and idempotency_key = $2', [user.id, input.idempotencyKey])
+        return r.rows[0] ? findRegistration(db, r.rows[0].registration_id) : null
+      }
+      const earlier = await replay(ctx.db)
+      if (earlier) return toRegistration(ctx.db, earlier, (await loadSignupEvent(ctx.db, earlier.activity_id))!, ctx.now)
+
+      const event = await eventOrNotFound(ctx.db, input.activityId)
+      if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
+      checkSignupWindow(event, ctx.now)
+      const { answers, quotaKey } = readAnswers(event.settings, input.answers)
+      const person = await loadPerson(ctx.db, user.id)
+      const counts = (await attendanceCounts(ctx.db, [user.id], ctx.now)).get(user.id) ?? { attended: 0, noShows: 0 }
+      checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(counts.attended, counts.noShows) }, event.settings, event.startAt)
+
+      try {
+        const reg = await inTransaction(ctx.db, async (tx) => {
+          const locked = (await loadSignupEvent(tx, event.id, true))!
+          // A retry that raced the first call finds its result once the first commits.
+          const raced = await replay(tx)
+          if (raced) return raced
+          if (await findActiveRegistration(tx, event.id, user.id)) throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
+          const quota = await lockQuota(tx, event.id, quotaKey)
+          if (!quota) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
+          let state: RegistrationState
+          if (locked.settings.allocation === 'select') state = 'applied'
+          else if (locked.settings.approvalRequired) state = 'pending'
+          // Nobody jumps the line: a free seat goes to a newcomer only when no one is waiting for it.
+          else if (quota.waiting === 0 && (await takeSeat(tx, event.id, quotaKey))) state = 'confirmed'
+          else if (locked.settings.waitlist) state = 'waitlisted'
+          else throw new AppError('FULL', '名额已满')
+          const created = await insertRegistration(tx, { activityId: event.id, userId: user.id, quotaKey, state, answers, remind: input.remind, now: ctx.now })
+          await tx.query(
+            'insert into signup_request (user_id, idempotency_key, activity_id, registration_id) values ($1, $2, $3, $4)',
+            [user.id, input.idempotencyKey, event.id, created.id])
+          return created
+        })
+        return toRegistration(ctx.db, reg, event, ctx.now)
+      } catch (err) {
+        if (pgCode(err) === PG.uniqueViolation) {
+          // Two taps with different keys at once: the other one won; this one changed nothing.
+          const same = await replay(ctx.db)
+          if (same) return toRegistration(ctx.db, same, event, ctx.now)
+          throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
+        }
+        throw err
+      }
+    },
+  }),
+
+  cancel: action({
+    access: 'signed_in',
+    input: registrationIdRequest,
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+        const peek = await findRegistration(tx, input.registrationId)
+        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
+        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
+        const r = (await findRegistration(tx, peek.id, true))!
+        if (!canSelfCancel(r.state, e, e.settings, ctx.now)) {
+          throw new AppError('DEADLINE_PASSED', ['confirmed', 'offered'].includes(r.state) ? `活动开始前 ${e.settings.cancelDeadlineHours} 小时内不能自行取消，请联系组织者` : '当前状态不能取消')
+        }
+        const freed = await freeSeat(tx, e, r, ctx.now)
+        await setRegistrationState(tx, r.id, 'cancelled', ctx.now, { reason: '本人取消' })
+        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: freed }
+      })
+      await send(ctx, notices)
+      return toRegistration(ctx.db, reg, event, ctx.now)
+    },
+  }),
+
+  acceptOffer: action({
+    access: 'signed_in',
+    input: registrationIdRequest,
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const { reg, event } = await inTransaction(ctx.db, async (tx) => {
+        const peek = await findRegistration(tx, input.registrationId)
+        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
+        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
+        const r = (await findRegistration(tx, peek.id, true))!
+        if (r.state !== 'offered') throw new AppError('CONFLICT', '没有待确认的名额')
+        if (r.offer_expires_at && r.offer_expires_at <= ctx.now) throw new AppError('DEADLINE_PASSED', '确认时间已过，名额已让给下一位')
+        await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
+        return { reg: (await findRegistration(tx, r.id))!, event: e }
+      })
+      return toRegistration(ctx.db, reg, event, ctx.now)
+    },
+  }),
+
+  declineOffer: action({
+    access: 'signed_in',
+    input: registrationIdRequest,
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+        const peek = await findRegistration(tx, input.registrationId)
+        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
+        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
+        const r = (await findRegistration(tx, peek.id, true))!
+        if (r.state !== 'offered') throw new AppError('CONFLICT', '没有待确认的名额')
+        const freed = await freeSeat(tx, e, r, ctx.now)
+        await setRegistrationState(tx, r.id, 'declined', ctx.now, { reason: '本人放弃' })
+        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: freed }
+      })
+      await send(ctx, notices)
+      return toRegistration(ctx.db, reg, event, ctx.now)
+    },
+  }),
+
+  mine: action({
+    access: 'signed_in',
+    input: z.strictObject({ activityId: z.uuid() }),
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `select id from registration where activity_id = $1 and user_id = $2
+         order by (state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')) desc, created_at desc limit 1`,
+        [input.activityId, user.id])
+      if (!rows[0]) return null
+      const reg = (await findRegistration(ctx.db, rows[0].id))!
+      return toRegistration(ctx.db, reg, (await loadSignupEvent(ctx.db, reg.activity_id))!, ctx.now)
+    },
+  }),
+
+  myList: action({
+    access: 'signed_in',
+    input: myListRequest.default({ tab: 'upcoming' }),
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const where = {
+        upcoming: "r.state in ('applied', 'pending', 'offered', 'confirmed') and a.end_at > $2 and a.state = 'published'",
+        waitlist: "r.state = 'waitlisted' and a.end_at > $2",
+        past: "(a.end_at <= $2 or a.state in ('cancelled', 'finished') or r.state not in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted'))",
+      }[input.tab]
+      const order = input.tab === 'past' ? 'a.start_at desc' : 'a.start_at'
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `select r.id from registration r join activity a on a.id = r.activity_id where r.user_id = $1 and ${where} order by ${order} limit 100`,
+        [user.id, ctx.now])
+      const items: MyRegistration[] = []
+      for (const { id } of rows) {
+        const reg = (await findRegistration(ctx.db, id))!
+        const event = (await loadSignupEvent(ctx.db, reg.activity_id))!
+        const a = await ctx.db.query<{ place_name: string; unit_name: string }>(
+          'select a.place_name, u.name as unit_name from activity a join org_unit u on u.id = a.unit_id where a.id = $1', [event.id])
+        items.push({
+          ...(await toRegistration(ctx.db, reg, event, ctx.now)),
+          activity: {
+            id: event.id, title: event.title, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(),
+            placeName: a.rows[0].place_name, unitName: a.rows[0].unit_name, phase: activityPhase(event, ctx.now),
+          },
+        })
+      }
+      return { items }
+    },
+  }),
+
+  profile: action({
+    access: 'signed_in',
+    input: z.strictObject({}).optional(),
+    async handle(_input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      return profileOf(ctx.db, user.id, ctx.now)
+    },
+  }),
+
+  updateProfile: action({
+    access: 'signed_in',
+    input: profileUpdateRequest,
+    async handle(input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      if (input.birthDate && (input.birthDate > ctx.now.toISOString().slice(0, 10) || input.birthDate < '1900-01-01')) {
+        throw invalidInput('出生日期无效', { birthDate: '取值无效' })
+      }
+      await ctx.db.query(
+        `update app_user set real_name = coalesce($2, real_name), phone = coalesce($3, phone), birth_date = coalesce($4::date, birth_date),
+           gender = coalesce($5, gender), league_member = coalesce($6, league_member) where id = $1`,
+        [user.id, input.realName ?? null, input.phone ?? null, input.birthDate ?? null, input.gender ?? null, input.leagueMember ?? null])
+      return profileOf(ctx.db, user.id, ctx.now)
+    },
+  }),
+
+  roster: action({
+    access: 'signed_in',
+    input: rosterRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const event = await eventOrNotFound(ctx.db, input.activityId)
+      ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以查看报名名单')
+      const after = input.cursor ? decodeCursor(input.cursor) : undefined
+      if (after === null) throw invalidInput('分页参数无效', { cursor: '格式不正确' })
+      const params: unknown[] = [event.id]
+      const where = ['activity_id = $1']
+      if (input.state) { params.push(input.state); where.push(`state = $${params.length}`) }
+      if (input.quotaKey !== undefined) { params.push(input.quotaKey); where.push(`quota_key = $${params.length}`) }
+      if (after) { params.push(after.startAt, after.id); where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`) }
+      params.push(input.limit + 1)
+      const { rows } = await ctx.db.query<RegistrationRow>(
+        `select id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at
+         from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`, params)
+      const page = rows.slice(0, input.limit)
+      const items = []
+      for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
+      const last = rows.length > input.limit ? page[page.length - 1] : null
+      return { items, nextCursor: last ? encodeCursor({ startAt: last.created_at, id: last.id }) : null }
+    },
+  }),
+
+  decide: action({
+    access: 'signed_in',
+    input: decideRequest,
+    async handle(input, ctx) {
+      if (input.decision === 'reject' && !input.reason) throw invalidInput('请填写原因', { reason: '不能为空' })
+      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+        const notices: Notice[] = []
+        if (input.decision === 'approve') {
+          if (r.state !== 'pending') throw new AppError('CONFLICT', '只有待审核的报名可以通过')
+          const quota = (await lockQuota(tx, e.id, r.quota_key))!
+          if (quota.waiting === 0 && (await takeSeat(tx, e.id, r.quota_key))) {
+            await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
+            notices.push(await noticeFor(tx, r.user_id, e, '报名成功', '审核已通过，请准时参加'))
+          } else if (e.settings.waitlist) {
+            await setRegistrationState(tx, r.id, 'waitlisted', ctx.now)
+            notices.push(await noticeFor(tx, r.user_id, e, '审核通过·候补', '名额已满，已为你排队候补'))
+          } else {
+            throw new AppError('FULL', '名额已满，无法通过')
+          }
+        } else {
+          if (!['applied', 'pending', 'offered', 'confirmed', 'waitlisted'].includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
+          notices.push(...await freeSeat(tx, e, r, ctx.now))
+          const state = ['pending', 'applied', 'waitlisted'].includes(r.state) ? 'rejected' : 'cancelled'
+          await setRegistrationState(tx, r.id, state, ctx.now, { reason: input.reason ?? null })
+          notices.push(await noticeFor(tx, r.user_id, e, state === 'rejected' ? '报名未通过' : '报名已取消', input.reason ?? ''))
+        }
+        return { reg: (await findRegistration(tx, r.id))!, event: e, notices }
+      })
+      await send(ctx, notices)
+      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+    },
+  }),
+
+  moveQuota: action({
+    access: 'signed_in',
+    input: moveQuotaRequest,
+    async handle(input, ctx) {
+      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+        if (r.quota_key === input.quotaKey) return { reg: r, event: e, notices: [] }
+        if (!['applied', 'pending', 'offered', 'confirmed', 'waitlisted'].includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
+        const target = await lockQuota(tx, e.id, input.quotaKey)
+        if (!target) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
+        let notices: Notice[] = []
+        if (HOLDS_SEAT.includes(r.state)) {
+          if (!(await takeSeat(tx, e.id, input.quotaKey))) throw new AppError('FULL', `「${input.quotaKey}」名额已满`)
+          await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
+          notices = await freeSeat(tx, e, r, ctx.now)
+        } else {
+          await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
+        }
+        return { reg: (await findRegistration(tx, r.id))!, event: e, notices }
+      })
+      await send(ctx, notices)
+      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+    },
+  }),
+
+  promote: action({
+    access: 'signed_in',
+    input: registrationIdRequest,
+    async handle(input, ctx) {
+      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+        if (!['waitlisted', 'applied', 'pending'].includes(r.state)) throw new AppError('CONFLICT', '只能递补候补、申请或待审核的报名')
+        await lockQuota(tx, e.id, r.quota_key)
+        if (!(await takeSeat(tx, e.id, r.quota_key))) throw new AppError('FULL', '名额已满')
+        await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
+        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: [await noticeFor(tx, r.user_id, e, '报名成功', '组织者已为你确认名额')] }
+      })
+      await send(ctx, notices)
+      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+    },
+  }),
+
+  draw: action({
+    access: 'signed_in',
+    input: drawRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const seed = input.seed ?? randomBytes(12).toString('hex')
+      const { result, notices } = await inTransaction(ctx.db, async (tx) => {
+        const e = await loadSignupEvent(tx, input.activityId, true)
+        if (!e || e.state === 'draft') throw notFound('活动')
+        ensure(can.manageEvents(actor, { id: e.unitId, districtId: e.districtId }), '只有本活动的组织者可以抽签')
+        if (e.settings.allocation !== 'select') throw new AppError('CONFLICT', '该活动为先到先得，无需抽签')
+        if (ctx.now < e.signupClosesAt) throw new AppError('CONFLICT', '报名截止后才能抽签')
+        const applied = await tx.query<{ id: string; quota_key: string; user_id: string }>(
+          "select id, quota_key, user_id from registration where activity_id = $1 and state = 'applied' for update", [e.id])
+        if (!applied.rowCount) throw new AppError('CONFLICT', '没有待抽签的申请')
+        const order: Record<string, string[]> = {}
+        const notices: Notice[] = []
+        let offered = 0
+        for (const key of [...new Set(applied.rows.map((r) => r.quota_key))].sort()) {
+          const quota = (await lockQuota(tx, e.id, key))!
+          order[key] = drawOrder(applied.rows.filter((r) => r.quota_key === key).map((r) => r.id), seed)
+          for (const id of order[key]) {
+            const person = applied.rows.find((r) => r.id === id)!
+            // Drawn order becomes the line: renumber in draw order.
+            await tx.query("update registration set queue_position = nextval('registration_queue') where id = $1", [id])
+            if (quota.waiting === 0 && (await takeSeat(tx, e.id, key))) {
+              await setRegistrationState(tx, id, 'offered', ctx.now, { offerExpiresAt: offerExpiry(e, e.settings, ctx.now) })
+              notices.push(await noticeFor(tx, person.user_id, e, '抽签入选', '请在截止前确认参加'))
+              offered++
+            } else {
+              await setRegistrationState(tx, id, e.settings.waitlist ? 'waitlisted' : 'rejected', ctx.now, e.settings.waitlist ? {} : { reason: '未抽中' })
+            }
+          }
+        }
+        const result = { seed, order, offered }
+        await tx.query('insert into signup_draw (activity_id, seed, drawn_by, drawn_at, result) values ($1, $2, $3, $4, $5)',
+          [e.id, seed, actor.userId, ctx.now, JSON.stringify(result)])
+        return { result, notices }
+      })
+      await send(ctx, notices)
+      return result
+    },
+  }),
+
+  pick: action({
+    access: 'signed_in',
+    input: pickRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const { offered, notices } = await inTransaction(ctx.db, async (tx) => {
+        const e = await loadSignupEvent(tx, input.activityId, true)
+        if (!e || e.state === 'draft') throw notFound('活动')
+        ensure(can.manageEvents(actor, { id: e.unitId, districtId: e.districtId }), '只有本活动的组织者可以选人')
+        if (e.settings.allocation !== 'select') throw new AppError('CONFLICT', '该活动为先到先得')
+        const notices: Notice[] = []
+        let offered = 0
+        for (const id of [...new Set(input.registrationIds)]) {
+          const r = await findRegistration(tx, id, true)
+          if (!r || r.activity_id !== e.id) throw notFound('报名记录')
+          if (r.state !== 'applied' && r.state !== 'waitlisted') throw new AppError('CONFLICT', '只能选择待抽签或候补的申请')
+          await lockQuota(tx, e.id, r.quota_key)
+          if (!(await takeSeat(tx, e.id, r.quota_key))) throw new AppError('FULL', `「${r.quota_key || '全部'}」名额已满`)
+          await setRegistrationState(tx, r.id, 'offered', ctx.now, { offerExpiresAt: offerExpiry(e, e.settings, ctx.now) })
+          notices.push(await noticeFor(tx, r.user_id, e, '入选', '请在截止前确认参加'))
+          offered++
+        }
+        return { offered, notices }
+      })
+      await send(ctx, notices)
+      return { offered }
+    },
+  }),
+
+  attendance: action({
+    access: 'signed_in',
+    input: attendanceRequest,
+    async handle(input, ctx) {
+      const { reg, event } = await inTransaction(ctx.db, async (tx) => {
+        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+        if (ctx.now < e.startAt) throw new AppError('CONFLICT', '活动开始后才能登记到场情况')
+        if (!['confirmed', 'attended', 'no_show'].includes(r.state)) throw new AppError('CONFLICT', '只能为已确认的报名登记到场情况')
+        await setRegistrationState(tx, r.id, input.outcome, ctx.now)
+        return { reg: (await findRegistration(tx, r.id))!, event: e }
+      })
+      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+    },
+  }),
+
+  exportRoster: action({
+    access: 'signed_in',
+    input: exportRosterRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const event = await eventOrNotFound(ctx.db, input.activityId)
+      ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以导出名单')
+      const { rows } = await ctx.db.query<RegistrationRow>(
+        `select id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at
+         from registration where activity_id = $1 order by created_at, id`, [event.id])
+      const entries = []
+      for (const r of rows) entries.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
+      const content = await writeRosterSheet(event, entries)
+      const stamp = ctx.now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)
+      const stored = await ctx.platform.uploadFile(`exports/rosters/${event.id}-${stamp}.xlsx`, content)
+      return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId: stored.fileId, url: stored.url }
+    },
+  }),
+
+  sweep: action({
+    access: 'public',
+    input: z.strictObject({}).optional(),
+    async handle(_input, ctx) {
+      let expired = 0
+      let promoted = 0
+      let reminded = 0
+      const due = await ctx.db.query<{ id: string; activity_id: string }>(
+        "select id, activity_id from registration where state = 'offered' and offer_expires_at <= $1 order by offer_expires_at limit 500", [ctx.now])
+      for (const { id, activity_id } of due.rows) {
+        const notices = await inTransaction(ctx.db, async (tx) => {
+          const e = (await loadSignupEvent(tx, activity_id, true))!
+          const r = (await findRegistration(tx, id, true))!
+          // Someone may have accepted or declined since the query above.
+          if (r.state !== 'offered' || !r.offer_expires_at || r.offer_expires_at > ctx.now) return []
+          const freed = await freeSeat(tx, e, r, ctx.now)
+          await setRegistrationState(tx, r.id, 'expired', ctx.now, { reason: '未在时限内确认' })
+          expired++
+          return freed
+        })
+        promoted += notices.length
+        await send(ctx, notices)
+      }
+      const reminders = await ctx.db.query<{ id: string; user_id: string; activity_id: string }>(
+        `select r.id, r.user_id, r.activity_id from registration r join activity a on a.id = r.activity_id
+         where r.remind and r.reminded_at is null and r.state = 'confirmed' and a.state = 'published'
+           and a.start_at > $1 and a.start_at <= $1::timestamptz + make_interval(hours => $2) limit 500`, [ctx.now, REMINDER_HOURS])
+      for (const r of reminders.rows) {
+        // Claim first so two sweeps never send the same reminder twice.
+        const claimed = await ctx.db.query('update registration set reminded_at = $2 where id = $1 and reminded_at is null', [r.id, ctx.now])
+        if (!claimed.rowCount) continue
+        const event = (await loadSignupEvent(ctx.db, r.activity_id))!
+        await send(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: 'activity_reminder' }])
+        reminded++
+      }
+      return { expired, promoted, reminded }
+    },
+  }),
+}
+
+export const main = createFunction<SignupActions>('signup', actions)

@@ -1,0 +1,251 @@
+/**
+ * The sign-up engine's storage: seat counters per quota (signup_quota), registrations, promotion.
+ * Every change to a quota's seats or its waiting line happens with that quota's row locked
+ * (`lockQuota`), so per quota everything is serialised: no overbooking, and the line is kept in order.
+ */
+import {
+  signupSettingsSchema, type Registration, type RegistrationState, type RosterEntry, type SignupSettings,
+} from '@api/signup'
+import { maskPhone } from '../domain/privacy'
+import { ageOn, attendanceRate, canSelfCancel, offerExpiry, promotionOpen, type EventTimes } from '../domain/signup/rules'
+import type { SubscribeMessage } from '../platform/platform'
+import { AppError } from '../runtime/errors'
+import type { Db } from './tx'
+
+export interface SignupEvent extends EventTimes {
+  id: string
+  unitId: string
+  districtId: string
+  title: string
+  state: 'draft' | 'published' | 'cancelled' | 'finished'
+  capacity: number
+  settings: SignupSettings
+}
+
+export function parseSettings(raw: unknown): SignupSettings {
+  return signupSettingsSchema.parse(raw ?? {})
+}
+
+export async function loadSignupEvent(db: Db, activityId: string, lock = false): Promise<SignupEvent | null> {
+  const { rows } = await db.query<{
+    id: string; unit_id: string; district_id: string; title: string; state: SignupEvent['state']; capacity: number
+    start_at: Date; end_at: Date; signup_opens_at: Date; signup_closes_at: Date; signup_settings: unknown
+  }>(
+    `select id, unit_id, district_id, title, state, capacity, start_at, end_at, signup_opens_at, signup_closes_at, signup_settings
+     from activity where id = $1${lock ? ' for update' : ''}`, [activityId])
+  const r = rows[0]
+  if (!r) return null
+  return {
+    id: r.id, unitId: r.unit_id, districtId: r.district_id, title: r.title, state: r.state, capacity: r.capacity,
+    startAt: r.start_at, endAt: r.end_at, signupOpensAt: r.signup_opens_at, signupClosesAt: r.signup_closes_at,
+    settings: parseSettings(r.signup_settings),
+  }
+}
+
+export interface QuotaState {
+  capacity: number
+  taken: number
+  waiting: number
+}
+
+/** Locks one quota's row for the rest of the transaction and reads its counters. */
+export async function lockQuota(db: Db, activityId: string, key: string): Promise<QuotaState | null> {
+  const { rows } = await db.query<{ capacity: number; taken: number }>(
+    'select capacity, taken from signup_quota where activity_id = $1 and key = $2 for update', [activityId, key])
+  if (!rows[0]) return null
+  const waiting = await db.query<{ n: number }>(
+    "select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'", [activityId, key])
+  return { ...rows[0], waiting: waiting.rows[0].n }
+}
+
+/** Takes one seat if one is free; the conditional UPDATE and the CHECKs make overbooking impossible. */
+export async function takeSeat(db: Db, activityId: string, key: string): Promise<boolean> {
+  const r = await db.query('update signup_quota set taken = taken + 1 where activity_id = $1 and key = $2 and taken < capacity', [activityId, key])
+  if (!r.rowCount) return false
+  await db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [activityId])
+  return true
+}
+
+export async function releaseSeat(db: Db, activityId: string, key: string): Promise<void> {
+  await db.query('update signup_quota set taken = taken - 1 where activity_id = $1 and key = $2', [activityId, key])
+  await db.query('update activity set seats_taken = seats_taken - 1 where id = $1', [activityId])
+}
+
+export interface RegistrationRow {
+  id: string
+  activity_id: string
+  user_id: string
+  quota_key: string
+  state: RegistrationState
+  answers: Record<string, string | string[]>
+  queue_position: string
+  offer_expires_at: Date | null
+  reason: string | null
+  created_at: Date
+}
+
+const REG_COLUMNS = 'id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at'
+
+export async function findRegistration(db: Db, id: string, lock = false): Promise<RegistrationRow | null> {
+  const { rows } = await db.query<RegistrationRow>(`select ${REG_COLUMNS} from registration where id = $1${lock ? ' for update' : ''}`, [id])
+  return rows[0] ?? null
+}
+
+export async function findActiveRegistration(db: Db, activityId: string, userId: string): Promise<RegistrationRow | null> {
+  const { rows } = await db.query<RegistrationRow>(
+    `select ${REG_COLUMNS} from registration where activity_id = $1 and user_id = $2
+       and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')`, [activityId, userId])
+  return rows[0] ?? null
+}
+
+export async function insertRegistration(db: Db, r: {
+  activityId: string; userId: string; quotaKey: string; state: RegistrationState; answers: Record<string, string | string[]>
+  remind: boolean; offerExpiresAt?: Date | null; now: Date
+}): Promise<RegistrationRow> {
+  const { rows } = await db.query<RegistrationRow>(
+    `insert into registration (activity_id, user_id, quota_key, state, answers, remind, offer_expires_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning ${REG_COLUMNS}`,
+    [r.activityId, r.userId, r.quotaKey, r.state, JSON.stringify(r.answers), r.remind, r.offerExpiresAt ?? null, r.now])
+  return rows[0]
+}
+
+export async function setRegistrationState(db: Db, id: string, state: RegistrationState, now: Date, extra: { reason?: string | null; offerExpiresAt?: Date | null; quotaKey?: string } = {}): Promise<void> {
+  await db.query(
+    `update registration set state = $2, updated_at = $3,
+       reason = case when $4::boolean then $5 else reason end,
+       offer_expires_at = $6,
+       quota_key = coalesce($7, quota_key)
+     where id = $1`,
+    [id, state, now, extra.reason !== undefined, extra.reason ?? null, extra.offerExpiresAt ?? null, extra.quotaKey ?? null])
+}
+
+export interface Notice extends SubscribeMessage {}
+
+/** Tells a person what happened to their registration (sent after commit). */
+export async function noticeFor(db: Db, userId: string, event: Pick<SignupEvent, 'id' | 'title'>, status: string, note: string): Promise<Notice> {
+  const { rows } = await db.query<{ openid: string }>('select openid from app_user where id = $1', [userId])
+  return {
+    toOpenid: rows[0].openid,
+    templateId: 'signup_status',
+    page: `pages/activity/index?id=${event.id}`,
+    data: { thing1: { value: event.title.slice(0, 20) }, phrase2: { value: status }, thing3: { value: note.slice(0, 20) } },
+  }
+}
+
+/**
+ * Gives the quota's free seats to the people waiting, oldest first: confirmed at once (direct)
+ * or offered for a limited time (offer). The caller holds the quota lock.
+ */
+export async function promoteWaiting(db: Db, event: SignupEvent, key: string, now: Date): Promise<Notice[]> {
+  const notices: Notice[] = []
+  if (!promotionOpen(event, event.settings, now)) return notices
+  for (;;) {
+    const next = await db.query<{ id: string; user_id: string }>(
+      `select id, user_id from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'
+       order by queue_position limit 1 for update`, [event.id, key])
+    const person = next.rows[0]
+    if (!person || !(await takeSeat(db, event.id, key))) break
+    if (event.settings.promotion === 'direct') {
+      await setRegistrationState(db, person.id, 'confirmed', now)
+      notices.push(await noticeFor(db, person.user_id, event, '候补成功', '已为你保留名额，请准时参加'))
+    } else {
+      const until = offerExpiry(event, event.settings, now)
+      await setRegistrationState(db, person.id, 'offered', now, { offerExpiresAt: until })
+      notices.push(await noticeFor(db, person.user_id, event, '候补名额待确认', '请在截止前确认参加'))
+    }
+  }
+  return notices
+}
+
+/** Registration as its owner sees it, with the place in line when waiting. */
+export async function toRegistration(db: Db, r: RegistrationRow, event: SignupEvent, now: Date): Promise<Registration> {
+  let waitlistPosition: number | null = null
+  if (r.state === 'waitlisted') {
+    const ahead = await db.query<{ n: number }>(
+      `select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted' and queue_position < $3`,
+      [r.activity_id, r.quota_key, r.queue_position])
+    waitlistPosition = ahead.rows[0].n + 1
+  }
+  return {
+    id: r.id,
+    activityId: r.activity_id,
+    state: r.state,
+    quotaKey: r.quota_key,
+    waitlistPosition,
+    offerExpiresAt: r.offer_expires_at ? r.offer_expires_at.toISOString() : null,
+    answers: r.answers,
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    cancellable: canSelfCancel(r.state, event, event.settings, now),
+  }
+}
+
+export const NO_SHOW_WINDOW_DAYS = () => Number(process.env.QINGJU_NO_SHOW_WINDOW_DAYS ?? 180)
+
+/** Attended and no-show counts for one or more people over the counting window. */
+export async function attendanceCounts(db: Db, userIds: string[], now: Date): Promise<Map<string, { attended: number; noShows: number }>> {
+  const since = new Date(now.getTime() - NO_SHOW_WINDOW_DAYS() * 86_400_000)
+  const { rows } = await db.query<{ user_id: string; attended: number; no_shows: number }>(
+    `select r.user_id, count(*) filter (where r.state = 'attended')::int as attended, count(*) filter (where r.state = 'no_show')::int as no_shows
+     from registration r join activity a on a.id = r.activity_id
+     where r.user_id = any($1::uuid[]) and r.state in ('attended', 'no_show') and a.start_at >= $2
+     group by r.user_id`, [userIds, since])
+  return new Map(rows.map((r) => [r.user_id, { attended: r.attended, noShows: r.no_shows }]))
+}
+
+export interface PersonRow {
+  id: string
+  nickname: string
+  real_name: string | null
+  phone: string | null
+  birth_date: string | null
+  gender: '男' | '女' | null
+  league_member: boolean
+}
+
+export async function loadPerson(db: Db, userId: string): Promise<PersonRow> {
+  const { rows } = await db.query<PersonRow>(
+    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member from app_user where id = $1", [userId])
+  return rows[0]
+}
+
+export async function toRosterEntry(db: Db, r: RegistrationRow, event: SignupEvent, now: Date, showPrivate: boolean): Promise<RosterEntry> {
+  const person = await loadPerson(db, r.user_id)
+  const counts = (await attendanceCounts(db, [r.user_id], now)).get(r.user_id) ?? { attended: 0, noShows: 0 }
+  return {
+    ...(await toRegistration(db, r, event, now)),
+    person: {
+      userId: person.id,
+      nickname: person.nickname,
+      realName: person.real_name && !showPrivate ? `${person.real_name.slice(0, 1)}**` : person.real_name,
+      phone: person.phone && !showPrivate ? maskPhone(person.phone) : person.phone,
+      gender: person.gender,
+      age: person.birth_date ? ageOn(person.birth_date, event.startAt) : null,
+      attendanceRate: attendanceRate(counts.attended, counts.noShows),
+    },
+  }
+}
+
+/**
+ * An event's capacity changed (organiser edit): without balanced quotas the single quota follows it,
+ * and the new seats go to whoever is waiting. The caller holds the event's row lock.
+ */
+export async function resizeCapacity(db: Db, activityId: string, capacity: number, now: Date): Promise<Notice[]> {
+  const event = (await loadSignupEvent(db, activityId))!
+  if (event.settings.quotaQuestionId) {
+    throw new AppError('CONFLICT', '该活动按配额报名，请在报名设置中调整各配额名额', { capacity: '请调整配额' })
+  }
+  await lockQuota(db, activityId, '')
+  await db.query("update signup_quota set capacity = $2 where activity_id = $1 and key = ''", [activityId, capacity])
+  return promoteWaiting(db, { ...event, capacity }, '', now)
+}
+
+/** Messages for everyone holding or waiting for a place when an event is cancelled. */
+export async function cancellationNotices(db: Db, activityId: string, title: string, reason: string): Promise<Notice[]> {
+  const { rows } = await db.query<{ user_id: string }>(
+    "select user_id from registration where activity_id = $1 and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')",
+    [activityId])
+  const notices: Notice[] = []
+  for (const r of rows) notices.push(await noticeFor(db, r.user_id, { id: activityId, title }, '活动已取消', reason))
+  return notices
+}

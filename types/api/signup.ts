@@ -1,0 +1,214 @@
+/**
+ * API contract of the `signup` cloud function: signing up for activities, the waitlist, approval,
+ * balanced quotas, apply-then-select draws, attendance, and the organiser's roster.
+ */
+import * as z from 'zod'
+import { phone, text } from './common'
+
+// ---------- Per-event settings (set by organisers) ----------
+
+export const QUESTION_KINDS = ['text', 'single', 'multi'] as const
+export const questionSchema = z.strictObject({
+  /** Stable id referenced by answers and quotas, e.g. "gender". */
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  label: text(1, 60),
+  kind: z.enum(QUESTION_KINDS),
+  required: z.boolean().default(false),
+  /** Choices for single/multi. */
+  options: z.array(text(1, 30)).max(20).default([]),
+})
+export type FormQuestion = z.output<typeof questionSchema>
+
+export const quotaSchema = z.strictObject({
+  /** The answer to `quotaQuestionId` this quota holds, e.g. "男". */
+  key: text(1, 30),
+  capacity: z.number().int().min(1).max(100_000),
+})
+
+export const signupSettingsSchema = z.strictObject({
+  /** fcfs: first come, first served. select: people apply in the window; the organiser picks or draws at close. */
+  allocation: z.enum(['fcfs', 'select']).default('fcfs'),
+  approvalRequired: z.boolean().default(false),
+  waitlist: z.boolean().default(true),
+  /** Who may sign up. */
+  eligibility: z.strictObject({
+    leagueMembersOnly: z.boolean().default(false),
+    minAge: z.number().int().min(0).max(120).nullable().default(null),
+    maxAge: z.number().int().min(0).max(120).nullable().default(null),
+    /** Minimum attendance rate (0–1) over the recent record; null = no requirement. */
+    minAttendanceRate: z.number().min(0).max(1).nullable().default(null),
+  }).default({ leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null }),
+  /** Hours before the start after which people can no longer cancel themselves. */
+  cancelDeadlineHours: z.number().int().min(0).max(720).default(24),
+  questions: z.array(questionSchema).max(20).default([]),
+  /** Split capacity by the answer to this single-choice question; quotas must cover its options. */
+  quotaQuestionId: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullable().default(null),
+  quotas: z.array(quotaSchema).max(20).default([]),
+  /** When a seat frees up: confirm the next in line (direct), offer it (offer), or leave it to the organiser (off). */
+  promotion: z.enum(['direct', 'offer', 'off']).default('direct'),
+  offerHours: z.number().int().min(1).max(168).default(48),
+  /** No promotion within this many hours before the start. */
+  promotionCutoffHours: z.number().int().min(0).max(168).default(2),
+})
+export type SignupSettings = z.output<typeof signupSettingsSchema>
+export type SignupSettingsInput = z.input<typeof signupSettingsSchema>
+
+export const settingsUpdateRequest = z.strictObject({ activityId: z.uuid(), settings: signupSettingsSchema })
+export type SettingsUpdateRequest = z.input<typeof settingsUpdateRequest>
+
+// ---------- People ----------
+
+export const REGISTRATION_STATES = [
+  'applied', 'pending', 'offered', 'confirmed', 'waitlisted',
+  'rejected', 'declined', 'expired', 'cancelled', 'attended', 'no_show',
+] as const
+export type RegistrationState = (typeof REGISTRATION_STATES)[number]
+
+/** A registration holds a seat in these states. */
+export const SEAT_HOLDING: RegistrationState[] = ['offered', 'confirmed']
+/** One of these per person and event at most. */
+export const ACTIVE_STATES: RegistrationState[] = ['applied', 'pending', 'offered', 'confirmed', 'waitlisted']
+
+export const answersSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.union([text(0, 500), z.array(text(1, 30)).max(20)]))
+
+export const signupRequest = z.strictObject({
+  activityId: z.uuid(),
+  /** Client-generated per tap; a retried call with the same key returns the first result. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  answers: answersSchema.default({}),
+  /** The person accepted the reminder subscribe message in this tap. */
+  remind: z.boolean().default(false),
+})
+export type SignupRequest = z.input<typeof signupRequest>
+
+export const registrationIdRequest = z.strictObject({ registrationId: z.uuid() })
+export type RegistrationIdRequest = z.input<typeof registrationIdRequest>
+
+export const myListRequest = z.strictObject({
+  tab: z.enum(['upcoming', 'past', 'waitlist']).default('upcoming'),
+}).optional()
+export type MyListRequest = z.input<typeof myListRequest>
+
+export const profileUpdateRequest = z.strictObject({
+  realName: text(1, 20).optional(),
+  phone: phone().optional(),
+  birthDate: z.iso.date().optional(),
+  gender: z.enum(['男', '女']).optional(),
+  leagueMember: z.boolean().optional(),
+})
+export type ProfileUpdateRequest = z.input<typeof profileUpdateRequest>
+
+export interface Profile {
+  realName: string | null
+  phone: string | null
+  birthDate: string | null
+  gender: '男' | '女' | null
+  leagueMember: boolean
+  /** attended / (attended + no-shows) over the counting window; null without any record. */
+  attendanceRate: number | null
+  attended: number
+  noShows: number
+}
+
+export interface Registration {
+  id: string
+  activityId: string
+  state: RegistrationState
+  quotaKey: string
+  /** 1-based place among people waiting in the same quota; null unless waitlisted. */
+  waitlistPosition: number | null
+  offerExpiresAt: string | null
+  answers: Record<string, string | string[]>
+  reason: string | null
+  createdAt: string
+  /** Whether the person may still cancel it themselves. */
+  cancellable: boolean
+}
+
+export interface MyRegistration extends Registration {
+  activity: { id: string; title: string; startAt: string; endAt: string; placeName: string; unitName: string; phase: string }
+}
+
+// ---------- Organisers ----------
+
+export const rosterRequest = z.strictObject({
+  activityId: z.uuid(),
+  state: z.enum(REGISTRATION_STATES).optional(),
+  quotaKey: text(1, 30).optional(),
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+})
+export type RosterRequest = z.input<typeof rosterRequest>
+
+export const decideRequest = z.strictObject({
+  registrationId: z.uuid(),
+  decision: z.enum(['approve', 'reject']),
+  reason: text(0, 200).optional(),
+})
+export type DecideRequest = z.input<typeof decideRequest>
+
+export const moveQuotaRequest = z.strictObject({ registrationId: z.uuid(), quotaKey: text(1, 30) })
+export type MoveQuotaRequest = z.input<typeof moveQuotaRequest>
+
+export const drawRequest = z.strictObject({
+  activityId: z.uuid(),
+  /** Any string; the same seed over the same applicants gives the same result. Omitted: one is generated and recorded. */
+  seed: z.string().min(1).max(64).optional(),
+})
+export type DrawRequest = z.input<typeof drawRequest>
+
+export const pickRequest = z.strictObject({ activityId: z.uuid(), registrationIds: z.array(z.uuid()).min(1).max(500) })
+export type PickRequest = z.input<typeof pickRequest>
+
+export const attendanceRequest = z.strictObject({
+  registrationId: z.uuid(),
+  outcome: z.enum(['attended', 'no_show']),
+})
+export type AttendanceRequest = z.input<typeof attendanceRequest>
+
+export const exportRosterRequest = z.strictObject({ activityId: z.uuid() })
+export type ExportRosterRequest = z.input<typeof exportRosterRequest>
+
+export interface RosterEntry extends Registration {
+  person: { userId: string; nickname: string; realName: string | null; phone: string | null; gender: string | null; age: number | null; attendanceRate: number | null }
+}
+
+export interface DrawResult {
+  seed: string
+  /** Registration ids in draw order, per quota. */
+  order: Record<string, string[]>
+  offered: number
+}
+
+export interface SignupSummary {
+  activityId: string
+  capacity: number
+  quotas: { key: string; capacity: number; taken: number; waiting: number }[]
+  counts: Partial<Record<RegistrationState, number>>
+  settings: SignupSettings
+}
+
+export interface SignupActions {
+  /** The event's settings and live counts (public). */
+  summary: { request: { activityId: string }; response: SignupSummary }
+  settings: { request: SettingsUpdateRequest; response: SignupSummary }
+  signup: { request: SignupRequest; response: Registration }
+  cancel: { request: RegistrationIdRequest; response: Registration }
+  acceptOffer: { request: RegistrationIdRequest; response: Registration }
+  declineOffer: { request: RegistrationIdRequest; response: Registration }
+  /** My registration for one event, or null. */
+  mine: { request: { activityId: string }; response: Registration | null }
+  myList: { request: MyListRequest; response: { items: MyRegistration[] } }
+  profile: { request: Record<string, never> | undefined; response: Profile }
+  updateProfile: { request: ProfileUpdateRequest; response: Profile }
+  roster: { request: RosterRequest; response: { items: RosterEntry[]; nextCursor: string | null } }
+  decide: { request: DecideRequest; response: RosterEntry }
+  moveQuota: { request: MoveQuotaRequest; response: RosterEntry }
+  promote: { request: RegistrationIdRequest; response: RosterEntry }
+  draw: { request: DrawRequest; response: DrawResult }
+  pick: { request: PickRequest; response: { offered: number } }
+  attendance: { request: AttendanceRequest; response: RosterEntry }
+  exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string | null } }
+  /** Time-driven housekeeping (expire offers, promote, send reminders); idempotent, safe to call anytime. */
+  sweep: { request: Record<string, never> | undefined; response: { expired: number; promoted: number; reminded: number } }
+}
