@@ -49,6 +49,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
   mkdirSync(process.env.QINGJU_FILES_DIR, { recursive: true })
   process.env.PG_POOL_MAX ??= '10'
+  process.env.PG_CONNECT_TIMEOUT_MS ??= '30000'
 
   try {
     const applied = await migrate(getPool())

@@ -1,4 +1,4 @@
-const pages = ['pages/index/index', 'pages/activity/index']
+const pages = ['pages/index/index', 'pages/activity/index', 'pages/me/index']
 
 // The local dev login exists only in the H5 build served by the local host; the WeChat
 // build must never contain it (identity there comes from CloudBase's OPENID).
@@ -6,8 +6,31 @@ if (process.env.TARO_ENV === 'h5') {
   pages.push('pages/dev-login/index')
 }
 
+/**
+ * Organiser and admin pages are few people's business: subpackages keep them out of the main
+ * package (2 MB cap) and out of every young person's first download.
+ */
+const subPackages = [
+  {
+    root: 'packages/organiser/',
+    pages: [
+      'pages/apply/index',
+      'pages/unit/index',
+      'pages/join/index',
+      'pages/events/index',
+      'pages/event/index',
+      'pages/changes/index',
+    ],
+  },
+  {
+    root: 'packages/admin/',
+    pages: ['pages/review/index', 'pages/plan/index', 'pages/completion/index'],
+  },
+]
+
 export default defineAppConfig({
   pages,
+  subPackages,
   window: {
     navigationBarTitleText: '青聚',
     navigationBarBackgroundColor: '#d81e06',
@@ -15,4 +38,17 @@ export default defineAppConfig({
     backgroundColor: '#f6f6f8',
     backgroundTextStyle: 'dark',
   },
+  // Text-only tabs: WeChat makes iconPath optional.
+  tabBar: {
+    color: '#8a919f',
+    selectedColor: '#d81e06',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // The event editor fills the place with wx.chooseLocation, which must be declared.
+  requiredPrivateInfos: ['chooseLocation'],
 })

@@ -18,7 +18,9 @@ export function getPool(): Pool {
       connectionString,
       max: Number(process.env.PG_POOL_MAX ?? 2),
       idleTimeoutMillis: Number(process.env.PG_IDLE_TIMEOUT_MS ?? 30_000),
-      connectionTimeoutMillis: 5_000,
+      // CloudBase serves one request per instance, so waiting long for a connection means trouble: fail fast.
+      // The local host and tests queue many requests per process and raise it.
+      connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 5_000),
     })
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', err: err.message })))

@@ -119,7 +119,7 @@ export async function setRegistrationState(db: Db, id: string, state: Registrati
     [id, state, now, extra.reason !== undefined, extra.reason ?? null, extra.offerExpiresAt ?? null, extra.quotaKey ?? null])
 }
 
-export interface Notice extends SubscribeMessage {}
+export type Notice = SubscribeMessage
 
 /** Tells a person what happened to their registration (sent after commit). */
 export async function noticeFor(db: Db, userId: string, event: Pick<SignupEvent, 'id' | 'title'>, status: string, note: string): Promise<Notice> {

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly requestId?: string,
+    /** INVALID_INPUT only: field path → Chinese message, to show next to form fields. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -63,6 +65,6 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   if (!result || typeof result !== 'object' || !('ok' in result)) {
     throw new ApiError('NETWORK', '服务暂时不可用，请稍后重试')
   }
-  if (!result.ok) throw new ApiError(result.code, result.message, result.requestId)
+  if (!result.ok) throw new ApiError(result.code, result.message, result.requestId, result.fields)
   return result.data as ResponseOf<F, A>
 }

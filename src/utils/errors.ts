@@ -9,3 +9,8 @@ export function errorMessage(err: unknown): string {
 export function errorCode(err: unknown): string | null {
   return err instanceof ApiError ? err.code : null
 }
+
+/** Field-level messages of an INVALID_INPUT answer, keyed by field path ({} otherwise). */
+export function errorFields(err: unknown): Record<string, string> {
+  return err instanceof ApiError && err.fields ? err.fields : {}
+}

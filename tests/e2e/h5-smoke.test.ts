@@ -95,11 +95,11 @@ test('a category tab narrows the list to that category', async () => {
 
 test('past activities are one tap away, newest first', async () => {
   await page.getByText('全部', { exact: true }).first().click()
-  await page.getByText('往期回顾', { exact: true }).click()
+  await page.locator('.filter-bar__status', { hasText: '已结束' }).click()
   await page.locator('[data-testid="activity-card"]', { hasText: '已结束' }).first().waitFor({ timeout: 15_000 })
   const texts = await cards().allInnerTexts()
   assert.ok(texts.every((t) => t.includes('已结束')), 'every past card says 已结束')
-  await page.getByText('近期活动', { exact: true }).click()
+  await page.locator('.filter-bar__status', { hasText: '全部未结束' }).click()
   await cards().filter({ hasText: '青年读书会：《平凡的世界》' }).waitFor({ timeout: 15_000 })
 })
 

@@ -24,7 +24,7 @@ test('npm run build:weapp builds a main package under 2 MB with no local-only co
   assert.ok(Number(reported[1]) < 2048)
 
   const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { pages: string[] }
-  assert.deepEqual(app.pages, ['pages/index/index', 'pages/activity/index'])
+  assert.deepEqual(app.pages, ['pages/index/index', 'pages/activity/index', 'pages/me/index'])
   for (const file of files(DIST).filter((f) => /\.(js|json|wxml)$/.test(f))) {
     const text = readFileSync(file, 'utf8')
     assert.ok(!text.includes('/api/_dev'), `${file} mentions the dev login API`)

@@ -120,3 +120,39 @@ test("other errors show the server's message and 重试 loads again", async () =
   expect(calls).toBe(2)
   expect(detailRoot()?.textContent).toContain('第二次成功')
 })
+
+test('shows the annual-list line, the 志愿时长 tag and, in H5, the place as a static card', async () => {
+  serve({
+    'activity.get': () =>
+      detail({
+        id: ID,
+        placeName: '南山公益林基地',
+        placeAddress: '润州区南山路 8 号',
+        location: { latitude: 32.1745, longitude: 119.4362 },
+        recordsServiceHours: true,
+        planLine: { id: '99999999-2222-4333-8444-555555555555', title: '青年公益林植树', plannedMonth: 3, year: 2024 },
+      }),
+  })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  const root = detailRoot()
+  expect(root?.querySelector('.detail__plan-line')?.textContent).toContain('年度清单：青年公益林植树（3月）')
+  expect(root?.querySelector('.detail__hours')?.textContent).toBe('志愿时长')
+  const map = root?.querySelector<HTMLElement>('[data-testid="map-fallback"]')
+  expect(map?.textContent).toContain('南山公益林基地')
+  expect(map?.textContent).toContain('润州区南山路 8 号')
+  expect(map?.textContent).toContain('32.1745°N, 119.4362°E')
+  // No external map service in H5.
+  expect(root?.querySelector('taro-map-core')).toBeNull()
+})
+
+test('an ad-hoc event without a location shows neither the line nor a map', async () => {
+  serve({ 'activity.get': () => detail({ id: ID, location: null, planLine: null, recordsServiceHours: false }) })
+  await openPage(`/pages/activity/index?id=${ID}`)
+
+  const root = detailRoot()
+  expect(root).not.toBeNull()
+  expect(root?.textContent).not.toContain('年度清单')
+  expect(root?.textContent).not.toContain('志愿时长')
+  expect(root?.querySelector('[data-testid="map-fallback"]')).toBeNull()
+})

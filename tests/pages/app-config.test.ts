@@ -1,23 +1,43 @@
-/** The local dev login page must exist only in the H5 build. */
-function pagesFor(env: 'weapp' | 'h5'): string[] {
+/** The local dev login page must exist only in the H5 build; organiser/admin pages are subpackages. */
+interface AppConfig {
+  pages: string[]
+  subPackages: { root: string; pages: string[] }[]
+  tabBar: { list: { pagePath: string; text: string }[] }
+}
+
+function configFor(env: 'weapp' | 'h5'): AppConfig {
   const saved = process.env.TARO_ENV
   process.env.TARO_ENV = env
   try {
-    let pages: string[] = []
+    let config: AppConfig | undefined
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      pages = require('@/app.config').default.pages
+      config = require('@/app.config').default
     })
-    return pages
+    return config as AppConfig
   } finally {
     process.env.TARO_ENV = saved
   }
 }
 
+const MAIN = ['pages/index/index', 'pages/activity/index', 'pages/me/index']
+
 test('the WeChat build has no dev login page', () => {
-  expect(pagesFor('weapp')).toEqual(['pages/index/index', 'pages/activity/index'])
+  expect(configFor('weapp').pages).toEqual(MAIN)
 })
 
 test('the H5 build adds the dev login page after the real pages', () => {
-  expect(pagesFor('h5')).toEqual(['pages/index/index', 'pages/activity/index', 'pages/dev-login/index'])
+  expect(configFor('h5').pages).toEqual([...MAIN, 'pages/dev-login/index'])
+})
+
+test('organiser and admin pages live in subpackages, and the tab bar has 首页 and 我的', () => {
+  const config = configFor('weapp')
+  expect(config.subPackages.map((s) => s.root)).toEqual(['packages/organiser/', 'packages/admin/'])
+  expect(config.subPackages[1].pages).toEqual(['pages/review/index', 'pages/plan/index', 'pages/completion/index'])
+  expect(config.tabBar.list).toEqual([
+    { pagePath: 'pages/index/index', text: '首页' },
+    { pagePath: 'pages/me/index', text: '我的' },
+  ])
+  // Tab pages must be main-package pages.
+  for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
 })

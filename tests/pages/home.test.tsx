@@ -4,6 +4,7 @@ import { openPage, pageRoot, pullDownRefresh, reachBottom, settle, text } from '
 import { callFunctionMock, listCalls, serve } from './support/cloud-mock'
 import { card, categories, deferred, detail } from './support/fixtures'
 import { freezeNow } from './support/clock'
+import { byTestId, confirmInput, pick, typeInto } from './support/dom'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -184,9 +185,10 @@ test('category tabs start with 全部 and filter the list', async () => {
   expect(text()).toContain('所有活动')
 })
 
-test('the 已结束 toggle asks for finished activities', async () => {
+test('the 已结束 status asks for finished activities', async () => {
   serve({
     'activity.categories': () => ({ items: [] }),
+    'org.units': () => ({ items: [] }),
     'activity.list': (data) => ({
       items: [card({ title: `状态 ${(data as { status: string }).status}`, phase: 'finished' })],
       nextCursor: null,
@@ -194,12 +196,87 @@ test('the 已结束 toggle asks for finished activities', async () => {
   })
   await openPage(HOME)
   expect(text()).toContain('状态 active')
+  expect(pageRoot().querySelector('[data-testid="clear-filters"]')).toBeNull()
 
-  await tap(byText('.status-toggle__item', '往期回顾'))
+  await tap(byText('.filter-bar__status', '已结束'))
 
   expect(listCalls()[1]).toEqual({ limit: 20, status: 'finished' })
   expect(text()).toContain('状态 finished')
   expect(text()).toContain('已结束')
+})
+
+const UNIT_A = { id: 'aaaaaaaa-0000-4000-8000-000000000001', districtId: 'runzhou', name: '中国邮政镇江分公司团委', kind: 'state_owned', intro: '', status: 'admitted' }
+const UNIT_B = { id: 'bbbbbbbb-0000-4000-8000-000000000002', districtId: 'runzhou', name: '南山街道朝阳社区团支部', kind: 'community', intro: '', status: 'admitted' }
+
+test('status, month, unit and keyword filters combine, each reloads page 1, and 清除筛选 resets them', async () => {
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'org.units': (data) => {
+      expect(data).toEqual({ status: 'admitted' })
+      return { items: [UNIT_A, UNIT_B] }
+    },
+    'activity.list': (data) => {
+      const cursor = (data as { cursor?: string }).cursor
+      return { items: [card({ title: cursor ? '第二页' : `结果 ${listCalls().length}` })], nextCursor: cursor ? null : 'c1' }
+    },
+  })
+  await openPage(HOME)
+  expect(listCalls()).toEqual([{ limit: 20, status: 'active' }])
+
+  // A second page is loaded, then a filter change must start again without the cursor.
+  await reachBottom()
+  expect(listCalls()[1]).toEqual({ limit: 20, status: 'active', cursor: 'c1' })
+
+  await tap(byText('.filter-bar__status', '报名中'))
+  expect(listCalls()[2]).toEqual({ limit: 20, status: 'open' })
+
+  await pick('month-picker', '2024-05')
+  expect(listCalls()[3]).toEqual({ limit: 20, status: 'open', month: { year: 2024, month: 5 } })
+  expect(byTestId('filter-bar').textContent).toContain('2024年5月')
+
+  // Index 0 is 全部单位; 2 is the second unit.
+  await pick('unit-picker', 2)
+  expect(listCalls()[4]).toEqual({ limit: 20, status: 'open', month: { year: 2024, month: 5 }, unitId: UNIT_B.id })
+  expect(byTestId('filter-bar').textContent).toContain('南山街道朝阳社区团支部')
+
+  // Typing alone does not search; confirming does (trimmed).
+  await typeInto('keyword-input', ' 读书 ')
+  expect(listCalls()).toHaveLength(5)
+  await confirmInput('keyword-input', ' 读书 ')
+  expect(listCalls()[5]).toEqual({
+    limit: 20, status: 'open', month: { year: 2024, month: 5 }, unitId: UNIT_B.id, keyword: '读书',
+  })
+
+  // The category tab combines with the filters.
+  await tap(byText('.taroify-tabs__tab', '文体活动'))
+  expect(listCalls()[6]).toEqual({
+    limit: 20, status: 'open', month: { year: 2024, month: 5 }, unitId: UNIT_B.id, keyword: '读书', category: 'culture',
+  })
+  expect(listCalls().slice(2).every((c) => !('cursor' in c))).toBe(true)
+
+  await tap(byTestId('clear-filters'))
+  expect(listCalls()[7]).toEqual({ limit: 20, status: 'active', category: 'culture' })
+  expect(pageRoot().querySelector('[data-testid="clear-filters"]')).toBeNull()
+  expect(byTestId('filter-bar').textContent).toContain('全部月份')
+  expect(byTestId('filter-bar').textContent).toContain('全部单位')
+  expect((byTestId('keyword-input').querySelector('input') as HTMLInputElement).value).toBe('')
+})
+
+test('the unit picker can go back to 全部单位, and an empty filtered list says so', async () => {
+  serve({
+    'activity.categories': () => ({ items: [] }),
+    'org.units': () => ({ items: [UNIT_A] }),
+    'activity.list': (data) => ((data as { unitId?: string }).unitId ? { items: [], nextCursor: null } : { items: [card()], nextCursor: null }),
+  })
+  await openPage(HOME)
+  await pick('unit-picker', 1)
+  expect(listCalls()[1]).toEqual({ limit: 20, status: 'active', unitId: UNIT_A.id })
+  expect(text()).toContain('没有符合条件的活动')
+  expect(byTestId('clear-filters')).toBeTruthy()
+
+  await pick('unit-picker', 0)
+  expect(listCalls()[2]).toEqual({ limit: 20, status: 'active' })
+  expect(pageRoot().querySelector('[data-testid="clear-filters"]')).toBeNull()
 })
 
 test('tapping a card opens its detail page', async () => {

@@ -11,6 +11,7 @@ import '@taroify/core/tag/style'
 import type { ActivityDetail } from '@api/activity'
 import { useActivityDetail } from '@/features/activities/hooks/useActivityDetail'
 import { PhaseTag } from '@/features/activities/components/PhaseTag'
+import { PlaceMap } from '@/features/activities/components/PlaceMap'
 import { seatsText } from '@/features/activities/components/seats'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
@@ -28,9 +29,9 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
           <Tag className="detail__category" variant="outlined" color="primary" shape="rounded">
             {a.category.name}
           </Tag>
-          {a.category.awardsServiceHours ? (
-            <Tag className="detail__category" variant="outlined" color="success" shape="rounded">
-              计志愿时长
+          {a.recordsServiceHours ? (
+            <Tag className="detail__hours" variant="outlined" color="success" shape="rounded">
+              志愿时长
             </Tag>
           ) : null}
         </View>
@@ -38,6 +39,11 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
 
       <Cell.Group className="detail__cells" inset>
         <Cell title="主办单位" className="detail__unit">{a.unit.name}</Cell>
+        {a.planLine ? (
+          <Cell title="所属清单" className="detail__plan-line">
+            年度清单：{a.planLine.title}（{a.planLine.plannedMonth}月）
+          </Cell>
+        ) : null}
         <Cell title="活动时间" className="detail__time">{formatTimeRange(a.startAt, a.endAt)}</Cell>
         <Cell title="活动地点" className="detail__place">
           <Text className="detail__place-name">{a.placeName}</Text>
@@ -49,6 +55,13 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
         </Cell>
         {a.contact ? <Cell title="联系方式" className="detail__contact">{a.contact}</Cell> : null}
       </Cell.Group>
+
+      {a.location ? (
+        <View className="detail__section">
+          <Text className="detail__section-title">活动地点</Text>
+          <PlaceMap name={a.placeName} address={a.placeAddress} location={a.location} />
+        </View>
+      ) : null}
 
       <View className="detail__section">
         <Text className="detail__section-title">活动介绍</Text>

@@ -8,6 +8,7 @@ import type { DevPersona, DevPersonaInfo } from '@api/dev-login'
 import { devLogin, fetchPersonas } from '@/features/dev-login/api/dev-login'
 import { getDevToken, setDevToken } from '@/services/cloud'
 import { useActivityListStore } from '@/features/activities/store/activity-list'
+import { useSessionStore } from '@/features/session/store/session'
 import './index.scss'
 
 const CURRENT_KEY = 'qingju.devPersona'
@@ -42,6 +43,7 @@ export default function DevLogin() {
       setCurrent(label)
       // Lists may depend on who is asking: load them again as the new person.
       useActivityListStore.getState().reset()
+      useSessionStore.getState().reset()
       void Taro.showToast({ title: `已切换为${p.label}`, icon: 'none' })
       goHome()
     } catch (err) {
@@ -56,6 +58,7 @@ export default function DevLogin() {
     Taro.removeStorageSync(CURRENT_KEY)
     setCurrent(null)
     useActivityListStore.getState().reset()
+    useSessionStore.getState().reset()
   }
 
   return (

@@ -4,14 +4,20 @@ import { useHomeList } from '@/features/activities/hooks/useHomeList'
 import { ActivityCard } from '@/features/activities/components/ActivityCard'
 import { ActivityListSkeleton } from '@/features/activities/components/ActivityListSkeleton'
 import { CategoryTabs } from '@/features/activities/components/CategoryTabs'
+import { FilterBar } from '@/features/activities/components/FilterBar'
 import { ListFooter } from '@/features/activities/components/ListFooter'
-import { StatusToggle } from '@/features/activities/components/StatusToggle'
+import { hasFilters } from '@/features/activities/store/activity-list'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import './index.scss'
 
 function openActivity(id: string) {
   void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(id)}` })
+}
+
+function emptyText(filtered: boolean, finished: boolean): string {
+  if (filtered) return '没有符合条件的活动'
+  return finished ? '暂无已结束的活动' : '暂无活动'
 }
 
 export default function Home() {
@@ -23,7 +29,7 @@ export default function Home() {
   } else if (list.phase === 'error') {
     body = <ErrorState message={list.error ?? '加载失败'} onRetry={() => void list.reload()} />
   } else if (list.items.length === 0) {
-    body = <EmptyState text={list.status === 'finished' ? '暂无已结束的活动' : '暂无活动'} />
+    body = <EmptyState text={emptyText(hasFilters(list) && list.status !== 'finished', list.status === 'finished')} />
   } else {
     body = (
       <View className="home__list">
@@ -47,16 +53,21 @@ export default function Home() {
           <Text className="home__title">青年活动</Text>
           <Text className="home__subtitle">团区委与各成员单位的志愿服务和青年活动</Text>
         </View>
-        <StatusToggle value={list.status} onChange={list.setStatus} />
+        {process.env.TARO_ENV === 'h5' ? (
+          <View
+            className="home__dev-link"
+            onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}
+          >
+            切换身份(本地)
+          </View>
+        ) : null}
       </View>
-      {process.env.TARO_ENV === 'h5' ? (
-        <View
-          className="home__dev-link"
-          onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}
-        >
-          切换身份(本地)
-        </View>
-      ) : null}
+      <FilterBar
+        filters={{ status: list.status, month: list.month, unitId: list.unitId, keyword: list.keyword }}
+        units={list.units}
+        onChange={list.setFilters}
+        onClear={list.clearFilters}
+      />
       <CategoryTabs categories={list.categories} value={list.category} onChange={list.setCategory} />
       <View className="home__content">{body}</View>
     </View>

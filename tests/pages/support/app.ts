@@ -18,6 +18,12 @@ interface PageInstanceHooks {
 
 let started = false
 
+/** Main-package pages and subpackage pages (root + page), as the H5 build routes them. */
+export function allPages(): string[] {
+  const subs = (appConfig.subPackages ?? []) as { root: string; pages: string[] }[]
+  return [...(appConfig.pages ?? []), ...subs.flatMap((s) => s.pages.map((p) => `${s.root}${p}`))]
+}
+
 function pageModule(path: string): { default: React.ComponentType } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(`../../../src/${path}`)
@@ -41,11 +47,13 @@ export async function openPage(url: string): Promise<void> {
   if (!started) {
     started = true
     window.location.hash = `#${url}`
+    // Let jsdom's async hashchange fire now: after createRouter it would open the page a second time.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     document.body.innerHTML = '<div id="app"></div>'
     const config = {
       ...appConfig,
       router: { mode: 'hash' },
-      routes: appConfig.pages!.map((path) => ({
+      routes: allPages().map((path) => ({
         path,
         load: async (context: unknown, params: unknown) => [pageModule(path), context, params],
         ...pageConfig(path),

@@ -34,6 +34,9 @@ export function detail(overrides: Partial<ActivityDetail> = {}): ActivityDetail 
     signupOpensAt: '2024-03-01T00:00:00.000Z',
     signupClosesAt: '2024-03-09T10:00:00.000Z',
     contact: '李老师 13800000000',
+    location: null,
+    recordsServiceHours: false,
+    planLine: null,
     ...overrides,
   }
 }

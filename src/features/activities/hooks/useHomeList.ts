@@ -14,6 +14,7 @@ export function useHomeList() {
     // Coming back from a detail page keeps the loaded list.
     if (s.phase === 'idle') {
       void s.loadCategories()
+      void s.loadUnits()
       void s.reload()
     }
   }, [])

@@ -3,19 +3,48 @@
  * Kept in a store (not page state) so the list survives a visit to a detail page.
  */
 import { create } from 'zustand'
-import type { ActivityCard, Category } from '@api/activity'
+import type { ActivityCard, ActivityListRequest, ActivityStatusFilter, Category } from '@api/activity'
+import type { Unit } from '@api/org'
 import { listActivities, listCategories } from '../api/activities'
+import { listUnits } from '@/features/org/api/org'
 import { errorMessage } from '@/utils/errors'
+import type { YearMonth } from '@/utils/month'
 
-/** The two lists the home page offers; the API has more filters. */
-export type HomeStatus = 'active' | 'finished'
+export type HomeStatus = ActivityStatusFilter
+
+/** The filter bar's filters (the category tabs are separate). */
+export interface HomeFilters {
+  status: HomeStatus
+  month: YearMonth | null
+  unitId: string | null
+  keyword: string
+}
+
+export const DEFAULT_FILTERS: HomeFilters = { status: 'active', month: null, unitId: null, keyword: '' }
+
+export function hasFilters(f: HomeFilters): boolean {
+  return f.status !== 'active' || f.month !== null || f.unitId !== null || f.keyword.trim() !== ''
+}
+
+/** The list request for the current tab and filters; unset filters are left out. */
+export function listRequest(category: string | null, f: HomeFilters): ActivityListRequest {
+  const keyword = f.keyword.trim()
+  return {
+    status: f.status,
+    ...(category ? { category } : {}),
+    ...(f.month ? { month: { year: f.month.year, month: f.month.month } } : {}),
+    ...(f.unitId ? { unitId: f.unitId } : {}),
+    ...(keyword ? { keyword } : {}),
+  }
+}
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error'
 
-export interface ActivityListState {
+export interface ActivityListState extends HomeFilters {
   category: string | null
-  status: HomeStatus
   categories: Category[]
+  /** Admitted member units, for the unit filter. */
+  units: Unit[]
   items: ActivityCard[]
   nextCursor: string | null
   /** First page of the current filters; 'loading' shows the skeleton. */
@@ -26,6 +55,7 @@ export interface ActivityListState {
   moreError: string | null
 
   loadCategories(): Promise<void>
+  loadUnits(): Promise<void>
   /** Load the first page, replacing the list (skeleton while empty). */
   reload(): Promise<void>
   /**
@@ -36,13 +66,17 @@ export interface ActivityListState {
   loadMore(): Promise<void>
   setCategory(code: string | null): void
   setStatus(status: HomeStatus): void
+  /** Changes some filters and reloads from page 1. */
+  setFilters(patch: Partial<HomeFilters>): void
+  clearFilters(): void
   reset(): void
 }
 
 const initial = {
   category: null,
-  status: 'active' as HomeStatus,
+  ...DEFAULT_FILTERS,
   categories: [],
+  units: [],
   items: [],
   nextCursor: null,
   phase: 'idle' as LoadPhase,
@@ -59,14 +93,14 @@ let seq = 0
 export const useActivityListStore = create<ActivityListState>()((set, get) => {
   async function fetchFirstPage(mode: 'reload' | 'refresh'): Promise<string | null> {
     const mine = ++seq
-    const { category, status } = get()
+    const s = get()
     if (mode === 'reload') {
       set({ phase: 'loading', error: null, items: [], nextCursor: null, moreError: null, loadingMore: false })
     } else {
       set({ refreshing: true })
     }
     try {
-      const page = await listActivities({ status, ...(category ? { category } : {}) })
+      const page = await listActivities(listRequest(s.category, s))
       if (mine !== seq) return null
       set({ items: page.items, nextCursor: page.nextCursor, phase: 'ready', error: null, moreError: null })
       return null
@@ -95,6 +129,15 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
       }
     },
 
+    async loadUnits() {
+      try {
+        const res = await listUnits('admitted')
+        set({ units: res.items })
+      } catch {
+        // Not fatal: the unit filter just has nothing to offer.
+      }
+    },
+
     async reload() {
       await fetchFirstPage('reload')
     },
@@ -102,12 +145,13 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
     refresh: () => fetchFirstPage('refresh'),
 
     async loadMore() {
-      const { nextCursor, loadingMore, phase, refreshing, category, status } = get()
+      const s = get()
+      const { nextCursor, loadingMore, phase, refreshing } = s
       if (!nextCursor || loadingMore || phase !== 'ready' || refreshing) return
       const mine = seq
       set({ loadingMore: true, moreError: null })
       try {
-        const page = await listActivities({ status, cursor: nextCursor, ...(category ? { category } : {}) })
+        const page = await listActivities({ ...listRequest(s.category, s), cursor: nextCursor })
         if (mine !== seq) return
         // The keyset cursor should not repeat rows; guard anyway so React keys stay unique.
         const seen = new Set(get().items.map((a) => a.id))
@@ -132,6 +176,22 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
     setStatus(status) {
       if (get().status === status) return
       set({ status })
+      void get().reload()
+    },
+
+    setFilters(patch) {
+      const s = get()
+      const changed = (Object.keys(patch) as (keyof HomeFilters)[]).some(
+        (k) => JSON.stringify(patch[k]) !== JSON.stringify(s[k]),
+      )
+      if (!changed) return
+      set(patch)
+      void get().reload()
+    },
+
+    clearFilters() {
+      if (!hasFilters(get())) return
+      set({ ...DEFAULT_FILTERS })
       void get().reload()
     },
 

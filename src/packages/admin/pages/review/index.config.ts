@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '成员单位审核',
+})

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import type { UnitDetail } from '@api/org'
+import { applyUnit, getUnit } from '@/features/org/api/org'
+import { FormError } from '@/components/form/Field'
+import { errorFields, errorMessage } from '@/utils/errors'
+import { useLoad } from '@/utils/use-load'
+import { EMPTY_UNIT_FORM, UnitForm, type UnitFormValue } from '../../features/units/components/UnitForm'
+import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
+import '@/components/form/form.scss'
+
+// The contract has no "my applications" action: remember the last one on this device to show its status.
+const LAST_APPLICATION_KEY = 'qingju.lastUnitApplication'
+
+async function loadLastApplication(): Promise<UnitDetail | null> {
+  const id = Taro.getStorageSync<string>(LAST_APPLICATION_KEY)
+  if (!id) return null
+  try {
+    return await getUnit(id)
+  } catch {
+    return null
+  }
+}
+
+export default function ApplyPage() {
+  const last = useLoad(loadLastApplication, [])
+  const [form, setForm] = useState<UnitFormValue>(EMPTY_UNIT_FORM)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [again, setAgain] = useState(false)
+
+  async function submit() {
+    if (!form.kind) {
+      setErrors({ kind: '请选择单位类型' })
+      setError('请完善申请信息')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    setErrors({})
+    try {
+      const unit = await applyUnit({
+        name: form.name,
+        kind: form.kind,
+        contactName: form.contactName,
+        contactPhone: form.contactPhone,
+        intro: form.intro,
+      })
+      Taro.setStorageSync(LAST_APPLICATION_KEY, unit.id)
+      last.setData(unit)
+      setAgain(false)
+    } catch (err) {
+      setError(errorMessage(err))
+      setErrors(errorFields(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (last.phase === 'loading') return <View className="form-title">加载中…</View>
+  const current = last.data
+  if (current && !again) {
+    return (
+      <View data-testid="apply-result">
+        <UnitStatusCard unit={current} />
+        {current.status === 'rejected' ? (
+          <View className="form-actions">
+            <Button
+              color="primary"
+              shape="round"
+              onClick={() => {
+                // Start from the rejected application; the phone may be masked, so it is asked again.
+                setForm({ name: current.name, kind: current.kind, contactName: current.contactName, contactPhone: '', intro: current.intro })
+                setAgain(true)
+              }}
+            >
+              重新申请
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    )
+  }
+
+  return (
+    <View data-testid="apply-form">
+      <View className="form-title">成为成员单位后，可在年度活动清单中牵头组织青年活动。</View>
+      <UnitForm value={form} onChange={setForm} errors={errors} />
+      <FormError message={error} />
+      <View className="form-actions">
+        <Button className="apply-submit" color="primary" shape="round" loading={busy} disabled={busy} onClick={() => void submit()}>
+          提交申请
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,298 @@
+import { useMemo, useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import type { Category, ManagedActivity } from '@api/activity'
+import type { PlanLine } from '@api/plan'
+import { getPlan } from '@/features/plan/api/plan'
+import { CallError } from '@/components/CallError'
+import { ReasonDialog } from '@/components/ReasonDialog'
+import {
+  DateTimeField, FieldRow, FormError, SelectField, SwitchField, TextAreaField, TextField,
+} from '@/components/form/Field'
+import { errorFields, errorMessage } from '@/utils/errors'
+import { currentYear } from '@/utils/month'
+import { useLoad } from '@/utils/use-load'
+import {
+  cancelEvent, createEvent, finishEvent, getManaged, listCategories, publishEvent, updateEvent,
+} from '../../features/events/api'
+import {
+  EVENT_STATE_NAMES, buildFields, createRequest, emptyForm, formFromActivity, hasChanges, updateRequest,
+  type EventForm,
+} from '../../features/events/event-form'
+import { chooseAndUploadCover, choosePlace } from '../../features/events/media'
+import '@/components/form/form.scss'
+import './index.scss'
+
+interface EditorData {
+  activity: ManagedActivity | null
+  unitId: string
+  categories: Category[]
+  /** Lines of this year's published list led by the unit; empty when there is none. */
+  lines: PlanLine[]
+  planNote: string | null
+}
+
+async function loadEditor(id: string | undefined, unitIdParam: string | undefined): Promise<EditorData> {
+  const [activity, categories] = await Promise.all([
+    id ? getManaged(id) : Promise.resolve(null),
+    listCategories().then((r) => r.items),
+  ])
+  const unitId = activity?.unit.id ?? unitIdParam ?? ''
+  let lines: PlanLine[] = []
+  let planNote: string | null = null
+  try {
+    const plan = await getPlan(currentYear())
+    if (plan.status === 'published') lines = plan.lines.filter((l) => l.unit.id === unitId)
+    else planNote = `${plan.year} 年度清单尚未发布`
+  } catch (err) {
+    planNote = errorMessage(err)
+  }
+  // An event may fulfil a line of another year: keep it selectable.
+  const own = activity?.planLine
+  if (own && !lines.some((l) => l.id === own.id)) {
+    lines = [{ id: own.id, year: own.year, title: own.title, plannedMonth: own.plannedMonth } as PlanLine, ...lines]
+  }
+  return { activity, unitId, categories, lines, planNote }
+}
+
+function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivity): void }) {
+  const { activity, unitId, categories, lines } = data
+  const [form, setForm] = useState<EventForm>(() => (activity ? formFromActivity(activity) : emptyForm()))
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<null | 'save' | 'publish' | 'cancel' | 'finish'>(null)
+  const [cancelling, setCancelling] = useState(false)
+  const [cancelError, setCancelError] = useState<string | null>(null)
+
+  const state = activity?.state ?? 'draft'
+  const editable = state === 'draft' || state === 'published'
+  const set = (patch: Partial<EventForm>) => setForm((f) => ({ ...f, ...patch }))
+  const lineOptions = useMemo(
+    () => ['临时活动（不在年度清单中）', ...lines.map((l) => `${l.plannedMonth}月 · ${l.title}`)],
+    [lines],
+  )
+  const lineIndex = form.planLineId ? lines.findIndex((l) => l.id === form.planLineId) + 1 : 0
+
+  function chooseLine(i: number) {
+    const line = i > 0 ? lines[i - 1] : undefined
+    if (!line) return set({ planLineId: null })
+    const category = categories.find((c) => c.code === line.category?.code)
+    set({
+      planLineId: line.id,
+      // A line names what to hold: start from it, the organiser can still edit.
+      title: form.title || line.title,
+      ...(category && !form.category ? { category: category.code, recordsServiceHours: category.awardsServiceHours } : {}),
+    })
+  }
+
+  function fail(err: unknown) {
+    setError(errorMessage(err))
+    setErrors(errorFields(err))
+  }
+
+  /** Saves the form; resolves to the saved activity, or null when nothing was saved. */
+  async function save(): Promise<ManagedActivity | null> {
+    const built = buildFields(form)
+    if (!built.ok) {
+      setErrors(built.errors)
+      setError('请检查标红的项目')
+      return null
+    }
+    setErrors({})
+    setError(null)
+    if (!activity) return createEvent(createRequest(unitId, form, built.fields))
+    const req = updateRequest(activity, form, built.fields, reason)
+    if (!hasChanges(req)) return activity
+    return updateEvent(req)
+  }
+
+  async function run(kind: 'save' | 'publish' | 'finish', action: () => Promise<ManagedActivity | null>, done: string) {
+    setBusy(kind)
+    try {
+      const saved = await action()
+      if (saved) {
+        onSaved(saved)
+        setReason('')
+        void Taro.showToast({ title: done, icon: 'success' })
+      }
+    } catch (err) {
+      fail(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const onSave = () => run('save', save, activity ? '已保存' : '已存为草稿')
+  const onPublish = () =>
+    run('publish', async () => {
+      const saved = await save()
+      return saved ? publishEvent(saved.id) : null
+    }, '已发布')
+  const onFinish = async () => {
+    const { confirm } = await Taro.showModal({ title: '标记已结束', content: '确认活动已经举办完毕？' })
+    if (confirm && activity) await run('finish', () => finishEvent(activity.id), '已标记结束')
+  }
+  async function onCancel(why: string) {
+    if (!activity) return
+    setBusy('cancel')
+    setCancelError(null)
+    try {
+      onSaved(await cancelEvent(activity.id, why))
+      setCancelling(false)
+    } catch (err) {
+      setCancelError(errorMessage(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <View className="event-editor" data-testid="event-editor">
+      {activity ? (
+        <View className={`event-editor__state event-editor__state--${state}`} data-testid="event-state">
+          <Text>状态：{EVENT_STATE_NAMES[state]}</Text>
+          {activity.state === 'published' ? <Text className="event-editor__seats">已报名 {activity.seatsTaken}/{activity.capacity}</Text> : null}
+          {activity.cancelReason ? <Text className="event-editor__reason">取消原因：{activity.cancelReason}</Text> : null}
+          <Text
+            className="event-editor__link"
+            onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/changes/index?id=${activity.id}` })}
+          >
+            变更记录
+          </Text>
+        </View>
+      ) : null}
+
+      <View className="form-card">
+        <SelectField name="planLineId" label="年度清单" options={lineOptions} index={lineIndex} error={errors.planLineId}
+          hint={data.planNote ?? (lines.length === 0 ? '本单位今年的清单中没有活动，可发布临时活动' : undefined)}
+          onChange={chooseLine} />
+        <TextField name="title" label="活动名称" required maxlength={60} value={form.title} error={errors.title}
+          onChange={(title) => set({ title })} />
+        <SelectField name="category" label="活动类别" required options={categories.map((c) => c.name)}
+          index={categories.findIndex((c) => c.code === form.category)} error={errors.category}
+          onChange={(i) => {
+            const c = categories[i]
+            if (c) set({ category: c.code, recordsServiceHours: c.awardsServiceHours })
+          }} />
+        <TextAreaField name="description" label="活动介绍" maxlength={5000} value={form.description}
+          error={errors.description} onChange={(description) => set({ description })} />
+      </View>
+
+      <View className="form-card">
+        <DateTimeField name="startAt" label="开始时间" required date={form.startDate} time={form.startTime}
+          error={errors.startAt} onChange={(startDate, startTime) => set({ startDate, startTime })} />
+        <DateTimeField name="endAt" label="结束时间" required date={form.endDate} time={form.endTime}
+          error={errors.endAt} onChange={(endDate, endTime) => set({ endDate, endTime })} />
+        <DateTimeField name="signupOpensAt" label="报名开始" required date={form.opensDate} time={form.opensTime}
+          error={errors.signupOpensAt} onChange={(opensDate, opensTime) => set({ opensDate, opensTime })} />
+        <DateTimeField name="signupClosesAt" label="报名截止" required date={form.closesDate} time={form.closesTime}
+          error={errors.signupClosesAt} onChange={(closesDate, closesTime) => set({ closesDate, closesTime })} />
+        <TextField name="capacity" label="名额" required type="number" maxlength={6} value={form.capacity}
+          error={errors.capacity} onChange={(capacity) => set({ capacity })} />
+        <SwitchField name="recordsServiceHours" label="记录志愿时长" checked={form.recordsServiceHours}
+          error={errors.recordsServiceHours} onChange={(recordsServiceHours) => set({ recordsServiceHours })} />
+      </View>
+
+      <View className="form-card">
+        <TextField name="placeName" label="地点名称" required maxlength={100} value={form.placeName}
+          error={errors.placeName} onChange={(placeName) => set({ placeName })} />
+        <TextField name="placeAddress" label="详细地址" maxlength={200} value={form.placeAddress}
+          error={errors.placeAddress} onChange={(placeAddress) => set({ placeAddress })} />
+        <FieldRow label="地图位置" name="location" error={errors.location}>
+          <View className="event-editor__inline">
+            <Text className="event-editor__muted">
+              {form.location ? `${form.location.latitude.toFixed(5)}, ${form.location.longitude.toFixed(5)}` : '未设置'}
+            </Text>
+            {process.env.TARO_ENV === 'weapp' ? (
+              <Text className="event-editor__link" onClick={() => void choosePlace(form.location).then((p) => {
+                if (p) set({ location: p.location, placeAddress: p.address || form.placeAddress, placeName: form.placeName || p.name })
+              })}>选择位置</Text>
+            ) : null}
+            {form.location ? <Text className="event-editor__link" onClick={() => set({ location: null })}>清除</Text> : null}
+          </View>
+        </FieldRow>
+        <TextField name="contact" label="联系方式" maxlength={60} value={form.contact} error={errors.contact}
+          onChange={(contact) => set({ contact })} />
+        {process.env.TARO_ENV === 'weapp' ? (
+          <FieldRow label="封面" name="coverUrl" error={errors.coverUrl}>
+            <View className="event-editor__inline">
+              {form.coverUrl ? <Image className="event-editor__cover" src={form.coverUrl} mode="aspectFill" /> : null}
+              <Text className="event-editor__link" onClick={() => void chooseAndUploadCover(unitId)
+                .then((fileId) => fileId && set({ coverUrl: fileId }))
+                .catch((err: unknown) => void Taro.showToast({ title: errorMessage(err), icon: 'none' }))}>
+                {form.coverUrl ? '更换' : '上传封面'}
+              </Text>
+              {form.coverUrl ? <Text className="event-editor__link" onClick={() => set({ coverUrl: '' })}>移除</Text> : null}
+            </View>
+          </FieldRow>
+        ) : (
+          <TextField name="coverUrl" label="封面图片地址（选填）" maxlength={500} placeholder="https://…"
+            value={form.coverUrl} error={errors.coverUrl} onChange={(coverUrl) => set({ coverUrl })} />
+        )}
+      </View>
+
+      {state === 'published' ? (
+        <View className="form-card">
+          <TextAreaField name="reason" label="修改说明" maxlength={200} placeholder="已报名的青年会看到这次修改的原因"
+            value={reason} error={errors.reason} onChange={setReason} />
+        </View>
+      ) : null}
+
+      <FormError message={error} />
+
+      {editable ? (
+        <View className="form-actions">
+          <Button className="event-editor__save" color="primary" variant={state === 'draft' ? 'outlined' : 'contained'}
+            shape="round" loading={busy === 'save'} disabled={busy !== null} onClick={() => void onSave()}>
+            {!activity ? '保存草稿' : state === 'draft' ? '保存' : '保存修改'}
+          </Button>
+          {state === 'draft' ? (
+            <Button className="event-editor__publish" color="primary" shape="round" loading={busy === 'publish'}
+              disabled={busy !== null} onClick={() => void onPublish()}>
+              {activity ? '发布' : '保存并发布'}
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {state === 'published' && activity ? (
+        <View className="form-actions">
+          <Button className="event-editor__cancel" color="danger" variant="outlined" shape="round"
+            disabled={busy !== null} onClick={() => setCancelling(true)}>取消活动</Button>
+          <Button className="event-editor__finish" shape="round" loading={busy === 'finish'} disabled={busy !== null}
+            onClick={() => void onFinish()}>标记已结束</Button>
+        </View>
+      ) : null}
+
+      <ReasonDialog
+        open={cancelling}
+        title="取消活动"
+        message="取消后不可恢复，已报名的青年会收到通知并看到原因。"
+        confirmText="确认取消"
+        busy={busy === 'cancel'}
+        error={cancelError}
+        onCancel={() => setCancelling(false)}
+        onConfirm={(why) => void onCancel(why)}
+      />
+    </View>
+  )
+}
+
+export default function EventEditorPage() {
+  const { params } = useRouter()
+  const data = useLoad(() => loadEditor(params.id, params.unitId), [params.id, params.unitId])
+
+  if (data.phase === 'loading') return <View className="form-title">加载中…</View>
+  if (data.phase === 'error') return <CallError error={data.error} onRetry={() => void data.reload()} />
+  if (!data.data.unitId) return <CallError error={new Error('缺少单位')} />
+  return (
+    <Editor
+      // A new draft becomes an existing event: remount with its values.
+      key={data.data.activity ? `${data.data.activity.id}:${data.data.activity.updatedAt}` : 'new'}
+      data={data.data}
+      onSaved={(a) => data.setData({ ...data.data, activity: a })}
+    />
+  )
+}

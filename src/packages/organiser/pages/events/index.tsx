@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import Tabs from '@taroify/core/tabs'
+import '@taroify/core/tabs/style'
+import type { ManagedActivity } from '@api/activity'
+import { CallError } from '@/components/CallError'
+import { EmptyState } from '@/components/EmptyState'
+import { formatTimeRange } from '@/utils/time'
+import { errorMessage } from '@/utils/errors'
+import { listManaged, type EventState } from '../../features/events/api'
+import { EVENT_STATE_NAMES } from '../../features/events/event-form'
+import './index.scss'
+
+const ALL = 'all'
+const TABS: { value: EventState | typeof ALL; title: string }[] = [
+  { value: ALL, title: '全部' },
+  { value: 'draft', title: '草稿' },
+  { value: 'published', title: '已发布' },
+  { value: 'finished', title: '已结束' },
+  { value: 'cancelled', title: '已取消' },
+]
+
+function open(url: string) {
+  void Taro.navigateTo({ url })
+}
+
+export default function UnitEventsPage() {
+  const { params } = useRouter()
+  const unitId = params.unitId ?? ''
+  const [tab, setTab] = useState<EventState | typeof ALL>(ALL)
+  const [items, setItems] = useState<ManagedActivity[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [more, setMore] = useState<'idle' | 'loading' | string>('idle')
+  const seq = useRef(0)
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current
+    setError(null)
+    try {
+      const page = await listManaged(unitId, tab === ALL ? null : tab)
+      if (mine !== seq.current) return
+      setItems(page.items)
+      setCursor(page.nextCursor)
+    } catch (err) {
+      if (mine === seq.current) setError(err)
+    }
+  }, [unitId, tab])
+
+  useEffect(() => {
+    setItems(null)
+    void load()
+  }, [load])
+
+  // Back from the editor: states may have changed.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
+
+  useReachBottom(() => {
+    if (!cursor || more === 'loading') return
+    const mine = seq.current
+    setMore('loading')
+    listManaged(unitId, tab === ALL ? null : tab, cursor)
+      .then((page) => {
+        if (mine !== seq.current) return
+        setItems((old) => [...(old ?? []), ...page.items.filter((a) => !old?.some((o) => o.id === a.id))])
+        setCursor(page.nextCursor)
+        setMore('idle')
+      })
+      .catch((err: unknown) => setMore(errorMessage(err)))
+  })
+
+  let body: JSX.Element
+  if (error) body = <CallError error={error} onRetry={() => void load()} />
+  else if (!items) body = <View className="events__hint">加载中…</View>
+  else if (items.length === 0) body = <EmptyState text="还没有活动" />
+  else {
+    body = (
+      <View>
+        {items.map((a) => (
+          <View key={a.id} className="events__item" data-testid="managed-event"
+            onClick={() => open(`/packages/organiser/pages/event/index?id=${a.id}`)}>
+            <View className="events__head">
+              <Text className="events__title">{a.title}</Text>
+              <Text className={`events__state events__state--${a.state}`}>{EVENT_STATE_NAMES[a.state]}</Text>
+            </View>
+            <Text className="events__line">{formatTimeRange(a.startAt, a.endAt)}</Text>
+            <Text className="events__line">
+              {a.planLine ? `年度清单：${a.planLine.title}` : '临时活动'} · 报名 {a.seatsTaken}/{a.capacity}
+            </Text>
+          </View>
+        ))}
+        <View className="events__hint">
+          {more === 'loading' ? '加载中…' : more !== 'idle' ? more : cursor ? '上拉加载更多' : '没有更多了'}
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className="events">
+      <Tabs value={tab} onChange={(v: EventState | typeof ALL) => setTab(v)}>
+        {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
+      </Tabs>
+      <View className="form-actions events__actions">
+        <Button color="primary" shape="round" onClick={() => open(`/packages/organiser/pages/event/index?unitId=${unitId}`)}>
+          发布新活动
+        </Button>
+      </View>
+      {body}
+    </View>
+  )
+}

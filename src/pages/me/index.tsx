@@ -1,0 +1,102 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import Cell from '@taroify/core/cell'
+import '@taroify/core/cell/style'
+import Skeleton from '@taroify/core/skeleton'
+import '@taroify/core/skeleton/style'
+import Tag from '@taroify/core/tag'
+import '@taroify/core/tag/style'
+import type { Me } from '@api/session'
+import { ROLE_NAMES, hasRole, useSessionStore } from '@/features/session/store/session'
+import { UNIT_ROLE_NAMES } from '@/features/org/unit-kinds'
+import { ErrorState } from '@/components/ErrorState'
+import { SignInPrompt } from '@/components/CallError'
+import './index.scss'
+
+const ORG = '/packages/organiser/pages'
+const ADMIN = '/packages/admin/pages'
+
+// A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
+const ARROW = <Text className="me__arrow">›</Text>
+
+function go(url: string) {
+  void Taro.navigateTo({ url })
+}
+
+function Profile({ me }: { me: Me }) {
+  const admin = hasRole(me, 'district_admin')
+  return (
+    <View data-testid="me-profile">
+      <View className="me__head">
+        <View className="me__avatar">{me.nickname.slice(0, 1) || '青'}</View>
+        <View className="me__who">
+          <Text className="me__name">{me.nickname}</Text>
+          <View className="me__roles">
+            {me.roles.map((r) => (
+              <Tag key={r} className="me__role" color={r === 'youth' ? 'default' : 'primary'} shape="rounded">
+                {ROLE_NAMES[r]}
+              </Tag>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <Cell.Group className="me__group" inset title="成员单位">
+        <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />
+        <Cell title="加入单位（邀请码）" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/join/index`)} />
+      </Cell.Group>
+
+      {me.units.length > 0 ? (
+        <Cell.Group className="me__group" inset title="我的单位" data-testid="my-units">
+          {me.units.map((u) => (
+            <Cell
+              key={u.id}
+              className="me__unit"
+              title={u.name}
+              clickable
+              rightIcon={ARROW}
+              onClick={() => go(`${ORG}/unit/index?id=${encodeURIComponent(u.id)}`)}
+            >
+              {UNIT_ROLE_NAMES[u.role]}
+            </Cell>
+          ))}
+        </Cell.Group>
+      ) : null}
+
+      {admin ? (
+        <Cell.Group className="me__group" inset title="团区委管理" data-testid="admin-entries">
+          <Cell title="成员单位审核" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/review/index`)} />
+          <Cell title="年度活动清单" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/plan/index`)} />
+          <Cell title="完成情况" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/completion/index`)} />
+        </Cell.Group>
+      ) : null}
+    </View>
+  )
+}
+
+export default function MePage() {
+  const session = useSessionStore()
+
+  // Roles and units change elsewhere (joining a unit, a review, another dev persona): ask each time.
+  useDidShow(() => {
+    void useSessionStore.getState().load(true)
+  })
+
+  let body: JSX.Element
+  if (session.phase === 'signed-out') body = <SignInPrompt />
+  else if (session.phase === 'error') {
+    body = <ErrorState message={session.error ?? '加载失败'} onRetry={() => void session.load(true)} />
+  } else if (session.me) body = <Profile me={session.me} />
+  else body = <View className="me__loading"><Skeleton avatar title row={2} /></View>
+
+  return (
+    <View className="me">
+      {body}
+      {process.env.TARO_ENV === 'h5' ? (
+        <View className="me__dev-link" onClick={() => go('/pages/dev-login/index')}>
+          切换身份(本地)
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,196 @@
+import type { ManagedActivity } from '@api/activity'
+import type { Plan, PlanLine } from '@api/plan'
+import { ApiError } from '@/services/cloud'
+import { openPage, pageRoot, settle } from './support/app'
+import { callFunctionMock, serve } from './support/cloud-mock'
+import { categories, detail } from './support/fixtures'
+import { freezeNow } from './support/clock'
+import { byTestId, callsOf, pick, tap, typeInto } from './support/dom'
+
+jest.mock('@/services/cloud', () => ({
+  ...jest.requireActual('@/services/cloud'),
+  callFunction: jest.fn(),
+}))
+
+const UNIT = 'aaaaaaaa-0000-4000-8000-000000000001'
+const OTHER_UNIT = 'bbbbbbbb-0000-4000-8000-000000000002'
+const LINE = 'dddddddd-0000-4000-8000-000000000004'
+const EVENT = 'eeeeeeee-0000-4000-8000-000000000005'
+const EDITOR = '/packages/organiser/pages/event/index'
+
+function line(overrides: Partial<PlanLine>): PlanLine {
+  return {
+    id: LINE, year: 2024, unit: { id: UNIT, name: '中国邮政镇江分公司团委' }, category: { code: 'culture', name: '文体活动' },
+    title: '青年篮球友谊赛', plannedMonth: 4, targetCommunity: null, needsNote: null, state: 'planned', events: [], ...overrides,
+  }
+}
+
+const plan: Plan = {
+  districtId: 'runzhou', year: 2024, status: 'published', publishedAt: '2024-01-10T00:00:00Z',
+  lines: [
+    line({ id: 'ffffffff-0000-4000-8000-000000000006', unit: { id: OTHER_UNIT, name: '别的单位' }, title: '别人的活动' }),
+    line({}),
+  ],
+}
+
+function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
+  return {
+    ...detail({ id: EVENT, unit: { id: UNIT, name: '中国邮政镇江分公司团委' }, title: '青年篮球友谊赛', category: categories[1] }),
+    state: 'draft', seatsTaken: 0, cancelReason: null, publishedAt: null, updatedAt: '2024-03-05T04:00:00Z', ...overrides,
+  }
+}
+
+function button(label: string): HTMLElement {
+  const b = Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
+  if (!b) throw new Error(`no button ${label}`)
+  return b
+}
+
+async function setTimes() {
+  await pick('picker-startAt-date', '2024-04-12')
+  await pick('picker-startAt-time', '14:30')
+  await pick('picker-endAt-date', '2024-04-12')
+  await pick('picker-endAt-time', '17:00')
+  await pick('picker-signupOpensAt-date', '2024-04-01')
+  await pick('picker-signupOpensAt-time', '08:00')
+  await pick('picker-signupClosesAt-date', '2024-04-11')
+  await pick('picker-signupClosesAt-time', '20:00')
+}
+
+beforeEach(() => {
+  freezeNow('2024-03-05T04:00:00.000Z')
+  callFunctionMock.mockReset()
+})
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+test('a new event on a line of the annual list: ISO instants with +08:00 and the planLineId', async () => {
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.create': () => managed(),
+  })
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+
+  expect(callsOf(callFunctionMock, 'plan', 'get')).toEqual([{ year: 2024 }])
+  // Only this unit's lines are offered, after 临时活动.
+  await pick('picker-planLineId', 1)
+  expect(byTestId('picker-planLineId').textContent).toContain('4月 · 青年篮球友谊赛')
+  expect(byTestId('picker-category').textContent).toContain('文体活动')
+
+  await setTimes()
+  await typeInto('input-capacity', '50')
+  await typeInto('input-placeName', '市体育馆')
+  await typeInto('input-description', '友谊第一')
+  await tap(button('保存草稿'))
+
+  expect(callsOf(callFunctionMock, 'activity', 'create')).toEqual([{
+    unitId: UNIT,
+    planLineId: LINE,
+    title: '青年篮球友谊赛',
+    category: 'culture',
+    description: '友谊第一',
+    placeName: '市体育馆',
+    placeAddress: null,
+    location: null,
+    startAt: '2024-04-12T14:30:00+08:00',
+    endAt: '2024-04-12T17:00:00+08:00',
+    signupOpensAt: '2024-04-01T08:00:00+08:00',
+    signupClosesAt: '2024-04-11T20:00:00+08:00',
+    capacity: 50,
+    recordsServiceHours: false,
+    contact: null,
+    coverUrl: null,
+  }])
+  // Saved as a draft: now it can be published.
+  expect(byTestId('event-state').textContent).toContain('草稿')
+  expect(button('发布')).toBeTruthy()
+})
+
+test('临时活动 sends planLineId null; impossible times are caught before any call', async () => {
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.create': () => managed(),
+  })
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+
+  await typeInto('input-title', '临时读书会')
+  await pick('picker-category', 0)
+  await typeInto('input-placeName', '图书馆')
+  await pick('picker-startAt-time', '10:00')
+  await pick('picker-endAt-time', '09:00')
+  await tap(button('保存草稿'))
+
+  expect(callsOf(callFunctionMock, 'activity', 'create')).toHaveLength(0)
+  expect(pageRoot().querySelector('[data-field="endAt"] .field__error')?.textContent).toBe('结束时间需晚于开始时间')
+
+  await pick('picker-endAt-time', '11:30')
+  await tap(button('保存草稿'))
+  const [req] = callsOf(callFunctionMock, 'activity', 'create') as Record<string, unknown>[]
+  expect(req.planLineId).toBeNull()
+  // Defaults: a week after 5 March (Shanghai), the chosen clock times.
+  expect(req.startAt).toBe('2024-03-12T10:00:00+08:00')
+  expect(req.endAt).toBe('2024-03-12T11:30:00+08:00')
+  // 志愿服务 awards hours: the switch follows the category.
+  expect(req.recordsServiceHours).toBe(true)
+})
+
+test("a server validation message is shown next to the form", async () => {
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => {
+      throw new ApiError('FORBIDDEN', '无权查看')
+    },
+    'activity.create': () => {
+      throw new ApiError('INVALID_INPUT', '报名截止时间不能晚于活动开始', undefined, { signupClosesAt: '不能晚于开始时间' })
+    },
+  })
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+  await typeInto('input-title', '读书会')
+  await pick('picker-category', 1)
+  await typeInto('input-placeName', '图书馆')
+  await tap(button('保存草稿'))
+
+  expect(byTestId('form-error').textContent).toBe('报名截止时间不能晚于活动开始')
+  expect(pageRoot().querySelector('[data-field="signupClosesAt"] .field__error')?.textContent).toBe('不能晚于开始时间')
+})
+
+test('editing a published event sends only what changed, with the reason; cancel needs a reason', async () => {
+  const published = managed({
+    state: 'published', seatsTaken: 3, capacity: 30,
+    planLine: { id: LINE, title: '青年篮球友谊赛', plannedMonth: 4, year: 2024 },
+    startAt: '2024-04-12T06:30:00.000Z', endAt: '2024-04-12T09:00:00.000Z',
+  })
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.manageGet': () => published,
+    'activity.update': () => ({ ...published, capacity: 40, updatedAt: '2024-03-05T05:00:00Z' }),
+    'activity.cancel': (data) => ({ ...published, state: 'cancelled', cancelReason: (data as { reason: string }).reason }),
+  })
+  await openPage(`${EDITOR}?id=${EVENT}`)
+
+  expect(callFunctionMock).toHaveBeenCalledWith('activity', 'manageGet', { id: EVENT })
+  expect(byTestId('event-state').textContent).toContain('已发布')
+  expect(byTestId('picker-startAt-time').textContent).toContain('14:30')
+
+  await typeInto('input-capacity', '40')
+  await typeInto('input-reason', '场地扩容')
+  await tap(button('保存修改'))
+  expect(callsOf(callFunctionMock, 'activity', 'update')).toEqual([{ id: EVENT, capacity: 40, reason: '场地扩容' }])
+
+  await tap(button('取消活动'))
+  const dialog = byTestId('reason-dialog')
+  expect(dialog.querySelector<HTMLElement>('.reason-dialog__confirm')?.className).toContain('taroify-button--disabled')
+  await typeInto('reason-input', '暴雨预警')
+  await tap(dialog.querySelector<HTMLElement>('.reason-dialog__confirm') as HTMLElement)
+  await settle()
+
+  expect(callsOf(callFunctionMock, 'activity', 'cancel')).toEqual([{ id: EVENT, reason: '暴雨预警' }])
+  expect(byTestId('event-state').textContent).toContain('已取消')
+  expect(byTestId('event-state').textContent).toContain('取消原因：暴雨预警')
+  expect(pageRoot().querySelector('[data-testid="reason-dialog"]')).toBeNull()
+})

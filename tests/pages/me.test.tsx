@@ -1,0 +1,85 @@
+import type { Me } from '@api/session'
+import { ApiError } from '@/services/cloud'
+import { useSessionStore } from '@/features/session/store/session'
+import { openPage, pageRoot, settle, text } from './support/app'
+import { callFunctionMock, serve } from './support/cloud-mock'
+import { byText, tap } from './support/dom'
+
+jest.mock('@/services/cloud', () => ({
+  ...jest.requireActual('@/services/cloud'),
+  callFunction: jest.fn(),
+}))
+
+const ME = '/pages/me/index'
+const UNIT_ID = 'aaaaaaaa-0000-4000-8000-000000000001'
+
+function me(overrides: Partial<Me>): Me {
+  return { userId: 'u-1', nickname: '李青', roles: ['youth'], units: [], ...overrides }
+}
+
+beforeEach(() => {
+  callFunctionMock.mockReset()
+  useSessionStore.getState().reset()
+})
+
+test('a young person sees the unit entries but no admin entries', async () => {
+  serve({ 'session.me': () => me({}) })
+  await openPage(ME)
+
+  expect(callFunctionMock).toHaveBeenCalledWith('session', 'me', {})
+  expect(text()).toContain('李青')
+  expect(text()).toContain('青年')
+  expect(text()).toContain('申请成为成员单位')
+  expect(text()).toContain('加入单位（邀请码）')
+  expect(pageRoot().querySelector('[data-testid="admin-entries"]')).toBeNull()
+  expect(text()).not.toContain('成员单位审核')
+  expect(text()).not.toContain('年度活动清单')
+  expect(pageRoot().querySelector('[data-testid="my-units"]')).toBeNull()
+  // H5: the local dev login is offered.
+  expect(text()).toContain('切换身份(本地)')
+})
+
+test('a unit admin sees their units, still no admin entries; a unit opens its console', async () => {
+  serve({
+    'session.me': () => me({ nickname: '陆斌', roles: ['youth', 'unit_admin'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }] }),
+    'org.unit': () => {
+      throw new ApiError('NOT_FOUND', '单位不存在')
+    },
+  })
+  await openPage(ME)
+
+  expect(text()).toContain('单位管理员')
+  const units = pageRoot().querySelector('[data-testid="my-units"]')
+  expect(units?.textContent).toContain('中国邮政镇江分公司团委')
+  expect(units?.textContent).toContain('管理员')
+  expect(pageRoot().querySelector('[data-testid="admin-entries"]')).toBeNull()
+
+  await tap(byText('.taroify-cell__title', '中国邮政镇江分公司团委'))
+  await settle()
+  expect(callFunctionMock).toHaveBeenCalledWith('org', 'unit', { unitId: UNIT_ID })
+})
+
+test('a district admin also sees 成员单位审核, 年度活动清单 and 完成情况', async () => {
+  serve({ 'session.me': () => me({ nickname: '杨帆', roles: ['youth', 'district_admin'] }) })
+  await openPage(ME)
+
+  const admin = pageRoot().querySelector('[data-testid="admin-entries"]')
+  expect(admin?.textContent).toContain('成员单位审核')
+  expect(admin?.textContent).toContain('年度活动清单')
+  expect(admin?.textContent).toContain('完成情况')
+  expect(text()).toContain('团区委管理员')
+})
+
+test('UNAUTHENTICATED in H5 offers the dev login page', async () => {
+  serve({
+    'session.me': () => {
+      throw new ApiError('UNAUTHENTICATED', '请先登录')
+    },
+  })
+  await openPage(ME)
+
+  const prompt = pageRoot().querySelector('[data-testid="sign-in-prompt"]')
+  expect(prompt?.textContent).toContain('请先登录')
+  expect(prompt?.textContent).toContain('本地开发登录')
+  expect(pageRoot().querySelector('[data-testid="me-profile"]')).toBeNull()
+})
