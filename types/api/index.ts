@@ -3,12 +3,14 @@ import type { ActivityActions } from './activity'
 import type { OrgActions } from './org'
 import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
+import type { SignupActions } from './signup'
 
 export interface CloudFunctions {
   activity: ActivityActions
   session: SessionActions
   org: OrgActions
   plan: PlanActions
+  signup: SignupActions
 }
 
 export type FunctionName = keyof CloudFunctions
