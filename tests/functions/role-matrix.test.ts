@@ -11,6 +11,7 @@ import { main as activity } from '../../cloudfunctions/activity/src'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
+import { main as signup } from '../../cloudfunctions/signup/src'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
@@ -106,7 +107,27 @@ const cases: Case[] = [
   { fn: plan, name: 'plan.importXlsx', who: ADMIN, data: async () => ({ year: w.year, fileBase64: await emptyPlanSheet(w.year), mode: 'append' }) },
   { fn: plan, name: 'plan.exportXlsx', who: ADMIN, data: async () => ({ year: w.year }) },
   { fn: plan, name: 'plan.completion', who: ADMIN, data: async () => ({ year: w.year }) },
+  { fn: signup, name: 'signup.summary', who: EVERYONE, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: signup, name: 'signup.signup', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id, idempotencyKey: unique('matrix-key-') }) },
+  { fn: signup, name: 'signup.myList', who: SIGNED_IN, data: async () => ({}) },
+  { fn: signup, name: 'signup.profile', who: SIGNED_IN, data: async () => undefined },
+  { fn: signup, name: 'signup.sweep', who: EVERYONE, data: async () => undefined },
+  { fn: signup, name: 'signup.settings', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id, settings: { waitlist: false } }) },
+  { fn: signup, name: 'signup.roster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: signup, name: 'signup.exportRoster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: signup, name: 'signup.decide', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA(), decision: 'reject', reason: '名额调整' }) },
+  { fn: signup, name: 'signup.promote', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA('waitlisted') }) },
 ]
+
+/** A registration of a fresh person on a fresh published event of unit A. */
+async function registrationOnA(state: 'confirmed' | 'waitlisted' = 'confirmed'): Promise<string> {
+  const e = await publishedEvent(w)
+  const u = await db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [unique('w:reg-')])
+  if (state === 'confirmed') await db.query("update signup_quota set taken = taken + 1 where activity_id = $1 and key = ''", [e.id])
+  if (state === 'confirmed') await db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [e.id])
+  const r = await db.query<{ id: string }>("insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3) returning id", [e.id, u.rows[0].id, state])
+  return r.rows[0].id
+}
 
 beforeAll(async () => {
   process.env.QINGJU_FILES_DIR = mkdtempSync(join(tmpdir(), 'qingju-files-'))
