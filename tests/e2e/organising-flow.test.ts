@@ -1,0 +1,192 @@
+/**
+ * The organising side end to end in the H5 build, in headless Chromium, through the local host:
+ * a newcomer applies for a unit → the district admin admits it and gives it a line of the annual
+ * list → the unit's admin posts an event on that line → a young person finds it by category and keyword.
+ * Screenshots of each step go to tests/artifacts/organising-*.png.
+ */
+import assert from 'node:assert/strict'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const ROOT = join(__dirname, '..', '..')
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const UNIT = '润州青年创业协会团支部'
+const LINE = '乡村振兴青年创业沙龙'
+
+let host: ChildProcess
+let baseUrl = ''
+let browser: Browser
+let page: Page
+const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-org-'))
+chmodSync(dataDir, 0o755)
+
+function startHost(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    host = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
+      cwd: ROOT, env: { ...process.env, QINGJU_DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`local host did not start:\n${out.slice(-3000)}`)), 240_000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = out.match(/running at (http:\/\/[^\s/]+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    }
+    host.stdout?.on('data', onData)
+    host.stderr?.on('data', onData)
+    host.once('exit', (code) => reject(new Error(`local host exited with ${code}:\n${out.slice(-3000)}`)))
+  })
+}
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  baseUrl = await startHost()
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+  // Touch, as on a phone: Taro's H5 pickers select by tap.
+  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true })
+})
+
+after(async () => {
+  await browser?.close()
+  if (host && host.exitCode === null) {
+    const exited = new Promise((r) => host.once('exit', r))
+    host.kill('SIGINT')
+    await exited
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** The real <input>/<textarea> inside a Taro form field. */
+const field = (testId: string) => page.locator(`[data-testid="${testId}"]`).locator('input, textarea').first()
+/** A Taroify button by its text (its inner label does not take clicks). */
+const button = (text: string) => page.locator('.taroify-button', { hasText: text }).first()
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `organising-${name}.png`) })
+const settle = () => page.waitForTimeout(500) // page transitions
+
+async function actAs(label: string) {
+  await page.goto(`${baseUrl}/#/pages/dev-login/index`)
+  await page.locator('.dev-login__persona', { hasText: label }).first().click()
+  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
+}
+
+async function openMe() {
+  await page.goto(`${baseUrl}/#/pages/me/index`)
+  await page.getByText('申请成为成员单位').waitFor({ timeout: 20_000 })
+}
+
+/**
+ * Taro's H5 picker: open it, tap the option (a tap selects the row under the finger and scrolls it
+ * to the middle; rows below the screen are reached by tapping the lowest visible row), confirm.
+ */
+async function pick(testId: string, option: string) {
+  await page.locator(`[data-testid="${testId}"]`).click()
+  const sheet = page.locator('.weui-picker').filter({ visible: true })
+  await sheet.locator('.weui-picker__action', { hasText: '确定' }).waitFor()
+  await page.waitForTimeout(400) // slide-in animation
+  const height = page.viewportSize()!.height
+  for (let step = 0; step < 20; step++) {
+    const target = await sheet.locator('.weui-picker__item', { hasText: option }).first().boundingBox()
+    assert.ok(target, `picker ${testId} has no option ${option}`)
+    const y = target.y + target.height / 2
+    if (y < height - 4) {
+      await page.touchscreen.tap(target.x + target.width / 2, y)
+      break
+    }
+    await page.touchscreen.tap(target.x + target.width / 2, height - 20)
+    await page.waitForTimeout(400)
+  }
+  await page.waitForTimeout(500)
+  await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
+  await page.waitForTimeout(300)
+}
+
+let newcomerToken = ''
+
+test('a newcomer applies for their unit to join the committee', async () => {
+  await actAs('新用户')
+  newcomerToken = (await page.evaluate(() => localStorage.getItem('qingju.devToken'))) ?? ''
+  assert.ok(newcomerToken)
+  await openMe()
+  await page.getByText('申请成为成员单位').click()
+  await page.locator('[data-testid="apply-form"]').waitFor()
+  await field('input-name').fill(UNIT)
+  await pick('picker-kind', '两新组织')
+  await field('input-contactName').fill('周洋')
+  await field('input-contactPhone').fill('13905117788')
+  await page.locator('.apply-submit').click()
+  await page.locator('[data-testid="apply-result"]').waitFor({ timeout: 15_000 })
+  assert.match(await page.locator('[data-testid="apply-result"]').innerText(), /审核/)
+  await shot('1-applied')
+})
+
+test('the district admin admits it and adds its line to this year’s list', async () => {
+  await actAs('团区委管理员')
+  await openMe()
+  await page.getByText('成员单位审核').click()
+  const card = page.locator('[data-testid="review-unit"]', { hasText: UNIT })
+  await card.waitFor({ timeout: 15_000 })
+  await shot('2-review')
+  await card.locator('.review__admit').click()
+  await card.waitFor({ state: 'detached', timeout: 15_000 })
+
+  await openMe()
+  await page.getByText('年度活动清单').click()
+  await button('新增').click()
+  await page.locator('[data-testid="line-editor"]').waitFor()
+  await pick('picker-unitId', UNIT)
+  await pick('picker-category', '创业沙龙')
+  await field('input-title').fill(LINE)
+  const month = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1
+  await pick('picker-plannedMonth', `${month}月`)
+  await page.locator('.line-editor__save').click()
+  await page.locator('[data-testid="line-editor"]').waitFor({ state: 'detached', timeout: 15_000 })
+  await page.getByText(LINE).first().waitFor({ timeout: 15_000 })
+  await shot('3-plan')
+})
+
+test('the unit’s admin posts an event on that line', async () => {
+  await page.evaluate((token) => localStorage.setItem('qingju.devToken', token), newcomerToken)
+  await openMe()
+  await page.locator('[data-testid="my-units"]').getByText(UNIT).click()
+  await button('发布活动').click()
+  await page.locator('[data-testid="event-editor"]').waitFor({ timeout: 15_000 })
+  await settle()
+  await pick('picker-planLineId', LINE)
+  assert.equal(await field('input-title').inputValue(), LINE)
+  await field('input-placeName').fill('润州青年创业园路演厅')
+  await field('input-description').fill('邀请返乡创业青年分享乡村振兴故事。')
+  await page.locator('.event-editor__publish').click()
+  await page.locator('[data-testid="event-state"]', { hasText: '已发布' }).waitFor({ timeout: 15_000 })
+  await shot('4-published')
+})
+
+test('a young person finds it by category and keyword', async () => {
+  await actAs('青年（报名')
+  await page.locator('.taroify-tabs__tab', { hasText: '创业沙龙' }).first().click()
+  await field('keyword-input').fill('乡村振兴')
+  await page.locator('[data-testid="keyword-submit"]').click()
+  const card = page.locator('[data-testid="activity-card"]', { hasText: LINE })
+  await card.waitFor({ timeout: 15_000 }).catch(async (err) => {
+    await shot('5-debug')
+    throw err
+  })
+  assert.equal(await page.locator('[data-testid="activity-card"]').count(), 1)
+  assert.match(await card.innerText(), new RegExp(UNIT))
+  await shot('5-found')
+  await card.click()
+  await page.getByText(`年度清单：${LINE}`).waitFor({ timeout: 15_000 })
+  await settle()
+  await shot('6-detail')
+})
