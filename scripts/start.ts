@@ -37,7 +37,8 @@ async function run() {
     staticDir: h5Dir,
   })
   console.log(`\n青聚 Qingju local host is running at ${host.url}/`)
-  console.log(`act as a demo person at ${host.url}/#/pages/dev-login/index  (Ctrl-C to stop)\n`)
+  console.log(`act as a demo person at ${host.url}/#/pages/dev-login/index  (Ctrl-C to stop)`)
+  console.log(`database ${host.databaseUrl}\n`)
 
   let stopping = false
   const stop = async (signal: string) => {

@@ -20,11 +20,18 @@ const subPackages = [
       'pages/events/index',
       'pages/event/index',
       'pages/changes/index',
+      'pages/signup-settings/index',
+      'pages/roster/index',
     ],
   },
   {
     root: 'packages/admin/',
     pages: ['pages/review/index', 'pages/plan/index', 'pages/completion/index'],
+  },
+  {
+    // 我的活动 and 个人资料: opened from 我的, not needed for the first screen.
+    root: 'packages/mine/',
+    pages: ['pages/activities/index', 'pages/profile/index'],
   },
 ]
 

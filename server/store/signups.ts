@@ -249,3 +249,54 @@ export async function cancellationNotices(db: Db, activityId: string, title: str
   for (const r of rows) notices.push(await noticeFor(db, r.user_id, { id: activityId, title }, '活动已取消', reason))
   return notices
 }
+
+export interface SignupWrite {
+  activityId: string
+  userId: string
+  quotaKey: string
+  idempotencyKey: string
+  answers: Record<string, string | string[]>
+  remind: boolean
+  now: Date
+  /**
+   * seat: first come, first served — confirmed if a seat is free and no one waits in the quota,
+   * else waitlisted (or nothing, when the waitlist is off). Otherwise the fixed state to record
+   * without a seat (pending for approval, applied for apply-then-select).
+   */
+  mode: { kind: 'seat'; waitlist: boolean } | { kind: 'fixed'; state: 'pending' | 'applied' }
+}
+
+/**
+ * The sign-up write. For seats, the quota row is locked first, so the second statement (a fresh
+ * snapshot) sees every earlier sign-up and cancellation; then one statement takes the seat (if
+ * free and nobody waits), records the registration and the idempotency key, and counts the seat on
+ * the activity. The lock is held for two round trips. Returns null when full with no waitlist.
+ * Duplicates surface as unique violations (registration_one_active, signup_request_pkey).
+ */
+export async function writeSignup(db: Db, w: SignupWrite): Promise<RegistrationRow | null> {
+  const seat = w.mode.kind === 'seat'
+  if (seat) await db.query('select 1 from signup_quota where activity_id = $1 and key = $2 for update', [w.activityId, w.quotaKey])
+  const { rows } = await db.query<RegistrationRow>(
+    `with seat as (
+       update signup_quota set taken = taken + 1
+       where $6::boolean and activity_id = $1 and key = $2 and taken < capacity
+         and not exists (select 1 from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted')
+       returning activity_id
+     ), counted as (
+       update activity set seats_taken = seats_taken + 1 where id in (select activity_id from seat)
+     ), reg as (
+       insert into registration (activity_id, user_id, quota_key, state, answers, remind, created_at, updated_at)
+       select $1, $3, $2,
+              case when not $6::boolean then $8 when exists (select 1 from seat) then 'confirmed' else 'waitlisted' end,
+              $4, $5, $9, $9
+       where not $6::boolean or exists (select 1 from seat) or $7::boolean
+       returning ${REG_COLUMNS}
+     ), req as (
+       insert into signup_request (user_id, idempotency_key, activity_id, registration_id)
+       select $3, $10, $1, id from reg
+     )
+     select * from reg`,
+    [w.activityId, w.quotaKey, w.userId, JSON.stringify(w.answers), w.remind, seat,
+      seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey])
+  return rows[0] ?? null
+}

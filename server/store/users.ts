@@ -11,6 +11,9 @@ export interface UserRow {
 
 /** Finds the person behind an openid, creating them on first contact. */
 export async function ensureUser(db: Db, openid: string): Promise<UserRow> {
+  // Read first: almost every call is from someone we know, and a read writes no WAL.
+  const found = await db.query<UserRow>('select id, openid, nickname from app_user where openid = $1', [openid])
+  if (found.rows[0]) return found.rows[0]
   const { rows } = await db.query<UserRow>(
     `insert into app_user (openid) values ($1)
      on conflict (openid) do update set openid = excluded.openid

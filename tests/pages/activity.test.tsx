@@ -26,7 +26,18 @@ afterEach(() => {
 
 test('loads the activity named in the URL and shows its fields', async () => {
   const answer = deferred<unknown>()
-  serve({ 'activity.get': () => answer.promise })
+  serve({
+    'activity.get': () => answer.promise,
+    'signup.summary': () => ({
+      activityId: ID, capacity: 40, quotas: [{ key: '', capacity: 40, taken: 35, waiting: 0 }], counts: { confirmed: 35 },
+      settings: {
+        allocation: 'fcfs', approvalRequired: false, waitlist: true,
+        eligibility: { leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null },
+        cancelDeadlineHours: 24, questions: [], quotaQuestionId: null, quotas: [], promotion: 'direct', offerHours: 48, promotionCutoffHours: 2,
+      },
+    }),
+    'signup.mine': () => null,
+  })
   await openPage(`/pages/activity/index?id=${ID}`)
 
   expect(callFunctionMock).toHaveBeenCalledWith('activity', 'get', { id: ID })
@@ -67,9 +78,10 @@ test('loads the activity named in the URL and shows its fields', async () => {
   expect(all).toContain('王老师 13900000000')
   // Newlines of the plain-text description survive.
   expect(root?.querySelector('.detail__description')?.textContent).toBe('集合后分组\n请穿运动鞋')
+  // The window is open and seats remain: the real sign-up button.
   const signup = root?.querySelector<HTMLElement>('.detail__signup')
-  expect(signup?.textContent).toContain('报名功能即将开放')
-  expect(signup?.className).toContain('taroify-button--disabled')
+  expect(signup?.textContent).toContain('立即报名')
+  expect(signup?.className).not.toContain('taroify-button--disabled')
 })
 
 test('a full activity says 已满', async () => {

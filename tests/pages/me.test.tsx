@@ -31,6 +31,9 @@ test('a young person sees the unit entries but no admin entries', async () => {
   expect(text()).toContain('青年')
   expect(text()).toContain('申请成为成员单位')
   expect(text()).toContain('加入单位（邀请码）')
+  // 我的活动 and 个人资料 live in the packages/mine subpackage.
+  expect(pageRoot().querySelector('[data-testid="my-signups"]')?.textContent).toContain('我的活动')
+  expect(pageRoot().querySelector('[data-testid="my-signups"]')?.textContent).toContain('个人资料')
   expect(pageRoot().querySelector('[data-testid="admin-entries"]')).toBeNull()
   expect(text()).not.toContain('成员单位审核')
   expect(text()).not.toContain('年度活动清单')

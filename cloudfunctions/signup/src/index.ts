@@ -21,8 +21,8 @@ import { requireActor } from '../../../server/runtime/actor'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, findActiveRegistration, findRegistration, insertRegistration, loadPerson, loadSignupEvent,
-  lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry,
+  attendanceCounts, findRegistration, loadPerson, loadSignupEvent,
+  lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
@@ -155,40 +155,32 @@ export const actions: ActionTable<SignupActions> = {
       if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
       checkSignupWindow(event, ctx.now)
       const { answers, quotaKey } = readAnswers(event.settings, input.answers)
-      const person = await loadPerson(ctx.db, user.id)
-      const counts = (await attendanceCounts(ctx.db, [user.id], ctx.now)).get(user.id) ?? { attended: 0, noShows: 0 }
-      checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(counts.attended, counts.noShows) }, event.settings, event.startAt)
+      const rules = event.settings.eligibility
+      if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
+        // Only events with conditions pay for reading the person's record.
+        const [person, counts] = await Promise.all([loadPerson(ctx.db, user.id), attendanceCounts(ctx.db, [user.id], ctx.now)])
+        const c = counts.get(user.id) ?? { attended: 0, noShows: 0 }
+        checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
+      }
 
+      const { settings } = event
+      const mode = settings.allocation === 'select' ? { kind: 'fixed' as const, state: 'applied' as const }
+        : settings.approvalRequired ? { kind: 'fixed' as const, state: 'pending' as const }
+        : { kind: 'seat' as const, waitlist: settings.waitlist }
       try {
-        const reg = await inTransaction(ctx.db, async (tx) => {
-          const locked = (await loadSignupEvent(tx, event.id, true))!
-          // A retry that raced the first call finds its result once the first commits.
-          const raced = await replay(tx)
-          if (raced) return raced
-          if (await findActiveRegistration(tx, event.id, user.id)) throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
-          const quota = await lockQuota(tx, event.id, quotaKey)
-          if (!quota) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
-          let state: RegistrationState
-          if (locked.settings.allocation === 'select') state = 'applied'
-          else if (locked.settings.approvalRequired) state = 'pending'
-          // Nobody jumps the line: a free seat goes to a newcomer only when no one is waiting for it.
-          else if (quota.waiting === 0 && (await takeSeat(tx, event.id, quotaKey))) state = 'confirmed'
-          else if (locked.settings.waitlist) state = 'waitlisted'
-          else throw new AppError('FULL', '名额已满')
-          const created = await insertRegistration(tx, { activityId: event.id, userId: user.id, quotaKey, state, answers, remind: input.remind, now: ctx.now })
-          await tx.query(
-            'insert into signup_request (user_id, idempotency_key, activity_id, registration_id) values ($1, $2, $3, $4)',
-            [user.id, input.idempotencyKey, event.id, created.id])
-          return created
-        })
+        const reg = await inTransaction(ctx.db, (tx) => writeSignup(tx, {
+          activityId: event.id, userId: user.id, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
+        }))
+        if (!reg) throw new AppError('FULL', '名额已满')
         return toRegistration(ctx.db, reg, event, ctx.now)
       } catch (err) {
         if (pgCode(err) === PG.uniqueViolation) {
-          // Two taps with different keys at once: the other one won; this one changed nothing.
+          // A retry that raced the first call: answer what the first call got.
           const same = await replay(ctx.db)
           if (same) return toRegistration(ctx.db, same, event, ctx.now)
           throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
         }
+        if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
         throw err
       }
     },

@@ -1,7 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
 import Cell from '@taroify/core/cell'
 import '@taroify/core/cell/style'
 import Skeleton from '@taroify/core/skeleton'
@@ -9,6 +8,7 @@ import '@taroify/core/skeleton/style'
 import Tag from '@taroify/core/tag'
 import '@taroify/core/tag/style'
 import type { ActivityDetail } from '@api/activity'
+import type { SignupSettings } from '@api/signup'
 import { useActivityDetail } from '@/features/activities/hooks/useActivityDetail'
 import { PhaseTag } from '@/features/activities/components/PhaseTag'
 import { PlaceMap } from '@/features/activities/components/PlaceMap'
@@ -16,9 +16,36 @@ import { seatsText } from '@/features/activities/components/seats'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { formatTimeRange, formatWindow } from '@/utils/time'
+import { useSignup } from '@/features/signup/hooks/useSignup'
+import { SignupBar } from '@/features/signup/components/SignupBar'
+import { seatsLeftOf } from '@/features/signup/signup-status'
+import { rateText } from '@/features/signup/states'
 import './index.scss'
 
+/** "仅限共青团员 · 18–35 岁 · 到场率不低于 80%", or null without conditions. */
+function eligibilityText(s: SignupSettings): string | null {
+  const e = s.eligibility
+  const parts: string[] = []
+  if (e.leagueMembersOnly) parts.push('仅限共青团员')
+  if (e.minAge !== null && e.maxAge !== null) parts.push(`${e.minAge}–${e.maxAge} 岁`)
+  else if (e.minAge !== null) parts.push(`${e.minAge} 岁及以上`)
+  else if (e.maxAge !== null) parts.push(`${e.maxAge} 岁及以下`)
+  if (e.minAttendanceRate !== null) parts.push(`到场率不低于 ${Math.round(e.minAttendanceRate * 100)}%`)
+  return parts.length ? parts.join(' · ') : null
+}
+
 function Detail({ activity: a }: { activity: ActivityDetail }) {
+  const signup = useSignup(a.id)
+  // Back from the profile page or 我的活动: my state may have changed.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void signup.reload()
+    shown.current = true
+  })
+  const summary = signup.summary
+  const waiting = summary?.counts.waitlisted ?? 0
+  const conditions = summary ? eligibilityText(summary.settings) : null
+  const minRate = summary?.settings.eligibility.minAttendanceRate ?? null
   return (
     <View className="detail" data-testid="activity-detail">
       {a.coverUrl ? <Image className="detail__cover" src={a.coverUrl} mode="aspectFill" /> : null}
@@ -49,7 +76,22 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
           <Text className="detail__place-name">{a.placeName}</Text>
           {a.placeAddress ? <Text className="detail__address">{a.placeAddress}</Text> : null}
         </Cell>
-        <Cell title="名额" className="detail__seats">{seatsText(a.seatsLeft, a.capacity)}</Cell>
+        <Cell title="名额" className="detail__seats">
+          {summary ? seatsText(seatsLeftOf(summary), summary.capacity) : seatsText(a.seatsLeft, a.capacity)}
+          {waiting > 0 ? <Text className="detail__waiting">（候补 {waiting} 人）</Text> : null}
+        </Cell>
+        {summary && summary.quotas.length > 1 ? (
+          <Cell title="名额分配" className="detail__quotas">
+            {summary.quotas.map((q) => `${q.key} ${Math.max(0, q.capacity - q.taken)}/${q.capacity}`).join('　')}
+          </Cell>
+        ) : null}
+        {conditions ? <Cell title="报名条件" className="detail__conditions">{conditions}</Cell> : null}
+        {minRate !== null && signup.profile ? (
+          <Cell title="我的到场率" className="detail__my-rate">
+            {rateText(signup.profile.attendanceRate)}
+            {signup.profile.attendanceRate !== null ? `（到场 ${signup.profile.attended} 次，缺席 ${signup.profile.noShows} 次）` : ''}
+          </Cell>
+        ) : null}
         <Cell title="报名时间" className="detail__window">
           {formatWindow(a.signupOpensAt, a.signupClosesAt)}
         </Cell>
@@ -71,11 +113,17 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
         </Text>
       </View>
 
-      <View className="detail__bar">
-        <Button className="detail__signup" color="primary" shape="round" block disabled>
-          报名功能即将开放
-        </Button>
-      </View>
+      <SignupBar
+        activity={a}
+        summary={summary}
+        mine={signup.mine}
+        signedIn={signup.signedIn}
+        onChanged={(reg) => {
+          signup.setMine(reg)
+          void signup.reload()
+        }}
+        onStale={() => void signup.reload()}
+      />
     </View>
   )
 }

@@ -15,6 +15,7 @@ import './index.scss'
 
 const ORG = '/packages/organiser/pages'
 const ADMIN = '/packages/admin/pages'
+const MINE = '/packages/mine/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -40,6 +41,13 @@ function Profile({ me }: { me: Me }) {
           </View>
         </View>
       </View>
+
+      <Cell.Group className="me__group" inset title="我的报名" data-testid="my-signups">
+        <Cell title="我的活动" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/activities/index`)} />
+        <Cell title="个人资料" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/profile/index`)}>
+          报名时使用
+        </Cell>
+      </Cell.Group>
 
       <Cell.Group className="me__group" inset title="成员单位">
         <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />

@@ -1,9 +1,8 @@
 /**
- * Moving .xlsx files in and out of the app. WeChat: files come from a chat (chooseMessageFile)
- * and exports open in the document viewer. H5 (local host): a file input and a download link.
+ * Picking .xlsx files to import. WeChat: files come from a chat (chooseMessageFile); H5 (local
+ * host): a file input. Opening exports lives in src/utils/open-export.ts (the roster uses it too).
  */
 import Taro from '@tarojs/taro'
-import type { ExportResult } from '@api/plan'
 
 /** The contract's cap on fileBase64 (callFunction payloads must stay under ~100 KB). */
 export const MAX_BASE64 = 72_000
@@ -70,20 +69,4 @@ async function pickInWechat(): Promise<PickedFile | null> {
 export function pickXlsx(): Promise<PickedFile | null> {
   if (process.env.TARO_ENV === 'h5') return pickInBrowser()
   return pickInWechat()
-}
-
-/** Opens an exported list: the WeChat document viewer (with its share menu), or a browser download. */
-export async function openExport(res: ExportResult): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    if (!res.url) throw new Error('导出文件没有下载地址')
-    const a = document.createElement('a')
-    a.setAttribute('href', res.url)
-    a.setAttribute('download', res.fileName)
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: res.fileId })
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
 }

@@ -162,6 +162,20 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
           >
             变更记录
           </Text>
+          <View className="event-editor__signup-links">
+            {state !== 'cancelled' && state !== 'finished' ? (
+              <Text className="event-editor__link" data-testid="link-signup-settings"
+                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/signup-settings/index?id=${activity.id}` })}>
+                报名设置
+              </Text>
+            ) : null}
+            {state !== 'draft' ? (
+              <Text className="event-editor__link" data-testid="link-roster"
+                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/roster/index?id=${activity.id}` })}>
+                报名名单
+              </Text>
+            ) : null}
+          </View>
         </View>
       ) : null}
 

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import type { ActivityDetail } from '@api/activity'
+import type { Registration, SignupSummary } from '@api/signup'
+import { errorMessage } from '@/utils/errors'
+import { acceptOffer, cancelRegistration, declineOffer } from '../api/signup'
+import { barStatus, resultText } from '../signup-status'
+import { SignupSheet } from './SignupSheet'
+import './SignupBar.scss'
+
+interface Props {
+  activity: ActivityDetail
+  summary: SignupSummary | null
+  mine: Registration | null
+  signedIn: boolean | null
+  onChanged(reg: Registration): void
+  onStale(): void
+}
+
+function toast(title: string, icon: 'success' | 'none' = 'none') {
+  void Taro.showToast({ title, icon })
+}
+
+/** The fixed bar at the bottom of the detail page: my state, the sign-up button, offers, cancelling. */
+export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStale }: Props) {
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState<null | 'accept' | 'decline' | 'cancel'>(null)
+  const loading = signedIn === null
+  const s = barStatus(activity, summary, mine, signedIn !== false)
+
+  async function run(kind: 'accept' | 'decline' | 'cancel', call: () => Promise<Registration>, done: string) {
+    setBusy(kind)
+    try {
+      onChanged(await call())
+      toast(done, 'success')
+    } catch (err) {
+      void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
+      onStale()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function confirmThen(title: string, content: string, then: () => Promise<void>) {
+    const { confirm } = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '再想想' })
+    if (confirm) await then()
+  }
+
+  function onMain() {
+    if (s.action === 'login') void Taro.navigateTo({ url: '/pages/dev-login/index' })
+    else if (s.action === 'signup') setOpen(true)
+  }
+
+  return (
+    <View className="signup-bar" data-testid="signup-bar">
+      {s.note ? <Text className="signup-bar__note" data-testid="signup-note">{s.note}</Text> : null}
+      <View className="signup-bar__row">
+        {s.action === 'offer' && mine ? (
+          <>
+            <Button className="signup-bar__decline" shape="round" variant="outlined" disabled={busy !== null}
+              loading={busy === 'decline'}
+              onClick={() => void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？',
+                () => run('decline', () => declineOffer(mine.id), '已放弃'))}>
+              放弃
+            </Button>
+            <Button className="signup-bar__accept" color="primary" shape="round" disabled={busy !== null}
+              loading={busy === 'accept'} onClick={() => void run('accept', () => acceptOffer(mine.id), '已确认参加')}>
+              确认参加
+            </Button>
+          </>
+        ) : (
+          <>
+            {mine?.cancellable ? (
+              <Button className="signup-bar__cancel" shape="round" variant="outlined" disabled={busy !== null}
+                loading={busy === 'cancel'}
+                onClick={() => void confirmThen('取消报名', '确定取消本次报名？取消后名额将让给其他人。',
+                  () => run('cancel', () => cancelRegistration(mine.id), '已取消报名'))}>
+                取消报名
+              </Button>
+            ) : null}
+            <Button className="signup-bar__main detail__signup" color="primary" shape="round"
+              disabled={loading || s.action === 'none' || busy !== null} onClick={onMain}>
+              {loading ? '加载中…' : s.label}
+            </Button>
+          </>
+        )}
+      </View>
+      {open && summary ? (
+        <SignupSheet
+          activityId={activity.id}
+          title={activity.title}
+          summary={summary}
+          submitLabel={s.submitLabel}
+          onClose={() => setOpen(false)}
+          onStale={onStale}
+          onDone={(reg) => {
+            setOpen(false)
+            onChanged(reg)
+            toast(resultText(reg), reg.state === 'confirmed' ? 'success' : 'none')
+          }}
+        />
+      ) : null}
+    </View>
+  )
+}

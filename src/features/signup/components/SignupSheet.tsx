@@ -1,0 +1,190 @@
+import { useState } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import type { FormQuestion, Registration, SignupSummary } from '@api/signup'
+import { REMINDER_TEMPLATE_ID } from '@/config/subscribe'
+import { ApiError } from '@/services/cloud'
+import { signUp } from '../api/signup'
+import { newIdempotencyKey } from '../idempotency'
+import './SignupSheet.scss'
+
+type Answer = string | string[]
+
+export const PROFILE_URL = '/packages/mine/pages/profile/index'
+
+interface Props {
+  activityId: string
+  title: string
+  summary: SignupSummary
+  submitLabel: string
+  onClose(): void
+  onDone(reg: Registration): void
+  /** The server says I already have a registration: the page should load it. */
+  onStale(): void
+}
+
+/** Asked from the submit tap itself (WeChat allows it only there); H5 has no subscribe messages. */
+async function askReminder(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp' || !REMINDER_TEMPLATE_ID) return false
+  try {
+    // Taro's typing also demands Alipay's entityIds; WeChat takes tmplIds only.
+    const option = { tmplIds: [REMINDER_TEMPLATE_ID] } as unknown as Taro.requestSubscribeMessage.Option
+    const res = await Taro.requestSubscribeMessage(option)
+    return (res as unknown as Record<string, string>)[REMINDER_TEMPLATE_ID] === 'accept'
+  } catch {
+    return false
+  }
+}
+
+function isEmpty(v: Answer | undefined): boolean {
+  return v === undefined || (typeof v === 'string' ? v.trim() === '' : v.length === 0)
+}
+
+/** "（剩 3 席）" / "（已满，可候补）" after an option that is a quota key. */
+function quotaNote(summary: SignupSummary, q: FormQuestion, option: string): string {
+  if (summary.settings.quotaQuestionId !== q.id) return ''
+  const quota = summary.quotas.find((x) => x.key === option)
+  if (!quota) return ''
+  const left = quota.capacity - quota.taken
+  if (left > 0) return `（剩 ${left} 席）`
+  return summary.settings.waitlist ? '（已满，可候补）' : '（已满）'
+}
+
+/**
+ * The sign-up form, drawn in the page as a bottom sheet. One idempotency key per opening: a retry
+ * after a network error sends the same key, so the server never registers twice.
+ */
+export function SignupSheet({ activityId, title, summary, submitLabel, onClose, onDone, onStale }: Props) {
+  const questions = summary.settings.questions
+  const [key] = useState(newIdempotencyKey)
+  const [answers, setAnswers] = useState<Record<string, Answer>>({})
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<{ code: string; message: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  // null: not asked yet in this sheet; asked once per opening.
+  const [remind, setRemind] = useState<boolean | null>(null)
+
+  const set = (id: string, value: Answer) => {
+    setAnswers((a) => ({ ...a, [id]: value }))
+    setFieldErrors((f) => {
+      const next = { ...f }
+      delete next[`answers.${id}`]
+      return next
+    })
+  }
+
+  function toggle(id: string, option: string) {
+    const current = answers[id]
+    const list = Array.isArray(current) ? current : []
+    set(id, list.includes(option) ? list.filter((o) => o !== option) : [...list, option])
+  }
+
+  async function submit() {
+    // The subscribe request must start synchronously inside the tap.
+    const reminded = remind === null ? askReminder() : Promise.resolve(remind)
+    const missing: Record<string, string> = {}
+    for (const q of questions) if (q.required && isEmpty(answers[q.id])) missing[`answers.${q.id}`] = '必填'
+    const wants = await reminded
+    setRemind(wants)
+    if (Object.keys(missing).length) {
+      setFieldErrors(missing)
+      setError({ code: 'INVALID_INPUT', message: '请填写标 * 的项目' })
+      return
+    }
+    const sent: Record<string, Answer> = {}
+    for (const q of questions) {
+      const v = answers[q.id]
+      if (!isEmpty(v)) sent[q.id] = typeof v === 'string' ? v.trim() : (v as string[])
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
+      onDone(reg)
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError({ code: err.code, message: err.message })
+        setFieldErrors(err.fields ?? {})
+        if (err.code === 'ALREADY_REGISTERED') onStale()
+      } else {
+        setError({ code: 'NETWORK', message: '出了点问题，请稍后重试' })
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const profileLink = error && (error.code === 'PROFILE_INCOMPLETE' || error.code === 'NOT_ELIGIBLE')
+
+  return (
+    <View className="signup-sheet" data-testid="signup-sheet" catchMove>
+      <View className="signup-sheet__mask" onClick={busy ? undefined : onClose} />
+      <View className="signup-sheet__panel">
+        <View className="signup-sheet__head">
+          <Text className="signup-sheet__title">报名：{title}</Text>
+          <Text className="signup-sheet__close" onClick={busy ? undefined : onClose}>×</Text>
+        </View>
+        <View className="signup-sheet__body">
+          {questions.length === 0 ? <Text className="signup-sheet__plain">确认报名参加本次活动？</Text> : null}
+          {questions.map((q) => {
+            const err = fieldErrors[`answers.${q.id}`]
+            const value = answers[q.id]
+            return (
+              <View key={q.id} className={`signup-q${err ? ' signup-q--error' : ''}`} data-testid={`question-${q.id}`}>
+                <View className="signup-q__label">
+                  {q.label}
+                  {q.required ? <Text className="signup-q__required">*</Text> : null}
+                  {q.kind === 'multi' ? <Text className="signup-q__kind">（可多选）</Text> : null}
+                </View>
+                {q.kind === 'text' ? (
+                  q.label.length > 12 ? (
+                    <Textarea className="signup-q__textarea" data-testid={`answer-${q.id}`} maxlength={500} autoHeight
+                      value={typeof value === 'string' ? value : ''} placeholder="请填写"
+                      onInput={(e) => set(q.id, e.detail.value)} />
+                  ) : (
+                    <Input className="signup-q__input" data-testid={`answer-${q.id}`} maxlength={500}
+                      value={typeof value === 'string' ? value : ''} placeholder="请填写"
+                      onInput={(e) => set(q.id, e.detail.value)} />
+                  )
+                ) : (
+                  <View className="signup-q__options">
+                    {q.options.map((o) => {
+                      const on = q.kind === 'single' ? value === o : Array.isArray(value) && value.includes(o)
+                      return (
+                        <View key={o} className={`signup-q__option${on ? ' signup-q__option--on' : ''}`}
+                          data-testid={`option-${q.id}-${o}`}
+                          onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}>
+                          {o}{quotaNote(summary, q, o)}
+                        </View>
+                      )
+                    })}
+                  </View>
+                )}
+                {err ? <Text className="signup-q__error">{err}</Text> : null}
+              </View>
+            )
+          })}
+        </View>
+        {error ? (
+          <View className="signup-sheet__error" data-testid="signup-error">
+            <Text>{error.message}</Text>
+            {profileLink ? (
+              <Text className="signup-sheet__link" data-testid="profile-link"
+                onClick={() => void Taro.navigateTo({ url: PROFILE_URL })}>
+                去完善个人资料 ›
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
+        <View className="signup-sheet__actions">
+          <Button className="signup-sheet__submit" color="primary" shape="round" block loading={busy} disabled={busy}
+            onClick={() => void submit()}>
+            {error?.code === 'NETWORK' ? '重试' : submitLabel}
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Tabs from '@taroify/core/tabs'
+import '@taroify/core/tabs/style'
+import type { MyRegistration, Registration } from '@api/signup'
+import { CallError } from '@/components/CallError'
+import { EmptyState } from '@/components/EmptyState'
+import { acceptOffer, cancelRegistration, declineOffer, listMine, type MyTab } from '@/features/signup/api/signup'
+import { errorMessage } from '@/utils/errors'
+import { MyRegistrationCard } from '../../components/MyRegistrationCard'
+import './index.scss'
+
+const TABS: { value: MyTab; title: string; empty: string }[] = [
+  { value: 'upcoming', title: '即将参加', empty: '还没有报名的活动' },
+  { value: 'waitlist', title: '候补中', empty: '没有候补中的活动' },
+  { value: 'past', title: '已结束', empty: '还没有参加过的活动' },
+]
+
+export default function MyActivitiesPage() {
+  const [tab, setTab] = useState<MyTab>('upcoming')
+  const [items, setItems] = useState<MyRegistration[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const seq = useRef(0)
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current
+    setError(null)
+    try {
+      const res = await listMine(tab)
+      if (mine === seq.current) setItems(res.items)
+    } catch (err) {
+      if (mine === seq.current) setError(err)
+    }
+  }, [tab])
+
+  useEffect(() => {
+    setItems(null)
+    void load()
+  }, [load])
+
+  // Back from a detail page: I may have signed up or cancelled there.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  async function act(item: MyRegistration, call: (id: string) => Promise<Registration>, done: string) {
+    setBusy(item.id)
+    try {
+      await call(item.id)
+      void Taro.showToast({ title: done, icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
+    } finally {
+      setBusy(null)
+      // The item may move to another tab (an accepted offer stays, a cancelled one goes to 已结束).
+      await load()
+    }
+  }
+
+  async function confirmThen(title: string, content: string, then: () => Promise<void>) {
+    const { confirm } = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '再想想' })
+    if (confirm) await then()
+  }
+
+  const current = TABS.find((t) => t.value === tab) ?? TABS[0]
+  let body: JSX.Element
+  if (error) body = <CallError error={error} onRetry={() => void load()} />
+  else if (!items) body = <View className="my-activities__loading">加载中…</View>
+  else if (items.length === 0) body = <EmptyState text={current.empty} />
+  else {
+    body = (
+      <View data-testid="my-list">
+        {items.map((item) => (
+          <MyRegistrationCard
+            key={item.id}
+            item={item}
+            busy={busy !== null}
+            onOpen={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(item.activity.id)}` })}
+            onAccept={() => void act(item, acceptOffer, '已确认参加')}
+            onDecline={() => void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？',
+              () => act(item, declineOffer, '已放弃'))}
+            onCancel={() => void confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`,
+              () => act(item, cancelRegistration, '已取消报名'))}
+          />
+        ))}
+      </View>
+    )
+  }
+
+  return (
+    <View className="my-activities">
+      <Tabs value={tab} onChange={(v: MyTab) => setTab(v)}>
+        {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
+      </Tabs>
+      {body}
+    </View>
+  )
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
+import type { Profile, ProfileUpdateRequest } from '@api/signup'
+import { CallError } from '@/components/CallError'
+import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
+import { getProfile, updateProfile } from '@/features/signup/api/signup'
+import { rateText } from '@/features/signup/states'
+import { errorFields, errorMessage } from '@/utils/errors'
+import { shanghaiDate } from '@/utils/instant'
+import { useLoad } from '@/utils/use-load'
+import '@/components/form/form.scss'
+import './index.scss'
+
+const GENDERS = ['男', '女'] as const
+
+interface Form {
+  realName: string
+  phone: string
+  birthDate: string
+  gender: '男' | '女' | null
+  leagueMember: boolean
+}
+
+function formOf(p: Profile): Form {
+  return {
+    realName: p.realName ?? '',
+    phone: p.phone ?? '',
+    birthDate: p.birthDate ?? '',
+    gender: p.gender,
+    leagueMember: p.leagueMember,
+  }
+}
+
+/** Only what the person filled in: the server keeps a field it is not sent. */
+function requestOf(f: Form): ProfileUpdateRequest {
+  const req: ProfileUpdateRequest = { leagueMember: f.leagueMember }
+  if (f.realName.trim()) req.realName = f.realName.trim()
+  if (f.phone.trim()) req.phone = f.phone.trim()
+  if (f.birthDate) req.birthDate = f.birthDate
+  if (f.gender) req.gender = f.gender
+  return req
+}
+
+function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): void }) {
+  const [form, setForm] = useState<Form>(() => formOf(profile))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }))
+
+  async function save() {
+    setBusy(true)
+    setError(null)
+    setErrors({})
+    try {
+      const saved = await updateProfile(requestOf(form))
+      onSaved(saved)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (err) {
+      setError(errorMessage(err))
+      setErrors(errorFields(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="profile" data-testid="profile-page">
+      <Text className="profile__intro">
+        报名时组织者会看到你的姓名和手机号；出生日期和团员身份用于判断是否符合活动的报名条件。
+      </Text>
+      <View className="form-card">
+        <FieldRow label="我的到场率" name="attendance">
+          <View className="profile__rate" data-testid="attendance">
+            <Text className="profile__rate-value">{rateText(profile.attendanceRate)}</Text>
+            <Text className="profile__rate-detail">到场 {profile.attended} 次 · 缺席 {profile.noShows} 次</Text>
+          </View>
+        </FieldRow>
+      </View>
+      <View className="form-card">
+        <TextField name="realName" label="真实姓名" maxlength={20} value={form.realName} error={errors.realName}
+          onChange={(realName) => set({ realName })} />
+        <TextField name="phone" label="手机号" type="number" maxlength={20} value={form.phone} error={errors.phone}
+          onChange={(phone) => set({ phone })} />
+        <FieldRow label="出生日期" name="birthDate" error={errors.birthDate}>
+          <Picker mode="date" data-testid="picker-birthDate" value={form.birthDate || '2000-01-01'} start="1900-01-01"
+            end={shanghaiDate(new Date())} onChange={(e) => set({ birthDate: String(e.detail.value) })}>
+            <View className={`field__picker${form.birthDate ? '' : ' field__picker--empty'}`}>
+              {form.birthDate || '选择日期'}
+            </View>
+          </Picker>
+        </FieldRow>
+        <SelectField name="gender" label="性别" options={[...GENDERS]} index={form.gender ? GENDERS.indexOf(form.gender) : -1}
+          error={errors.gender} onChange={(i) => set({ gender: GENDERS[i] ?? null })} />
+        <SwitchField name="leagueMember" label="共青团员" checked={form.leagueMember} error={errors.leagueMember}
+          onChange={(leagueMember) => set({ leagueMember })} />
+      </View>
+      <FormError message={error} />
+      <View className="form-actions">
+        <Button className="profile__save" color="primary" shape="round" loading={busy} disabled={busy}
+          onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function ProfilePage() {
+  const data = useLoad(getProfile, [])
+  if (data.phase === 'loading') return <View className="form-title">加载中…</View>
+  if (data.phase === 'error') return <CallError error={data.error} onRetry={() => void data.reload()} />
+  return <Editor profile={data.data} onSaved={data.setData} />
+}
