@@ -50,8 +50,10 @@ export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStal
   }
 
   function onMain() {
-    if (s.action === 'login') void Taro.navigateTo({ url: '/pages/dev-login/index' })
-    else if (s.action === 'signup') setOpen(true)
+    // Signing in is only ever needed on the local H5 host; in WeChat the OPENID is always there.
+    if (s.action === 'login') {
+      if (process.env.TARO_ENV === 'h5') void Taro.navigateTo({ url: '/pages/dev-login/index' })
+    } else if (s.action === 'signup') setOpen(true)
   }
 
   return (
