@@ -11,7 +11,7 @@ import { actions, main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, buildWorld, eventRequest, publishedEvent, type World } from '../support/world'
 
 const HOUR = 3600_000
 let db: Pool
@@ -126,7 +126,7 @@ describe('form questions and balanced quotas', () => {
     expect(expectOk(await join_(e.id, person('g2'), { answers: { ...a, gender: '男', hobby: ['读书'] } }))).toMatchObject({ state: 'waitlisted', quotaKey: '男', waitlistPosition: 1 })
     expect(expectOk(await join_(e.id, person('g3'), { answers: { ...a, gender: '女' } }))).toMatchObject({ state: 'confirmed', quotaKey: '女' })
     const summary = expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id }))
-    expect(summary.quotas).toEqual([{ key: '女', capacity: 1, taken: 1, waiting: 0 }, { key: '男', capacity: 1, taken: 1, waiting: 1 }])
+    expect(summary.quotas).toEqual([{ key: '男', capacity: 1, taken: 1, waiting: 1 }, { key: '女', capacity: 1, taken: 1, waiting: 0 }])
   })
 
   test.each([
@@ -157,7 +157,7 @@ describe('form questions and balanced quotas', () => {
     const moved = expectOk(await call<RosterEntry>(signup, 'moveQuota', { registrationId: r.id, quotaKey: '女' }, PEOPLE.orgA))
     expect(moved).toMatchObject({ quotaKey: '女', state: 'confirmed' })
     const summary = expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id }))
-    expect(summary.quotas.map((q) => [q.key, q.taken])).toEqual([['女', 1], ['男', 0]])
+    expect(summary.quotas.map((q) => [q.key, q.taken])).toEqual([['男', 0], ['女', 1]])
   })
 })
 
@@ -376,5 +376,29 @@ describe('my activities, roster, attendance, export, reminders', () => {
 
   test('a CloudBase timer event runs the sweep', async () => {
     expect(await signup({ Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {})).toMatchObject({ ok: true })
+  })
+})
+
+describe('contract details', () => {
+  test('a draft’s summary is readable by its organisers only; the last draw is part of the summary', async () => {
+    const draft = expectOk(await call<ManagedActivity>(activity, 'create', eventRequest(w), PEOPLE.orgA))
+    expect(expectOk(await call<SignupSummary>(signup, 'summary', { activityId: draft.id }, PEOPLE.orgA))).toMatchObject({ activityId: draft.id, lastDraw: null })
+    expect(await call(signup, 'summary', { activityId: draft.id }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call(signup, 'summary', { activityId: draft.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  test('someone the organiser rejected cannot sign up again for the same event', async () => {
+    const e = await eventWith({ approvalRequired: true }, 2)
+    const r = expectOk(await join_(e.id, person('y1')))
+    expectOk(await call(signup, 'decide', { registrationId: r.id, decision: 'reject', reason: '不符合要求' }, PEOPLE.orgA))
+    expect(await join_(e.id, person('y1'))).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' })
+  })
+
+  test('quotas are listed in the question’s option order', async () => {
+    const e = await eventWith({
+      questions: [{ id: 'gender', label: '性别', kind: 'single', required: true, options: ['男', '女'] }],
+      quotaQuestionId: 'gender', quotas: [{ key: '男', capacity: 1 }, { key: '女', capacity: 1 }],
+    }, 2)
+    expect(expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id })).quotas.map((q) => q.key)).toEqual(['男', '女'])
   })
 })

@@ -3,6 +3,7 @@
  * balanced quotas, apply-then-select draws, attendance, and the organiser's roster.
  */
 import * as z from 'zod'
+import type { ActivityPhase } from './activity'
 import { phone, text } from './common'
 
 // ---------- Per-event settings (set by organisers) ----------
@@ -126,7 +127,7 @@ export interface Registration {
 }
 
 export interface MyRegistration extends Registration {
-  activity: { id: string; title: string; startAt: string; endAt: string; placeName: string; unitName: string; phase: string }
+  activity: { id: string; title: string; startAt: string; endAt: string; placeName: string; unitName: string; phase: ActivityPhase }
 }
 
 // ---------- Organisers ----------
@@ -186,6 +187,8 @@ export interface SignupSummary {
   quotas: { key: string; capacity: number; taken: number; waiting: number }[]
   counts: Partial<Record<RegistrationState, number>>
   settings: SignupSettings
+  /** The latest draw of an apply-then-select event, as recorded. */
+  lastDraw: DrawResult | null
 }
 
 export interface SignupActions {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto'
 import {
-  attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
+  type DrawResult, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
   profileUpdateRequest, registrationIdRequest, rosterRequest, settingsUpdateRequest, signupRequest,
   type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
 } from '@api/signup'
@@ -69,18 +69,24 @@ async function freeSeat(tx: Db, event: SignupEvent, reg: RegistrationRow, now: D
 }
 
 async function summaryOf(db: Db, event: SignupEvent): Promise<SignupSummary> {
-  const quotas = await db.query<{ key: string; capacity: number; taken: number; waiting: number }>(
-    `select q.key, q.capacity, q.taken,
-       (select count(*)::int from registration r where r.activity_id = q.activity_id and r.quota_key = q.key and r.state = 'waitlisted') as waiting
-     from signup_quota q where q.activity_id = $1 order by q.key`, [event.id])
-  const counts = await db.query<{ state: RegistrationState; n: number }>(
-    'select state, count(*)::int as n from registration where activity_id = $1 group by state', [event.id])
+  const [quotas, counts, draw] = await Promise.all([
+    db.query<{ key: string; capacity: number; taken: number; waiting: number }>(
+      `select q.key, q.capacity, q.taken,
+         (select count(*)::int from registration r where r.activity_id = q.activity_id and r.quota_key = q.key and r.state = 'waitlisted') as waiting
+       from signup_quota q where q.activity_id = $1`, [event.id]),
+    db.query<{ state: RegistrationState; n: number }>(
+      'select state, count(*)::int as n from registration where activity_id = $1 group by state', [event.id]),
+    db.query<{ result: DrawResult }>('select result from signup_draw where activity_id = $1 order by id desc limit 1', [event.id]),
+  ])
+  // Quotas in the order the question lists its options (男 before 女 as the organiser wrote them).
+  const order = event.settings.quotas.map((q) => q.key)
   return {
     activityId: event.id,
     capacity: event.capacity,
-    quotas: quotas.rows,
+    quotas: quotas.rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)),
     counts: Object.fromEntries(counts.rows.map((r) => [r.state, r.n])),
     settings: event.settings,
+    lastDraw: draw.rows[0]?.result ?? null,
   }
 }
 
@@ -98,7 +104,14 @@ export const actions: ActionTable<SignupActions> = {
     access: 'public',
     input: z.strictObject({ activityId: z.uuid() }),
     async handle(input, ctx) {
-      return summaryOf(ctx.db, await eventOrNotFound(ctx.db, input.activityId))
+      const event = await loadSignupEvent(ctx.db, input.activityId)
+      if (!event) throw notFound('活动')
+      // A draft's settings are readable by the people preparing it, and by no one else.
+      if (event.state === 'draft') {
+        const actor = ctx.caller ? await requireActor({ ...ctx, caller: ctx.caller }) : null
+        if (!can.manageEvents(actor, { id: event.unitId, districtId: event.districtId })) throw notFound('活动')
+      }
+      return summaryOf(ctx.db, event)
     },
   }),
 
@@ -155,6 +168,9 @@ export const actions: ActionTable<SignupActions> = {
       if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
       checkSignupWindow(event, ctx.now)
       const { answers, quotaKey } = readAnswers(event.settings, input.answers)
+      const rejected = await ctx.db.query(
+        "select 1 from registration where activity_id = $1 and user_id = $2 and state = 'rejected' limit 1", [event.id, user.id])
+      if (rejected.rowCount) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
       const rules = event.settings.eligibility
       if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
         // Only events with conditions pay for reading the person's record.

@@ -15,7 +15,7 @@ export function settings(overrides: Partial<SignupSettings> = {}): SignupSetting
 export function summary(overrides: Partial<SignupSummary> = {}, s: Partial<SignupSettings> = {}): SignupSummary {
   return {
     activityId: ACT, capacity: 30, quotas: [{ key: '', capacity: 30, taken: 10, waiting: 0 }], counts: { confirmed: 10 },
-    settings: settings(s), ...overrides,
+    settings: settings(s), lastDraw: null, ...overrides,
   }
 }
 

@@ -176,9 +176,9 @@ export default function SignupSettingsPage() {
     try {
       return { activity, summary: await getSummary(id), unread: false }
     } catch (err) {
-      // signup.summary answers NOT_FOUND for drafts (it is public): start from the defaults.
+      // Managers can read a draft's summary; NOT_FOUND here means the draft has no readable settings yet.
       if (activity.state !== 'draft' || errorCode(err) !== 'NOT_FOUND') throw err
-      const summary: SignupSummary = { activityId: id, capacity: activity.capacity, quotas: [], counts: {}, settings: DEFAULT_SETTINGS }
+      const summary: SignupSummary = { activityId: id, capacity: activity.capacity, quotas: [], counts: {}, settings: DEFAULT_SETTINGS, lastDraw: null }
       return { activity, summary, unread: true }
     }
   }, [id])
