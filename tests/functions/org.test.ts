@@ -132,3 +132,14 @@ describe('co-organisers by share code', () => {
     expect(r.items.find((m) => m.userId === w.userIds.youth)?.role).toBe('admin')
   })
 })
+
+describe('my applications', () => {
+  test('an applicant sees their applications with status and reason; nobody else’s', async () => {
+    const applied = expectOk(await call<UnitDetail>(org, 'apply', application('第三中学团委'), 'w:teacher3'))
+    expectOk(await call(org, 'review', { unitId: applied.id, decision: 'reject', reason: '请使用单位全称' }, PEOPLE.admin))
+    const mine = expectOk(await call<{ items: UnitDetail[] }>(org, 'myApplications', undefined, 'w:teacher3'))
+    expect(mine.items.map((u) => [u.name, u.status, u.reviewReason])).toEqual([['第三中学团委', 'rejected', '请使用单位全称']])
+    expect(expectOk(await call<{ items: UnitDetail[] }>(org, 'myApplications', undefined, PEOPLE.youth)).items).toEqual([])
+    expect(await call(org, 'myApplications')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+})

@@ -37,6 +37,7 @@ beforeEach(() => {
 test("shows the server's INVALID_INPUT message next to the form, then the pending state after success", async () => {
   let attempt = 0
   serve({
+    'org.myApplications': () => ({ items: [] }),
     'org.apply': () => {
       attempt += 1
       if (attempt === 1) {
@@ -47,8 +48,8 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
   })
   await openPage(APPLY)
   expect(byTestId('apply-form')).toBeTruthy()
-  // No earlier application on this device: nothing is asked.
-  expect(callFunctionMock).not.toHaveBeenCalled()
+  // No earlier application: the form is shown straight away.
+  expect(callFunctionMock).toHaveBeenCalledWith('org', 'myApplications', {})
 
   await fillForm('12')
   expect(byTestId('apply-form').textContent).toContain('两新组织')
@@ -72,11 +73,10 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
 })
 
 test('coming back shows the last application, rejected with its reason, and 重新申请 reopens the form', async () => {
-  window.localStorage.setItem('qingju.lastUnitApplication', JSON.stringify({ data: UNIT_ID }))
-  serve({ 'org.unit': () => unit({ status: 'rejected', reviewReason: '请使用单位全称' }) })
+  serve({ 'org.myApplications': () => ({ items: [unit({ status: 'rejected', reviewReason: '请使用单位全称' })] }) })
   await openPage(APPLY)
 
-  expect(callFunctionMock).toHaveBeenCalledWith('org', 'unit', { unitId: UNIT_ID })
+  expect(callFunctionMock).toHaveBeenCalledWith('org', 'myApplications', {})
   expect(byTestId('unit-status').textContent).toContain('已驳回')
   expect(byTestId('unit-status').textContent).toContain('驳回原因：请使用单位全称')
 

@@ -112,4 +112,6 @@ export interface OrgActions {
   acceptInvite: { request: InviteAcceptRequest; response: UnitDetail }
   members: { request: MemberListRequest; response: { items: UnitMember[] } }
   setMemberRole: { request: MemberSetRoleRequest; response: { items: UnitMember[] } }
+  /** The units the caller applied for, newest first, whatever their status. */
+  myApplications: { request: Record<string, never> | undefined; response: { items: UnitDetail[] } }
 }

@@ -1,5 +1,6 @@
 /** Cloud function `org`: member units — applying, admission, profiles, co-organisers. */
 import { randomBytes } from 'crypto'
+import * as z from 'zod'
 import {
   inviteAcceptRequest, inviteCreateRequest, memberListRequest, memberSetRoleRequest, unitApplyRequest,
   unitGetRequest, unitListRequest, unitReviewRequest, unitUpdateRequest, type OrgActions,
@@ -179,6 +180,19 @@ export const actions: ActionTable<OrgActions> = {
       if (!visible(unit, actor)) throw notFound('单位')
       ensure(can.seeUnitInside(actor, { id: unit.id, districtId: unit.district_id }))
       return { items: await listMembers(ctx.db, unit.id) }
+    },
+  }),
+
+  myApplications: action({
+    access: 'signed_in',
+    input: z.strictObject({}).optional(),
+    async handle(_input, ctx) {
+      const actor = await requireActor(ctx)
+      const { rows } = await ctx.db.query<{ id: string }>(
+        'select id from org_unit where applicant_id = $1 order by created_at desc, id limit 20', [actor.userId])
+      const items = []
+      for (const { id } of rows) items.push(detail((await findUnit(ctx.db, id))!, actor))
+      return { items }
     },
   }),
 

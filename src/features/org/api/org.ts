@@ -46,3 +46,7 @@ export function listMembers(unitId: string): Promise<{ items: UnitMember[] }> {
 export function setMemberRole(unitId: string, userId: string, role: UnitRole | null): Promise<{ items: UnitMember[] }> {
   return callFunction('org', 'setMemberRole', { unitId, userId, role })
 }
+
+export function myApplications(): Promise<{ items: UnitDetail[] }> {
+  return callFunction('org', 'myApplications', {})
+}

@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { UnitDetail } from '@api/org'
-import { applyUnit, getUnit } from '@/features/org/api/org'
+import { applyUnit, myApplications } from '@/features/org/api/org'
 import { FormError } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { useLoad } from '@/utils/use-load'
@@ -12,14 +11,10 @@ import { EMPTY_UNIT_FORM, UnitForm, type UnitFormValue } from '../../features/un
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
 import '@/components/form/form.scss'
 
-// The contract has no "my applications" action: remember the last one on this device to show its status.
-const LAST_APPLICATION_KEY = 'qingju.lastUnitApplication'
-
+/** The caller's latest application, to show its status (pending, or rejected with the reason). */
 async function loadLastApplication(): Promise<UnitDetail | null> {
-  const id = Taro.getStorageSync<string>(LAST_APPLICATION_KEY)
-  if (!id) return null
   try {
-    return await getUnit(id)
+    return (await myApplications()).items[0] ?? null
   } catch {
     return null
   }
@@ -50,7 +45,6 @@ export default function ApplyPage() {
         contactPhone: form.contactPhone,
         intro: form.intro,
       })
-      Taro.setStorageSync(LAST_APPLICATION_KEY, unit.id)
       last.setData(unit)
       setAgain(false)
     } catch (err) {
