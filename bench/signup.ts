@@ -151,7 +151,7 @@ async function main() {
       ...rows,
       '',
       `Local host throughput as a share of direct: ${ratios.join('; ')}.`,
-      'Reading: all sign-ups for one quota of one event queue on that quota\'s row lock (this is what makes overbooking impossible), and with synchronous_commit=on the lock is held through the WAL flush, so this machine\'s fsync time bounds one event\'s throughput; at 200 in flight latency is mostly that queue (Little\'s law). synchronous_commit=off shows the engine without the disk. Not yet met: p99 < 250 ms with durable commits on this disk — see the README\'s sign-up section for the planned seat-row design.',
+      'Reading: all sign-ups for one quota of one event queue on that quota\'s row lock (this is what makes overbooking impossible), so one hot event is capped by how long each transaction holds that lock (two round trips plus the commit, ~1.5 ms here); at 200 in flight the latency is mostly that queue (Little\'s law: 200 / throughput). The local host adds its own round trips (who is calling, idempotency replay, the event) on a shared pool of 10, and on this 2-core machine it shares the CPUs with PostgreSQL and the load generator. Not met: p99 < 250 ms at 200 in flight for a single event — that needs the sign-ups of one event to commit in parallel (seat rows claimed with FOR UPDATE SKIP LOCKED), the planned next step.',
     ])
   } finally {
     await pool.end()

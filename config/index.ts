@@ -25,6 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Empty means "the default environment of the mini-program".
     env: {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     copy: {

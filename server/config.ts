@@ -1,2 +1,13 @@
 /** Deployment settings read from the function's environment variables. */
 export const homeDistrictId = (): string => process.env.QINGJU_DISTRICT ?? 'runzhou'
+
+/**
+ * Subscribe-message template ids from the WeChat MP console (订阅消息). Each template's keywords
+ * must be thing1 (activity or unit), phrase2 (status) and thing3 (note), the shape our messages use.
+ * Locally they only name the message in local_outbox.
+ */
+export const templates = {
+  reminder: () => process.env.QINGJU_TEMPLATE_REMINDER ?? 'activity_reminder',
+  signupStatus: () => process.env.QINGJU_TEMPLATE_SIGNUP_STATUS ?? 'signup_status',
+  unitReview: () => process.env.QINGJU_TEMPLATE_UNIT_REVIEW ?? 'unit_review_result',
+}

@@ -9,6 +9,7 @@ import {
 import { maskPhone } from '../domain/privacy'
 import { ageOn, attendanceRate, canSelfCancel, offerExpiry, promotionOpen, type EventTimes } from '../domain/signup/rules'
 import type { SubscribeMessage } from '../platform/platform'
+import { templates } from '../config'
 import { AppError } from '../runtime/errors'
 import type { Db } from './tx'
 
@@ -126,7 +127,7 @@ export async function noticeFor(db: Db, userId: string, event: Pick<SignupEvent,
   const { rows } = await db.query<{ openid: string }>('select openid from app_user where id = $1', [userId])
   return {
     toOpenid: rows[0].openid,
-    templateId: 'signup_status',
+    templateId: templates.signupStatus(),
     page: `pages/activity/index?id=${event.id}`,
     data: { thing1: { value: event.title.slice(0, 20) }, phrase2: { value: status }, thing3: { value: note.slice(0, 20) } },
   }

@@ -1,5 +1,7 @@
 /**
- * Subscribe-message template ids (WeChat MP console → 订阅消息). Fill in the real id of the
- * "活动开始提醒" template before release; while empty, the sign-up flow skips the request.
+ * Subscribe-message template ids (WeChat MP console → 订阅消息), set at build time:
+ * TARO_APP_REMINDER_TEMPLATE_ID=<id> in the shell or a `.env.production.local` file (see config/index.ts).
+ * While empty, the sign-up flow skips the subscribe request. The server sends with the matching
+ * QINGJU_TEMPLATE_REMINDER (README, "Deploying to WeChat").
  */
-export const REMINDER_TEMPLATE_ID: string = ''
+export const REMINDER_TEMPLATE_ID: string = process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''

@@ -187,6 +187,24 @@ test('closing and reopening the sheet starts a new idempotency key', async () =>
   expect(keys[0]).not.toBe(keys[1])
 })
 
+test('on the local host a switch stands in for the reminder subscription', async () => {
+  serve({
+    'activity.get': () => detail({ id: ACT }),
+    'signup.summary': () => summary(),
+    'signup.mine': () => null,
+    'signup.signup': () => {
+      throw new ApiError('FULL', '名额已满')
+    },
+  })
+  await openPage(PAGE)
+  await tap(mainButton())
+  await tap(byTestId('remind-local'))
+  expect(byTestId('remind-local').textContent).toContain('✓')
+  await tap(button('提交报名', byTestId('signup-sheet')))
+  const sent = callsOf(callFunctionMock, 'signup', 'signup') as { remind: boolean }[]
+  expect(sent.map((r) => r.remind)).toEqual([true])
+})
+
 test.each([
   ['NOT_ELIGIBLE', '本活动仅限共青团员报名', true],
   ['PROFILE_INCOMPLETE', '本活动有年龄要求，请先在个人资料中填写出生日期', true],

@@ -5,7 +5,7 @@ import {
   inviteAcceptRequest, inviteCreateRequest, memberListRequest, memberSetRoleRequest, unitApplyRequest,
   unitGetRequest, unitListRequest, unitReviewRequest, unitUpdateRequest, type OrgActions,
 } from '@api/org'
-import { homeDistrictId } from '../../../server/config'
+import { homeDistrictId, templates } from '../../../server/config'
 import { inviteCodeFrom } from '../../../server/domain/invite-code'
 import { can, ensure, roleIn, type Actor } from '../../../server/domain/policy'
 import { maskPhone } from '../../../server/domain/privacy'
@@ -74,7 +74,7 @@ export const actions: ActionTable<OrgActions> = {
         const applicant = await ctx.db.query<{ openid: string }>('select openid from app_user where id = $1', [unit.applicant_id])
         await ctx.platform.sendSubscribeMessage({
           toOpenid: applicant.rows[0].openid,
-          templateId: 'unit_review_result',
+          templateId: templates.unitReview(),
           page: `packages/organiser/pages/unit/index?unitId=${unit.id}`,
           data: {
             thing1: { value: unit.name.slice(0, 20) },

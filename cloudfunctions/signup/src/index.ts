@@ -10,6 +10,7 @@ import {
   type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
 } from '@api/signup'
 import * as z from 'zod'
+import { templates } from '../../../server/config'
 import { activityPhase } from '../../../server/domain/activity-phase'
 import { decodeCursor, encodeCursor } from '../../../server/domain/cursor'
 import { can, ensure } from '../../../server/domain/policy'
@@ -576,7 +577,7 @@ export const actions: ActionTable<SignupActions> = {
         const claimed = await ctx.db.query('update registration set reminded_at = $2 where id = $1 and reminded_at is null', [r.id, ctx.now])
         if (!claimed.rowCount) continue
         const event = (await loadSignupEvent(ctx.db, r.activity_id))!
-        await send(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: 'activity_reminder' }])
+        await send(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: templates.reminder() }])
         reminded++
       }
       return { expired, promoted, reminded }

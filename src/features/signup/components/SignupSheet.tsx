@@ -167,6 +167,14 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
             )
           })}
         </View>
+        {process.env.TARO_ENV === 'h5' ? (
+          // The local host has no subscribe messages: this switch stands in for WeChat's prompt,
+          // and the reminder lands in the local outbox.
+          <View className={`signup-q__option signup-sheet__remind${remind ? ' signup-q__option--on' : ''}`}
+            data-testid="remind-local" onClick={() => setRemind(!remind)}>
+            {remind ? '✓ ' : ''}活动前一天提醒我（本地）
+          </View>
+        ) : null}
         {error ? (
           <View className="signup-sheet__error" data-testid="signup-error">
             <Text>{error.message}</Text>
