@@ -7,8 +7,8 @@ import { cpus, tmpdir, totalmem } from 'os'
 import { chmodSync, mkdtempSync, rmSync } from 'fs'
 import { join } from 'path'
 import { Pool } from 'pg'
-import { spawn } from 'child_process'
 import { readFileSync } from 'fs'
+import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
 import { writeSignup } from '../server/store/signups'
 import { PG, inTransaction, pgCode } from '../server/store/tx'
@@ -75,25 +75,8 @@ async function check(pool: Pool, activityId: string) {
 }
 
 async function spawnHost(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'scripts', 'start.ts')], {
-    env: { ...process.env, QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PORT: '0', PG_POOL_MAX: String(POOL) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const { url, databaseUrl } = await new Promise<{ url: string; databaseUrl: string }>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const u = out.match(/running at (http:\/\/[^\s/]+)/)
-      const d = out.match(/database (postgresql:\/\/\S+)/)
-      if (u && d) resolve({ url: u[1], databaseUrl: d[1] })
-    })
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)))
-  })
-  return {
-    url, databaseUrl,
-    devSessionSecret: readFileSync(join(dataDir, 'dev-session-secret'), 'utf8').trim(),
-    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGINT') }),
-  }
+  const host = await startHostProcess({ QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PG_POOL_MAX: String(POOL) })
+  return { ...host, devSessionSecret: readFileSync(join(dataDir, 'dev-session-secret'), 'utf8').trim() }
 }
 
 async function main() {

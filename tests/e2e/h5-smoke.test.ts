@@ -4,51 +4,29 @@
  * playwright-core. Screenshots go to tests/artifacts/.
  */
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { startHostProcess, type HostProcess } from '../../host/process'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-let host: ChildProcess
+let host: HostProcess
 let baseUrl = ''
 let browser: Browser
 let page: Page
 const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-'))
 chmodSync(dataDir, 0o755) // postgres runs as nobody when we are root
 
-function startHost(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    host = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, QINGJU_DATA_DIR: dataDir, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`local host did not start in time:\n${out.slice(-3000)}`)), 240_000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = out.match(/running at (http:\/\/[^\s/]+)/)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1])
-      }
-    }
-    host.stdout?.on('data', onData)
-    host.stderr?.on('data', onData)
-    host.once('exit', (code) => reject(new Error(`local host exited with ${code}:\n${out.slice(-3000)}`)))
-  })
-}
-
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
   mkdirSync(ARTIFACTS, { recursive: true })
-  baseUrl = await startHost()
+  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
+  baseUrl = host.url
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -58,11 +36,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close()
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host.once('exit', r))
-    host.kill('SIGINT')
-    await exited
-  }
+  await host?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

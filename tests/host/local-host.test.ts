@@ -2,40 +2,18 @@
  * The local host as a user starts it (`tsx scripts/start.ts`): HTTP surface, dev login,
  * and survival of `kill -9` with data intact and no orphaned PostgreSQL.
  */
-import { spawn, type ChildProcess } from 'child_process'
+import type { ChildProcess } from 'child_process'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { startHostProcess } from '../../host/process'
 
-const ROOT = join(__dirname, '..', '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'qingju-host-test-'))
 // As root, postgres runs as nobody, which must be able to enter the data dir's parent.
 chmodSync(dataDir, 0o755)
 let child: ChildProcess | null = null
 
-function startHost(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    // Exactly what `npm start` runs: one Node process, so SIGKILL hits the host itself.
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 45_000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = out.match(/running at (http:\/\/[^\s/]+)/)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child: proc, url: m[1] })
-      }
-    }
-    proc.stdout?.on('data', onData)
-    proc.stderr?.on('data', onData)
-    proc.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)))
-  })
-}
+const startHost = () => startHostProcess({ QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, DATABASE_URL: '' }, 45_000)
 
 /** PostgreSQL processes whose command line names this test's data dir. */
 function postgresFor(dir: string): number[] {
