@@ -85,7 +85,7 @@ export interface RegistrationRow {
   created_at: Date
 }
 
-const REG_COLUMNS = 'id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at'
+export const REG_COLUMNS = 'id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at'
 
 export async function findRegistration(db: Db, id: string, lock = false): Promise<RegistrationRow | null> {
   const { rows } = await db.query<RegistrationRow>(`select ${REG_COLUMNS} from registration where id = $1${lock ? ' for update' : ''}`, [id])

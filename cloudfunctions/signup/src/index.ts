@@ -23,7 +23,7 @@ import { AppError, invalidInput, notFound } from '../../../server/runtime/errors
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
   attendanceCounts, findRegistration, loadPerson, loadSignupEvent,
-  lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
+  REG_COLUMNS, lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
@@ -352,8 +352,7 @@ export const actions: ActionTable<SignupActions> = {
       if (after) { params.push(after.startAt, after.id); where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`) }
       params.push(input.limit + 1)
       const { rows } = await ctx.db.query<RegistrationRow>(
-        `select id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at
-         from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`, params)
+        `select ${REG_COLUMNS} from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`, params)
       const page = rows.slice(0, input.limit)
       const items = []
       for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
@@ -534,8 +533,7 @@ export const actions: ActionTable<SignupActions> = {
       const event = await eventOrNotFound(ctx.db, input.activityId)
       ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以导出名单')
       const { rows } = await ctx.db.query<RegistrationRow>(
-        `select id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at
-         from registration where activity_id = $1 order by created_at, id`, [event.id])
+        `select ${REG_COLUMNS} from registration where activity_id = $1 order by created_at, id`, [event.id])
       const entries = []
       for (const r of rows) entries.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
       const content = await writeRosterSheet(event, entries)
