@@ -159,9 +159,10 @@ export async function promoteWaiting(db: Db, event: SignupEvent, key: string, no
 }
 
 /** Registration as its owner sees it, with the place in line when waiting. */
-export async function toRegistration(db: Db, r: RegistrationRow, event: SignupEvent, now: Date): Promise<Registration> {
+export async function toRegistration(db: Db, r: RegistrationRow, event: SignupEvent, now: Date, knownPosition?: number): Promise<Registration> {
   let waitlistPosition: number | null = null
-  if (r.state === 'waitlisted') {
+  if (r.state === 'waitlisted' && knownPosition !== undefined) waitlistPosition = knownPosition
+  else if (r.state === 'waitlisted') {
     const ahead = await db.query<{ n: number }>(
       `select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted' and queue_position < $3`,
       [r.activity_id, r.quota_key, r.queue_position])
@@ -274,10 +275,10 @@ export interface SignupWrite {
  * the activity. The lock is held for two round trips. Returns null when full with no waitlist.
  * Duplicates surface as unique violations (registration_one_active, signup_request_pkey).
  */
-export async function writeSignup(db: Db, w: SignupWrite): Promise<RegistrationRow | null> {
+export async function writeSignup(db: Db, w: SignupWrite): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
   const seat = w.mode.kind === 'seat'
   if (seat) await db.query('select 1 from signup_quota where activity_id = $1 and key = $2 for update', [w.activityId, w.quotaKey])
-  const { rows } = await db.query<RegistrationRow>(
+  const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null }>(
     `with seat as (
        update signup_quota set taken = taken + 1
        where $6::boolean and activity_id = $1 and key = $2 and taken < capacity
@@ -296,7 +297,11 @@ export async function writeSignup(db: Db, w: SignupWrite): Promise<RegistrationR
        insert into signup_request (user_id, idempotency_key, activity_id, registration_id)
        select $3, $10, $1, id from reg
      )
-     select * from reg`,
+     -- Under the quota lock every earlier waiting person is committed and visible: my place in line.
+     select reg.*, case when reg.state = 'waitlisted' then
+       (select count(*)::int from registration w where w.activity_id = $1 and w.quota_key = $2 and w.state = 'waitlisted')
+       end as waiting_ahead
+     from reg`,
     [w.activityId, w.quotaKey, w.userId, JSON.stringify(w.answers), w.remind, seat,
       seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey])
   return rows[0] ?? null

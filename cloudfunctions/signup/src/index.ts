@@ -156,22 +156,27 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: signupRequest,
     async handle(input, ctx) {
+      // One round trip for who is calling, a replay of this key, and an earlier rejection.
       const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const known = await ctx.db.query<{ replay_id: string | null; rejected: boolean }>(
+        `select (select registration_id from signup_request where user_id = $1 and idempotency_key = $2) as replay_id,
+                exists (select 1 from registration where activity_id = $3 and user_id = $1 and state = 'rejected') as rejected`,
+        [user.id, input.idempotencyKey, input.activityId])
       const replay = async (db: Db) => {
         const r = await db.query<{ registration_id: string }>(
           'select registration_id from signup_request where user_id = $1 and idempotency_key = $2', [user.id, input.idempotencyKey])
         return r.rows[0] ? findRegistration(db, r.rows[0].registration_id) : null
       }
-      const earlier = await replay(ctx.db)
-      if (earlier) return toRegistration(ctx.db, earlier, (await loadSignupEvent(ctx.db, earlier.activity_id))!, ctx.now)
+      if (known.rows[0].replay_id) {
+        const earlier = (await findRegistration(ctx.db, known.rows[0].replay_id))!
+        return toRegistration(ctx.db, earlier, (await loadSignupEvent(ctx.db, earlier.activity_id))!, ctx.now)
+      }
 
       const event = await eventOrNotFound(ctx.db, input.activityId)
       if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
       checkSignupWindow(event, ctx.now)
       const { answers, quotaKey } = readAnswers(event.settings, input.answers)
-      const rejected = await ctx.db.query(
-        "select 1 from registration where activity_id = $1 and user_id = $2 and state = 'rejected' limit 1", [event.id, user.id])
-      if (rejected.rowCount) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
+      if (known.rows[0].rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
       const rules = event.settings.eligibility
       if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
         // Only events with conditions pay for reading the person's record.
@@ -189,7 +194,7 @@ export const actions: ActionTable<SignupActions> = {
           activityId: event.id, userId: user.id, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
         }))
         if (!reg) throw new AppError('FULL', '名额已满')
-        return toRegistration(ctx.db, reg, event, ctx.now)
+        return toRegistration(ctx.db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
       } catch (err) {
         if (pgCode(err) === PG.uniqueViolation) {
           // A retry that raced the first call: answer what the first call got.
