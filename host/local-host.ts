@@ -30,7 +30,12 @@ export interface RunningLocalHost {
 }
 
 function devSessionSecret(dataDir: string): string {
-  const file = join(dataDir, 'dev-session-secret')
+  return localSecret(dataDir, 'dev-session-secret')
+}
+
+/** A random secret kept in the data dir, so sessions and tickets survive restarts. */
+function localSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name)
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   return readFileSync(file, 'utf8').trim()
 }
@@ -46,6 +51,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   process.env.DATABASE_URL = pg.url
   process.env.QINGJU_PLATFORM = 'local'
   process.env.QINGJU_DEV_SESSION_SECRET = secret
+  process.env.QINGJU_TICKET_SECRET = localSecret(dataDir, 'ticket-secret')
   process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
   mkdirSync(process.env.QINGJU_FILES_DIR, { recursive: true })
   process.env.PG_POOL_MAX ??= '10'

@@ -1,5 +1,6 @@
 /** Every cloud function and its actions: the one contract shared by pages and functions. */
 import type { ActivityActions } from './activity'
+import type { CheckinActions } from './checkin'
 import type { OrgActions } from './org'
 import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
@@ -11,6 +12,7 @@ export interface CloudFunctions {
   org: OrgActions
   plan: PlanActions
   signup: SignupActions
+  checkin: CheckinActions
 }
 
 export type FunctionName = keyof CloudFunctions

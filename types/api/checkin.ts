@@ -1,0 +1,65 @@
+/**
+ * API contract of the `checkin` cloud function: rotating on-site codes (签到/签退) that volunteers
+ * scan, personal QR tickets that organisers scan, and the scan records service hours are built from.
+ */
+import * as z from 'zod'
+
+/** Client-generated per scan: repeating a scan (double tap, retry, re-upload) returns the first result. */
+const nonce = () => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+/** Tokens are base64url of a fixed size; anything longer is refused before any work. */
+const token = () => z.string().min(1).max(128)
+
+export const siteCodeRequest = z.strictObject({ activityId: z.uuid(), direction: z.enum(['in', 'out']) })
+export type SiteCodeRequest = z.input<typeof siteCodeRequest>
+
+export const scanRequest = z.strictObject({
+  token: token(),
+  nonce: nonce(),
+  /** Device location when the person allowed it: a signal for review, not proof. */
+  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+})
+export type ScanRequest = z.input<typeof scanRequest>
+
+export const ticketRequest = z.strictObject({ activityId: z.uuid() })
+export type TicketRequest = z.input<typeof ticketRequest>
+
+export const ticketScanRequest = z.strictObject({
+  activityId: z.uuid(),
+  token: token(),
+  direction: z.enum(['in', 'out']),
+  nonce: nonce(),
+})
+export type TicketScanRequest = z.input<typeof ticketScanRequest>
+
+export interface SiteCode {
+  token: string
+  direction: 'in' | 'out'
+  /** When the code changes; show a fresh one by then. */
+  rotatesAt: string
+}
+
+export interface ScanResult {
+  scanId: string
+  activityId: string
+  direction: 'in' | 'out'
+  scannedAt: string
+  method: 'site_code' | 'ticket'
+  /** Far from the venue (or no location given when required): kept, and flagged for the organiser. */
+  needsReview: boolean
+  person: { nickname: string; realName: string | null }
+  /** True when this nonce was seen before and the first result is being returned. */
+  repeated: boolean
+}
+
+export interface Ticket {
+  token: string
+  registrationId: string
+  activityId: string
+}
+
+export interface CheckinActions {
+  siteCode: { request: SiteCodeRequest; response: SiteCode }
+  scan: { request: ScanRequest; response: ScanResult }
+  ticket: { request: TicketRequest; response: Ticket }
+  scanTicket: { request: TicketScanRequest; response: ScanResult }
+}
