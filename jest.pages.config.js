@@ -12,7 +12,7 @@ const ESM_PACKAGES = [
   'split-on-first', 'filter-obj', '\\.pnpm', 'style-inject', 'swiper', 'ssr-window', 'dom7', 'tslib',
 ]
 
-module.exports = defineJestConfig({
+const config = defineJestConfig({
   displayName: 'pages',
   rootDir: __dirname,
   testMatch: ['<rootDir>/tests/pages/**/*.test.{ts,tsx}'],
@@ -31,6 +31,10 @@ module.exports = defineJestConfig({
     '^@api/(.*)$': '<rootDir>/types/api/$1',
   },
   collectCoverageFrom: ['<rootDir>/src/**/*.{ts,tsx}'],
-  // The helper stops at the first failing file; show them all.
-  bail: 0,
 })
+
+// The helper's preset sets run-level options (bail: stop at the first failing file; verbose) that a
+// project config may not carry; the root jest.config.js decides those for every project.
+delete config.bail
+delete config.verbose
+module.exports = config
