@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto'
 import {
-  type DrawResult, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
+  ACTIVE_STATES, type DrawResult, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
   profileUpdateRequest, registrationIdRequest, rosterRequest, settingsUpdateRequest, signupRequest,
   type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
 } from '@api/signup'
@@ -59,6 +59,24 @@ async function managedRegistration(ctx: ActionContext & { caller: NonNullable<Ac
   ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以操作报名')
   const reg = (await findRegistration(tx, registrationId, true))!
   return { actor, event, reg }
+}
+
+/**
+ * An organiser's change to one registration: in one transaction with the event locked, then the
+ * notices it produced are sent, and the updated roster entry is answered.
+ */
+async function changeRegistration(
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+  registrationId: string,
+  change: (tx: Db, event: SignupEvent, reg: RegistrationRow) => Promise<Notice[]>,
+) {
+  const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+    const { event: e, reg: r } = await managedRegistration(ctx, tx, registrationId)
+    const produced = await change(tx, e, r)
+    return { reg: (await findRegistration(tx, r.id))!, event: e, notices: produced }
+  })
+  await send(ctx, notices)
+  return toRosterEntry(ctx.db, reg, event, ctx.now, true)
 }
 
 /** Releases a held seat and passes it on; returns the notices to send after commit. */
@@ -371,32 +389,24 @@ export const actions: ActionTable<SignupActions> = {
     input: decideRequest,
     async handle(input, ctx) {
       if (input.decision === 'reject' && !input.reason) throw invalidInput('请填写原因', { reason: '不能为空' })
-      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
-        const notices: Notice[] = []
+      return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (input.decision === 'approve') {
           if (r.state !== 'pending') throw new AppError('CONFLICT', '只有待审核的报名可以通过')
           const quota = (await lockQuota(tx, e.id, r.quota_key))!
           if (quota.waiting === 0 && (await takeSeat(tx, e.id, r.quota_key))) {
             await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
-            notices.push(await noticeFor(tx, r.user_id, e, '报名成功', '审核已通过，请准时参加'))
-          } else if (e.settings.waitlist) {
-            await setRegistrationState(tx, r.id, 'waitlisted', ctx.now)
-            notices.push(await noticeFor(tx, r.user_id, e, '审核通过·候补', '名额已满，已为你排队候补'))
-          } else {
-            throw new AppError('FULL', '名额已满，无法通过')
+            return [await noticeFor(tx, r.user_id, e, '报名成功', '审核已通过，请准时参加')]
           }
-        } else {
-          if (!['applied', 'pending', 'offered', 'confirmed', 'waitlisted'].includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
-          notices.push(...await freeSeat(tx, e, r, ctx.now))
-          const state = ['pending', 'applied', 'waitlisted'].includes(r.state) ? 'rejected' : 'cancelled'
-          await setRegistrationState(tx, r.id, state, ctx.now, { reason: input.reason ?? null })
-          notices.push(await noticeFor(tx, r.user_id, e, state === 'rejected' ? '报名未通过' : '报名已取消', input.reason ?? ''))
+          if (!e.settings.waitlist) throw new AppError('FULL', '名额已满，无法通过')
+          await setRegistrationState(tx, r.id, 'waitlisted', ctx.now)
+          return [await noticeFor(tx, r.user_id, e, '审核通过·候补', '名额已满，已为你排队候补')]
         }
-        return { reg: (await findRegistration(tx, r.id))!, event: e, notices }
+        if (!ACTIVE_STATES.includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
+        const freed = await freeSeat(tx, e, r, ctx.now)
+        const state = ['pending', 'applied', 'waitlisted'].includes(r.state) ? 'rejected' : 'cancelled'
+        await setRegistrationState(tx, r.id, state, ctx.now, { reason: input.reason ?? null })
+        return [...freed, await noticeFor(tx, r.user_id, e, state === 'rejected' ? '报名未通过' : '报名已取消', input.reason ?? '')]
       })
-      await send(ctx, notices)
-      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
     },
   }),
 
@@ -404,24 +414,16 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: moveQuotaRequest,
     async handle(input, ctx) {
-      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
-        if (r.quota_key === input.quotaKey) return { reg: r, event: e, notices: [] }
-        if (!['applied', 'pending', 'offered', 'confirmed', 'waitlisted'].includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
-        const target = await lockQuota(tx, e.id, input.quotaKey)
-        if (!target) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
-        let notices: Notice[] = []
-        if (HOLDS_SEAT.includes(r.state)) {
-          if (!(await takeSeat(tx, e.id, input.quotaKey))) throw new AppError('FULL', `「${input.quotaKey}」名额已满`)
-          await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
-          notices = await freeSeat(tx, e, r, ctx.now)
-        } else {
-          await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
-        }
-        return { reg: (await findRegistration(tx, r.id))!, event: e, notices }
+      return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
+        if (r.quota_key === input.quotaKey) return []
+        if (!ACTIVE_STATES.includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
+        if (!(await lockQuota(tx, e.id, input.quotaKey))) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
+        const holdsSeat = HOLDS_SEAT.includes(r.state)
+        if (holdsSeat && !(await takeSeat(tx, e.id, input.quotaKey))) throw new AppError('FULL', `「${input.quotaKey}」名额已满`)
+        await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
+        // The seat left behind (r still names the old quota) goes to that quota's line.
+        return holdsSeat ? freeSeat(tx, e, r, ctx.now) : []
       })
-      await send(ctx, notices)
-      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
     },
   }),
 
@@ -429,16 +431,13 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: registrationIdRequest,
     async handle(input, ctx) {
-      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+      return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (!['waitlisted', 'applied', 'pending'].includes(r.state)) throw new AppError('CONFLICT', '只能递补候补、申请或待审核的报名')
         await lockQuota(tx, e.id, r.quota_key)
         if (!(await takeSeat(tx, e.id, r.quota_key))) throw new AppError('FULL', '名额已满')
         await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
-        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: [await noticeFor(tx, r.user_id, e, '报名成功', '组织者已为你确认名额')] }
+        return [await noticeFor(tx, r.user_id, e, '报名成功', '组织者已为你确认名额')]
       })
-      await send(ctx, notices)
-      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
     },
   }),
 
@@ -519,14 +518,12 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: attendanceRequest,
     async handle(input, ctx) {
-      const { reg, event } = await inTransaction(ctx.db, async (tx) => {
-        const { event: e, reg: r } = await managedRegistration(ctx, tx, input.registrationId)
+      return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (ctx.now < e.startAt) throw new AppError('CONFLICT', '活动开始后才能登记到场情况')
         if (!['confirmed', 'attended', 'no_show'].includes(r.state)) throw new AppError('CONFLICT', '只能为已确认的报名登记到场情况')
         await setRegistrationState(tx, r.id, input.outcome, ctx.now)
-        return { reg: (await findRegistration(tx, r.id))!, event: e }
+        return []
       })
-      return toRosterEntry(ctx.db, reg, event, ctx.now, true)
     },
   }),
 
