@@ -158,3 +158,33 @@ test('every check-in action needs a signed-in caller', async () => {
     expect(await call(checkin, name, data)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   }
 })
+
+describe('hours preview', () => {
+  test('scans become hours per Shanghai day: full stay, late arrival, and a missing check-out', async () => {
+    const e = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
+    const s0 = Date.parse(e.startAt) // a 2-hour event
+    const clock = (offset: number) => createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(s0 + offset) })
+    for (const who of ['h:full', 'h:late', 'h:open']) {
+      await db.query('insert into app_user (openid, nickname) values ($1, $1)', [who])
+      await signedUp(who, e.id)
+    }
+    const scanAt = async (who: string, direction: 'in' | 'out', offset: number) => {
+      const fn = clock(offset)
+      const token = expectOk(await call<SiteCode>(fn, 'siteCode', { activityId: e.id, direction }, PEOPLE.orgA)).token
+      expectOk(await call(fn, 'scan', { token, nonce: nonce() }, who))
+    }
+    await scanAt('h:full', 'in', -10 * 60_000) // early arrival earns nothing extra
+    await scanAt('h:full', 'out', 2 * HOUR - 60_000)
+    await scanAt('h:late', 'in', 45 * 60_000) // 75 of 120 minutes: above 60%, rounds down to 1 h
+    await scanAt('h:late', 'out', 2 * HOUR - 60_000)
+    await scanAt('h:open', 'in', 0)
+    const preview = expectOk(await call<{ awardsHours: boolean; items: { person: { nickname: string }; totalHours: number; days: { status: string }[] }[] }>(
+      clock(3 * HOUR), 'hoursPreview', { activityId: e.id }, PEOPLE.orgA))
+    expect(preview.awardsHours).toBe(true)
+    const byName = Object.fromEntries(preview.items.map((i) => [i.person.nickname, i]))
+    expect(byName['h:full'].totalHours).toBe(1.5) // 119 minutes rounds down to 1.5 h
+    expect(byName['h:late'].totalHours).toBe(1)
+    expect(byName['h:open']).toMatchObject({ totalHours: 0, days: [{ status: 'needs_review' }] })
+    expect(await call(clock(3 * HOUR), 'hoursPreview', { activityId: e.id }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})

@@ -57,9 +57,29 @@ export interface Ticket {
   activityId: string
 }
 
+export const hoursPreviewRequest = z.strictObject({ activityId: z.uuid() })
+export type HoursPreviewRequest = z.input<typeof hoursPreviewRequest>
+
+/** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
+export interface DayHours {
+  day: string
+  scheduledMinutes: number
+  presentMinutes: number
+  hours: number
+  status: 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
+  flags: string[]
+}
+
+export interface HoursPreview {
+  awardsHours: boolean
+  items: { registrationId: string; person: { nickname: string; realName: string | null }; days: DayHours[]; totalHours: number }[]
+}
+
 export interface CheckinActions {
   siteCode: { request: SiteCodeRequest; response: SiteCode }
   scan: { request: ScanRequest; response: ScanResult }
   ticket: { request: TicketRequest; response: Ticket }
   scanTicket: { request: TicketScanRequest; response: ScanResult }
+  /** Organisers: the hours each person's scans earn so far, before review (nothing is written). */
+  hoursPreview: { request: HoursPreviewRequest; response: HoursPreview }
 }

@@ -4,10 +4,11 @@
  * a client nonce, so repeating one returns the first result and never records twice.
  */
 import {
-  scanRequest, siteCodeRequest, ticketRequest, ticketScanRequest, type CheckinActions, type ScanResult,
+  hoursPreviewRequest, scanRequest, siteCodeRequest, ticketRequest, ticketScanRequest, type CheckinActions, type ScanResult,
 } from '@api/checkin'
 import type { ErrorCode } from '@api/result'
 import { generateSecret, issueSiteCode, issueTicket, nextRotationAt, peekSiteCode, verifySiteCode, verifyTicket, type Direction, type TokenFailure } from '../../../server/domain/checkin/token'
+import { dailySpans, serviceHours } from '../../../server/domain/checkin/hours'
 import { can, ensure } from '../../../server/domain/policy'
 import { requireActor } from '../../../server/runtime/actor'
 import { AppError, notFound } from '../../../server/runtime/errors'
@@ -230,6 +231,39 @@ export const actions: ActionTable<CheckinActions> = {
         registrationId: verified.claims.registrationId, userId: reg.rows[0].user_id, direction: input.direction, method: 'ticket',
         nonce: input.nonce, now: ctx.now, scannedBy: actor.userId,
       })
+    },
+  }),
+
+  hoursPreview: action({
+    access: 'signed_in',
+    input: hoursPreviewRequest,
+    async handle(input, ctx) {
+      const actor = await requireActor(ctx)
+      const e = await loadEvent(ctx.db, input.activityId)
+      if (!e || e.state === 'draft') throw notFound('活动')
+      ensure(can.manageEvents(actor, { id: e.unit_id, districtId: e.district_id }), '只有本活动的组织者可以查看时长')
+      const flags = await ctx.db.query<{ awards: boolean }>(
+        `select a.records_service_hours and c.awards_service_hours as awards
+         from activity a join activity_category c on c.code = a.category where a.id = $1`, [e.id])
+      const awardsHours = flags.rows[0].awards
+      const { rows } = await ctx.db.query<{ registration_id: string; nickname: string; real_name: string | null; direction: Direction; scanned_at: Date }>(
+        `select s.registration_id, u.nickname, u.real_name, s.direction, s.scanned_at
+         from checkin_scan s join app_user u on u.id = s.user_id where s.activity_id = $1 order by s.registration_id, s.scanned_at, s.id`, [e.id])
+      const schedule = dailySpans(e.start_at, e.end_at)
+      const byRegistration = new Map<string, typeof rows>()
+      for (const r of rows) byRegistration.set(r.registration_id, [...(byRegistration.get(r.registration_id) ?? []), r])
+      return {
+        awardsHours,
+        items: [...byRegistration.entries()].map(([registrationId, scans]) => {
+          const days = serviceHours({ schedule, awardsHours, scans: scans.map((x) => ({ kind: x.direction, at: x.scanned_at })) })
+          return {
+            registrationId,
+            person: { nickname: scans[0].nickname, realName: scans[0].real_name },
+            days,
+            totalHours: days.reduce((sum, d) => sum + d.hours, 0),
+          }
+        }),
+      }
     },
   }),
 }
