@@ -186,5 +186,20 @@ describe('hours preview', () => {
     expect(byName['h:late'].totalHours).toBe(1)
     expect(byName['h:open']).toMatchObject({ totalHours: 0, days: [{ status: 'needs_review' }] })
     expect(await call(clock(3 * HOUR), 'hoursPreview', { activityId: e.id }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    // Closing writes pending entries; confirming approves those needing no review; only approved count.
+    expect(await call(clock(HOUR), 'closeHours', { activityId: e.id }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(expectOk(await call(clock(3 * HOUR), 'closeHours', { activityId: e.id }, PEOPLE.orgA))).toEqual({ pending: 3, needsReview: 1 })
+    expect(expectOk(await call<{ totalHours: number }>(clock(3 * HOUR), 'myHours', undefined, 'h:full')).totalHours).toBe(0)
+    expect(expectOk(await call(clock(3 * HOUR), 'confirmHours', { activityId: e.id }, PEOPLE.orgA))).toEqual({ approved: 2, leftForReview: 1 })
+    const mine = expectOk(await call<{ totalHours: number; byYear: { year: number; hours: number }[]; entries: { status: string }[] }>(clock(3 * HOUR), 'myHours', undefined, 'h:full'))
+    expect(mine.totalHours).toBe(1.5)
+    expect(mine.byYear).toEqual([{ year: new Date(s0 + 8 * HOUR).getUTCFullYear(), hours: 1.5 }])
+    const open = expectOk(await call<{ totalHours: number; entries: { status: string; needsReview: boolean }[] }>(clock(3 * HOUR), 'myHours', undefined, 'h:open'))
+    expect(open).toMatchObject({ totalHours: 0, entries: [{ status: 'pending', needsReview: true }] })
+    // Re-closing leaves approved entries as they are.
+    await db.query("update checkin_scan set scanned_at = scanned_at - interval '30 minutes' where user_id = (select id from app_user where openid = 'h:late') and direction = 'in'")
+    expectOk(await call(clock(3 * HOUR), 'closeHours', { activityId: e.id }, PEOPLE.orgA))
+    expect(expectOk(await call<{ totalHours: number }>(clock(3 * HOUR), 'myHours', undefined, 'h:late')).totalHours).toBe(1)
   })
 })

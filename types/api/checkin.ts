@@ -75,6 +75,26 @@ export interface HoursPreview {
   items: { registrationId: string; person: { nickname: string; realName: string | null }; days: DayHours[]; totalHours: number }[]
 }
 
+export const hoursActivityRequest = z.strictObject({ activityId: z.uuid() })
+
+export interface HoursEntry {
+  id: string
+  activityId: string
+  activityTitle: string
+  day: string
+  hours: number
+  minutes: number
+  status: 'pending' | 'approved' | 'declined'
+  needsReview: boolean
+}
+
+export interface MyHours {
+  /** Approved hours only: what counts toward the person's total. */
+  totalHours: number
+  byYear: { year: number; hours: number }[]
+  entries: HoursEntry[]
+}
+
 export interface CheckinActions {
   siteCode: { request: SiteCodeRequest; response: SiteCode }
   scan: { request: ScanRequest; response: ScanResult }
@@ -82,4 +102,9 @@ export interface CheckinActions {
   scanTicket: { request: TicketScanRequest; response: ScanResult }
   /** Organisers: the hours each person's scans earn so far, before review (nothing is written). */
   hoursPreview: { request: HoursPreviewRequest; response: HoursPreview }
+  /** Organisers, after the end: write each person's day entries as pending (approved ones stay). */
+  closeHours: { request: { activityId: string }; response: { pending: number; needsReview: number } }
+  /** Organisers: approve the event's pending entries that need no review. */
+  confirmHours: { request: { activityId: string }; response: { approved: number; leftForReview: number } }
+  myHours: { request: Record<string, never> | undefined; response: MyHours }
 }

@@ -4,15 +4,16 @@
  * a client nonce, so repeating one returns the first result and never records twice.
  */
 import {
-  hoursPreviewRequest, scanRequest, siteCodeRequest, ticketRequest, ticketScanRequest, type CheckinActions, type ScanResult,
+  hoursActivityRequest, hoursPreviewRequest, scanRequest, siteCodeRequest, ticketRequest, ticketScanRequest, type CheckinActions, type HoursEntry, type HoursPreview, type ScanResult,
 } from '@api/checkin'
 import type { ErrorCode } from '@api/result'
+import * as z from 'zod'
 import { generateSecret, issueSiteCode, issueTicket, nextRotationAt, peekSiteCode, verifySiteCode, verifyTicket, type Direction, type TokenFailure } from '../../../server/domain/checkin/token'
 import { dailySpans, serviceHours } from '../../../server/domain/checkin/hours'
 import { can, ensure } from '../../../server/domain/policy'
 import { requireActor } from '../../../server/runtime/actor'
 import { AppError, notFound } from '../../../server/runtime/errors'
-import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
+import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import type { Pool } from 'pg'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
@@ -146,6 +147,41 @@ async function record(pool: Pool, e: CheckinEvent, scan: {
   }
 }
 
+/** The event, for one of its organisers. */
+async function managedEvent(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, activityId: string): Promise<CheckinEvent> {
+  const actor = await requireActor(ctx)
+  const e = await loadEvent(ctx.db, activityId)
+  if (!e || e.state === 'draft') throw notFound('活动')
+  ensure(can.manageEvents(actor, { id: e.unit_id, districtId: e.district_id }), '只有本活动的组织者可以处理时长')
+  return e
+}
+
+/** What each person's scans earn, per Shanghai day, by the hour rules. */
+async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPreview> {
+  const flags = await db.query<{ awards: boolean }>(
+    `select a.records_service_hours and c.awards_service_hours as awards
+     from activity a join activity_category c on c.code = a.category where a.id = $1`, [e.id])
+  const awardsHours = flags.rows[0].awards
+  const { rows } = await db.query<{ registration_id: string; nickname: string; real_name: string | null; direction: Direction; scanned_at: Date }>(
+    `select s.registration_id, u.nickname, u.real_name, s.direction, s.scanned_at
+     from checkin_scan s join app_user u on u.id = s.user_id where s.activity_id = $1 order by s.registration_id, s.scanned_at, s.id`, [e.id])
+  const schedule = dailySpans(e.start_at, e.end_at)
+  const byRegistration = new Map<string, typeof rows>()
+  for (const r of rows) byRegistration.set(r.registration_id, [...(byRegistration.get(r.registration_id) ?? []), r])
+  return {
+    awardsHours,
+    items: [...byRegistration.entries()].map(([registrationId, scans]) => {
+      const days = serviceHours({ schedule, awardsHours, scans: scans.map((x) => ({ kind: x.direction, at: x.scanned_at })) })
+      return {
+        registrationId,
+        person: { nickname: scans[0].nickname, realName: scans[0].real_name },
+        days,
+        totalHours: days.reduce((sum, d) => sum + d.hours, 0),
+      }
+    }),
+  }
+}
+
 export const actions: ActionTable<CheckinActions> = {
   siteCode: action({
     access: 'signed_in',
@@ -238,31 +274,74 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: hoursPreviewRequest,
     async handle(input, ctx) {
-      const actor = await requireActor(ctx)
-      const e = await loadEvent(ctx.db, input.activityId)
-      if (!e || e.state === 'draft') throw notFound('活动')
-      ensure(can.manageEvents(actor, { id: e.unit_id, districtId: e.district_id }), '只有本活动的组织者可以查看时长')
-      const flags = await ctx.db.query<{ awards: boolean }>(
-        `select a.records_service_hours and c.awards_service_hours as awards
-         from activity a join activity_category c on c.code = a.category where a.id = $1`, [e.id])
-      const awardsHours = flags.rows[0].awards
-      const { rows } = await ctx.db.query<{ registration_id: string; nickname: string; real_name: string | null; direction: Direction; scanned_at: Date }>(
-        `select s.registration_id, u.nickname, u.real_name, s.direction, s.scanned_at
-         from checkin_scan s join app_user u on u.id = s.user_id where s.activity_id = $1 order by s.registration_id, s.scanned_at, s.id`, [e.id])
-      const schedule = dailySpans(e.start_at, e.end_at)
-      const byRegistration = new Map<string, typeof rows>()
-      for (const r of rows) byRegistration.set(r.registration_id, [...(byRegistration.get(r.registration_id) ?? []), r])
-      return {
-        awardsHours,
-        items: [...byRegistration.entries()].map(([registrationId, scans]) => {
-          const days = serviceHours({ schedule, awardsHours, scans: scans.map((x) => ({ kind: x.direction, at: x.scanned_at })) })
-          return {
-            registrationId,
-            person: { nickname: scans[0].nickname, realName: scans[0].real_name },
-            days,
-            totalHours: days.reduce((sum, d) => sum + d.hours, 0),
+      const e = await managedEvent(ctx, input.activityId)
+      return computeHours(ctx.db, e)
+    },
+  }),
+
+  closeHours: action({
+    access: 'signed_in',
+    input: hoursActivityRequest,
+    async handle(input, ctx) {
+      const e = await managedEvent(ctx, input.activityId)
+      if (ctx.now < e.end_at) throw new AppError('CONFLICT', '活动结束后才能汇总时长')
+      const preview = await computeHours(ctx.db, e)
+      let pending = 0
+      let needsReview = 0
+      await inTransaction(ctx.db, async (tx) => {
+        for (const item of preview.items) {
+          for (const d of item.days) {
+            // Re-closing refreshes pending entries; approved and declined ones are final.
+            await tx.query(
+              `insert into service_hours (activity_id, registration_id, user_id, day, minutes, hours, needs_review, flags)
+               select $1, $2, user_id, $3, $4, $5, $6, $7 from registration where id = $2
+               on conflict (registration_id, day) where kind = 'scan'
+               do update set minutes = excluded.minutes, hours = excluded.hours, needs_review = excluded.needs_review, flags = excluded.flags
+               where service_hours.status = 'pending'`,
+              [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, d.status === 'needs_review', d.flags])
+            pending++
+            if (d.status === 'needs_review') needsReview++
           }
-        }),
+        }
+      })
+      return { pending, needsReview }
+    },
+  }),
+
+  confirmHours: action({
+    access: 'signed_in',
+    input: hoursActivityRequest,
+    async handle(input, ctx) {
+      const e = await managedEvent(ctx, input.activityId)
+      const actor = await requireActor(ctx)
+      const approved = await ctx.db.query(
+        `update service_hours set status = 'approved', decided_by = $2, decided_at = $3
+         where activity_id = $1 and status = 'pending' and not needs_review`, [e.id, actor.userId, ctx.now])
+      const left = await ctx.db.query<{ n: number }>(
+        "select count(*)::int as n from service_hours where activity_id = $1 and status = 'pending'", [e.id])
+      return { approved: approved.rowCount ?? 0, leftForReview: left.rows[0].n }
+    },
+  }),
+
+  myHours: action({
+    access: 'signed_in',
+    input: z.strictObject({}).optional(),
+    async handle(_input, ctx) {
+      const user = await ensureUser(ctx.db, ctx.caller.openid)
+      const { rows } = await ctx.db.query<{ id: string; activity_id: string; title: string; day: string; hours: string; minutes: number; status: HoursEntry['status']; needs_review: boolean }>(
+        `select h.id, h.activity_id, a.title, to_char(h.day, 'YYYY-MM-DD') as day, h.hours, h.minutes, h.status, h.needs_review
+         from service_hours h join activity a on a.id = h.activity_id where h.user_id = $1 order by h.day desc, h.id desc limit 500`, [user.id])
+      const entries: HoursEntry[] = rows.map((r) => ({
+        id: String(r.id), activityId: r.activity_id, activityTitle: r.title, day: r.day, hours: Number(r.hours), minutes: r.minutes,
+        status: r.status, needsReview: r.needs_review,
+      }))
+      const approved = entries.filter((x) => x.status === 'approved')
+      const years = new Map<number, number>()
+      for (const x of approved) years.set(Number(x.day.slice(0, 4)), (years.get(Number(x.day.slice(0, 4))) ?? 0) + x.hours)
+      return {
+        totalHours: approved.reduce((sum, x) => sum + x.hours, 0),
+        byYear: [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, hours]) => ({ year, hours })),
+        entries,
       }
     },
   }),
