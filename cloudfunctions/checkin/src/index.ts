@@ -292,13 +292,15 @@ export const actions: ActionTable<CheckinActions> = {
         for (const item of preview.items) {
           for (const d of item.days) {
             // Re-closing refreshes pending entries; approved and declined ones are final.
-            await tx.query(
+            const written = await tx.query(
               `insert into service_hours (activity_id, registration_id, user_id, day, minutes, hours, needs_review, flags)
                select $1, $2, user_id, $3, $4, $5, $6, $7 from registration where id = $2
                on conflict (registration_id, day) where kind = 'scan'
                do update set minutes = excluded.minutes, hours = excluded.hours, needs_review = excluded.needs_review, flags = excluded.flags
                where service_hours.status = 'pending'`,
               [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, d.status === 'needs_review', d.flags])
+            // Counted only when written: entries already approved or declined are left as they are.
+            if (!written.rowCount) continue
             pending++
             if (d.status === 'needs_review') needsReview++
           }
