@@ -46,17 +46,20 @@ export async function loadSignupEvent(db: Db, activityId: string, lock = false):
 export interface QuotaState {
   capacity: number
   taken: number
-  waiting: number
 }
 
 /** Locks one quota's row for the rest of the transaction and reads its counters. */
 export async function lockQuota(db: Db, activityId: string, key: string): Promise<QuotaState | null> {
-  const { rows } = await db.query<{ capacity: number; taken: number }>(
+  const { rows } = await db.query<QuotaState>(
     'select capacity, taken from signup_quota where activity_id = $1 and key = $2 for update', [activityId, key])
-  if (!rows[0]) return null
-  const waiting = await db.query<{ n: number }>(
+  return rows[0] ?? null
+}
+
+/** How many wait in a quota's line; read after `lockQuota`, so the count is current. */
+export async function waitingIn(db: Db, activityId: string, key: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
     "select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'", [activityId, key])
-  return { ...rows[0], waiting: waiting.rows[0].n }
+  return rows[0].n
 }
 
 /** Takes one seat if one is free; the conditional UPDATE and the CHECKs make overbooking impossible. */

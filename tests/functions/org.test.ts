@@ -4,6 +4,8 @@ import type { Invite, Unit, UnitDetail, UnitMember } from '@api/org'
 import type { Me } from '@api/session'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as session } from '../../cloudfunctions/session/src'
+import { currentPlatform } from '../../server/platform'
+import type { Platform } from '../../server/platform/platform'
 import { createFunction } from '../../server/runtime/function'
 import { actions as orgActions } from '../../cloudfunctions/org/src'
 import type { OrgActions } from '@api/org'
@@ -141,5 +143,28 @@ describe('my applications', () => {
     expect(mine.items.map((u) => [u.name, u.status, u.reviewReason])).toEqual([['第三中学团委', 'rejected', '请使用单位全称']])
     expect(expectOk(await call<{ items: UnitDetail[] }>(org, 'myApplications', undefined, PEOPLE.youth)).items).toEqual([])
     expect(await call(org, 'myApplications')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+})
+
+describe('messages after the commit', () => {
+  test('a review stands and answers ok when the applicant cannot be messaged', async () => {
+    const base = currentPlatform()
+    const refusing: Platform = {
+      kind: base.kind,
+      caller: (c) => base.caller(c),
+      miniProgramCode: (s, p) => base.miniProgramCode(s, p),
+      checkText: (t, a) => base.checkText(t, a),
+      uploadFile: (p, c) => base.uploadFile(p, c),
+      sendSubscribeMessage: async () => { throw new Error('43101 user refuse to accept the msg') },
+    }
+    const flaky = createFunction<OrgActions>('org', orgActions, { platform: () => refusing })
+    const applied = expectOk(await call<UnitDetail>(org, 'apply', application('第四中学团委'), 'w:teacher4'))
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect(expectOk(await call<UnitDetail>(flaky, 'review', { unitId: applied.id, decision: 'admit' }, PEOPLE.admin)).status).toBe('admitted')
+      expect(spy.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/subscribe message not sent/)
+    } finally {
+      spy.mockRestore()
+    }
   })
 })

@@ -14,9 +14,10 @@ import {
 import { can, ensure, type Actor } from '../../../server/domain/policy'
 import { shanghaiMonthRange } from '../../../server/domain/shanghai-time'
 import { actorOf, requireActor } from '../../../server/runtime/actor'
+import { sendNotices } from '../../../server/runtime/notify'
 import { ensureSafeText } from '../../../server/runtime/content'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
-import { action, createFunction, type ActionContext, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
+import { action, createFunction, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
 import {
   fieldsOf, findActivity, insertActivity, listActivities, listCategories, listChanges, listUnitActivities, logChange,
   setActivityState, toDetail, toManaged, updateActivityFields, type ActivityRow, type EventFields,
@@ -52,11 +53,33 @@ async function checkPlanLine(db: Db, unitId: string, districtId: string, planLin
   if (line.plan_status !== 'published') throw invalidInput('该年度清单尚未发布', { planLineId: '清单未发布' })
 }
 
-async function sendAll(ctx: ActionContext, notices: Notice[]) {
-  for (const n of notices) {
-    await ctx.platform.sendSubscribeMessage(n).catch((err: Error) =>
-      console.error(JSON.stringify({ level: 'warn', msg: 'subscribe message not sent', requestId: ctx.requestId, err: err.message })))
-  }
+const TRANSITIONS = {
+  publish: { state: 'published', logged: 'published' },
+  cancel: { state: 'cancelled', logged: 'cancelled' },
+  finish: { state: 'finished', logged: 'finished' },
+} as const
+
+/**
+ * A lifecycle step (publish, cancel, finish) under the event's row lock: the caller must manage
+ * the event, the state must allow the step, `check` adds the step's own rule; then the new state
+ * and a change-log entry are written together.
+ */
+async function transition(
+  ctx: SignedInContext,
+  id: string,
+  step: keyof typeof TRANSITIONS,
+  check: (tx: Db, row: ActivityRow) => Promise<void> | void,
+  reason: string | null = null,
+): Promise<ActivityRow> {
+  const actor = await requireActor(ctx)
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await managed(tx, actor, id, true)
+    checkTransition(row.state, step)
+    await check(tx, row)
+    await setActivityState(tx, row.id, TRANSITIONS[step].state, ctx.now, reason)
+    await logChange(tx, row.id, actor.userId, TRANSITIONS[step].logged, {}, reason, ctx.now)
+    return row
+  })
 }
 
 async function reread(db: Db, id: string, now: Date) {
@@ -170,7 +193,7 @@ export const actions: ActionTable<ActivityActions> = {
         // More seats go to the people waiting for them.
         if ('capacity' in changes) notices.push(...await resizeCapacity(tx, id, next.capacity, ctx.now))
       })
-      await sendAll(ctx, notices)
+      await sendNotices(ctx, notices)
       return reread(ctx.db, id, ctx.now)
     },
   }),
@@ -179,14 +202,9 @@ export const actions: ActionTable<ActivityActions> = {
     access: 'signed_in',
     input: activityIdRequest,
     async handle(input, ctx) {
-      const actor = await requireActor(ctx)
-      await inTransaction(ctx.db, async (tx) => {
-        const row = await managed(tx, actor, input.id, true)
-        checkTransition(row.state, 'publish')
+      await transition(ctx, input.id, 'publish', async (tx, row) => {
         checkPublishable(fieldsOf(row), ctx.now)
         if (row.plan_line_id) await checkPlanLine(tx, row.unit_id, row.district_id, row.plan_line_id)
-        await setActivityState(tx, row.id, 'published', ctx.now)
-        await logChange(tx, row.id, actor.userId, 'published', {}, null, ctx.now)
       })
       return reread(ctx.db, input.id, ctx.now)
     },
@@ -196,17 +214,10 @@ export const actions: ActionTable<ActivityActions> = {
     access: 'signed_in',
     input: activityCancelRequest,
     async handle(input, ctx) {
-      const actor = await requireActor(ctx)
       await ensureSafeText(ctx, input.reason)
-      const row = await inTransaction(ctx.db, async (tx) => {
-        const locked = await managed(tx, actor, input.id, true)
-        checkTransition(locked.state, 'cancel')
-        await setActivityState(tx, locked.id, 'cancelled', ctx.now, input.reason)
-        await logChange(tx, locked.id, actor.userId, 'cancelled', {}, input.reason, ctx.now)
-        return locked
-      })
+      const row = await transition(ctx, input.id, 'cancel', async () => {}, input.reason)
       // Everyone still holding or waiting for a place hears about it.
-      await sendAll(ctx, await cancellationNotices(ctx.db, row.id, row.title, input.reason))
+      await sendNotices(ctx, await cancellationNotices(ctx.db, row.id, row.title, input.reason))
       return reread(ctx.db, row.id, ctx.now)
     },
   }),
@@ -215,14 +226,7 @@ export const actions: ActionTable<ActivityActions> = {
     access: 'signed_in',
     input: activityIdRequest,
     async handle(input, ctx) {
-      const actor = await requireActor(ctx)
-      await inTransaction(ctx.db, async (tx) => {
-        const row = await managed(tx, actor, input.id, true)
-        checkTransition(row.state, 'finish')
-        checkFinishable(fieldsOf(row), ctx.now)
-        await setActivityState(tx, row.id, 'finished', ctx.now)
-        await logChange(tx, row.id, actor.userId, 'finished', {}, null, ctx.now)
-      })
+      await transition(ctx, input.id, 'finish', async (_tx, row) => checkFinishable(fieldsOf(row), ctx.now))
       return reread(ctx.db, input.id, ctx.now)
     },
   }),

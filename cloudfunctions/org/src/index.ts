@@ -11,6 +11,7 @@ import { can, ensure, roleIn, type Actor } from '../../../server/domain/policy'
 import { maskPhone } from '../../../server/domain/privacy'
 import { actorOf, requireActor } from '../../../server/runtime/actor'
 import { ensureSafeText } from '../../../server/runtime/content'
+import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
 import { PG, inTransaction, pgCode } from '../../../server/store/tx'
@@ -72,7 +73,8 @@ export const actions: ActionTable<OrgActions> = {
       })
       if (unit.applicant_id) {
         const applicant = await ctx.db.query<{ openid: string }>('select openid from app_user where id = $1', [unit.applicant_id])
-        await ctx.platform.sendSubscribeMessage({
+        // After the commit: a failed message (the applicant never subscribed) must not undo or hide the review.
+        await sendNotices(ctx, [{
           toOpenid: applicant.rows[0].openid,
           templateId: templates.unitReview(),
           page: `packages/organiser/pages/unit/index?unitId=${unit.id}`,
@@ -81,7 +83,7 @@ export const actions: ActionTable<OrgActions> = {
             phrase2: { value: unit.status === 'admitted' ? '已通过' : '未通过' },
             thing3: { value: (unit.review_reason ?? '欢迎加入青年工作委员会').slice(0, 20) },
           },
-        })
+        }])
       }
       return detail(unit, actor)
     },

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto'
 import {
-  ACTIVE_STATES, type DrawResult, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
+  ACTIVE_STATES, type DrawResult, type Registration, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
   profileUpdateRequest, registrationIdRequest, rosterRequest, settingsUpdateRequest, signupRequest,
   type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
 } from '@api/signup'
@@ -19,11 +19,12 @@ import {
   attendanceRate, checkEligibility, checkSettings, checkSignupWindow, canSelfCancel, offerExpiry, quotasOf, readAnswers,
 } from '../../../server/domain/signup/rules'
 import { requireActor } from '../../../server/runtime/actor'
+import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
   attendanceCounts, findRegistration, loadPerson, loadSignupEvent,
-  REG_COLUMNS, lockQuota, noticeFor, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
+  REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
@@ -32,17 +33,6 @@ import { writeRosterSheet } from '../../../server/xlsx/roster-sheet'
 
 const HOLDS_SEAT: RegistrationState[] = ['offered', 'confirmed']
 const REMINDER_HOURS = 24
-
-async function send(ctx: ActionContext, notices: Notice[]) {
-  for (const n of notices) {
-    try {
-      await ctx.platform.sendSubscribeMessage(n)
-    } catch (err) {
-      // A person who did not subscribe cannot be messaged; the registration stands regardless.
-      console.error(JSON.stringify({ level: 'warn', msg: 'subscribe message not sent', requestId: ctx.requestId, err: (err as Error).message }))
-    }
-  }
-}
 
 async function eventOrNotFound(db: Db, id: string, lock = false): Promise<SignupEvent> {
   const event = await loadSignupEvent(db, id, lock)
@@ -75,8 +65,30 @@ async function changeRegistration(
     const produced = await change(tx, e, r)
     return { reg: (await findRegistration(tx, r.id))!, event: e, notices: produced }
   })
-  await send(ctx, notices)
+  await sendNotices(ctx, notices)
   return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+}
+
+/**
+ * The owner's change to their own registration (cancel, accept or decline an offer): someone else's
+ * id is NOT_FOUND; the event row is locked first, as everywhere, then the registration.
+ */
+async function changeOwnRegistration(
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+  registrationId: string,
+  change: (tx: Db, event: SignupEvent, reg: RegistrationRow) => Promise<Notice[]>,
+): Promise<Registration> {
+  const user = await ensureUser(ctx.db, ctx.caller.openid)
+  const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
+    const peek = await findRegistration(tx, registrationId)
+    if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
+    const e = (await loadSignupEvent(tx, peek.activity_id, true))!
+    const r = (await findRegistration(tx, peek.id, true))!
+    const produced = await change(tx, e, r)
+    return { reg: (await findRegistration(tx, r.id))!, event: e, notices: produced }
+  })
+  await sendNotices(ctx, notices)
+  return toRegistration(ctx.db, reg, event, ctx.now)
 }
 
 /** Releases a held seat and passes it on; returns the notices to send after commit. */
@@ -165,7 +177,7 @@ export const actions: ActionTable<SignupActions> = {
         for (const q of next) notices.push(...await promoteWaiting(tx, updated, q.key, ctx.now))
         return { updated, notices }
       })
-      await send(ctx, event.notices)
+      await sendNotices(ctx, event.notices)
       return summaryOf(ctx.db, event.updated)
     },
   }),
@@ -230,21 +242,14 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: registrationIdRequest,
     async handle(input, ctx) {
-      const user = await ensureUser(ctx.db, ctx.caller.openid)
-      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-        const peek = await findRegistration(tx, input.registrationId)
-        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
-        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
-        const r = (await findRegistration(tx, peek.id, true))!
+      return changeOwnRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (!canSelfCancel(r.state, e, e.settings, ctx.now)) {
           throw new AppError('DEADLINE_PASSED', ['confirmed', 'offered'].includes(r.state) ? `活动开始前 ${e.settings.cancelDeadlineHours} 小时内不能自行取消，请联系组织者` : '当前状态不能取消')
         }
         const freed = await freeSeat(tx, e, r, ctx.now)
         await setRegistrationState(tx, r.id, 'cancelled', ctx.now, { reason: '本人取消' })
-        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: freed }
+        return freed
       })
-      await send(ctx, notices)
-      return toRegistration(ctx.db, reg, event, ctx.now)
     },
   }),
 
@@ -252,18 +257,12 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: registrationIdRequest,
     async handle(input, ctx) {
-      const user = await ensureUser(ctx.db, ctx.caller.openid)
-      const { reg, event } = await inTransaction(ctx.db, async (tx) => {
-        const peek = await findRegistration(tx, input.registrationId)
-        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
-        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
-        const r = (await findRegistration(tx, peek.id, true))!
+      return changeOwnRegistration(ctx, input.registrationId, async (tx, _e, r) => {
         if (r.state !== 'offered') throw new AppError('CONFLICT', '没有待确认的名额')
         if (r.offer_expires_at && r.offer_expires_at <= ctx.now) throw new AppError('DEADLINE_PASSED', '确认时间已过，名额已让给下一位')
         await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
-        return { reg: (await findRegistration(tx, r.id))!, event: e }
+        return []
       })
-      return toRegistration(ctx.db, reg, event, ctx.now)
     },
   }),
 
@@ -271,19 +270,12 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: registrationIdRequest,
     async handle(input, ctx) {
-      const user = await ensureUser(ctx.db, ctx.caller.openid)
-      const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-        const peek = await findRegistration(tx, input.registrationId)
-        if (!peek || peek.user_id !== user.id) throw notFound('报名记录')
-        const e = (await loadSignupEvent(tx, peek.activity_id, true))!
-        const r = (await findRegistration(tx, peek.id, true))!
+      return changeOwnRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (r.state !== 'offered') throw new AppError('CONFLICT', '没有待确认的名额')
         const freed = await freeSeat(tx, e, r, ctx.now)
         await setRegistrationState(tx, r.id, 'declined', ctx.now, { reason: '本人放弃' })
-        return { reg: (await findRegistration(tx, r.id))!, event: e, notices: freed }
+        return freed
       })
-      await send(ctx, notices)
-      return toRegistration(ctx.db, reg, event, ctx.now)
     },
   }),
 
@@ -392,8 +384,8 @@ export const actions: ActionTable<SignupActions> = {
       return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (input.decision === 'approve') {
           if (r.state !== 'pending') throw new AppError('CONFLICT', '只有待审核的报名可以通过')
-          const quota = (await lockQuota(tx, e.id, r.quota_key))!
-          if (quota.waiting === 0 && (await takeSeat(tx, e.id, r.quota_key))) {
+          await lockQuota(tx, e.id, r.quota_key)
+          if ((await waitingIn(tx, e.id, r.quota_key)) === 0 && (await takeSeat(tx, e.id, r.quota_key))) {
             await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
             return [await noticeFor(tx, r.user_id, e, '报名成功', '审核已通过，请准时参加')]
           }
@@ -460,13 +452,14 @@ export const actions: ActionTable<SignupActions> = {
         const notices: Notice[] = []
         let offered = 0
         for (const key of [...new Set(applied.rows.map((r) => r.quota_key))].sort()) {
-          const quota = (await lockQuota(tx, e.id, key))!
+          await lockQuota(tx, e.id, key)
+          const waitingBefore = await waitingIn(tx, e.id, key)
           order[key] = drawOrder(applied.rows.filter((r) => r.quota_key === key).map((r) => r.id), seed)
           for (const id of order[key]) {
             const person = applied.rows.find((r) => r.id === id)!
             // Drawn order becomes the line: renumber in draw order.
             await tx.query("update registration set queue_position = nextval('registration_queue') where id = $1", [id])
-            if (quota.waiting === 0 && (await takeSeat(tx, e.id, key))) {
+            if (waitingBefore === 0 && (await takeSeat(tx, e.id, key))) {
               await setRegistrationState(tx, id, 'offered', ctx.now, { offerExpiresAt: offerExpiry(e, e.settings, ctx.now) })
               notices.push(await noticeFor(tx, person.user_id, e, '抽签入选', '请在截止前确认参加'))
               offered++
@@ -480,7 +473,7 @@ export const actions: ActionTable<SignupActions> = {
           [e.id, seed, actor.userId, ctx.now, JSON.stringify(result)])
         return { result, notices }
       })
-      await send(ctx, notices)
+      await sendNotices(ctx, notices)
       return result
     },
   }),
@@ -509,7 +502,7 @@ export const actions: ActionTable<SignupActions> = {
         }
         return { offered, notices }
       })
-      await send(ctx, notices)
+      await sendNotices(ctx, notices)
       return { offered }
     },
   }),
@@ -566,7 +559,7 @@ export const actions: ActionTable<SignupActions> = {
           return freed
         })
         promoted += notices.length
-        await send(ctx, notices)
+        await sendNotices(ctx, notices)
       }
       const reminders = await ctx.db.query<{ id: string; user_id: string; activity_id: string }>(
         `select r.id, r.user_id, r.activity_id from registration r join activity a on a.id = r.activity_id
@@ -577,7 +570,7 @@ export const actions: ActionTable<SignupActions> = {
         const claimed = await ctx.db.query('update registration set reminded_at = $2 where id = $1 and reminded_at is null', [r.id, ctx.now])
         if (!claimed.rowCount) continue
         const event = (await loadSignupEvent(ctx.db, r.activity_id))!
-        await send(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: templates.reminder() }])
+        await sendNotices(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: templates.reminder() }])
         reminded++
       }
       return { expired, promoted, reminded }
