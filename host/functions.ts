@@ -4,10 +4,11 @@
  */
 import { main as activity } from '../cloudfunctions/activity/src'
 import { main as checkin } from '../cloudfunctions/checkin/src'
+import { main as hours } from '../cloudfunctions/hours/src'
 import type { FunctionMain } from '../server/runtime/function'
 import { main as org } from '../cloudfunctions/org/src'
 import { main as plan } from '../cloudfunctions/plan/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 
-export const functions: Record<string, FunctionMain> = { activity, checkin, session, org, plan, signup }
+export const functions: Record<string, FunctionMain> = { activity, checkin, hours, session, org, plan, signup }

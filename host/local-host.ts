@@ -72,11 +72,13 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     server.once('error', fail)
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok())
   })
-  // CloudBase runs the signup function's timer trigger every 5 minutes; the local host does it every minute.
+  // CloudBase runs the signup and hours timer triggers every 5 and 10 minutes; the local host runs both every minute.
   const sweep = setInterval(() => {
-    void functions.signup({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
-      if (!r.ok) log(`sweep failed: ${r.code} ${r.message}`)
-    })
+    for (const fn of ['signup', 'hours'] as const) {
+      void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
+        if (!r.ok) log(`${fn} sweep failed: ${r.code} ${r.message}`)
+      })
+    }
   }, Number(process.env.QINGJU_SWEEP_MS ?? 60_000))
   sweep.unref()
   const { port } = server.address() as AddressInfo

@@ -4,8 +4,10 @@
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
  *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
+ *   POST /api/_dev/clock     {offsetMs} → shifts the actions' clock (only with QINGJU_TEST_CLOCK=1)
  * Identity reaches the function only as the context's signed dev session, as OPENID does in CloudBase.
  */
+import { setClockOffset } from '../server/runtime/clock'
 import { randomUUID } from 'crypto'
 import { existsSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
@@ -115,6 +117,13 @@ export function createHostServer(options: HostOptions): Server {
       return send(res, body.tooLarge ? 413 : 400, failure('INVALID_INPUT', body.tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'))
     }
     if (name === '_dev/login') return devLogin(res, body.value)
+    if (name === '_dev/clock' && process.env.QINGJU_TEST_CLOCK === '1') {
+      // End-to-end tests only: shift the clock every action reads, e.g. to check out hours later.
+      const offset = (body.value as { offsetMs?: unknown } | null)?.offsetMs
+      if (typeof offset !== 'number' || !Number.isFinite(offset)) return send(res, 400, failure('INVALID_INPUT', 'offsetMs 须为数字'))
+      setClockOffset(offset)
+      return send(res, 200, { ok: true, data: { now: new Date(Date.now() + offset).toISOString() } })
+    }
     const main = Object.prototype.hasOwnProperty.call(options.functions, name) ? options.functions[name] : undefined
     if (!main) return send(res, 404, failure('NOT_FOUND', `云函数 ${name.slice(0, 40)} 不存在`))
     const result = await main(body.value, { request_id: randomUUID(), devSessionToken: bearer(req) })

@@ -4,6 +4,7 @@
  * Identity comes only from the platform context; nothing in `event` is trusted for it.
  * Unexpected exceptions are logged with a request id and answered as INTERNAL, never with a stack.
  */
+import { systemClock } from './clock'
 import { randomUUID } from 'crypto'
 import type { Pool } from 'pg'
 import type * as z from 'zod'
@@ -66,7 +67,7 @@ export interface FunctionDeps {
   clock: () => Date
 }
 
-const defaultDeps: FunctionDeps = { platform: currentPlatform, db: getPool, clock: () => new Date() }
+const defaultDeps: FunctionDeps = { platform: currentPlatform, db: getPool, clock: systemClock }
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
 

@@ -8,6 +8,8 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import type { Pool } from 'pg'
 import { main as activity } from '../../cloudfunctions/activity/src'
+import { main as checkin } from '../../cloudfunctions/checkin/src'
+import { main as hours } from '../../cloudfunctions/hours/src'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
@@ -117,6 +119,18 @@ const cases: Case[] = [
   { fn: signup, name: 'signup.exportRoster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   { fn: signup, name: 'signup.decide', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA(), decision: 'reject', reason: '名额调整' }) },
   { fn: signup, name: 'signup.promote', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA('waitlisted') }) },
+  { fn: checkin, name: 'checkin.mine', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: checkin, name: 'checkin.board', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: checkin, name: 'checkin.offlineRoster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: hours, name: 'hours.preview', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: hours, name: 'hours.review', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: hours, name: 'hours.settings', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id, noticeDays: 1 }) },
+  { fn: hours, name: 'hours.notice', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  { fn: hours, name: 'hours.mine', who: SIGNED_IN, data: async () => undefined },
+  { fn: hours, name: 'hours.verify', who: EVERYONE, data: async () => ({ code: 'QJ0000-000000' }) },
+  { fn: hours, name: 'hours.report', who: ADMIN, data: async () => ({ year: 2026 }) },
+  { fn: hours, name: 'hours.exportSheet', who: ADMIN, data: async () => ({ year: 2026, month: 11 }) },
+  { fn: hours, name: 'hours.sweep', who: EVERYONE, data: async () => undefined },
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

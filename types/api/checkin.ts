@@ -3,6 +3,7 @@
  * scan, personal QR tickets that organisers scan, and the scan records service hours are built from.
  */
 import * as z from 'zod'
+import { phone } from './common'
 
 /** Client-generated per scan: repeating a scan (double tap, retry, re-upload) returns the first result. */
 const nonce = () => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
@@ -12,11 +13,20 @@ const token = () => z.string().min(1).max(128)
 export const siteCodeRequest = z.strictObject({ activityId: z.uuid(), direction: z.enum(['in', 'out']) })
 export type SiteCodeRequest = z.input<typeof siteCodeRequest>
 
+/** The 6 digits shown under the rotating QR code, typed where no camera is available (H5). */
+export const SHORT_CODE = /^[0-9]{6}$/
+
 export const scanRequest = z.strictObject({
-  token: token(),
+  /** The scanned QR code; or, for manual entry, `activityId` + `shortCode`. */
+  token: token().optional(),
+  activityId: z.uuid().optional(),
+  shortCode: z.string().regex(SHORT_CODE).optional(),
   nonce: nonce(),
   /** Device location when the person allowed it: a signal for review, not proof. */
   location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+}).refine((r) => (r.token !== undefined) !== (r.activityId !== undefined && r.shortCode !== undefined), {
+  message: '请扫描现场二维码，或输入活动的 6 位数字签到码',
+  path: ['token'],
 })
 export type ScanRequest = z.input<typeof scanRequest>
 
@@ -33,6 +43,10 @@ export type TicketScanRequest = z.input<typeof ticketScanRequest>
 
 export interface SiteCode {
   token: string
+  /** The same code as 6 digits, for typing in by hand; changes with the token. */
+  shortCode: string
+  /** The token as a QR code PNG (data URL), ready for <Image>. */
+  qrDataUrl: string
   direction: 'in' | 'out'
   /** When the code changes; show a fresh one by then. */
   rotatesAt: string
@@ -43,7 +57,7 @@ export interface ScanResult {
   activityId: string
   direction: 'in' | 'out'
   scannedAt: string
-  method: 'site_code' | 'ticket'
+  method: 'site_code' | 'ticket' | 'walk_in'
   /** Far from the venue (or no location given when required): kept, and flagged for the organiser. */
   needsReview: boolean
   person: { nickname: string; realName: string | null }
@@ -53,58 +67,105 @@ export interface ScanResult {
 
 export interface Ticket {
   token: string
+  /** The ticket as a QR code PNG (data URL). */
+  qrDataUrl: string
   registrationId: string
   activityId: string
 }
 
-export const hoursPreviewRequest = z.strictObject({ activityId: z.uuid() })
-export type HoursPreviewRequest = z.input<typeof hoursPreviewRequest>
+export const activityRequest = z.strictObject({ activityId: z.uuid() })
+export type ActivityRequest = z.input<typeof activityRequest>
 
-/** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
-export interface DayHours {
-  day: string
-  scheduledMinutes: number
-  presentMinutes: number
-  hours: number
-  status: 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
-  flags: string[]
-}
-
-export interface HoursPreview {
-  awardsHours: boolean
-  items: { registrationId: string; person: { nickname: string; realName: string | null }; days: DayHours[]; totalHours: number }[]
-}
-
-export const hoursActivityRequest = z.strictObject({ activityId: z.uuid() })
-
-export interface HoursEntry {
-  id: string
+/** A young person's own check-in state at one event (for the 签到/签退 button). */
+export interface MyCheckin {
   activityId: string
-  activityTitle: string
-  day: string
-  hours: number
-  minutes: number
-  status: 'pending' | 'approved' | 'declined'
-  needsReview: boolean
+  /** Whether I hold a registration that may check in (confirmed or attended). */
+  registered: boolean
+  /** 'in' after a check-in not yet closed by a check-out. */
+  lastDirection: 'in' | 'out' | null
+  lastScanAt: string | null
+  opensAt: string
+  closesAt: string
+  /** open now, by the server clock. */
+  open: boolean
 }
 
-export interface MyHours {
-  /** Approved hours only: what counts toward the person's total. */
-  totalHours: number
-  byYear: { year: number; hours: number }[]
-  entries: HoursEntry[]
+/** The organiser's live view next to the rotating code. */
+export interface CheckinBoard {
+  activityId: string
+  confirmed: number
+  checkedIn: number
+  checkedOut: number
+  needsReview: number
+  recent: ScanResult[]
 }
+
+/**
+ * What an organiser's scanner downloads before an event to keep verifying tickets offline.
+ * A ticket verifies offline when its SHA-256 (hex of the UTF-8 token text) equals an entry's
+ * `ticketDigest`: no signing key ever leaves the server, and a leaked roster forges nothing.
+ */
+export interface OfflineRoster {
+  activityId: string
+  generatedAt: string
+  opensAt: string
+  closesAt: string
+  entries: { registrationId: string; ticketDigest: string; name: string; state: 'confirmed' | 'attended'; lastDirection: 'in' | 'out' | null }[]
+}
+
+export const MAX_SYNC_BATCH = 200
+
+/** Ticket scans queued offline, sent when the network returns (in any order; the server sorts by time). */
+export const syncRequest = z.strictObject({
+  activityId: z.uuid(),
+  scans: z.array(z.strictObject({
+    token: token(),
+    direction: z.enum(['in', 'out']),
+    nonce: nonce(),
+    /** When the scan happened on the device, not when it is sent. */
+    scannedAt: z.iso.datetime({ offset: true }),
+  })).min(1).max(MAX_SYNC_BATCH),
+})
+export type SyncRequest = z.input<typeof syncRequest>
+
+export interface SyncOutcome {
+  nonce: string
+  /**
+   * recorded: applied now; repeated: this nonce was applied before (a replayed batch);
+   * conflict: the same ticket was scanned the same way earlier (another device) — the earliest is
+   * kept and this one is reported; rejected: refused, see code and message.
+   */
+  status: 'recorded' | 'repeated' | 'conflict' | 'rejected'
+  code?: string
+  message?: string
+  scan?: ScanResult
+}
+
+export interface SyncResult {
+  outcomes: SyncOutcome[]
+  recorded: number
+  repeated: number
+  conflicts: number
+  rejected: number
+}
+
+/** A walk-in without registration, added by the organiser by the phone number in their profile. */
+export const walkInRequest = z.strictObject({ activityId: z.uuid(), phone: phone(), nonce: nonce() })
+export type WalkInRequest = z.input<typeof walkInRequest>
 
 export interface CheckinActions {
   siteCode: { request: SiteCodeRequest; response: SiteCode }
   scan: { request: ScanRequest; response: ScanResult }
   ticket: { request: TicketRequest; response: Ticket }
   scanTicket: { request: TicketScanRequest; response: ScanResult }
-  /** Organisers: the hours each person's scans earn so far, before review (nothing is written). */
-  hoursPreview: { request: HoursPreviewRequest; response: HoursPreview }
-  /** Organisers, after the end: write each person's day entries as pending (approved ones stay). */
-  closeHours: { request: { activityId: string }; response: { pending: number; needsReview: number } }
-  /** Organisers: approve the event's pending entries that need no review. */
-  confirmHours: { request: { activityId: string }; response: { approved: number; leftForReview: number } }
-  myHours: { request: Record<string, never> | undefined; response: MyHours }
+  /** My check-in state at an event. */
+  mine: { request: ActivityRequest; response: MyCheckin }
+  /** Organisers: counts and the latest scans, next to the rotating code. */
+  board: { request: ActivityRequest; response: CheckinBoard }
+  /** Organisers: ticket digests for scanning offline. */
+  offlineRoster: { request: ActivityRequest; response: OfflineRoster }
+  /** Organisers: apply ticket scans queued offline; replaying a batch changes nothing. */
+  syncTicketScans: { request: SyncRequest; response: SyncResult }
+  /** Organisers: register a walk-in (if seats remain) and check them in. */
+  walkIn: { request: WalkInRequest; response: ScanResult }
 }

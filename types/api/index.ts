@@ -1,6 +1,7 @@
 /** Every cloud function and its actions: the one contract shared by pages and functions. */
 import type { ActivityActions } from './activity'
 import type { CheckinActions } from './checkin'
+import type { HoursActions } from './hours'
 import type { OrgActions } from './org'
 import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
@@ -13,6 +14,7 @@ export interface CloudFunctions {
   plan: PlanActions
   signup: SignupActions
   checkin: CheckinActions
+  hours: HoursActions
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'NOT_REGISTERED',
   'REGISTRATION_CANCELLED',
   'NOT_CHECKED_IN',
+  // Hours refusals.
+  'HOURS_OVER_LIMIT',
+  'ENTRY_LOCKED',
   'INTERNAL',
 ] as const
 

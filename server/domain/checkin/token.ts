@@ -146,6 +146,48 @@ export function verifySiteCode(
   return { ok: true, claims: { eventId: uuidString(expected), direction, slot } }
 }
 
+/**
+ * The site code as 6 digits, for typing in where no camera is available. Derived from the same
+ * per-event secret, direction and slot (HMAC-SHA256 under a separate label, first 32 bits mod
+ * 10^6), so it rotates with the QR code. 6 digits give a guesser 3 chances in a million per
+ * request across the accepted slots; that is enough for a code that lives 60 s and checks in
+ * only someone already registered.
+ */
+export function shortSiteCode(opts: { secret: Secret; eventId: string; direction: Direction; slot: number }): string {
+  const key = secretBytes(opts.secret)
+  const event = uuidBytes(opts.eventId)
+  if (!event) throw new TypeError('eventId must be a UUID')
+  if (!Number.isInteger(opts.slot) || opts.slot < 0 || opts.slot > MAX_SLOT) throw new RangeError('slot is outside the encodable range')
+  // 'short-v1'(8) kind(1) event(16) slot(6)
+  const body = Buffer.alloc(31)
+  body.write('short-v1', 0, 'latin1')
+  body[8] = opts.direction === 'in' ? KIND_IN : KIND_OUT
+  event.copy(body, 9)
+  body.writeUIntBE(opts.slot, 25, 6)
+  const n = createHmac('sha256', key).update(body).digest().readUInt32BE(0) % 1_000_000
+  return String(n).padStart(6, '0')
+}
+
+/**
+ * Finds which direction a typed 6-digit code is for, among the slots verifySiteCode accepts.
+ * Answers 'malformed' for anything not 6 digits and 'bad_signature' when no slot matches (a
+ * mistyped or an old code look alike: there is no way to tell them apart from 6 digits).
+ */
+export function verifyShortCode(
+  code: unknown,
+  opts: { secret: Secret; eventId: string; now: Date },
+): Verified<SiteCodeClaims, 'malformed' | 'bad_signature'> {
+  if (typeof code !== 'string' || !/^[0-9]{6}$/.test(code)) return { ok: false, reason: 'malformed' }
+  const current = slotOf(opts.now)
+  for (let slot = current + FUTURE_SKEW_SLOTS; slot >= current - 1; slot--) {
+    for (const direction of ['in', 'out'] as const) {
+      const expected = Buffer.from(shortSiteCode({ secret: opts.secret, eventId: opts.eventId, direction, slot }))
+      if (timingSafeEqual(expected, Buffer.from(code))) return { ok: true, claims: { eventId: opts.eventId.toLowerCase(), direction, slot } }
+    }
+  }
+  return { ok: false, reason: 'bad_signature' }
+}
+
 /** A personal ticket; tickets do not expire by time: the event's schedule and state decide. */
 export function issueTicket(opts: { secret: Secret; registrationId: string; eventId: string; ticketVersion: number }): string {
   const key = secretBytes(opts.secret)
