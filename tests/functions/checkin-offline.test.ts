@@ -109,7 +109,7 @@ describe('offline ticket scanning', () => {
     const people = Array.from({ length: 20 }, (_, i) => `ob:${i}`)
     const { e, s0, at, regs } = await eventWith(people)
     const ticketOf = async (who: string) => expectOk(await call<Ticket>(at(0), 'ticket', { activityId: e.id }, who)).token
-    const scans = []
+    const scans: { token: string; direction: 'in' | 'out'; nonce: string; scannedAt: string }[] = []
     for (const [i, who] of people.entries()) {
       const token = await ticketOf(who)
       scans.push({ token, direction: 'out' as const, nonce: `ob-scan-out-${i}`, scannedAt: new Date(s0 + HOUR + i * 1000).toISOString() })

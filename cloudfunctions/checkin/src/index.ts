@@ -23,7 +23,7 @@ import { requireActor } from '../../../server/runtime/actor'
 import { AppError, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import { closeEventHours } from '../../../server/store/hours'
-import { findScan, loadCheckinEvent, recentScans, type CheckinEvent, type ScanRow } from '../../../server/store/checkin'
+import { findScan, loadCheckinEvent, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
 import { loadSignupEvent, writeSignup } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
@@ -60,73 +60,15 @@ function checkWindow(e: CheckinEvent, now: Date, direction: Direction) {
   if (now >= closesAt) throw new AppError('CHECKIN_CLOSED', direction === 'in' ? '活动已结束，签到已关闭' : '签退已关闭（活动结束 1 小时后关闭）')
 }
 
-/** Great-circle distance in metres (haversine): enough precision for a venue radius. */
-function distanceMetres(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = Math.PI / 180
-  const dLat = (b.latitude - a.latitude) * rad
-  const dLon = (b.longitude - a.longitude) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)))
-}
-
 const toResult = (r: ScanRow, repeated: boolean): ScanResult => ({
   scanId: String(r.id), activityId: r.activity_id, direction: r.direction, scannedAt: r.scanned_at.toISOString(), method: r.method,
   needsReview: r.needs_review, person: { nickname: r.nickname, realName: r.real_name }, repeated,
 })
 
-/**
- * Records one scan for a registration, after the checks that need it: a confirmed registration,
- * and for a check-out an earlier check-in. Serialised per registration (row lock) so a check-in and
- * a check-out racing each other see each other.
- */
-async function record(pool: Pool, e: CheckinEvent, scan: {
-  registrationId: string | null; userId: string; direction: Direction; method: ScanRow['method']; nonce: string
-  now: Date; scannedBy: string | null; location?: { latitude: number; longitude: number }
-}): Promise<ScanResult> {
-  try {
-    const repeated = await inTransaction(pool, async (tx) => {
-      const reg = await tx.query<{ id: string; state: string }>(
-        scan.registrationId
-          ? 'select id, state from registration where id = $1 and activity_id = $2 for update'
-          : `select id, state from registration where activity_id = $2 and user_id = $1
-             order by (state in ('confirmed', 'attended')) desc, created_at desc limit 1 for update`,
-        scan.registrationId ? [scan.registrationId, e.id] : [scan.userId, e.id])
-      const r = reg.rows[0]
-      if (!r) throw new AppError('NOT_REGISTERED', '你没有报名本活动，请联系现场组织者')
-      // The same scan sent twice at once: the copy waited on the lock above; the first has landed.
-      const same = await tx.query('select 1 from checkin_scan where activity_id = $1 and nonce = $2', [e.id, scan.nonce])
-      if (same.rowCount) return true
-      if (!['confirmed', 'attended'].includes(r.state)) {
-        throw new AppError('REGISTRATION_CANCELLED', r.state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
-      }
-      if (scan.direction === 'out') {
-        const last = await tx.query<{ direction: Direction }>(
-          'select direction from checkin_scan where registration_id = $1 and superseded_by is null order by scanned_at desc, id desc limit 1', [r.id])
-        if (last.rows[0]?.direction !== 'in') throw new AppError('NOT_CHECKED_IN', '请先签到再签退')
-      }
-      let distance: number | null = null
-      let needsReview = false
-      if (scan.location && e.latitude !== null && e.longitude !== null) {
-        distance = distanceMetres(scan.location, { latitude: e.latitude, longitude: e.longitude })
-        needsReview = distance > e.checkin_radius_m
-      }
-      const inserted = await tx.query(
-        `insert into checkin_scan (activity_id, registration_id, user_id, direction, method, scanned_at, nonce, scanned_by, latitude, longitude, distance_m, needs_review)
-         select $1, $2, user_id, $3, $4, $5, $6, $7, $8, $9, $10, $11 from registration where id = $2
-         on conflict (activity_id, nonce) do nothing`,
-        [e.id, r.id, scan.direction, scan.method, scan.now, scan.nonce, scan.scannedBy,
-          scan.location?.latitude ?? null, scan.location?.longitude ?? null, distance, needsReview])
-      return inserted.rowCount === 0
-    })
-    return toResult((await findScan(pool, e.id, scan.nonce))!, repeated)
-  } catch (err) {
-    // The same nonce raced in twice: the other one landed; answer with its record.
-    if (pgCode(err) === PG.uniqueViolation) {
-      const first = await findScan(pool, e.id, scan.nonce)
-      if (first) return toResult(first, true)
-    }
-    throw err
-  }
+/** Records a scan (see recordScan) and answers it as the API does. */
+async function record(pool: Pool, e: CheckinEvent, scan: ScanToRecord): Promise<ScanResult> {
+  const { row, repeated } = await recordScan(pool, e, scan)
+  return toResult(row, repeated)
 }
 
 const ticketDigest = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
@@ -237,22 +179,29 @@ export const actions: ActionTable<CheckinActions> = {
         if (!e || e.state === 'draft') throw notFound('活动')
         if (!e.checkin_secret) throw new AppError('CODE_INVALID', '签到码不正确')
       }
-      const user = await ensureUser(ctx.db, ctx.caller.openid)
-      // A repeated scan answers what the first one did, even after the code has rotated.
-      const earlier = await findScan(ctx.db, e.id, input.nonce)
-      if (earlier) return toResult(earlier, true)
-      const verified = input.token !== undefined
-        ? verifySiteCode(input.token, { secret: e.checkin_secret, eventId: e.id, now: ctx.now })
-        : verifyShortCode(input.shortCode, { secret: e.checkin_secret, eventId: e.id, now: ctx.now })
-      if (!verified.ok) {
-        if (input.token === undefined) throw new AppError('CODE_INVALID', '签到码不正确或已过期，请输入现场最新的 6 位数字')
-        throw tokenError(verified.reason)
+      const event = e
+      try {
+        const verified = input.token !== undefined
+          ? verifySiteCode(input.token, { secret: event.checkin_secret!, eventId: event.id, now: ctx.now })
+          : verifyShortCode(input.shortCode, { secret: event.checkin_secret!, eventId: event.id, now: ctx.now })
+        if (!verified.ok) {
+          if (input.token === undefined) throw new AppError('CODE_INVALID', '签到码不正确或已过期，请输入现场最新的 6 位数字')
+          throw tokenError(verified.reason)
+        }
+        checkWindow(event, ctx.now, verified.claims.direction)
+        return await record(ctx.db, event, {
+          who: { openid: ctx.caller.openid }, direction: verified.claims.direction, method: 'site_code', nonce: input.nonce,
+          now: ctx.now, scannedBy: null, location: input.location,
+        })
+      } catch (err) {
+        // A repeated scan answers what the first one did, even after the code has rotated or the
+        // window closed. Looked up only on refusal: the happy path checks the nonce in its transaction.
+        if (err instanceof AppError) {
+          const earlier = await findScan(ctx.db, event.id, input.nonce)
+          if (earlier) return toResult(earlier, true)
+        }
+        throw err
       }
-      checkWindow(e, ctx.now, verified.claims.direction)
-      return record(ctx.db, e, {
-        registrationId: null, userId: user.id, direction: verified.claims.direction, method: 'site_code', nonce: input.nonce,
-        now: ctx.now, scannedBy: null, location: input.location,
-      })
     },
   }),
 
@@ -280,7 +229,7 @@ export const actions: ActionTable<CheckinActions> = {
       const holder = await ticketHolder(ctx.db, e, input.token)
       checkWindow(e, ctx.now, input.direction)
       return record(ctx.db, e, {
-        registrationId: holder.registrationId, userId: holder.userId, direction: input.direction, method: 'ticket',
+        who: { registrationId: holder.registrationId }, direction: input.direction, method: 'ticket',
         nonce: input.nonce, now: ctx.now, scannedBy: actor.userId,
       })
     },
@@ -447,7 +396,7 @@ export const actions: ActionTable<CheckinActions> = {
         if (!registrationId) throw new AppError('FULL', '名额已满，无法现场报名')
       }
       return record(ctx.db, e, {
-        registrationId, userId, direction: 'in', method: 'walk_in', nonce: input.nonce, now: ctx.now, scannedBy: actor.userId,
+        who: { registrationId }, direction: 'in', method: 'walk_in', nonce: input.nonce, now: ctx.now, scannedBy: actor.userId,
       })
     },
   }),
