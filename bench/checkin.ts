@@ -80,6 +80,15 @@ async function main() {
       return json.data
     }
 
+    // Warm-up (JIT, connections, caches) on a throwaway event, both ways.
+    const warmEvent = await newEvent(pool, '预热')
+    const warm = (await loadCheckinEvent(pool, warmEvent))!
+    const warmCode = ((await post('checkin', organiserToken, { action: 'siteCode', data: { activityId: warmEvent, direction: 'in' } })) as { token: string }).token
+    await drive(400, async (i) => {
+      await recordScan(pool, warm, { who: { openid: users[i].openid }, direction: 'in', method: 'site_code', nonce: `w-d-${i}-xxxx`, now: new Date(), scannedBy: null })
+      await post('checkin', tokens[i + 400], { action: 'scan', data: { token: warmCode, nonce: `w-h-${i}-xxxx` } })
+    })
+
     // Direct: the scan transaction itself, per volunteer, in then out.
     const directEvent = await newEvent(pool, '基线植树')
     const e = (await loadCheckinEvent(pool, directEvent))!

@@ -2,7 +2,7 @@
 import type { Pool } from 'pg'
 import type { Direction } from '../domain/checkin/token'
 import { AppError } from '../runtime/errors'
-import { PG, inTransaction, pgCode, type Db } from './tx'
+import type { Db } from './tx'
 
 export interface CheckinEvent {
   id: string
@@ -31,6 +31,28 @@ export async function loadCheckinEvent(db: Db, id: string): Promise<CheckinEvent
             a.hours_min_share::float8 as hours_min_share, a.hours_step::float8 as hours_step, a.hours_notice_days, a.hours_closed_at
      from activity a join activity_category c on c.code = a.category where a.id = $1`, [id])
   return rows[0] ?? null
+}
+
+/**
+ * A few seconds' read cache of events for self-scans: at the start of a big event hundreds of
+ * people scan the same code within seconds, and each would otherwise read the same row. Only
+ * events whose code key exists are cached (the key never changes once set); an edit or a
+ * cancellation reaches scans within SCAN_CACHE_MS. Per function instance, never shared state.
+ */
+const SCAN_CACHE_MS = 5_000
+const SCAN_CACHE_MAX = 500
+const scanCache = new Map<string, { at: number; event: CheckinEvent }>()
+
+export async function loadCheckinEventForScan(db: Db, id: string): Promise<CheckinEvent | null> {
+  const hit = scanCache.get(id)
+  if (hit && Date.now() - hit.at < SCAN_CACHE_MS) return hit.event
+  const event = await loadCheckinEvent(db, id)
+  if (event?.checkin_secret) {
+    if (scanCache.size >= SCAN_CACHE_MAX) scanCache.delete(scanCache.keys().next().value!)
+    scanCache.delete(id)
+    scanCache.set(id, { at: Date.now(), event })
+  }
+  return event
 }
 
 export interface ScanRow {
@@ -88,60 +110,56 @@ export interface ScanToRecord {
 }
 
 /**
- * Records one scan for a registration, after the checks that need it: a confirmed registration,
- * and for a check-out an earlier check-in. Serialised per registration (row lock) so a check-in
- * and a check-out racing each other see each other; the nonce is checked under that lock, in a
- * statement of its own (a fresh snapshot), so a twin that committed while we waited is seen.
- * Five round trips: begin, lock, checks, insert (returning the answer), commit.
+ * Records one scan in ONE statement (autocommit: one round trip and one commit), after the checks
+ * that need the database: a confirmed registration, an unseen nonce, and for a check-out an
+ * earlier check-in. No row lock is needed for what matters:
+ * - the same scan twice (double tap, retry): the unique (activity, nonce) index lets one insert
+ *   land; the twin waits on it, does nothing, and answers the first one's record;
+ * - two different scans of one person at the same instant (their ticket scanned while they
+ *   self-scan) at worst record a repeated check-in, which the hour rules already ignore.
  */
 export async function recordScan(pool: Pool, e: CheckinEvent, scan: ScanToRecord): Promise<{ row: ScanRow; repeated: boolean }> {
-  try {
-    const row = await inTransaction(pool, async (tx) => {
-      const reg = await tx.query<{ id: string; state: string; user_id: string }>(
-        'registrationId' in scan.who
-          ? 'select id, state, user_id from registration where id = $1 and activity_id = $2 for update'
-          : `select r.id, r.state, r.user_id from registration r join app_user u on u.id = r.user_id
-             where r.activity_id = $2 and u.openid = $1
-             order by (r.state in ('confirmed', 'attended')) desc, r.created_at desc limit 1 for update of r`,
-        ['registrationId' in scan.who ? scan.who.registrationId : scan.who.openid, e.id])
-      const r = reg.rows[0]
-      if (!r) throw new AppError('NOT_REGISTERED', '你没有报名本活动，请联系现场组织者')
-      const checks = await tx.query<{ seen: boolean; last: Direction | null }>(
-        `select exists (select 1 from checkin_scan where activity_id = $1 and nonce = $2) as seen,
-                (select direction from checkin_scan where registration_id = $3 and superseded_by is null
-                 order by scanned_at desc, id desc limit 1) as last`, [e.id, scan.nonce, r.id])
-      // The same scan sent twice at once: the copy waited on the lock above; the first has landed.
-      if (checks.rows[0].seen) return null
-      if (!['confirmed', 'attended'].includes(r.state)) {
-        throw new AppError('REGISTRATION_CANCELLED', r.state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
-      }
-      if (scan.direction === 'out' && checks.rows[0].last !== 'in') throw new AppError('NOT_CHECKED_IN', '请先签到再签退')
-      let distance: number | null = null
-      let needsReview = false
-      if (scan.location && e.latitude !== null && e.longitude !== null) {
-        distance = distanceMetres(scan.location, { latitude: e.latitude, longitude: e.longitude })
-        needsReview = distance > e.checkin_radius_m
-      }
-      const inserted = await tx.query<ScanRow>(
-        `with s as (
-           insert into checkin_scan (activity_id, registration_id, user_id, direction, method, scanned_at, nonce, scanned_by, latitude, longitude, distance_m, needs_review)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           on conflict (activity_id, nonce) do nothing
-           returning *
-         )
-         select ${SCAN_COLUMNS} from s join app_user u on u.id = s.user_id`,
-        [e.id, r.id, r.user_id, scan.direction, scan.method, scan.now, scan.nonce, scan.scannedBy,
-          scan.location?.latitude ?? null, scan.location?.longitude ?? null, distance, needsReview])
-      return inserted.rows[0] ?? null
-    })
-    if (row) return { row, repeated: false }
-    return { row: (await findScan(pool, e.id, scan.nonce))!, repeated: true }
-  } catch (err) {
-    // The same nonce raced in twice: the other one landed; answer with its record.
-    if (pgCode(err) === PG.uniqueViolation) {
-      const first = await findScan(pool, e.id, scan.nonce)
-      if (first) return { row: first, repeated: true }
-    }
-    throw err
+  let distance: number | null = null
+  let needsReview = false
+  if (scan.location && e.latitude !== null && e.longitude !== null) {
+    distance = distanceMetres(scan.location, { latitude: e.latitude, longitude: e.longitude })
+    needsReview = distance > e.checkin_radius_m
   }
+  const byRegistration = 'registrationId' in scan.who
+  const { rows } = await pool.query<ScanRow & { reg_state: string | null; seen: boolean; last: Direction | null }>(
+    `with reg as (
+       select r.id, r.state, r.user_id from registration r
+       where r.activity_id = $1 and ${byRegistration ? 'r.id = $2::uuid' : 'r.user_id = (select id from app_user where openid = $2)'}
+       order by (r.state in ('confirmed', 'attended')) desc, r.created_at desc limit 1
+     ), seen as (
+       select 1 from checkin_scan where activity_id = $1 and nonce = $4
+     ), last as (
+       select s.direction from checkin_scan s join reg on s.registration_id = reg.id
+       where s.superseded_by is null order by s.scanned_at desc, s.id desc limit 1
+     ), ins as (
+       insert into checkin_scan (activity_id, registration_id, user_id, direction, method, scanned_at, nonce, scanned_by, latitude, longitude, distance_m, needs_review)
+       select $1, reg.id, reg.user_id, $3, $5, $6, $4, $7, $8, $9, $10, $11 from reg
+       where not exists (select 1 from seen) and reg.state in ('confirmed', 'attended')
+         and ($3 = 'in' or (select direction from last) = 'in')
+       on conflict (activity_id, nonce) do nothing
+       returning *
+     )
+     select (select state from reg) as reg_state, exists (select 1 from seen) as seen, (select direction from last) as last,
+            ins.id, ins.activity_id, ins.registration_id, ins.direction, ins.method, ins.scanned_at, ins.needs_review, u.nickname, u.real_name
+     from (select 1) one left join ins on true left join app_user u on u.id = ins.user_id`,
+    [e.id, 'registrationId' in scan.who ? scan.who.registrationId : scan.who.openid, scan.direction, scan.nonce, scan.method, scan.now, scan.scannedBy,
+      scan.location?.latitude ?? null, scan.location?.longitude ?? null, distance, needsReview])
+  const r = rows[0]
+  if (r.id !== null) return { row: r, repeated: false }
+  if (!r.seen) {
+    if (r.reg_state === null) throw new AppError('NOT_REGISTERED', '你没有报名本活动，请联系现场组织者')
+    if (!['confirmed', 'attended'].includes(r.reg_state)) {
+      throw new AppError('REGISTRATION_CANCELLED', r.reg_state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
+    }
+    if (scan.direction === 'out' && r.last !== 'in') throw new AppError('NOT_CHECKED_IN', '请先签到再签退')
+  }
+  // Seen before, or its twin landed while this statement ran: answer the first record.
+  const first = await findScan(pool, e.id, scan.nonce)
+  if (!first) throw new Error('scan neither recorded nor found')
+  return { row: first, repeated: true }
 }

@@ -23,7 +23,7 @@ import { requireActor } from '../../../server/runtime/actor'
 import { AppError, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import { closeEventHours } from '../../../server/store/hours'
-import { findScan, loadCheckinEvent, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
+import { findScan, loadCheckinEvent, loadCheckinEventForScan, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
 import { loadSignupEvent, writeSignup } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
@@ -172,10 +172,10 @@ export const actions: ActionTable<CheckinActions> = {
       if (input.token !== undefined) {
         const peeked = peekSiteCode(input.token)
         if (!peeked.ok) throw tokenError(peeked.reason)
-        e = await loadCheckinEvent(ctx.db, peeked.claims.eventId)
+        e = await loadCheckinEventForScan(ctx.db, peeked.claims.eventId)
         if (!e || !e.checkin_secret) throw tokenError('bad_signature')
       } else {
-        e = await loadCheckinEvent(ctx.db, input.activityId!)
+        e = await loadCheckinEventForScan(ctx.db, input.activityId!)
         if (!e || e.state === 'draft') throw notFound('活动')
         if (!e.checkin_secret) throw new AppError('CODE_INVALID', '签到码不正确')
       }
