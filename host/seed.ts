@@ -92,9 +92,12 @@ interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour
   signupClosesInHours: number
   /** Whether it fulfils a line of this year's list (one is added for it). */
   onPlan?: boolean
+  /** The demo young person (李青) holds a confirmed place: something to check in to right away. */
+  withDemoYouth?: boolean
 }
 
 const AROUND_NOW: RelativeActivity[] = [
+  { unit: 'post', category: 'tree_planting', title: '邮政青年志愿林补植', startInHours: 0, hours: 3, signupOpensInHours: -24 * 7, signupClosesInHours: -2, capacity: 40, withDemoYouth: true, place: '南山街道朝阳社区青年公益林', description: '为青年公益林补植树苗、浇水培土。现场扫码签到签退，记录志愿服务时长。' },
   { unit: 'chaoyang', category: 'volunteer_service', title: '社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
   { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', onPlan: true, startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
   { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', onPlan: true, startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
@@ -173,7 +176,7 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
     const rows = [
       ...ANNUAL_PLAN.map((a) => {
         const start = dayjs.tz(`${year}-${pad(a.month)}-${pad(a.day)} ${pad(a.hour)}:00`, TZ)
-        return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day'), onPlan: true }
+        return { ...a, start, opens: start.subtract(14, 'day'), closes: start.subtract(1, 'day'), onPlan: true, withDemoYouth: false }
       }),
       ...AROUND_NOW.map((a) => {
         // Whole hours read naturally on a card.
@@ -184,6 +187,7 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
           opens: hour.add(a.signupOpensInHours, 'hour'),
           closes: hour.add(a.signupClosesInHours, 'hour'),
           onPlan: a.onPlan ?? false,
+          withDemoYouth: a.withDemoYouth ?? false,
         }
       }),
     ]
@@ -195,7 +199,7 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       const category = DEMO_CATEGORIES.find((c) => c.code === a.category)!
       const place = a.place ?? unit.place
       // A plausible fill level for the demo, held by real registrations of demo people.
-      const taken = Math.floor(a.capacity * ((a.title.length % 5) / 5))
+      const taken = Math.floor(a.capacity * ((a.title.length % 5) / 5)) + (a.withDemoYouth ? 1 : 0)
       const ended = end.toDate() <= now
       const inserted = await client.query<{ id: string }>(
         `insert into activity (district_id, unit_id, category, title, description, place_name, place_address, contact,
@@ -210,7 +214,12 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       )
       const activityId = inserted.rows[0].id
       await client.query("insert into signup_quota (activity_id, key, capacity, taken) values ($1, '', $2, $3)", [activityId, a.capacity, taken])
-      for (let i = 0; i < taken; i++) {
+      if (a.withDemoYouth) {
+        await client.query(
+          "insert into registration (activity_id, user_id, quota_key, state, created_at, updated_at) values ($1, $2, '', 'confirmed', $3, $3)",
+          [activityId, userIds.youth, a.opens.toDate()])
+      }
+      for (let i = 0; i < taken - (a.withDemoYouth ? 1 : 0); i++) {
         // Past events: most came, a few did not (the attendance record the sign-up rules read).
         const state = ended ? (i % 9 === 4 ? 'no_show' : 'attended') : 'confirmed'
         await client.query(
