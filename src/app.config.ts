@@ -22,16 +22,25 @@ const subPackages = [
       'pages/changes/index',
       'pages/signup-settings/index',
       'pages/roster/index',
+      // Check-in on site: the rotating code, the ticket scanner; hours review after the event.
+      'pages/checkin-code/index',
+      'pages/scanner/index',
+      'pages/hours/index',
     ],
   },
   {
     root: 'packages/admin/',
-    pages: ['pages/review/index', 'pages/plan/index', 'pages/completion/index'],
+    pages: ['pages/review/index', 'pages/plan/index', 'pages/completion/index', 'pages/hours/index'],
   },
   {
     // 我的活动 and 个人资料: opened from 我的, not needed for the first screen.
     root: 'packages/mine/',
-    pages: ['pages/activities/index', 'pages/profile/index'],
+    pages: ['pages/activities/index', 'pages/profile/index', 'pages/hours/index', 'pages/certificate/index'],
+  },
+  {
+    // Public certificate check, opened from the code on a certificate; no login needed.
+    root: 'packages/verify/',
+    pages: ['pages/verify/index'],
   },
 ]
 
@@ -56,6 +65,10 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
-  // The event editor fills the place with wx.chooseLocation, which must be declared.
-  requiredPrivateInfos: ['chooseLocation'],
+  // The event editor fills the place with wx.chooseLocation; a self-scan sends the device
+  // location (a review signal) via wx.getLocation. Both must be declared.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到时核对你是否在活动现场附近' },
+  },
 })

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import type { Me } from '@api/session'
 import { ApiError } from '@/services/cloud'
 import { useSessionStore } from '@/features/session/store/session'
@@ -38,6 +39,11 @@ test('a young person sees the unit entries but no admin entries', async () => {
   expect(text()).not.toContain('成员单位审核')
   expect(text()).not.toContain('年度活动清单')
   expect(pageRoot().querySelector('[data-testid="my-units"]')).toBeNull()
+  // Service hours for everyone signed in; the district report only for district admins.
+  const hours = pageRoot().querySelector('[data-testid="my-hours-entries"]')
+  expect(hours?.textContent).toContain('我的时长')
+  expect(hours?.textContent).toContain('证明查验')
+  expect(text()).not.toContain('时长统计')
   // H5: the local dev login is offered.
   expect(text()).toContain('切换身份(本地)')
 })
@@ -62,7 +68,7 @@ test('a unit admin sees their units, still no admin entries; a unit opens its co
   expect(callFunctionMock).toHaveBeenCalledWith('org', 'unit', { unitId: UNIT_ID })
 })
 
-test('a district admin also sees 成员单位审核, 年度活动清单 and 完成情况', async () => {
+test('a district admin also sees 成员单位审核, 年度活动清单, 完成情况 and 时长统计', async () => {
   serve({ 'session.me': () => me({ nickname: '杨帆', roles: ['youth', 'district_admin'] }) })
   await openPage(ME)
 
@@ -70,7 +76,26 @@ test('a district admin also sees 成员单位审核, 年度活动清单 and 完�
   expect(admin?.textContent).toContain('成员单位审核')
   expect(admin?.textContent).toContain('年度活动清单')
   expect(admin?.textContent).toContain('完成情况')
+  expect(admin?.textContent).toContain('时长统计')
   expect(text()).toContain('团区委管理员')
+})
+
+test('the hours entries open 我的时长, 证明查验 and 时长统计', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({ roles: ['youth', 'district_admin'] }) })
+    await openPage(ME)
+    await tap(byText('.taroify-cell__title', '我的时长'))
+    await tap(byText('.taroify-cell__title', '证明查验'))
+    await tap(byText('.taroify-cell__title', '时长统计'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
+      '/packages/mine/pages/hours/index',
+      '/packages/verify/pages/verify/index',
+      '/packages/admin/pages/hours/index',
+    ])
+  } finally {
+    navigate.mockRestore()
+  }
 })
 
 test('UNAUTHENTICATED in H5 offers the dev login page', async () => {
@@ -85,4 +110,6 @@ test('UNAUTHENTICATED in H5 offers the dev login page', async () => {
   expect(prompt?.textContent).toContain('请先登录')
   expect(prompt?.textContent).toContain('本地开发登录')
   expect(pageRoot().querySelector('[data-testid="me-profile"]')).toBeNull()
+  // Checking a certificate needs no sign-in.
+  expect(pageRoot().querySelector('[data-testid="verify-link"]')?.textContent).toBe('查验志愿服务证明')
 })

@@ -56,7 +56,7 @@ describe('我的活动', () => {
     expect(items[0].textContent).toContain('市图书馆')
     expect(items[0].textContent).toContain('中国邮政镇江分公司团委')
     expect(items[0].textContent).toContain('已报名')
-    expect(items[0].querySelector('[data-testid="my-ticket"]')?.textContent).toContain('签到二维码将在签到功能上线后显示')
+    expect(items[0].querySelector('[data-testid="my-ticket"]')?.textContent).toContain('入场券')
     expect(items[1].textContent).toContain('审核中')
     expect(items[1].querySelector('[data-testid="my-ticket"]')).toBeNull()
 

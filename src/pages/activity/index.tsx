@@ -20,6 +20,7 @@ import { useSignup } from '@/features/signup/hooks/useSignup'
 import { SignupBar } from '@/features/signup/components/SignupBar'
 import { seatsLeftOf } from '@/features/signup/signup-status'
 import { rateText } from '@/features/signup/states'
+import { CheckinBar } from '@/features/checkin/components/CheckinBar'
 import './index.scss'
 
 /** "仅限共青团员 · 18–35 岁 · 到场率不低于 80%", or null without conditions. */
@@ -46,6 +47,8 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
   const waiting = summary?.counts.waitlisted ?? 0
   const conditions = summary ? eligibilityText(summary.settings) : null
   const minRate = summary?.settings.eligibility.minAttendanceRate ?? null
+  // Only a held place may check in: nobody else asks the check-in function anything.
+  const mayCheckIn = signup.mine?.state === 'confirmed' || signup.mine?.state === 'attended'
   return (
     <View className="detail" data-testid="activity-detail">
       {a.coverUrl ? <Image className="detail__cover" src={a.coverUrl} mode="aspectFill" /> : null}
@@ -63,6 +66,8 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
           ) : null}
         </View>
       </View>
+
+      <CheckinBar activityId={a.id} eligible={mayCheckIn} />
 
       <Cell.Group className="detail__cells" inset>
         <Cell title="主办单位" className="detail__unit">{a.unit.name}</Cell>

@@ -16,6 +16,7 @@ import './index.scss'
 const ORG = '/packages/organiser/pages'
 const ADMIN = '/packages/admin/pages'
 const MINE = '/packages/mine/pages'
+const VERIFY = '/packages/verify/pages/verify/index'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -49,6 +50,13 @@ function Profile({ me }: { me: Me }) {
         </Cell>
       </Cell.Group>
 
+      <Cell.Group className="me__group" inset title="志愿服务" data-testid="my-hours-entries">
+        <Cell title="我的时长" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/hours/index`)}>
+          时长与证明
+        </Cell>
+        <Cell title="证明查验" clickable rightIcon={ARROW} onClick={() => go(VERIFY)} />
+      </Cell.Group>
+
       <Cell.Group className="me__group" inset title="成员单位">
         <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />
         <Cell title="加入单位（邀请码）" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/join/index`)} />
@@ -76,6 +84,7 @@ function Profile({ me }: { me: Me }) {
           <Cell title="成员单位审核" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/review/index`)} />
           <Cell title="年度活动清单" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/plan/index`)} />
           <Cell title="完成情况" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/completion/index`)} />
+          <Cell title="时长统计" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/hours/index`)} />
         </Cell.Group>
       ) : null}
     </View>
@@ -91,8 +100,15 @@ export default function MePage() {
   })
 
   let body: JSX.Element
-  if (session.phase === 'signed-out') body = <SignInPrompt />
-  else if (session.phase === 'error') {
+  if (session.phase === 'signed-out') {
+    // Checking a certificate needs no sign-in.
+    body = (
+      <View>
+        <SignInPrompt />
+        <View className="me__verify-link" data-testid="verify-link" onClick={() => go(VERIFY)}>查验志愿服务证明</View>
+      </View>
+    )
+  } else if (session.phase === 'error') {
     body = <ErrorState message={session.error ?? '加载失败'} onRetry={() => void session.load(true)} />
   } else if (session.me) body = <Profile me={session.me} />
   else body = <View className="me__loading"><Skeleton avatar title row={2} /></View>

@@ -15,10 +15,12 @@ interface Props {
   onAccept(): void
   onDecline(): void
   onCancel(): void
+  /** Opens my ticket (入场券): confirmed registrations only. */
+  onTicket(): void
 }
 
 /** One of my registrations: the event, my state, and what I can do about it. */
-export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, onCancel }: Props) {
+export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, onCancel, onTicket }: Props) {
   const a = item.activity
   const offered = item.state === 'offered'
   return (
@@ -55,8 +57,14 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
 
       {item.state === 'confirmed' ? (
         <View className="my-reg__ticket" data-testid="my-ticket">
-          <Text className="my-reg__ticket-title">我的票券</Text>
-          <Text className="my-reg__ticket-text">签到二维码将在签到功能上线后显示</Text>
+          <View className="my-reg__ticket-info">
+            <Text className="my-reg__ticket-title">入场券</Text>
+            <Text className="my-reg__ticket-text">到场后向组织者出示，扫码入场</Text>
+          </View>
+          <Button className="my-reg__ticket-open" size="small" shape="round" color="primary" variant="outlined"
+            data-testid="ticket-open" onClick={onTicket}>
+            入场券
+          </Button>
         </View>
       ) : null}
 

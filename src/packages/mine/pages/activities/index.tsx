@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { acceptOffer, cancelRegistration, declineOffer, listMine, type MyTab } from '@/features/signup/api/signup'
 import { errorMessage } from '@/utils/errors'
 import { MyRegistrationCard } from '../../components/MyRegistrationCard'
+import { TicketPopup } from '../../components/TicketPopup'
 import './index.scss'
 
 const TABS: { value: MyTab; title: string; empty: string }[] = [
@@ -22,6 +23,7 @@ export default function MyActivitiesPage() {
   const [items, setItems] = useState<MyRegistration[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [ticketFor, setTicketFor] = useState<MyRegistration | null>(null)
   const seq = useRef(0)
 
   const load = useCallback(async () => {
@@ -89,6 +91,7 @@ export default function MyActivitiesPage() {
               () => act(item, declineOffer, '已放弃'))}
             onCancel={() => void confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`,
               () => act(item, cancelRegistration, '已取消报名'))}
+            onTicket={() => setTicketFor(item)}
           />
         ))}
       </View>
@@ -101,6 +104,7 @@ export default function MyActivitiesPage() {
         {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
       </Tabs>
       {body}
+      {ticketFor ? <TicketPopup item={ticketFor} onClose={() => setTicketFor(null)} /> : null}
     </View>
   )
 }

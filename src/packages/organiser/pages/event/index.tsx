@@ -176,6 +176,26 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
               </Text>
             ) : null}
           </View>
+          {state === 'published' || state === 'finished' ? (
+            <View className="event-editor__signup-links" data-testid="checkin-links">
+              {state === 'published' ? (
+                <>
+                  <Text className="event-editor__link" data-testid="link-checkin-code"
+                    onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/checkin-code/index?id=${activity.id}` })}>
+                    签到码
+                  </Text>
+                  <Text className="event-editor__link" data-testid="link-scanner"
+                    onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/scanner/index?id=${activity.id}` })}>
+                    验票
+                  </Text>
+                </>
+              ) : null}
+              <Text className="event-editor__link" data-testid="link-hours"
+                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/hours/index?id=${activity.id}` })}>
+                时长审核
+              </Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
 
