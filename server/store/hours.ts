@@ -1,6 +1,6 @@
 /** The service-hours ledger in PostgreSQL: computing hours from scans, entries, and the audit log. */
 import type { DayHours, HoursPreview, LedgerEntry } from '@api/hours'
-import { dailySpans, serviceHours } from '../domain/checkin/hours'
+import { dailySpans, serviceHours, shanghaiDay } from '../domain/checkin/hours'
 import type { LedgerLine } from '../domain/hours/ledger'
 import type { CheckinEvent } from './checkin'
 import { eventScans } from './checkin'
@@ -19,6 +19,9 @@ export async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPrevie
         schedule, awardsHours: e.awards_hours, minShare: e.hours_min_share, stepHours: e.hours_step,
         scans: scans.map((x) => ({ kind: x.direction, at: x.scanned_at })),
       })
+      // A scan far from the venue is a signal, not proof: that day's hours wait for a person to look.
+      const farDays = new Set(scans.filter((x) => x.needs_review).map((x) => shanghaiDay(x.scanned_at)))
+      for (const d of days) if (farDays.has(d.day)) d.flags = [...d.flags, 'far_from_venue']
       return {
         registrationId,
         person: { nickname: scans[0].nickname, realName: scans[0].real_name },
@@ -127,11 +130,11 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
          do update set minutes = excluded.minutes, hours = excluded.hours, needs_review = excluded.needs_review, flags = excluded.flags
          where service_hours.status = 'pending' and service_hours.notice_until is null and not ('adjusted' = any(service_hours.flags))
          returning id::text, (xmax = 0) as inserted`,
-        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, d.status === 'needs_review', d.flags])
+        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, d.status === 'needs_review' || d.flags.includes('far_from_venue'), d.flags])
       // Counted only when written: entries decided, on notice or adjusted by hand are left as they are.
       if (!written.rowCount) continue
       pending++
-      if (d.status === 'needs_review') needsReview++
+      if (d.status === 'needs_review' || d.flags.includes('far_from_venue')) needsReview++
       if (written.rows[0].inserted) {
         await audit(tx, { entryId: written.rows[0].id, activityId: e.id, at: now, by, action: 'close', before: null, after: { hours: d.hours, status: 'pending' } })
       }

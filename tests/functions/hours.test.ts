@@ -295,3 +295,29 @@ test('the district sees approved hours by unit and month and exports them for th
   // Net hours: zero-hour rows (e.g. reversed entries) are left out.
   expect(rows.every((r) => (r[7] as number) > 0)).toBe(true)
 })
+
+test('a scan far from the venue sends that day to review; review lists everyone holding a place and the days', async () => {
+  const e = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
+  const s0 = Date.parse(e.startAt)
+  const { checkinAt, hoursAt } = clocks(s0)
+  for (const who of ['far:1', 'far:none']) {
+    await person(who)
+    await signedUp(who, e.id)
+  }
+  const scan = async (direction: 'in' | 'out', offset: number, location: { latitude: number; longitude: number }) => {
+    const fn = checkinAt(offset)
+    const token = expectOk(await call<SiteCode>(fn, 'siteCode', { activityId: e.id, direction }, PEOPLE.orgA)).token
+    expectOk(await call(fn, 'scan', { token, nonce: nonce(), location }, 'far:1'))
+  }
+  await scan('in', 0, { latitude: 32.3, longitude: 119.43 }) // ~11 km from the venue
+  await scan('out', 2 * HOUR - 60_000, { latitude: 32.2, longitude: 119.43 })
+  expect(expectOk(await call(hoursAt(3 * HOUR), 'close', { activityId: e.id }, PEOPLE.orgA))).toEqual({ pending: 1, needsReview: 1 })
+  const review = await entriesOf(hoursAt(3 * HOUR), e.id)
+  expect(review.entries).toEqual([expect.objectContaining({ hours: 1.5, needsReview: true, flags: ['far_from_venue'] })])
+  expect(review.people.map((p) => p.person.nickname).sort()).toEqual(['far:1', 'far:none'])
+  expect(review.days).toEqual([new Date(s0 + 8 * HOUR).toISOString().slice(0, 10)])
+  expect(expectOk(await call(hoursAt(3 * HOUR), 'confirm', { activityId: e.id }, PEOPLE.orgA))).toMatchObject({ approved: 0, leftForReview: 1 })
+  // Looked at and kept as it was: adjusting to the same hours clears the review.
+  expectOk(await call(hoursAt(3 * HOUR), 'adjust', { entryId: review.entries[0].id, hours: 1.5, reason: '负责人确认在场' }, PEOPLE.orgA))
+  expect(expectOk(await call(hoursAt(3 * HOUR), 'confirm', { activityId: e.id }, PEOPLE.orgA))).toMatchObject({ approved: 1, leftForReview: 0 })
+})

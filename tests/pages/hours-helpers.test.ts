@@ -60,6 +60,10 @@ test('grouping per person, make-up candidates from the ledger and the preview, a
   ])
   expect(personOptions(eventHours({ entries: [a, c] }), preview()).map((p) => p.registrationId).sort())
     .toEqual([REG_A, REG_B, REG_C].sort())
+  // People holding a place without any scan or entry can get a make-up too.
+  const noScans = '55555555-6666-4777-8888-999999999999'
+  expect(personOptions(eventHours({ people: [{ registrationId: noScans, person: { nickname: '小赵', realName: '赵一' } }] }), null))
+    .toEqual([{ registrationId: noScans, name: '赵一' }])
 
   expect(entryActions(entry())).toEqual({ adjust: true, decline: true })
   expect(entryActions(entry({ status: 'approved' }))).toEqual({ adjust: true, decline: false })

@@ -218,6 +218,7 @@ test('补录: people from the ledger and the preview, the event days; HOURS_OVER
   })
   // A two-day event: Sat 9th 09:00 to Sun 10th 12:00.
   ev.activity.startAt = '2024-03-09T01:00:00.000Z'
+  ev.days = ['2024-03-09', '2024-03-10'] // as the server lists them
   await openPage(PAGE)
   await tap(byTestId('hours-makeup'))
   const dialog = byTestId('makeup-dialog')

@@ -18,6 +18,13 @@ import { text } from './common'
 export const activityHoursRequest = z.strictObject({ activityId: z.uuid() })
 export type ActivityHoursRequest = z.input<typeof activityHoursRequest>
 
+/**
+ * Flags on a day's hours: from the hour rules (server/domain/checkin/hours.ts), plus
+ * far_from_venue (a scan that day was farther from the venue than the event's radius) and
+ * adjusted (set by hand by an organiser).
+ */
+export type HoursFlag = 'repeated_check_in' | 'check_out_without_check_in' | 'missing_check_out' | 'extra_pairs_ignored' | 'far_from_venue' | 'adjusted'
+
 /** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
 export interface DayHours {
   day: string
@@ -87,6 +94,10 @@ export interface EventHours {
   activity: { id: string; title: string; startAt: string; endAt: string; awardsHours: boolean; scheduledHours: number; hoursClosedAt: string | null }
   settings: HoursSettings
   entries: LedgerEntry[]
+  /** Everyone holding a place (confirmed or attended), with or without scans: who a make-up can be for. */
+  people: { registrationId: string; person: { nickname: string; realName: string | null } }[]
+  /** The Shanghai days the event is scheduled on, YYYY-MM-DD. */
+  days: string[]
   /** Approved hours per registration, corrections included. */
   totals: { registrationId: string; approvedHours: number }[]
 }
@@ -119,6 +130,7 @@ export const confirmRequest = z.strictObject({
 export type ConfirmRequest = z.input<typeof confirmRequest>
 
 export const historyRequest = z.strictObject({ entryId: z.string().regex(/^[0-9]{1,18}$/) })
+export type HistoryRequest = z.input<typeof historyRequest>
 
 /** The audit log of one ledger entry: who changed what, when, and why. */
 export interface AuditRecord {
@@ -225,7 +237,7 @@ export interface HoursActions {
   makeup: { request: MakeupRequest; response: LedgerEntry }
   /** Organisers: approve (or put on notice) pending entries needing no review. */
   confirm: { request: ConfirmRequest; response: { approved: number; onNotice: number; leftForReview: number } }
-  history: { request: { entryId: string }; response: AuditRecord[] }
+  history: { request: HistoryRequest; response: AuditRecord[] }
   /** Anyone signed in: the event's hours on public notice. */
   notice: { request: ActivityHoursRequest; response: HoursNotice }
   mine: { request: Record<string, never> | undefined; response: MyHours }

@@ -100,6 +100,9 @@ export const actions: ActionTable<HoursActions> = {
       const { e } = await managedEvent(ctx, input.activityId)
       await approveNoticed(ctx.db, ctx.now, e.id)
       const rows = await eventEntries(ctx.db, e.id)
+      const people = await ctx.db.query<{ id: string; nickname: string; real_name: string | null }>(
+        `select r.id, u.nickname, u.real_name from registration r join app_user u on u.id = r.user_id
+         where r.activity_id = $1 and r.state in ('confirmed', 'attended') order by u.nickname, r.id`, [e.id])
       const totals = new Map<string, number>()
       for (const r of rows) if (r.status === 'approved') totals.set(r.registration_id, (totals.get(r.registration_id) ?? 0) + r.hours)
       return {
@@ -109,6 +112,8 @@ export const actions: ActionTable<HoursActions> = {
         },
         settings: settingsOf(e),
         entries: rows.map(toLedgerEntry),
+        people: people.rows.map((r) => ({ registrationId: r.id, person: { nickname: r.nickname, realName: r.real_name } })),
+        days: scheduledDays(e),
         totals: [...totals.entries()].map(([registrationId, hours]) => ({ registrationId, approvedHours: Math.round(hours * 10) / 10 })),
       }
     },

@@ -29,6 +29,8 @@ export function eventHours(overrides: Partial<EventHours> = {}, activity: Partia
     },
     settings: { minShare: 0.6, stepHours: 0.5, noticeDays: 0 },
     entries: [],
+    people: [],
+    days: ['2024-03-10'],
     totals: [],
     ...overrides,
   }

@@ -41,9 +41,10 @@ export interface PersonOption {
   name: string
 }
 
-/** Everyone a make-up entry can be for: people on the ledger and in the preview, once each. */
+/** Everyone a make-up entry can be for: people holding a place, on the ledger, or in the preview, once each. */
 export function personOptions(ev: EventHours | null, preview: HoursPreview | null): PersonOption[] {
   const seen = new Map<string, PersonOption>()
+  for (const p of ev?.people ?? []) seen.set(p.registrationId, { registrationId: p.registrationId, name: personName(p.person) })
   for (const e of ev?.entries ?? []) {
     if (!seen.has(e.registrationId)) seen.set(e.registrationId, { registrationId: e.registrationId, name: personName(e.person) })
   }

@@ -237,7 +237,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
         onCancel={() => setDeclining(null)}
         onConfirm={(reason) => void onDecline(reason)}
       />
-      <MakeupDialog open={makeup} people={personOptions(ev, preview)} days={eventDays(a.startAt, a.endAt)}
+      <MakeupDialog open={makeup} people={personOptions(ev, preview)} days={ev.days.length ? ev.days : eventDays(a.startAt, a.endAt)}
         stepHours={ev.settings.stepHours} busy={busy === 'makeup'} error={dialogError}
         onCancel={() => setMakeup(false)} onSubmit={(req) => void onMakeup(req)} />
       <HistoryDialog records={history} error={historyError} onClose={() => { setHistory(null); setHistoryError(null) }} />
