@@ -75,6 +75,27 @@ describe('签到码', () => {
     expect(byTestId('site-countdown').textContent).toBe('20 秒后更新')
   })
 
+  test('a phone clock two hours behind the server still refreshes when the code rotates', async () => {
+    let n = 0
+    serve({
+      'activity.manageGet': () => managed(),
+      'checkin.siteCode': () => {
+        n += 1
+        // The server lives 2 h ahead of this phone; its code rotates 30 s after its own now.
+        const serverNow = Date.now() + 2 * 3600_000
+        return siteCode({ shortCode: String(200000 + n), serverNow: new Date(serverNow).toISOString(), rotatesAt: new Date(serverNow + 30_000).toISOString() })
+      },
+      'checkin.board': () => board(),
+    })
+    await openPage(CODE)
+    expect(byTestId('site-countdown').textContent).toBe('30 秒后更新')
+    await advance(29_000)
+    expect(codeCalls()).toHaveLength(1)
+    await advance(1_000)
+    expect(codeCalls()).toHaveLength(2)
+    expect(byTestId('site-short-code').textContent).toBe('200002')
+  })
+
   test('fetches a fresh code (and board) when the code rotates', async () => {
     let n = 0
     serve({

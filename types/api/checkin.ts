@@ -50,6 +50,8 @@ export interface SiteCode {
   direction: 'in' | 'out'
   /** When the code changes; show a fresh one by then. */
   rotatesAt: string
+  /** The server's clock when it answered: a phone whose clock is off still refreshes on time. */
+  serverNow: string
 }
 
 export interface ScanResult {

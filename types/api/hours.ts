@@ -91,7 +91,8 @@ export const hoursSettingsRequest = z.strictObject({
 export type HoursSettingsRequest = z.input<typeof hoursSettingsRequest>
 
 export interface EventHours {
-  activity: { id: string; title: string; startAt: string; endAt: string; awardsHours: boolean; scheduledHours: number; hoursClosedAt: string | null }
+  /** ended: by the server's clock, so hours may be closed. */
+  activity: { id: string; title: string; startAt: string; endAt: string; ended: boolean; awardsHours: boolean; scheduledHours: number; hoursClosedAt: string | null }
   settings: HoursSettings
   entries: LedgerEntry[]
   /** Everyone holding a place (confirmed or attended), with or without scans: who a make-up can be for. */

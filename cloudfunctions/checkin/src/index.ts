@@ -160,6 +160,7 @@ export const actions: ActionTable<CheckinActions> = {
         qrDataUrl: await qrDataUrl(token),
         direction: input.direction,
         rotatesAt: nextRotationAt(ctx.now).toISOString(),
+        serverNow: ctx.now.toISOString(),
       }
     },
   }),

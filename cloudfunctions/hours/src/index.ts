@@ -107,7 +107,7 @@ export const actions: ActionTable<HoursActions> = {
       for (const r of rows) if (r.status === 'approved') totals.set(r.registration_id, (totals.get(r.registration_id) ?? 0) + r.hours)
       return {
         activity: {
-          id: e.id, title: e.title, startAt: e.start_at.toISOString(), endAt: e.end_at.toISOString(), awardsHours: e.awards_hours,
+          id: e.id, title: e.title, startAt: e.start_at.toISOString(), endAt: e.end_at.toISOString(), ended: ctx.now >= e.end_at, awardsHours: e.awards_hours,
           scheduledHours: floorToStep(scheduledHours(e), e.hours_step), hoursClosedAt: e.hours_closed_at?.toISOString() ?? null,
         },
         settings: settingsOf(e),

@@ -23,7 +23,8 @@ export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
 export function siteCode(overrides: Partial<SiteCode> = {}): SiteCode {
   return {
     token: 'T'.repeat(48), shortCode: '123456', qrDataUrl: 'data:image/png;base64,AAAA', direction: 'in',
-    rotatesAt: '2024-03-05T04:00:30.000Z', ...overrides,
+    // The server's clock agrees with the (frozen) phone clock unless a test says otherwise.
+    rotatesAt: '2024-03-05T04:00:30.000Z', serverNow: new Date(Date.now()).toISOString(), ...overrides,
   }
 }
 

@@ -80,6 +80,8 @@ function CodeScreen({ activityId }: { activityId: string }) {
   const seq = useRef(0)
   const fetching = useRef(false)
   const nextAt = useRef(Number.POSITIVE_INFINITY)
+  // When the shown code rotates, on this phone's clock (the server's rotatesAt minus the clock gap).
+  const [rotatesLocal, setRotatesLocal] = useState<number | null>(null)
 
   const refresh = useCallback(async (dir: Direction) => {
     const run = ++seq.current
@@ -89,9 +91,11 @@ function CodeScreen({ activityId }: { activityId: string }) {
     if (run !== seq.current) return
     fetching.current = false
     if (c.status === 'fulfilled') {
+      const local = Date.parse(c.value.rotatesAt) - (Date.parse(c.value.serverNow) - Date.now())
       setCode(c.value)
+      setRotatesLocal(local)
       setError(null)
-      nextAt.current = Math.max(Date.parse(c.value.rotatesAt), Date.now() + MIN_REFRESH_MS)
+      nextAt.current = Math.max(local, Date.now() + MIN_REFRESH_MS)
     } else {
       setCode(null)
       setError(c.reason)
@@ -143,7 +147,7 @@ function CodeScreen({ activityId }: { activityId: string }) {
     setDirection(d)
   }
 
-  const secs = code ? Math.max(0, Math.ceil((Date.parse(code.rotatesAt) - now) / 1000)) : null
+  const secs = code && rotatesLocal !== null ? Math.max(0, Math.ceil((rotatesLocal - now) / 1000)) : null
   return (
     <View className="site-code" data-testid="site-code">
       {title ? <Text className="site-code__title">{title}</Text> : null}

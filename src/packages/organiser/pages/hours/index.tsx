@@ -77,7 +77,8 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
     getPreview(a.id).then(setPreview, setPreviewError)
   }, [a.id])
 
-  const ended = Date.now() >= Date.parse(a.endAt)
+  // The server's clock decides (a phone's clock may be off).
+  const ended = a.ended
   const closed = a.hoursClosedAt !== null
   const people = groupByPerson(ev)
   const pending = confirmable(ev.entries)
