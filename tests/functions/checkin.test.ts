@@ -1,8 +1,10 @@
 /** Check-in through the real `checkin` function: rotating codes, tickets, windows, nonces. */
 import type { Pool } from 'pg'
 import type { CheckinActions, ScanResult, SiteCode, Ticket } from '@api/checkin'
+import type { HoursActions } from '@api/hours'
 import type { Registration } from '@api/signup'
 import { actions, main as checkin } from '../../cloudfunctions/checkin/src'
+import { actions as hoursActions } from '../../cloudfunctions/hours/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
@@ -135,8 +137,8 @@ describe('tickets', () => {
   })
 })
 
-test('500 volunteers scanning in and out at once, each scan sent twice, leave exactly one record per scan', async () => {
-  const e = await publishedEvent(w, { capacity: 500 })
+test('500 volunteers scanning in and out at once, each scan sent twice, leave exactly one record per scan and one hours entry each', async () => {
+  const e = await publishedEvent(w, { capacity: 500, category: 'tree_planting', recordsServiceHours: true })
   await db.query("insert into app_user (openid) select 'crowd:' || g from generate_series(1, 500) g")
   for (let i = 1; i <= 500; i++) await signedUp(`crowd:${i}`, e.id)
   const startAt = Date.parse(e.startAt)
@@ -153,6 +155,12 @@ test('500 volunteers scanning in and out at once, each scan sent twice, leave ex
   const counts = await db.query<{ direction: string; n: number; people: number }>(
     'select direction, count(*)::int as n, count(distinct user_id)::int as people from checkin_scan where activity_id = $1 group by direction order by direction', [e.id])
   expect(counts.rows).toEqual([{ direction: 'in', n: 500, people: 500 }, { direction: 'out', n: 500, people: 500 }])
+  // Closing the event's hours: one entry per volunteer, none counted twice (in for 1 of 2 hours: below 60%, so 0 h each).
+  const hoursFn = createFunction<HoursActions>('hours', hoursActions, { clock: () => new Date(startAt + 4 * HOUR) })
+  expect(expectOk(await call(hoursFn, 'close', { activityId: e.id }, PEOPLE.orgA))).toEqual({ pending: 500, needsReview: 0 })
+  const entries = await db.query<{ n: number; people: number; minutes: number }>(
+    'select count(*)::int as n, count(distinct user_id)::int as people, sum(minutes)::int as minutes from service_hours where activity_id = $1', [e.id])
+  expect(entries.rows[0]).toEqual({ n: 500, people: 500, minutes: 500 * 60 })
 })
 
 test('every check-in action needs a signed-in caller', async () => {
