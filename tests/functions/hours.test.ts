@@ -116,7 +116,7 @@ test('review: a missing check-out is confirmed by adjusting it (reason and audit
   expectOk(await call(hoursAt(end), 'close', { activityId: e.id }, PEOPLE.orgA))
   const review = await entriesOf(hoursAt(end), e.id)
   expect(review.activity).toMatchObject({ awardsHours: true, scheduledHours: 2 })
-  expect(review.settings).toEqual({ minShare: 0.6, stepHours: 0.5, noticeDays: 0 })
+  expect(review.settings).toEqual({ minShare: 0.6, stepHours: 0.5, noticeDays: 0, checkinOpensMinutes: 60, checkinRadiusMeters: 500 })
   const open = review.entries.find((x) => x.person.nickname === 'r:open')!
   const fake = review.entries.find((x) => x.person.nickname === 'r:fake')!
   expect(open).toMatchObject({ needsReview: true, hours: 0, kind: 'scan', status: 'pending', flags: ['missing_check_out'] })
@@ -203,7 +203,8 @@ test('make-up entries (补录) need a reason and evidence and stay within the sc
 test('a notice period (公示) keeps confirmed hours pending until it ends; the sweep approves them', async () => {
   const { e, hoursAt } = await plantingWith({ 'n:one': [0, 2 * HOUR] })
   const end = 3 * HOUR
-  expect(expectOk(await call(hoursAt(end), 'settings', { activityId: e.id, noticeDays: 3 }, PEOPLE.orgA))).toEqual({ minShare: 0.6, stepHours: 0.5, noticeDays: 3 })
+  expect(expectOk(await call(hoursAt(end), 'settings', { activityId: e.id, noticeDays: 3 }, PEOPLE.orgA)))
+    .toEqual({ minShare: 0.6, stepHours: 0.5, noticeDays: 3, checkinOpensMinutes: 60, checkinRadiusMeters: 500 })
   expect(await call(hoursAt(end), 'settings', { activityId: e.id, noticeDays: 31 }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expectOk(await call(hoursAt(end), 'close', { activityId: e.id }, PEOPLE.orgA))
   expect(expectOk(await call(hoursAt(end), 'confirm', { activityId: e.id }, PEOPLE.orgA))).toEqual({ approved: 0, onNotice: 1, leftForReview: 0 })
@@ -320,4 +321,16 @@ test('a scan far from the venue sends that day to review; review lists everyone 
   // Looked at and kept as it was: adjusting to the same hours clears the review.
   expectOk(await call(hoursAt(3 * HOUR), 'adjust', { entryId: review.entries[0].id, hours: 1.5, reason: '负责人确认在场' }, PEOPLE.orgA))
   expect(expectOk(await call(hoursAt(3 * HOUR), 'confirm', { activityId: e.id }, PEOPLE.orgA))).toMatchObject({ approved: 1, leftForReview: 0 })
+})
+
+test('organisers set the check-in window and radius with the hour rules', async () => {
+  const e = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
+  const { checkinAt, hoursAt } = clocks(Date.parse(e.startAt))
+  expect(await call(checkinAt(-30 * 60_000), 'siteCode', { activityId: e.id, direction: 'in' }, PEOPLE.orgA)).toMatchObject({ ok: true })
+  expect(expectOk(await call(hoursAt(0), 'settings', { activityId: e.id, checkinOpensMinutes: 10, checkinRadiusMeters: 2000 }, PEOPLE.orgA)))
+    .toMatchObject({ checkinOpensMinutes: 10, checkinRadiusMeters: 2000, minShare: 0.6 })
+  expect(await call(checkinAt(-30 * 60_000), 'siteCode', { activityId: e.id, direction: 'in' }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
+  expect(await call(checkinAt(-5 * 60_000), 'siteCode', { activityId: e.id, direction: 'in' }, PEOPLE.orgA)).toMatchObject({ ok: true })
+  expect(await call(hoursAt(0), 'settings', { activityId: e.id, checkinRadiusMeters: 5 }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await call(hoursAt(0), 'settings', { activityId: e.id, checkinOpensMinutes: 5 }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })

@@ -346,8 +346,15 @@ test('计时规则: the minimum share typed as % is sent as a fraction, with the
   await typeInto('settings-min-share', '70')
   await pick('settings-step', 3)
   await typeInto('settings-notice-days', '3')
+  await typeInto('settings-radius', '5')
   await tap(byTestId('settings-save'))
-  expect(callsOf(callFunctionMock, 'hours', 'settings')).toEqual([{ activityId: ACT, minShare: 0.7, stepHours: 1, noticeDays: 3 }])
+  expect(byTestId('settings-error').textContent).toBe('签到范围须为 10–100000 米的整数')
+  await typeInto('settings-radius', '800')
+  await typeInto('settings-opens-minutes', '30')
+  await tap(byTestId('settings-save'))
+  expect(callsOf(callFunctionMock, 'hours', 'settings')).toEqual([
+    { activityId: ACT, minShare: 0.7, stepHours: 1, noticeDays: 3, checkinOpensMinutes: 30, checkinRadiusMeters: 800 },
+  ])
   expect(text()).toContain('在场达到 70% 才计时长，按 1 小时向下取整')
   expect(text()).toContain('确认后公示 3 天再生效')
 })

@@ -80,6 +80,10 @@ export interface HoursSettings {
   stepHours: number
   /** Days of public notice (公示) between confirming and approval (default 0: approved at once). */
   noticeDays: number
+  /** Check-in opens this many minutes before the start (default 60). */
+  checkinOpensMinutes: number
+  /** Scans farther than this from the venue are flagged for review (default 500 m). */
+  checkinRadiusMeters: number
 }
 
 export const hoursSettingsRequest = z.strictObject({
@@ -87,6 +91,8 @@ export const hoursSettingsRequest = z.strictObject({
   minShare: z.number().min(0).max(1).optional(),
   stepHours: z.union([z.literal(0.1), z.literal(0.25), z.literal(0.5), z.literal(1)]).optional(),
   noticeDays: z.number().int().min(0).max(30).optional(),
+  checkinOpensMinutes: z.number().int().min(0).max(1440).optional(),
+  checkinRadiusMeters: z.number().int().min(10).max(100000).optional(),
 })
 export type HoursSettingsRequest = z.input<typeof hoursSettingsRequest>
 

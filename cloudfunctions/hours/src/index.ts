@@ -47,7 +47,10 @@ async function managedEntry(ctx: SignedIn, entryId: string) {
   return { actor, e, entry }
 }
 
-const settingsOf = (e: CheckinEvent): HoursSettings => ({ minShare: e.hours_min_share, stepHours: e.hours_step, noticeDays: e.hours_notice_days })
+const settingsOf = (e: CheckinEvent): HoursSettings => ({
+  minShare: e.hours_min_share, stepHours: e.hours_step, noticeDays: e.hours_notice_days,
+  checkinOpensMinutes: e.checkin_opens_minutes, checkinRadiusMeters: e.checkin_radius_m,
+})
 
 const ruleError = (err: unknown): never => {
   if (err instanceof LedgerRuleError) {
@@ -124,12 +127,13 @@ export const actions: ActionTable<HoursActions> = {
     input: hoursSettingsRequest,
     async handle(input, ctx) {
       const { e } = await managedEvent(ctx, input.activityId)
-      const { rows } = await ctx.db.query<{ min_share: number; step: number; notice_days: number }>(
+      await ctx.db.query(
         `update activity set hours_min_share = coalesce($2, hours_min_share), hours_step = coalesce($3, hours_step),
-           hours_notice_days = coalesce($4, hours_notice_days)
-         where id = $1 returning hours_min_share::float8 as min_share, hours_step::float8 as step, hours_notice_days as notice_days`,
-        [e.id, input.minShare ?? null, input.stepHours ?? null, input.noticeDays ?? null])
-      return { minShare: rows[0].min_share, stepHours: rows[0].step, noticeDays: rows[0].notice_days }
+           hours_notice_days = coalesce($4, hours_notice_days), checkin_opens_minutes = coalesce($5, checkin_opens_minutes),
+           checkin_radius_m = coalesce($6, checkin_radius_m)
+         where id = $1`,
+        [e.id, input.minShare ?? null, input.stepHours ?? null, input.noticeDays ?? null, input.checkinOpensMinutes ?? null, input.checkinRadiusMeters ?? null])
+      return settingsOf((await loadCheckinEvent(ctx.db, e.id))!)
     },
   }),
 

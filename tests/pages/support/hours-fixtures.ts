@@ -27,7 +27,7 @@ export function eventHours(overrides: Partial<EventHours> = {}, activity: Partia
       id: ACT, title: '青年公益林植树', startAt: '2024-03-10T01:00:00.000Z', endAt: '2024-03-10T04:00:00.000Z', ended: true, awardsHours: true,
       scheduledHours: 3, hoursClosedAt: '2024-03-10T05:00:00.000Z', ...activity,
     },
-    settings: { minShare: 0.6, stepHours: 0.5, noticeDays: 0 },
+    settings: { minShare: 0.6, stepHours: 0.5, noticeDays: 0, checkinOpensMinutes: 60, checkinRadiusMeters: 500 },
     entries: [],
     people: [],
     days: ['2024-03-10'],

@@ -187,7 +187,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
           <Button data-testid="hours-makeup" size="small" shape="round" variant="outlined" disabled={busy !== null}
             onClick={() => openDialog(() => setMakeup(true))}>补录</Button>
           <Button data-testid="hours-settings-toggle" size="small" shape="round" variant="outlined"
-            onClick={() => openDialog(() => setShowSettings(!showSettings))}>计时规则</Button>
+            onClick={() => openDialog(() => setShowSettings(!showSettings))}>签到与计时规则</Button>
         </View>
         {pending.review > 0 ? (
           <Text className="hours-card__hint" data-testid="hours-review-count">有 {pending.review} 条需要核实，请调整后再确认。</Text>

@@ -17,11 +17,13 @@ interface Props {
   onSave(s: SettingsValue): void
 }
 
-/** 计时规则: minimum share of each day (as %), rounding step, days of public notice. */
+/** 签到与计时规则: minimum share of each day (as %), rounding step, days of public notice, check-in window and radius. */
 export function SettingsPanel({ settings, busy, error, onSave }: Props) {
   const [share, setShare] = useState(String(Math.round(settings.minShare * 100)))
   const [step, setStep] = useState<Step>((STEP_OPTIONS as readonly number[]).includes(settings.stepHours) ? settings.stepHours as Step : 0.5)
   const [notice, setNotice] = useState(String(settings.noticeDays))
+  const [opens, setOpens] = useState(String(settings.checkinOpensMinutes))
+  const [radius, setRadius] = useState(String(settings.checkinRadiusMeters))
   const [problem, setProblem] = useState<string | null>(null)
 
   function save() {
@@ -29,13 +31,17 @@ export function SettingsPanel({ settings, busy, error, onSave }: Props) {
     if (!share.trim() || !Number.isInteger(pct) || pct < 0 || pct > 100) return setProblem('最低在场比例须为 0–100 的整数')
     const days = Number(notice.trim())
     if (!notice.trim() || !Number.isInteger(days) || days < 0 || days > 30) return setProblem('公示天数须为 0–30 的整数')
+    const minutes = Number(opens.trim())
+    if (!opens.trim() || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return setProblem('提前开放签到的分钟数须为 0–1440 的整数')
+    const metres = Number(radius.trim())
+    if (!radius.trim() || !Number.isInteger(metres) || metres < 10 || metres > 100000) return setProblem('签到范围须为 10–100000 米的整数')
     setProblem(null)
-    onSave({ minShare: pct / 100, stepHours: step, noticeDays: days })
+    onSave({ minShare: pct / 100, stepHours: step, noticeDays: days, checkinOpensMinutes: minutes, checkinRadiusMeters: metres })
   }
 
   return (
     <View className="hours-card" data-testid="hours-settings">
-      <Text className="hours-card__title">计时规则</Text>
+      <Text className="hours-card__title">签到与计时规则</Text>
       <View className="hours-settings__row">
         <Text className="hours-settings__label">最低在场比例</Text>
         <Input className="hours-settings__input" data-testid="settings-min-share" type="number" value={share} maxlength={3}
@@ -55,7 +61,20 @@ export function SettingsPanel({ settings, busy, error, onSave }: Props) {
           onInput={(e) => setNotice(e.detail.value)} />
         <Text>天</Text>
       </View>
+      <View className="hours-settings__row">
+        <Text className="hours-settings__label">提前开放签到</Text>
+        <Input className="hours-settings__input" data-testid="settings-opens-minutes" type="number" value={opens} maxlength={4}
+          onInput={(e) => setOpens(e.detail.value)} />
+        <Text>分钟</Text>
+      </View>
+      <View className="hours-settings__row">
+        <Text className="hours-settings__label">签到范围</Text>
+        <Input className="hours-settings__input" data-testid="settings-radius" type="number" value={radius} maxlength={6}
+          onInput={(e) => setRadius(e.detail.value)} />
+        <Text>米</Text>
+      </View>
       <Text className="hours-card__hint">
+        超出签到范围的扫码照常记录，但当天时长需核实后才能确认；签退在活动结束后 1 小时内仍可进行。
         当天在场达到安排时间的这一比例才计时长；公示 0 天表示确认后立即生效。修改后，点「重新汇总」让待确认的时长按新规则重算。
       </Text>
       {problem || error ? <Text className="hours-dialog__error" data-testid="settings-error">{problem ?? error}</Text> : null}
