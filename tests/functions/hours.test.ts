@@ -249,6 +249,9 @@ test('certificates: approved hours in a period, a code verify accepts, a masked 
   expect(cert.code).toMatch(/^QJ[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{6}$/)
   expect(cert.verifyImage.startsWith('data:image/png;base64,')).toBe(true)
   expect(cert.disclaimer).toContain('官方系统认证为准')
+  // Issuing the same period again, nothing changed: the same certificate, not a second one.
+  const again = expectOk(await call<Certificate>(hoursAt(end + HOUR), 'certificate', { from: `${year}-01-01`, to: `${year}-12-31` }, 'cert:one'))
+  expect([again.code, again.issuedAt]).toEqual([cert.code, cert.issuedAt])
 
   // Anyone, without signing in, can verify; typed in lower case without the dash works too.
   const typed = cert.code.toLowerCase().replace('-', '')
@@ -262,6 +265,10 @@ test('certificates: approved hours in a period, a code verify accepts, a masked 
   const entry = (await entriesOf(hoursAt(end), e.id)).entries[0]
   expectOk(await call(hoursAt(end), 'adjust', { entryId: entry.id, hours: 1, reason: '更正' }, PEOPLE.orgA))
   expect(expectOk(await call<VerifyResult>(hours, 'verify', { code: cert.code }))).toMatchObject({ totalHours: 2 })
+  // A new certificate for the same period now says 1 h, under a new code.
+  const corrected = expectOk(await call<Certificate>(hoursAt(end), 'certificate', { from: `${year}-01-01`, to: `${year}-12-31` }, 'cert:one'))
+  expect(corrected.totalHours).toBe(1)
+  expect(corrected.code).not.toBe(cert.code)
 })
 
 test('the district sees approved hours by unit and month and exports them for the national systems', async () => {

@@ -327,15 +327,22 @@ export const actions: ActionTable<HoursActions> = {
       const totalHours = Math.round(activities.reduce((sum, a) => sum + a.hours, 0) * 10) / 10
       const district = await ctx.db.query<{ name: string }>('select name from district where id = $1', [homeDistrictId()])
       const issuer = `青聚 · ${district.rows[0]?.name ?? '团区委'}`
-      let code = ''
-      for (let attempt = 0; ; attempt++) {
-        code = certificateCode(randomBytes(10))
+      // Issuing the same period again, with nothing changed, gives back the same certificate.
+      const same = await ctx.db.query<{ code: string; issued_at: Date }>(
+        `select code, issued_at from hours_certificate
+         where user_id = $1 and period_from = $2 and period_to = $3 and holder_name = $4 and total_hours = $5 and activities = $6::jsonb
+         order by issued_at desc limit 1`,
+        [user.id, input.from, input.to, holderName, totalHours, JSON.stringify(activities)])
+      let code = same.rows[0]?.code ?? ''
+      const issuedAt = same.rows[0]?.issued_at ?? ctx.now
+      for (let attempt = 0; !code; attempt++) {
+        const candidate = certificateCode(randomBytes(10))
         try {
           await ctx.db.query(
             `insert into hours_certificate (code, user_id, holder_name, period_from, period_to, total_hours, activities, issuer, issued_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [code, user.id, holderName, input.from, input.to, totalHours, JSON.stringify(activities), issuer, ctx.now])
-          break
+            [candidate, user.id, holderName, input.from, input.to, totalHours, JSON.stringify(activities), issuer, ctx.now])
+          code = candidate
         } catch (err) {
           // 50 random bits: a collision is all but impossible, but a retry costs nothing.
           if (pgCode(err) !== PG.uniqueViolation || attempt >= 2) throw err
@@ -343,7 +350,7 @@ export const actions: ActionTable<HoursActions> = {
       }
       const image = await ctx.platform.miniProgramCode(code, 'packages/verify/pages/verify/index')
       const certificate: Certificate = {
-        code, holderName, from: input.from, to: input.to, totalHours, activities, issuedAt: ctx.now.toISOString(), issuer,
+        code, holderName, from: input.from, to: input.to, totalHours, activities, issuedAt: issuedAt.toISOString(), issuer,
         verifyImage: `data:image/png;base64,${image.toString('base64')}`, disclaimer: CERTIFICATE_DISCLAIMER,
       }
       return certificate
