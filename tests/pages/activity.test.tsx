@@ -168,3 +168,59 @@ test('an ad-hoc event without a location shows neither the line nor a map', asyn
   expect(root?.textContent).not.toContain('志愿时长')
   expect(root?.querySelector('[data-testid="map-fallback"]')).toBeNull()
 })
+
+describe('志愿时长公示 on a finished event', () => {
+  const summary = {
+    activityId: ID, capacity: 40, quotas: [{ key: '', capacity: 40, taken: 3, waiting: 0 }], counts: { attended: 3 },
+    settings: {
+      allocation: 'fcfs', approvalRequired: false, waitlist: true,
+      eligibility: { leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null },
+      cancelDeadlineHours: 24, questions: [], quotaQuestionId: null, quotas: [], promotion: 'direct', offerHours: 48, promotionCutoffHours: 2,
+    },
+  }
+
+  test('lists the hours on notice with masked names and the end of the notice', async () => {
+    serve({
+      'activity.get': () => detail({ id: ID, phase: 'finished', recordsServiceHours: true }),
+      'signup.summary': () => summary,
+      'signup.mine': () => null,
+      'hours.notice': () => ({
+        activityId: ID, title: '植树',
+        items: [
+          { name: '李*', day: '2024-03-03', hours: 2.5, noticeUntil: '2024-03-06T02:00:00.000Z' },
+          { name: '王**明', day: '2024-03-03', hours: 3, noticeUntil: '2024-03-06T02:00:00.000Z' },
+        ],
+      }),
+    })
+    await openPage(`/pages/activity/index?id=${ID}`)
+    await settle()
+    expect(callFunctionMock).toHaveBeenCalledWith('hours', 'notice', { activityId: ID })
+    const section = pageRoot().querySelector('[data-testid="hours-notice"]')!
+    expect(section.textContent).toContain('公示至 3月6日 10:00')
+    const rows = Array.from(pageRoot().querySelectorAll('[data-testid="hours-notice-item"]')).map((r) => r.textContent)
+    expect(rows).toEqual(['李*3月3日 周日2.5 小时', '王**明3月3日 周日3 小时'])
+  })
+
+  test('not asked for events that record no hours, are not finished, or when signed out', async () => {
+    for (const [overrides, signedIn] of [
+      [{ phase: 'finished' as const, recordsServiceHours: false }, true],
+      [{ phase: 'ongoing' as const, recordsServiceHours: true }, true],
+      [{ phase: 'finished' as const, recordsServiceHours: true }, false],
+    ] as const) {
+      callFunctionMock.mockReset()
+      serve({
+        'activity.get': () => detail({ id: ID, ...overrides }),
+        'signup.summary': () => summary,
+        'signup.mine': () => {
+          if (!signedIn) throw new ApiError('UNAUTHENTICATED', '请先登录')
+          return null
+        },
+        'hours.notice': () => ({ activityId: ID, title: '植树', items: [{ name: '李*', day: '2024-03-03', hours: 2, noticeUntil: '2024-03-06T02:00:00.000Z' }] }),
+      })
+      await openPage(`/pages/activity/index?id=${ID}`)
+      await settle()
+      expect(callFunctionMock.mock.calls.filter(([fn]) => fn === 'hours')).toEqual([])
+      expect(pageRoot().querySelector('[data-testid="hours-notice"]')).toBeNull()
+    }
+  })
+})

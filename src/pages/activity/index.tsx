@@ -21,6 +21,7 @@ import { SignupBar } from '@/features/signup/components/SignupBar'
 import { seatsLeftOf } from '@/features/signup/signup-status'
 import { rateText } from '@/features/signup/states'
 import { CheckinBar } from '@/features/checkin/components/CheckinBar'
+import { HoursNoticeSection } from '@/features/hours/components/HoursNoticeSection'
 import './index.scss'
 
 /** "仅限共青团员 · 18–35 岁 · 到场率不低于 80%", or null without conditions. */
@@ -68,6 +69,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
       </View>
 
       <CheckinBar activityId={a.id} eligible={mayCheckIn} />
+      <HoursNoticeSection activityId={a.id} enabled={signup.signedIn === true && a.recordsServiceHours && a.phase === 'finished'} />
 
       <Cell.Group className="detail__cells" inset>
         <Cell title="主办单位" className="detail__unit">{a.unit.name}</Cell>
