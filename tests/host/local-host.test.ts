@@ -73,6 +73,8 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
   const newcomer = await post(api('_dev/login'), { persona: 'new' })
   const newMe = await post(api('session'), { action: 'me' }, newcomer.json.data?.token as string)
   expect(newMe.json.ok).toBe(true)
+  // The test clock exists only when the host is started with QINGJU_TEST_CLOCK=1.
+  expect(await post(api('_dev/clock'), { offsetMs: 3600_000 })).toMatchObject({ status: 404, json: { ok: false, code: 'NOT_FOUND' } })
 
   expect(postgresFor(dataDir).length).toBeGreaterThan(0)
   first.child.kill('SIGKILL')
