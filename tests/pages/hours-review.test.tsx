@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { AuditRecord, EventHours } from '@api/hours'
+import type { AuditRecord, EventHours, LedgerEntry } from '@api/hours'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
@@ -249,6 +249,55 @@ test('补录: people from the ledger and the preview, the event days; HOURS_OVER
   expect(callsOf(callFunctionMock, 'hours', 'makeup')[1]).toEqual({ ...req, hours: 3 })
   expect(pageRoot().querySelector('[data-testid="makeup-dialog"]')).toBeNull()
   expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已补录，待确认' }))
+})
+
+test('补录 in WeChat: photos are uploaded as evidence and sent with the entry; the ledger shows them', async () => {
+  const saved = process.env.TARO_ENV
+  process.env.TARO_ENV = 'weapp'
+  const taro = Taro as unknown as { cloud?: { uploadFile: jest.Mock } }
+  const savedCloud = taro.cloud
+  taro.cloud = { uploadFile: jest.fn().mockImplementation(({ cloudPath }: { cloudPath: string }) => Promise.resolve({ fileID: `cloud://env/${cloudPath}` })) }
+  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg', 'wxfile://b.png'] } as never)
+  try {
+    const { ev } = ledger()
+    let made: LedgerEntry | null = null
+    serve({
+      'hours.review': () => (made ? { ...ev, entries: [...ev.entries, made] } : ev),
+      'hours.preview': () => preview(),
+      'hours.makeup': (d) => {
+        made = entry({ kind: 'makeup', ...(d as object) })
+        return made
+      },
+    })
+    await openPage(PAGE)
+    await tap(byTestId('hours-makeup'))
+    await tap(byTestId('makeup-add-photo'))
+    expect(choose).toHaveBeenCalledWith(expect.objectContaining({ count: 6 }))
+    expect(taro.cloud.uploadFile).toHaveBeenCalledTimes(2)
+    expect(byTestId('makeup-photos').querySelectorAll('.hours-dialog__photo').length).toBe(2)
+    await pick('makeup-person', 0)
+    await typeInto('makeup-hours', '1')
+    await typeInto('makeup-reason', '手机没电未能签到')
+    await typeInto('makeup-evidence', '现场合影两张')
+    await tap(byTestId('makeup-submit'))
+    const sent = callsOf(callFunctionMock, 'hours', 'makeup')[0] as { evidence: { fileIds: string[] } }
+    expect(sent.evidence.fileIds).toHaveLength(2)
+    expect(sent.evidence.fileIds[0]).toMatch(/^cloud:\/\/env\/evidence\/\d+-0\.jpg$/)
+    expect(sent.evidence.fileIds[1]).toMatch(/-1\.png$/)
+    expect(byTestId('entry-photos').querySelectorAll('.hours-entry__photo').length).toBe(2)
+  } finally {
+    process.env.TARO_ENV = saved
+    taro.cloud = savedCloud
+    choose.mockRestore()
+  }
+})
+
+test('补录 in H5: no photo upload, the written note is the evidence', async () => {
+  const { ev } = ledger()
+  serve({ 'hours.review': () => ev, 'hours.preview': () => preview() })
+  await openPage(PAGE)
+  await tap(byTestId('hours-makeup'))
+  expect(pageRoot().querySelector('[data-testid="makeup-add-photo"]')).toBeNull()
 })
 
 test('确认时长 confirms after asking and reports approved / on notice / left for review', async () => {

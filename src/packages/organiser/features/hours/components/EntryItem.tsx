@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import Tag from '@taroify/core/tag'
@@ -48,6 +49,14 @@ export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Pr
       ) : null}
       {e.reason ? <Text className="hours-entry__line">原因：{e.reason}</Text> : null}
       {e.evidence?.note ? <Text className="hours-entry__line">证明材料：{e.evidence.note}</Text> : null}
+      {e.evidence?.fileIds.length ? (
+        <View className="hours-entry__photos" data-testid="entry-photos">
+          {e.evidence.fileIds.map((id) => (
+            <Image key={id} className="hours-entry__photo" src={id} mode="aspectFill"
+              onClick={() => void Taro.previewImage({ urls: e.evidence!.fileIds, current: id })} />
+          ))}
+        </View>
+      ) : null}
       <View className="hours-entry__actions">
         {can.adjust ? (
           <Button className="hours-entry__adjust" size="small" shape="round" variant="outlined" color="primary" disabled={busy}

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { MakeupRequest } from '@api/hours'
 import { dayText } from '../labels'
+import { MAX_EVIDENCE_PHOTOS, canUploadEvidence, chooseAndUploadEvidence } from '../evidence'
 import { type PersonOption, checkReason, parseHours } from '../ledger'
 import './hours.scss'
 
@@ -18,7 +19,7 @@ interface Props {
   onSubmit(req: MakeupRequest): void
 }
 
-/** 补录: hours for someone whose scans are missing, with a reason and a note on the evidence. */
+/** 补录: hours for someone whose scans are missing, with a reason, a note on the evidence and (WeChat) photos. */
 export function MakeupDialog(props: Props) {
   // Mounted only while open: every opening starts with an empty form.
   return props.open ? <MakeupForm {...props} /> : null
@@ -30,7 +31,21 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
   const [hours, setHours] = useState('')
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+
+  async function addPhotos() {
+    setUploading(true)
+    try {
+      const ids = await chooseAndUploadEvidence(MAX_EVIDENCE_PHOTOS - photos.length)
+      setPhotos((current) => [...current, ...ids].slice(0, MAX_EVIDENCE_PHOTOS))
+    } catch {
+      setProblem('照片上传失败，请重试')
+    } finally {
+      setUploading(false)
+    }
+  }
 
   function submit() {
     const p = people[person]
@@ -44,7 +59,7 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
     const n = checkReason(note, '证明材料说明')
     if (!n.ok) return setProblem(n.message)
     setProblem(null)
-    onSubmit({ registrationId: p.registrationId, day: d, hours: h.value, reason: r.value, evidence: { note: n.value, fileIds: [] } })
+    onSubmit({ registrationId: p.registrationId, day: d, hours: h.value, reason: r.value, evidence: { note: n.value, fileIds: photos } })
   }
 
   return (
@@ -75,10 +90,19 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
         <Text className="hours-dialog__label">证明材料说明</Text>
         <Textarea className="hours-dialog__textarea" data-testid="makeup-evidence" value={note} maxlength={500}
           placeholder="例如：现场合影、负责人王老师可证明" onInput={(e) => setNote(e.detail.value)} />
+        {canUploadEvidence() ? (
+          <View className="hours-dialog__photos" data-testid="makeup-photos">
+            {photos.map((id) => <Image key={id} className="hours-dialog__photo" src={id} mode="aspectFill" />)}
+            {photos.length < MAX_EVIDENCE_PHOTOS ? (
+              <Button size="small" shape="round" variant="outlined" loading={uploading} disabled={uploading || busy}
+                data-testid="makeup-add-photo" onClick={() => void addPhotos()}>添加照片</Button>
+            ) : null}
+          </View>
+        ) : null}
         {problem || error ? <Text className="hours-dialog__error" data-testid="makeup-error">{problem ?? error}</Text> : null}
         <View className="hours-dialog__actions">
           <Button shape="round" disabled={busy} onClick={onCancel}>取消</Button>
-          <Button data-testid="makeup-submit" color="primary" shape="round" loading={busy} disabled={busy} onClick={submit}>
+          <Button data-testid="makeup-submit" color="primary" shape="round" loading={busy} disabled={busy || uploading} onClick={submit}>
             补录
           </Button>
         </View>
