@@ -194,6 +194,20 @@ describe('offline', () => {
     expect(stored()).toHaveLength(1)
   })
 
+  test("offline scans carry the server's time as learnt at download, not a wrong phone clock", async () => {
+    // The server was 10 minutes ahead of this phone when the roster came.
+    servePage({
+      'checkin.offlineRoster': () => ({ ...ROSTER, generatedAt: '2024-03-05T04:10:00.000Z' }),
+      'checkin.scanTicket': () => {
+        throw new ApiError('NETWORK', '网络不给力，请稍后重试')
+      },
+    })
+    await openPage(PAGE)
+    await tap(byTestId('roster-download'))
+    await check(TICKET)
+    expect(stored()).toEqual([expect.objectContaining({ token: TICKET, scannedAt: '2024-03-05T04:10:00.000Z' })])
+  })
+
   test('without a roster an offline scan cannot be verified', async () => {
     servePage({
       'checkin.scanTicket': () => {

@@ -8,6 +8,7 @@ import { parseQueue, parseRoster, type QueuedScan } from './offline'
 
 export const rosterKey = (activityId: string) => `qingju.checkin.roster.${activityId}`
 export const queueKey = (activityId: string) => `qingju.checkin.queue.${activityId}`
+export const clockKey = (activityId: string) => `qingju.checkin.clock.${activityId}`
 
 function read(key: string): unknown {
   try {
@@ -28,4 +29,14 @@ export function saveRoster(roster: OfflineRoster): void {
 export function saveQueue(activityId: string, queue: readonly QueuedScan[]): void {
   if (queue.length) Taro.setStorageSync(queueKey(activityId), queue)
   else Taro.removeStorageSync(queueKey(activityId))
+}
+
+/** How far the server's clock was ahead of this phone's when the roster came (ms; 0 if unknown). */
+export function loadClockOffset(activityId: string): number {
+  const v = read(clockKey(activityId))
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0
+}
+
+export function saveClockOffset(activityId: string, offsetMs: number): void {
+  Taro.setStorageSync(clockKey(activityId), offsetMs)
 }

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { OfflineRoster } from '@api/checkin'
 import { getOfflineRoster, syncTicketScans } from './api'
 import { enqueue, mergeOutcomes, nextBatch, verifyOffline, type Direction, type QueuedScan, type SyncProblem } from './offline'
-import { loadQueue, loadRoster, saveQueue, saveRoster } from './storage'
+import { loadClockOffset, loadQueue, loadRoster, saveClockOffset, saveQueue, saveRoster } from './storage'
 
 export interface SyncReport {
   sent: number
@@ -25,6 +25,10 @@ export function useOfflineQueue(activityId: string) {
   const queueRef = useRef(queue)
   const rosterRef = useRef(roster)
   const syncingRef = useRef(false)
+  // Offline scans are stamped with the server's time as best known: a phone whose clock is off
+  // would otherwise send scans the server refuses as "in the future" or outside the window.
+  const clockOffset = useRef(loadClockOffset(activityId))
+  const now = useCallback(() => new Date(Date.now() + clockOffset.current), [])
 
   const setQueue = useCallback((next: QueuedScan[]) => {
     queueRef.current = next
@@ -36,11 +40,13 @@ export function useOfflineQueue(activityId: string) {
 
   /** A ticket checked against the roster and the queue as they are now. */
   const verify = useCallback((token: string, direction: Direction) =>
-    verifyOffline(rosterRef.current, token, direction, queueRef.current, new Date()), [])
+    verifyOffline(rosterRef.current, token, direction, queueRef.current, now()), [now])
 
   const download = useCallback(async () => {
     const r = await getOfflineRoster(activityId)
     saveRoster(r)
+    clockOffset.current = Date.parse(r.generatedAt) - Date.now()
+    saveClockOffset(activityId, clockOffset.current)
     rosterRef.current = r
     setRoster(r)
     return r
@@ -77,5 +83,5 @@ export function useOfflineQueue(activityId: string) {
     return report
   }, [activityId, setQueue])
 
-  return { roster, queue, problems, syncing, add, verify, download, sync, clearProblems: () => setProblems([]) }
+  return { roster, queue, problems, syncing, add, verify, download, sync, now, clearProblems: () => setProblems([]) }
 }

@@ -129,7 +129,7 @@ function Scanner({ activityId }: { activityId: string }) {
       })
       return
     }
-    if (!verdict.repeated) offline.add({ token: t, direction, nonce, scannedAt: new Date().toISOString() })
+    if (!verdict.repeated) offline.add({ token: t, direction, nonce, scannedAt: offline.now().toISOString() })
     setPanel({
       ok: true,
       title: `${verb}成功`,
