@@ -112,7 +112,8 @@ export interface ScanToRecord {
 /**
  * Records one scan in ONE statement (autocommit: one round trip and one commit), after the checks
  * that need the database: a confirmed registration, an unseen nonce, and for a check-out an
- * earlier check-in. No row lock is needed for what matters:
+ * earlier check-in. A check-in also marks the registration attended. No lock beyond that row
+ * update is needed for what matters:
  * - the same scan twice (double tap, retry): the unique (activity, nonce) index lets one insert
  *   land; the twin waits on it, does nothing, and answers the first one's record;
  * - two different scans of one person at the same instant (their ticket scanned while they
@@ -143,6 +144,10 @@ export async function recordScan(pool: Pool, e: CheckinEvent, scan: ScanToRecord
          and ($3 = 'in' or (select direction from last) = 'in')
        on conflict (activity_id, nonce) do nothing
        returning *
+     ), attended as (
+       -- Checking in is turning up: the attendance record (to-date rates, no-shows) follows it.
+       update registration set state = 'attended', updated_at = $6
+       where id in (select registration_id from ins where direction = 'in') and state = 'confirmed'
      )
      select (select state from reg) as reg_state, exists (select 1 from seen) as seen, (select direction from last) as last,
             ins.id, ins.activity_id, ins.registration_id, ins.direction, ins.method, ins.scanned_at, ins.needs_review, u.nickname, u.real_name

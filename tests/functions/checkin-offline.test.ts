@@ -7,10 +7,10 @@ import { createHash } from 'crypto'
 import type { Pool } from 'pg'
 import type { CheckinActions, CheckinBoard, MyCheckin, OfflineRoster, ScanResult, SiteCode, SyncResult, Ticket } from '@api/checkin'
 import type { EventHours, HoursActions } from '@api/hours'
-import type { Registration } from '@api/signup'
+import type { Registration, SignupActions } from '@api/signup'
 import { actions } from '../../cloudfunctions/checkin/src'
 import { actions as hoursActions } from '../../cloudfunctions/hours/src'
-import { main as signup } from '../../cloudfunctions/signup/src'
+import { actions as signupActions, main as signup } from '../../cloudfunctions/signup/src'
 import { issueTicket } from '../../server/domain/checkin/token'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
@@ -191,7 +191,7 @@ describe('walk-ins', () => {
     expect(first).toMatchObject({ direction: 'in', method: 'walk_in', person: { nickname: 'wk:1' } })
     expect(expectOk(await call<ScanResult>(at(10 * MIN), 'walkIn', { activityId: e.id, phone: '13905112222', nonce: 'walk-in-1' }, PEOPLE.orgA)).repeated).toBe(true)
     const reg = await db.query("select state from registration r join app_user u on u.id = r.user_id where u.openid = 'wk:1' and r.activity_id = $1", [e.id])
-    expect(reg.rows).toEqual([{ state: 'confirmed' }])
+    expect(reg.rows).toEqual([{ state: 'attended' }]) // seated, and checked in at once
     expect(await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13905113333', nonce: 'walk-in-2' }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'FULL' })
     expect(await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13800000000', nonce: 'walk-in-3' }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13905113333', nonce: 'walk-in-4' }, PEOPLE.youth)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -213,4 +213,26 @@ test('a ticket token issued for another event never syncs into this one', async 
   }, PEOPLE.orgA))
   expect(r.outcomes[0]).toMatchObject({ status: 'rejected', code: 'WRONG_EVENT' })
   expect(s0).toBeGreaterThan(0)
+})
+
+test('checking in marks the registration attended (self-scan, ticket, offline sync); checking out leaves it', async () => {
+  const { e, s0, at, regs } = await eventWith(['att:self', 'att:ticket', 'att:sync', 'att:absent'])
+  const state = async (who: string) => (await db.query<{ state: string }>('select state from registration where id = $1', [regs[who]])).rows[0].state
+  const code = expectOk(await call<SiteCode>(at(0), 'siteCode', { activityId: e.id, direction: 'in' }, PEOPLE.orgA))
+  expectOk(await call(at(0), 'scan', { activityId: e.id, shortCode: code.shortCode, nonce: nonce() }, 'att:self'))
+  const t1 = expectOk(await call<Ticket>(at(0), 'ticket', { activityId: e.id }, 'att:ticket')).token
+  expectOk(await call(at(0), 'scanTicket', { activityId: e.id, token: t1, direction: 'in', nonce: nonce() }, PEOPLE.orgA))
+  const t2 = expectOk(await call<Ticket>(at(0), 'ticket', { activityId: e.id }, 'att:sync')).token
+  expectOk(await call(at(HOUR), 'syncTicketScans', { activityId: e.id, scans: [{ token: t2, direction: 'in', nonce: nonce(), scannedAt: new Date(s0 + 60_000).toISOString() }] }, PEOPLE.orgA))
+  expect([await state('att:self'), await state('att:ticket'), await state('att:sync'), await state('att:absent')]).toEqual(['attended', 'attended', 'attended', 'confirmed'])
+  // An attended person checks out as before.
+  const out = expectOk(await call<SiteCode>(at(HOUR), 'siteCode', { activityId: e.id, direction: 'out' }, PEOPLE.orgA))
+  expect(expectOk(await call<ScanResult>(at(HOUR), 'scan', { activityId: e.id, shortCode: out.shortCode, nonce: nonce() }, 'att:self')).direction).toBe('out')
+  expect(await state('att:self')).toBe('attended')
+  // In 我的活动 a checked-in event stays under upcoming until it ends, then moves to past.
+  const myList = (offset: number, tab: string) => call<{ items: { activity: { id: string }; state: string }[] }>(
+    createFunction<SignupActions>('signup', signupActions, { clock: () => new Date(s0 + offset) }), 'myList', { tab }, 'att:self')
+  expect(expectOk(await myList(HOUR, 'upcoming')).items.map((i) => [i.activity.id, i.state])).toEqual([[e.id, 'attended']])
+  expect(expectOk(await myList(HOUR, 'past')).items.map((i) => i.activity.id)).not.toContain(e.id)
+  expect(expectOk(await myList(3 * HOUR, 'past')).items.map((i) => i.activity.id)).toContain(e.id)
 })

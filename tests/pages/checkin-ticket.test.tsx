@@ -58,6 +58,19 @@ test('a confirmed registration opens its ticket: the QR code, the title and wher
   expect(popup()).toBeNull()
 })
 
+test('after checking in the ticket stays (to check out by ticket) until the event is over', async () => {
+  const base = myRegistration().activity
+  const items: MyRegistration[] = [
+    myRegistration({ state: 'attended', activity: { ...base, phase: 'ongoing' } }),
+    myRegistration({ id: OTHER, state: 'attended', activity: { ...base, id: OTHER, phase: 'finished', title: '往期活动' } }),
+  ]
+  serve({ 'signup.myList': () => ({ items }) })
+  await openPage(LIST)
+  const cards = allByTestId('my-registration')
+  expect(cards[0].querySelector('[data-testid="ticket-open"]')).not.toBeNull()
+  expect(cards[1].querySelector('[data-testid="ticket-open"]')).toBeNull()
+})
+
 test("a ticket that cannot be loaded shows the server's message and 重试", async () => {
   let fail = true
   serve({

@@ -132,6 +132,9 @@ async function applySynced(pool: Pool, e: CheckinEvent, scan: { registrationId: 
        select $1, $2, user_id, $3, 'ticket', $4, $5, $6, true from registration where id = $2 returning id`,
       [e.id, scan.registrationId, scan.direction, scan.at, scan.nonce, scan.scannedBy])
     if (placed.supersedes) await tx.query('update checkin_scan set superseded_by = $2 where id = $1', [placed.supersedes, inserted.rows[0].id])
+    if (scan.direction === 'in') {
+      await tx.query("update registration set state = 'attended', updated_at = $2 where id = $1 and state = 'confirmed'", [scan.registrationId, scan.at])
+    }
     return 'recorded'
   })
   if (typeof outcome !== 'string') return outcome

@@ -300,9 +300,10 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       const user = await ensureUser(ctx.db, ctx.caller.openid)
       const where = {
-        upcoming: "r.state in ('applied', 'pending', 'offered', 'confirmed') and a.end_at > $2 and a.state = 'published'",
+        // Checked in (attended) but not over yet: still current, with the ticket for checking out.
+        upcoming: "r.state in ('applied', 'pending', 'offered', 'confirmed', 'attended') and a.end_at > $2 and a.state = 'published'",
         waitlist: "r.state = 'waitlisted' and a.end_at > $2",
-        past: "(a.end_at <= $2 or a.state in ('cancelled', 'finished') or r.state not in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted'))",
+        past: "(a.end_at <= $2 or a.state in ('cancelled', 'finished') or r.state not in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted', 'attended'))",
       }[input.tab]
       const order = input.tab === 'past' ? 'a.start_at desc' : 'a.start_at'
       const { rows } = await ctx.db.query<{ id: string }>(

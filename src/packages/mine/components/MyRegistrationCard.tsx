@@ -15,7 +15,7 @@ interface Props {
   onAccept(): void
   onDecline(): void
   onCancel(): void
-  /** Opens my ticket (入场券): confirmed registrations only. */
+  /** Opens my ticket (入场券): confirmed registrations, and checked-in ones (to check out by ticket). */
   onTicket(): void
 }
 
@@ -55,7 +55,7 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
         </View>
       ) : null}
 
-      {item.state === 'confirmed' ? (
+      {item.state === 'confirmed' || (item.state === 'attended' && item.activity.phase !== 'finished') ? (
         <View className="my-reg__ticket" data-testid="my-ticket">
           <View className="my-reg__ticket-info">
             <Text className="my-reg__ticket-title">入场券</Text>
