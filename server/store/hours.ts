@@ -114,7 +114,8 @@ export async function audit(db: Db, a: {
 
 /**
  * Writes each person's scan day entries as pending (re-closing refreshes pending ones; approved
- * and declined ones are final). Serialised per event by locking the activity row.
+ * and declined ones are final), and records no-shows where check-in was used. Serialised per
+ * event by locking the activity row.
  */
 export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: string | null): Promise<{ pending: number; needsReview: number }> {
   await tx.query('select 1 from activity where id = $1 for update', [e.id])
@@ -140,6 +141,13 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
       }
     }
   }
+  // Where check-in was used, a confirmed place nobody checked in for is a no-show (the attendance
+  // record sign-up rules read); organisers can still correct it on the roster.
+  await tx.query(
+    `update registration r set state = 'no_show', updated_at = $2
+     where r.activity_id = $1 and r.state = 'confirmed'
+       and exists (select 1 from checkin_scan s where s.activity_id = $1 and s.direction = 'in')
+       and not exists (select 1 from checkin_scan s where s.registration_id = r.id)`, [e.id, now])
   await tx.query('update activity set hours_closed_at = coalesce(hours_closed_at, $2) where id = $1', [e.id, now])
   return { pending, needsReview }
 }

@@ -341,3 +341,24 @@ test('organisers set the check-in window and radius with the hour rules', async 
   expect(await call(hoursAt(0), 'settings', { activityId: e.id, checkinRadiusMeters: 5 }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(await call(hoursAt(0), 'settings', { activityId: e.id, checkinOpensMinutes: 5 }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })
+
+test('closing hours records no-shows where check-in was used, and only there', async () => {
+  const { e, hoursAt } = await plantingWith({ 'ns:came': [0, 2 * HOUR - 60_000] })
+  await person('ns:absent')
+  const absent = (await signedUp('ns:absent', e.id)).id
+  expectOk(await call(hoursAt(3 * HOUR), 'close', { activityId: e.id }, PEOPLE.orgA))
+  const states = await db.query<{ openid: string; state: string }>(
+    'select u.openid, r.state from registration r join app_user u on u.id = r.user_id where r.activity_id = $1 order by u.openid', [e.id])
+  expect(states.rows).toEqual([{ openid: 'ns:absent', state: 'no_show' }, { openid: 'ns:came', state: 'attended' }])
+  // Evidence that they were there after all: a make-up marks them attended.
+  const day = (await db.query<{ d: string }>("select to_char(start_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d from activity where id = $1", [e.id])).rows[0].d
+  expect((await entriesOf(hoursAt(3 * HOUR), e.id)).people.map((p) => p.registrationId)).toContain(absent)
+  expectOk(await call(hoursAt(3 * HOUR), 'makeup', { registrationId: absent, day, hours: 1, reason: '手机没电', evidence: { note: '带队老师证明' } }, PEOPLE.orgA))
+  expect((await db.query('select state from registration where id = $1', [absent])).rows[0].state).toBe('attended')
+  // An event where nobody used check-in: nothing is inferred.
+  const quiet = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
+  await person('ns:quiet')
+  await signedUp('ns:quiet', quiet.id)
+  expectOk(await call(clocks(Date.parse(quiet.startAt)).hoursAt(3 * HOUR), 'close', { activityId: quiet.id }, PEOPLE.orgA))
+  expect((await db.query("select state from registration where activity_id = $1", [quiet.id])).rows).toEqual([{ state: 'confirmed' }])
+})

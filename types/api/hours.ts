@@ -101,7 +101,7 @@ export interface EventHours {
   activity: { id: string; title: string; startAt: string; endAt: string; ended: boolean; awardsHours: boolean; scheduledHours: number; hoursClosedAt: string | null }
   settings: HoursSettings
   entries: LedgerEntry[]
-  /** Everyone holding a place (confirmed or attended), with or without scans: who a make-up can be for. */
+  /** Everyone who held a place (confirmed, attended or recorded as a no-show), with or without scans: who a make-up can be for. */
   people: { registrationId: string; person: { nickname: string; realName: string | null } }[]
   /** The Shanghai days the event is scheduled on, YYYY-MM-DD. */
   days: string[]

@@ -105,7 +105,7 @@ export const actions: ActionTable<HoursActions> = {
       const rows = await eventEntries(ctx.db, e.id)
       const people = await ctx.db.query<{ id: string; nickname: string; real_name: string | null }>(
         `select r.id, u.nickname, u.real_name from registration r join app_user u on u.id = r.user_id
-         where r.activity_id = $1 and r.state in ('confirmed', 'attended') order by u.nickname, r.id`, [e.id])
+         where r.activity_id = $1 and r.state in ('confirmed', 'attended', 'no_show') order by u.nickname, r.id`, [e.id])
       const totals = new Map<string, number>()
       for (const r of rows) if (r.status === 'approved') totals.set(r.registration_id, (totals.get(r.registration_id) ?? 0) + r.hours)
       return {
@@ -207,7 +207,8 @@ export const actions: ActionTable<HoursActions> = {
       const { actor, e } = await managedEvent(ctx, reg.rows[0].activity_id)
       if (!e.awards_hours) throw new AppError('CONFLICT', '该活动只记录参与，不计志愿时长')
       if (ctx.now < e.start_at) throw new AppError('CONFLICT', '活动开始后才能补录时长')
-      if (!['confirmed', 'attended'].includes(reg.rows[0].state)) throw new AppError('CONFLICT', '只能为报名成功的人补录时长')
+      // A no-show (no check-in recorded) is exactly who a make-up with evidence is for.
+      if (!['confirmed', 'attended', 'no_show'].includes(reg.rows[0].state)) throw new AppError('CONFLICT', '只能为报名成功的人补录时长')
       if (!scheduledDays(e).includes(input.day)) throw invalidInput('补录日期须在活动日程内', { day: '不在活动日程内' })
       try {
         const id = await inTransaction(ctx.db, async (tx) => {
@@ -219,6 +220,8 @@ export const actions: ActionTable<HoursActions> = {
              values ($1, $2, $3, $4, 'makeup', 0, $5, $6, $7) returning id::text`,
             [e.id, input.registrationId, reg.rows[0].user_id, input.day, input.hours, input.reason, JSON.stringify(input.evidence)])
           await audit(tx, { entryId: rows[0].id, activityId: e.id, at: ctx.now, by: actor.userId, action: 'makeup', before: null, after: { hours: input.hours, status: 'pending' }, reason: input.reason })
+          // The evidence says they were there: the attendance record follows.
+          await tx.query("update registration set state = 'attended', updated_at = $2 where id = $1 and state in ('confirmed', 'no_show')", [input.registrationId, ctx.now])
           return rows[0].id
         })
         return toLedgerEntry((await findEntry(ctx.db, id))!)
