@@ -191,6 +191,7 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
         }
       }),
     ]
+    let demoYouthServed = false
     for (const a of rows) {
       const unit = DEMO_UNITS.find((u) => u.key === a.unit)!
       const end = a.start.add(a.hours * 60, 'minute')
@@ -199,8 +200,12 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       const category = DEMO_CATEGORIES.find((c) => c.code === a.category)!
       const place = a.place ?? unit.place
       // A plausible fill level for the demo, held by real registrations of demo people.
-      const taken = Math.floor(a.capacity * ((a.title.length % 5) / 5)) + (a.withDemoYouth ? 1 : 0)
       const ended = end.toDate() <= now
+      // The first finished event that awards hours: the demo young person was there too.
+      const youthWasThere = ended && category.hours && !demoYouthServed
+      if (youthWasThere) demoYouthServed = true
+      const withYouth = a.withDemoYouth || youthWasThere
+      const taken = Math.floor(a.capacity * ((a.title.length % 5) / 5)) + (withYouth ? 1 : 0)
       const inserted = await client.query<{ id: string }>(
         `insert into activity (district_id, unit_id, category, title, description, place_name, place_address, contact,
            start_at, end_at, signup_opens_at, signup_closes_at, capacity, seats_taken, plan_line_id, records_service_hours,
@@ -214,18 +219,28 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       )
       const activityId = inserted.rows[0].id
       await client.query("insert into signup_quota (activity_id, key, capacity, taken) values ($1, '', $2, $3)", [activityId, a.capacity, taken])
-      if (a.withDemoYouth) {
+      if (withYouth) {
         await client.query(
-          "insert into registration (activity_id, user_id, quota_key, state, created_at, updated_at) values ($1, $2, '', 'confirmed', $3, $3)",
-          [activityId, userIds.youth, a.opens.toDate()])
+          'insert into registration (activity_id, user_id, quota_key, state, created_at, updated_at) values ($1, $2, \'\', $3, $4, $4)',
+          [activityId, userIds.youth, ended ? 'attended' : 'confirmed', a.opens.toDate()])
       }
-      for (let i = 0; i < taken - (a.withDemoYouth ? 1 : 0); i++) {
+      for (let i = 0; i < taken - (withYouth ? 1 : 0); i++) {
         // Past events: most came, a few did not (the attendance record the sign-up rules read).
         const state = ended ? (i % 9 === 4 ? 'no_show' : 'attended') : 'confirmed'
         await client.query(
           `insert into registration (activity_id, user_id, quota_key, state, created_at, updated_at)
            values ($1, $2, '', $3, $4, $4)`,
           [activityId, demoYouth[(i + a.title.length) % demoYouth.length], state, a.opens.add(i, 'minute').toDate()])
+      }
+      if (ended && category.hours) {
+        // Finished volunteer events: their hours were closed and confirmed, so 我的时长 and the
+        // district's report have something to show.
+        await client.query(
+          `insert into service_hours (activity_id, registration_id, user_id, day, minutes, hours, status, decided_by, decided_at)
+           select $1, r.id, r.user_id, ($2::timestamptz at time zone 'Asia/Shanghai')::date, $3, $4, 'approved', $5, $6
+           from registration r where r.activity_id = $1 and r.state = 'attended'`,
+          [activityId, a.start.toDate(), a.hours * 60, Math.floor(a.hours * 2) / 2, userIds.organiser, end.toDate()])
+        await client.query('update activity set hours_closed_at = $2 where id = $1', [activityId, end.toDate()])
       }
     }
     await client.query('commit')
