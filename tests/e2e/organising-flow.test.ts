@@ -67,11 +67,22 @@ async function openMe() {
  * to the middle; rows below the screen are reached by tapping the lowest visible row), confirm.
  */
 async function pick(testId: string, option: string) {
+  // A tap on a moving wheel can land on the neighbouring row: check what was chosen, and pick again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const wanted = await pickOnce(testId, option)
+    if ((await page.locator(`[data-testid="${testId}"]`).innerText()).trim() === wanted) return
+  }
+  assert.fail(`picker ${testId} did not take ${option}: shows ${await page.locator(`[data-testid="${testId}"]`).innerText()}`)
+}
+
+/** Opens the picker and taps the row showing `option`; resolves to that row's full text. */
+async function pickOnce(testId: string, option: string): Promise<string> {
   await page.locator(`[data-testid="${testId}"]`).click()
   const sheet = page.locator('.weui-picker').filter({ visible: true })
   await sheet.locator('.weui-picker__action', { hasText: '确定' }).waitFor()
   await page.waitForTimeout(400) // slide-in animation
   const height = page.viewportSize()!.height
+  const wanted = (await sheet.locator('.weui-picker__item', { hasText: option }).first().innerText()).trim()
   for (let step = 0; step < 20; step++) {
     const target = await sheet.locator('.weui-picker__item', { hasText: option }).first().boundingBox()
     assert.ok(target, `picker ${testId} has no option ${option}`)
@@ -86,6 +97,7 @@ async function pick(testId: string, option: string) {
   await page.waitForTimeout(500)
   await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
   await page.waitForTimeout(300)
+  return wanted
 }
 
 let newcomerToken = ''
