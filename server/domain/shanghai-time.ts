@@ -17,3 +17,19 @@ export function shanghaiYearMonth(at: Date): { year: number; month: number } {
   const shifted = new Date(at.getTime() + OFFSET_MS)
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 }
 }
+
+/** The Shanghai calendar day of an instant, YYYY-MM-DD. */
+export function shanghaiDay(at: Date): string {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError('instant must be a valid Date')
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** The Shanghai wall clock of an instant: "09:05". */
+export function shanghaiClock(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 16)
+}
+
+/** The Shanghai wall time of an instant: "2026-11-24 09:05". */
+export function shanghaiDateTime(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}

@@ -1,6 +1,6 @@
 /** The service-hours ledger in PostgreSQL: computing hours from scans, entries, and the audit log. */
 import type { DayHours, HoursPreview, LedgerEntry } from '@api/hours'
-import { dailySpans, serviceHours, shanghaiDay } from '../domain/checkin/hours'
+import { dailySpans, scheduledDays, serviceHours, shanghaiDay } from '../domain/checkin/hours'
 import type { LedgerLine } from '../domain/hours/ledger'
 import type { CheckinEvent } from './checkin'
 import { eventScans } from './checkin'
@@ -32,20 +32,12 @@ export async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPrevie
   }
 }
 
-/** The event's scheduled hours (all days), the cap of any one person's hours. */
-export function scheduledHours(e: Pick<CheckinEvent, 'start_at' | 'end_at'>): number {
-  const ms = dailySpans(e.start_at, e.end_at).reduce((sum, s) => sum + (s.end.getTime() - s.start.getTime()), 0)
-  return Math.floor(ms / 60_000) / 60
-}
+/** A day a person must look at before it counts: no check-out (0 h until confirmed), or a scan far from the venue. */
+const needsReview = (d: DayHours) => d.status === 'needs_review' || d.flags.includes('far_from_venue')
 
-/** The Shanghai days the event is scheduled on, YYYY-MM-DD. */
-export function scheduledDays(e: Pick<CheckinEvent, 'start_at' | 'end_at'>): string[] {
-  const days = new Set<string>()
-  for (const s of dailySpans(e.start_at, e.end_at)) {
-    for (let t = s.start.getTime(); t < s.end.getTime(); t += 3600_000) days.add(new Date(t + 8 * 3600_000).toISOString().slice(0, 10))
-    days.add(new Date(s.end.getTime() - 1 + 8 * 3600_000).toISOString().slice(0, 10))
-  }
-  return [...days].sort()
+/** The event's scheduled hours over all its days: the cap of any one person's hours. */
+export function scheduledHours(e: Pick<CheckinEvent, 'start_at' | 'end_at'>): number {
+  return scheduledDays(e.start_at, e.end_at).reduce((sum, d) => sum + d.minutes, 0) / 60
 }
 
 export interface EntryRow {
@@ -121,7 +113,7 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
   await tx.query('select 1 from activity where id = $1 for update', [e.id])
   const preview = await computeHours(tx, e)
   let pending = 0
-  let needsReview = 0
+  let reviews = 0
   for (const item of preview.items) {
     for (const d of item.days) {
       const written = await tx.query<{ id: string; inserted: boolean }>(
@@ -131,11 +123,11 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
          do update set minutes = excluded.minutes, hours = excluded.hours, needs_review = excluded.needs_review, flags = excluded.flags
          where service_hours.status = 'pending' and service_hours.notice_until is null and not ('adjusted' = any(service_hours.flags))
          returning id::text, (xmax = 0) as inserted`,
-        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, d.status === 'needs_review' || d.flags.includes('far_from_venue'), d.flags])
+        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, needsReview(d), d.flags])
       // Counted only when written: entries decided, on notice or adjusted by hand are left as they are.
       if (!written.rowCount) continue
       pending++
-      if (d.status === 'needs_review' || d.flags.includes('far_from_venue')) needsReview++
+      if (needsReview(d)) reviews++
       if (written.rows[0].inserted) {
         await audit(tx, { entryId: written.rows[0].id, activityId: e.id, at: now, by, action: 'close', before: null, after: { hours: d.hours, status: 'pending' } })
       }
@@ -149,5 +141,5 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
        and exists (select 1 from checkin_scan s where s.activity_id = $1 and s.direction = 'in')
        and not exists (select 1 from checkin_scan s where s.registration_id = r.id)`, [e.id, now])
   await tx.query('update activity set hours_closed_at = coalesce(hours_closed_at, $2) where id = $1', [e.id, now])
-  return { pending, needsReview }
+  return { pending, needsReview: reviews }
 }

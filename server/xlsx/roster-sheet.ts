@@ -1,5 +1,6 @@
 /** An event's roster as an Excel workbook, with every form answer in its own column. */
 import ExcelJS from 'exceljs'
+import { shanghaiDateTime } from '../domain/shanghai-time'
 import type { RosterEntry } from '@api/signup'
 import type { SignupEvent } from '../store/signups'
 
@@ -33,7 +34,7 @@ export async function writeRosterSheet(event: SignupEvent, entries: RosterEntry[
       return [`q_${q.id}`, Array.isArray(a) ? a.join('、') : a ?? '']
     })),
     // Shanghai wall clock, whatever the server zone.
-    createdAt: new Date(Date.parse(e.createdAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+    createdAt: shanghaiDateTime(new Date(e.createdAt)),
   }))
   return Buffer.from(await book.xlsx.writeBuffer())
 }

@@ -17,11 +17,11 @@ import {
   generateSecret, issueSiteCode, issueTicket, nextRotationAt, peekSiteCode, shortSiteCode, slotOf, verifyShortCode, verifySiteCode, verifyTicket,
   type Direction, type TokenFailure,
 } from '../../../server/domain/checkin/token'
-import { can, ensure } from '../../../server/domain/policy'
+import { shanghaiClock } from '../../../server/domain/shanghai-time'
 import { quotasOf } from '../../../server/domain/signup/rules'
-import { requireActor } from '../../../server/runtime/actor'
+import { eventForOrganiser } from '../../../server/runtime/event-organiser'
 import { AppError, notFound } from '../../../server/runtime/errors'
-import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
+import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
 import { closeEventHours } from '../../../server/store/hours'
 import { findScan, loadCheckinEvent, loadCheckinEventForScan, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
 import { loadSignupEvent, writeSignup } from '../../../server/store/signups'
@@ -74,15 +74,6 @@ async function record(pool: Pool, e: CheckinEvent, scan: ScanToRecord): Promise<
 const ticketDigest = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
 const qrDataUrl = (text: string) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 360 })
-
-/** The event, for one of its organisers (not a draft). */
-async function managedEvent(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, activityId: string, what: string) {
-  const actor = await requireActor(ctx)
-  const e = await loadCheckinEvent(ctx.db, activityId)
-  if (!e || e.state === 'draft') throw notFound('活动')
-  ensure(can.manageEvents(actor, { id: e.unit_id, districtId: e.district_id }), `只有本活动的组织者可以${what}`)
-  return { actor, e }
-}
 
 /** The event's site-code key, created on first use (a concurrent first use keeps whichever landed first). */
 async function siteSecret(db: Db, e: CheckinEvent): Promise<Buffer> {
@@ -141,10 +132,6 @@ async function applySynced(pool: Pool, e: CheckinEvent, scan: { registrationId: 
   return { nonce: scan.nonce, status: outcome, scan: toResult((await findScan(pool, e.id, scan.nonce))!, outcome === 'repeated') }
 }
 
-/** 09:05 in Shanghai, whatever the server's time zone. */
-function shanghaiClock(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
-}
 
 const SYNC_FUTURE_SKEW_MS = 2 * MINUTE
 
@@ -153,7 +140,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: siteCodeRequest,
     async handle(input, ctx) {
-      const { e } = await managedEvent(ctx, input.activityId, '出示签到码')
+      const { e } = await eventForOrganiser(ctx, input.activityId, '出示签到码')
       checkWindow(e, ctx.now, input.direction)
       const secret = await siteSecret(ctx.db, e)
       const token = issueSiteCode({ secret, eventId: e.id, direction: input.direction, now: ctx.now })
@@ -227,7 +214,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: ticketScanRequest,
     async handle(input, ctx) {
-      const { actor, e } = await managedEvent(ctx, input.activityId, '验票')
+      const { actor, e } = await eventForOrganiser(ctx, input.activityId, '验票')
       const earlier = await findScan(ctx.db, e.id, input.nonce)
       if (earlier) return toResult(earlier, true)
       const holder = await ticketHolder(ctx.db, e, input.token)
@@ -270,7 +257,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: activityRequest,
     async handle(input, ctx) {
-      const { e } = await managedEvent(ctx, input.activityId, '查看签到情况')
+      const { e } = await eventForOrganiser(ctx, input.activityId, '查看签到情况')
       const { rows } = await ctx.db.query<{ confirmed: number; checked_in: number; checked_out: number; needs_review: number }>(
         `select (select count(*)::int from registration where activity_id = $1 and state in ('confirmed', 'attended')) as confirmed,
                 count(*) filter (where last.direction is not null)::int as checked_in,
@@ -290,7 +277,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: activityRequest,
     async handle(input, ctx) {
-      const { e } = await managedEvent(ctx, input.activityId, '下载验票名单')
+      const { e } = await eventForOrganiser(ctx, input.activityId, '下载验票名单')
       const { rows } = await ctx.db.query<{ id: string; ticket_version: number; name: string; state: 'confirmed' | 'attended'; direction: Direction | null }>(
         `select r.id, r.ticket_version, coalesce(u.real_name, u.nickname) as name, r.state, s.direction
          from registration r join app_user u on u.id = r.user_id
@@ -318,7 +305,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: syncRequest,
     async handle(input, ctx) {
-      const { actor, e } = await managedEvent(ctx, input.activityId, '同步验票记录')
+      const { actor, e } = await eventForOrganiser(ctx, input.activityId, '同步验票记录')
       // In the order they happened, whatever order the device sent them in.
       const scans = [...input.scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt))
       const outcomes = new Map<string, SyncOutcome>()
@@ -366,7 +353,7 @@ export const actions: ActionTable<CheckinActions> = {
     access: 'signed_in',
     input: walkInRequest,
     async handle(input, ctx) {
-      const { actor, e } = await managedEvent(ctx, input.activityId, '登记现场报名')
+      const { actor, e } = await eventForOrganiser(ctx, input.activityId, '登记现场报名')
       const earlier = await findScan(ctx.db, e.id, input.nonce)
       if (earlier) return toResult(earlier, true)
       checkWindow(e, ctx.now, 'in')

@@ -16,28 +16,23 @@ import { homeDistrictId } from '../../../server/config'
 import { CHECKOUT_GRACE_MINUTES } from '../../../server/domain/checkin/window'
 import { CERTIFICATE_DISCLAIMER, certificateCode, maskName, normaliseCode } from '../../../server/domain/hours/certificate'
 import { LedgerRuleError, checkMakeup, floorToStep, noticeEnds, planAdjustment } from '../../../server/domain/hours/ledger'
-import { can, ensure, isDistrictAdmin } from '../../../server/domain/policy'
+import { ensure, isDistrictAdmin } from '../../../server/domain/policy'
 import { requireActor } from '../../../server/runtime/actor'
+import { eventForOrganiser, type SignedIn } from '../../../server/runtime/event-organiser'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
-import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
+import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
 import { loadCheckinEvent, type CheckinEvent } from '../../../server/store/checkin'
+import { scheduledDays } from '../../../server/domain/checkin/hours'
+import { shanghaiDay } from '../../../server/domain/shanghai-time'
 import {
-  audit, closeEventHours, computeHours, eventEntries, findEntry, registrationLines, scheduledDays, scheduledHours, toLedgerEntry,
+  audit, closeEventHours, computeHours, eventEntries, findEntry, registrationLines, scheduledHours, toLedgerEntry,
 } from '../../../server/store/hours'
 import { PG, inTransaction, pgCode } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
 import { writeHoursSheet } from '../../../server/xlsx/hours-sheet'
 
-type SignedIn = ActionContext & { caller: NonNullable<ActionContext['caller']> }
-
 /** The event, for one of its organisers (not a draft). */
-async function managedEvent(ctx: SignedIn, activityId: string) {
-  const actor = await requireActor(ctx)
-  const e = await loadCheckinEvent(ctx.db, activityId)
-  if (!e || e.state === 'draft') throw notFound('活动')
-  ensure(can.manageEvents(actor, { id: e.unit_id, districtId: e.district_id }), '只有本活动的组织者可以处理时长')
-  return { actor, e }
-}
+const managedEvent = (ctx: SignedIn, activityId: string) => eventForOrganiser(ctx, activityId, '处理时长')
 
 /** The entry and its event, for one of the event's organisers. */
 async function managedEntry(ctx: SignedIn, entryId: string) {
@@ -59,22 +54,24 @@ const ruleError = (err: unknown): never => {
   throw err
 }
 
-/** Approves pending entries whose public notice has ended (all events, or one). */
-async function approveNoticed(db: Pool, now: Date, activityId?: string): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ id: string; activity_id: string; hours: number }>(
-      `update service_hours set status = 'approved', decided_at = $1
-       where status = 'pending' and notice_until is not null and notice_until <= $1 and ($2::uuid is null or activity_id = $2)
-       returning id::text, activity_id, hours::float8 as hours`, [now, activityId ?? null])
-    for (const r of rows) {
-      await audit(tx, { entryId: r.id, activityId: r.activity_id, at: now, by: null, action: 'approve', before: { hours: r.hours, status: 'pending' }, after: { hours: r.hours, status: 'approved' }, reason: '公示期满' })
-    }
-    return rows.length
-  })
+/**
+ * Approves pending entries whose public notice has ended (all, or one event's, or one person's),
+ * with their audit records, in one statement.
+ */
+async function approveNoticed(db: Pool, now: Date, scope: { activityId?: string; userId?: string } = {}): Promise<number> {
+  const { rowCount } = await db.query(
+    `with done as (
+       update service_hours set status = 'approved', decided_at = $1
+       where status = 'pending' and notice_until <= $1 and ($2::uuid is null or activity_id = $2) and ($3::uuid is null or user_id = $3)
+       returning id, activity_id, hours::float8 as hours
+     )
+     insert into hours_audit (entry_id, activity_id, at, by_user, action, before, after, reason)
+     select id, activity_id, $1, null, 'approve', jsonb_build_object('hours', hours, 'status', 'pending'),
+            jsonb_build_object('hours', hours, 'status', 'approved'), '公示期满'
+     from done`, [now, scope.activityId ?? null, scope.userId ?? null])
+  return rowCount ?? 0
 }
 
-/** 2026-11-24 in Shanghai. */
-const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
 export const actions: ActionTable<HoursActions> = {
   preview: action({
@@ -101,7 +98,7 @@ export const actions: ActionTable<HoursActions> = {
     input: activityHoursRequest,
     async handle(input, ctx) {
       const { e } = await managedEvent(ctx, input.activityId)
-      await approveNoticed(ctx.db, ctx.now, e.id)
+      await approveNoticed(ctx.db, ctx.now, { activityId: e.id })
       const rows = await eventEntries(ctx.db, e.id)
       const people = await ctx.db.query<{ id: string; nickname: string; real_name: string | null }>(
         `select r.id, u.nickname, u.real_name from registration r join app_user u on u.id = r.user_id
@@ -116,7 +113,7 @@ export const actions: ActionTable<HoursActions> = {
         settings: settingsOf(e),
         entries: rows.map(toLedgerEntry),
         people: people.rows.map((r) => ({ registrationId: r.id, person: { nickname: r.nickname, realName: r.real_name } })),
-        days: scheduledDays(e),
+        days: scheduledDays(e.start_at, e.end_at).map((d) => d.day),
         totals: [...totals.entries()].map(([registrationId, hours]) => ({ registrationId, approvedHours: Math.round(hours * 10) / 10 })),
       }
     },
@@ -209,7 +206,7 @@ export const actions: ActionTable<HoursActions> = {
       if (ctx.now < e.start_at) throw new AppError('CONFLICT', '活动开始后才能补录时长')
       // A no-show (no check-in recorded) is exactly who a make-up with evidence is for.
       if (!['confirmed', 'attended', 'no_show'].includes(reg.rows[0].state)) throw new AppError('CONFLICT', '只能为报名成功的人补录时长')
-      if (!scheduledDays(e).includes(input.day)) throw invalidInput('补录日期须在活动日程内', { day: '不在活动日程内' })
+      if (!scheduledDays(e.start_at, e.end_at).some((d) => d.day === input.day)) throw invalidInput('补录日期须在活动日程内', { day: '不在活动日程内' })
       try {
         const id = await inTransaction(ctx.db, async (tx) => {
           // The registration row serialises make-ups and adjustments of one person: the cap holds.
@@ -246,7 +243,7 @@ export const actions: ActionTable<HoursActions> = {
            returning id::text, hours::float8 as hours`,
           [e.id, input.entryIds ?? null, until, actor.userId, ctx.now])
         for (const r of rows) {
-          await audit(tx, { entryId: r.id, activityId: e.id, at: ctx.now, by: actor.userId, action: 'confirm', before: { hours: r.hours, status: 'pending' }, after: { hours: r.hours, status: until ? 'pending' : 'approved' }, reason: until ? `公示至 ${shanghaiDate(until)}` : null })
+          await audit(tx, { entryId: r.id, activityId: e.id, at: ctx.now, by: actor.userId, action: 'confirm', before: { hours: r.hours, status: 'pending' }, after: { hours: r.hours, status: until ? 'pending' : 'approved' }, reason: until ? `公示至 ${shanghaiDay(until)}` : null })
         }
         const left = await tx.query<{ n: number }>(
           "select count(*)::int as n from service_hours where activity_id = $1 and status = 'pending' and notice_until is null", [e.id])
@@ -288,7 +285,7 @@ export const actions: ActionTable<HoursActions> = {
     input: z.strictObject({}).optional(),
     async handle(_input, ctx) {
       const user = await ensureUser(ctx.db, ctx.caller.openid)
-      await approveNoticedFor(ctx.db, ctx.now, user.id)
+      await approveNoticed(ctx.db, ctx.now, { userId: user.id })
       const { rows } = await ctx.db.query<{ activity_id: string; title: string; unit_name: string; day: string; hours: number; status: MyEventHours['days'][number]['status']; kind: MyEventHours['days'][number]['kind']; notice_until: Date | null; start_at: Date }>(
         `select h.activity_id, a.title, u.name as unit_name, to_char(h.day, 'YYYY-MM-DD') as day, h.hours::float8 as hours, h.status, h.kind, h.notice_until, a.start_at
          from service_hours h join activity a on a.id = h.activity_id join org_unit u on u.id = a.unit_id
@@ -319,7 +316,7 @@ export const actions: ActionTable<HoursActions> = {
       const person = await ctx.db.query<{ real_name: string | null }>('select real_name from app_user where id = $1', [user.id])
       const holderName = person.rows[0].real_name
       if (!holderName) throw new AppError('PROFILE_INCOMPLETE', '证明需要写明真实姓名，请先在个人资料中填写')
-      await approveNoticedFor(ctx.db, ctx.now, user.id)
+      await approveNoticed(ctx.db, ctx.now, { userId: user.id })
       const { rows } = await ctx.db.query<{ activity_id: string; title: string; unit_name: string; days: number; hours: number }>(
         `select h.activity_id, a.title, u.name as unit_name, count(distinct h.day)::int as days, sum(h.hours)::float8 as hours
          from service_hours h join activity a on a.id = h.activity_id join org_unit u on u.id = a.unit_id
@@ -456,12 +453,6 @@ export const actions: ActionTable<HoursActions> = {
   }),
 }
 
-/** Approves one person's entries whose notice ended, so their own views never lag the sweep. */
-async function approveNoticedFor(db: Pool, now: Date, userId: string): Promise<void> {
-  const due = await db.query<{ activity_id: string }>(
-    "select distinct activity_id from service_hours where user_id = $1 and status = 'pending' and notice_until <= $2", [userId, now])
-  for (const r of due.rows) await approveNoticed(db, now, r.activity_id)
-}
 
 /** [first day, day after the last) of a year or one of its months. */
 function period(year: number, month?: number): [string, string] {

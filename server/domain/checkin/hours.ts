@@ -31,6 +31,10 @@
  * Status precedence: needs_review, participation_only, below_minimum, ok.
  */
 
+import { shanghaiDay } from '../shanghai-time'
+
+export { shanghaiDay }
+
 const OFFSET_MS = 8 * 3600_000
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
@@ -78,10 +82,6 @@ interface Interval {
   e: number
 }
 
-/** The Shanghai calendar day of an instant, YYYY-MM-DD. */
-export function shanghaiDay(at: Date): string {
-  return new Date(validMs(at, 'instant') + OFFSET_MS).toISOString().slice(0, 10)
-}
 
 /** The instant Shanghai midnight starts the day `ms` falls in. */
 function dayStartMs(ms: number): number {
@@ -253,4 +253,13 @@ function validMs(at: Date, what: string): number {
   const ms = at instanceof Date ? at.getTime() : NaN
   if (!Number.isFinite(ms)) throw new TypeError(`${what} must be a valid Date`)
   return ms
+}
+
+/**
+ * The Shanghai days an event is scheduled on and its scheduled minutes on each: the days the
+ * hour rules credit (one result per day with scheduled time), with no scans.
+ */
+export function scheduledDays(startAt: Date, endAt: Date): { day: string; minutes: number }[] {
+  return serviceHours({ schedule: dailySpans(startAt, endAt), scans: [], awardsHours: false })
+    .map((d) => ({ day: d.day, minutes: d.scheduledMinutes }))
 }
