@@ -4,7 +4,7 @@
  * (`lockQuota`), so per quota everything is serialised: no overbooking, and the line is kept in order.
  */
 import {
-  signupSettingsSchema, type Registration, type RegistrationState, type RosterEntry, type SignupSettings,
+  signupSettingsSchema, type IdType, type Registration, type RegistrationState, type RosterEntry, type SignupSettings,
 } from '@api/signup'
 import { maskPhone } from '../domain/privacy'
 import { ageOn, attendanceRate, canSelfCancel, offerExpiry, promotionOpen, type EventTimes } from '../domain/signup/rules'
@@ -205,12 +205,13 @@ export interface PersonRow {
   phone: string | null
   birth_date: string | null
   gender: '男' | '女' | null
+  id_type: IdType | null
   league_member: boolean
 }
 
 export async function loadPerson(db: Db, userId: string): Promise<PersonRow> {
   const { rows } = await db.query<PersonRow>(
-    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member from app_user where id = $1", [userId])
+    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member, id_type from app_user where id = $1", [userId])
   return rows[0]
 }
 

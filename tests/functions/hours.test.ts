@@ -276,6 +276,8 @@ test('the district sees approved hours by unit and month and exports them for th
   const end = 3 * HOUR
   expectOk(await call(hoursAt(end), 'close', { activityId: e.id }, PEOPLE.orgA))
   expectOk(await call(hoursAt(end), 'confirm', { activityId: e.id }, PEOPLE.orgA))
+  expect(expectOk(await call<{ idType: string | null }>(signup, 'updateProfile', { idType: '护照' }, 'd:two')).idType).toBe('护照')
+  expect(await call(signup, 'updateProfile', { idType: '驾驶证' }, 'd:two')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   const day = new Date(s0 + 8 * HOUR).toISOString().slice(0, 10)
   const year = Number(day.slice(0, 4))
   const month = Number(day.slice(5, 7))
@@ -300,6 +302,8 @@ test('the district sees approved hours by unit and month and exports them for th
   const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1))
   expect(rows).toHaveLength(file.rows)
   expect(rows).toContainEqual([expect.any(Number), '志愿者ne', '', '', '13900001111', e.title, day, 2, '甲单位团委', 'd:one'])
+  // The ID type comes from the person's profile.
+  expect(rows).toContainEqual([expect.any(Number), '志愿者wo', '护照', '', '13900001111', e.title, day, 2, '甲单位团委', 'd:two'])
   // Net hours: zero-hour rows (e.g. reversed entries) are left out.
   expect(rows.every((r) => (r[7] as number) > 0)).toBe(true)
 })

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { MyRegistration, Profile } from '@api/signup'
+import { ID_TYPES } from '@api/signup'
+import { ID_TYPE_OPTIONS } from '@/packages/mine/features/profile/id-types'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
@@ -113,7 +115,7 @@ describe('我的活动', () => {
 
 describe('个人资料', () => {
   const profile: Profile = {
-    realName: null, phone: null, birthDate: null, gender: null, leagueMember: false, attendanceRate: 0.8, attended: 4, noShows: 1,
+    realName: null, phone: null, birthDate: null, gender: null, leagueMember: false, idType: null, attendanceRate: 0.8, attended: 4, noShows: 1,
   }
 
   test('shows the attendance rate and saves what was filled in', async () => {
@@ -135,6 +137,18 @@ describe('个人资料', () => {
     expect(callsOf(callFunctionMock, 'signup', 'updateProfile')).toEqual([{
       realName: '李青', phone: '13912342233', birthDate: '2000-05-04', gender: '女', leagueMember: true,
     }])
+  })
+
+  test('the ID type (for the hours export) is offered with the contract\'s list and saved', async () => {
+    expect(ID_TYPE_OPTIONS).toEqual([...ID_TYPES])
+    serve({
+      'signup.profile': () => profile,
+      'signup.updateProfile': (d) => ({ ...profile, ...(d as object) }),
+    })
+    await openPage(PROFILE)
+    await pick('picker-idType', 3)
+    await tap(button('保存'))
+    expect(callsOf(callFunctionMock, 'signup', 'updateProfile')).toEqual([{ leagueMember: false, idType: '护照' }])
   })
 
   test("the server's field errors show next to the fields", async () => {

@@ -90,12 +90,17 @@ export const myListRequest = z.strictObject({
 }).optional()
 export type MyListRequest = z.input<typeof myListRequest>
 
+/** ID document types, as the national volunteer systems list them (the export's 证件类型 column). */
+export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照', '外国人永久居留身份证'] as const
+export type IdType = (typeof ID_TYPES)[number]
+
 export const profileUpdateRequest = z.strictObject({
   realName: text(1, 20).optional(),
   phone: phone().optional(),
   birthDate: z.iso.date().optional(),
   gender: z.enum(['男', '女']).optional(),
   leagueMember: z.boolean().optional(),
+  idType: z.enum(ID_TYPES).optional(),
 })
 export type ProfileUpdateRequest = z.input<typeof profileUpdateRequest>
 
@@ -105,6 +110,8 @@ export interface Profile {
   birthDate: string | null
   gender: '男' | '女' | null
   leagueMember: boolean
+  /** For the hours export to the national systems; Qingju does not collect the ID number itself. */
+  idType: IdType | null
   /** attended / (attended + no-shows) over the counting window; null without any record. */
   attendanceRate: number | null
   attended: number

@@ -125,7 +125,7 @@ async function profileOf(db: Db, userId: string, now: Date): Promise<Profile> {
   const p = await loadPerson(db, userId)
   const c = (await attendanceCounts(db, [userId], now)).get(userId) ?? { attended: 0, noShows: 0 }
   return {
-    realName: p.real_name, phone: p.phone, birthDate: p.birth_date, gender: p.gender, leagueMember: p.league_member,
+    realName: p.real_name, phone: p.phone, birthDate: p.birth_date, gender: p.gender, leagueMember: p.league_member, idType: p.id_type,
     attendanceRate: attendanceRate(c.attended, c.noShows), attended: c.attended, noShows: c.noShows,
   }
 }
@@ -346,8 +346,8 @@ export const actions: ActionTable<SignupActions> = {
       }
       await ctx.db.query(
         `update app_user set real_name = coalesce($2, real_name), phone = coalesce($3, phone), birth_date = coalesce($4::date, birth_date),
-           gender = coalesce($5, gender), league_member = coalesce($6, league_member) where id = $1`,
-        [user.id, input.realName ?? null, input.phone ?? null, input.birthDate ?? null, input.gender ?? null, input.leagueMember ?? null])
+           gender = coalesce($5, gender), league_member = coalesce($6, league_member), id_type = coalesce($7, id_type) where id = $1`,
+        [user.id, input.realName ?? null, input.phone ?? null, input.birthDate ?? null, input.gender ?? null, input.leagueMember ?? null, input.idType ?? null])
       return profileOf(ctx.db, user.id, ctx.now)
     },
   }),

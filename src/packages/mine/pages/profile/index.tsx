@@ -3,7 +3,8 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
-import type { Profile, ProfileUpdateRequest } from '@api/signup'
+import type { IdType, Profile, ProfileUpdateRequest } from '@api/signup'
+import { ID_TYPE_OPTIONS } from '../../features/profile/id-types'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { getProfile, updateProfile } from '@/features/signup/api/signup'
@@ -22,6 +23,7 @@ interface Form {
   birthDate: string
   gender: '男' | '女' | null
   leagueMember: boolean
+  idType: IdType | null
 }
 
 function formOf(p: Profile): Form {
@@ -31,6 +33,7 @@ function formOf(p: Profile): Form {
     birthDate: p.birthDate ?? '',
     gender: p.gender,
     leagueMember: p.leagueMember,
+    idType: p.idType,
   }
 }
 
@@ -41,6 +44,7 @@ function requestOf(f: Form): ProfileUpdateRequest {
   if (f.phone.trim()) req.phone = f.phone.trim()
   if (f.birthDate) req.birthDate = f.birthDate
   if (f.gender) req.gender = f.gender
+  if (f.idType) req.idType = f.idType
   return req
 }
 
@@ -95,6 +99,8 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
         </FieldRow>
         <SelectField name="gender" label="性别" options={[...GENDERS]} index={form.gender ? GENDERS.indexOf(form.gender) : -1}
           error={errors.gender} onChange={(i) => set({ gender: GENDERS[i] ?? null })} />
+        <SelectField name="idType" label="证件类型" options={ID_TYPE_OPTIONS} index={form.idType ? ID_TYPE_OPTIONS.indexOf(form.idType) : -1}
+          error={errors.idType} onChange={(i) => set({ idType: ID_TYPE_OPTIONS[i] ?? null })} />
         <SwitchField name="leagueMember" label="共青团员" checked={form.leagueMember} error={errors.leagueMember}
           onChange={(leagueMember) => set({ leagueMember })} />
       </View>
