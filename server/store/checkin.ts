@@ -98,6 +98,9 @@ function distanceMetres(a: { latitude: number; longitude: number }, b: { latitud
   return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)))
 }
 
+/** Why a registration that holds no place cannot scan (REGISTRATION_CANCELLED). */
+export const notSeatedMessage = (state: string) => (state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
+
 export interface ScanToRecord {
   /** Whose scan: a known registration (ticket, walk-in), or the caller's own (self-scan by openid). */
   who: { registrationId: string } | { openid: string }
@@ -159,7 +162,7 @@ export async function recordScan(pool: Pool, e: CheckinEvent, scan: ScanToRecord
   if (!r.seen) {
     if (r.reg_state === null) throw new AppError('NOT_REGISTERED', '你没有报名本活动，请联系现场组织者')
     if (!['confirmed', 'attended'].includes(r.reg_state)) {
-      throw new AppError('REGISTRATION_CANCELLED', r.reg_state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
+      throw new AppError('REGISTRATION_CANCELLED', notSeatedMessage(r.reg_state))
     }
     if (scan.direction === 'out' && r.last !== 'in') throw new AppError('NOT_CHECKED_IN', '请先签到再签退')
   }

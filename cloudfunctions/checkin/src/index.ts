@@ -23,7 +23,7 @@ import { eventForOrganiser } from '../../../server/runtime/event-organiser'
 import { AppError, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
 import { closeEventHours } from '../../../server/store/hours'
-import { findScan, loadCheckinEvent, loadCheckinEventForScan, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
+import { findScan, notSeatedMessage, loadCheckinEvent, loadCheckinEventForScan, recentScans, recordScan, type CheckinEvent, type ScanRow, type ScanToRecord } from '../../../server/store/checkin'
 import { loadSignupEvent, writeSignup } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
@@ -83,15 +83,14 @@ async function siteSecret(db: Db, e: CheckinEvent): Promise<Buffer> {
   return r.rows[0].checkin_secret
 }
 
-/** Verifies a ticket for this event and returns its registration, or throws the matching refusal. */
-async function ticketHolder(db: Db, e: CheckinEvent, token: string): Promise<{ registrationId: string; userId: string }> {
+/** Verifies a ticket for this event and returns its registration id, or throws the matching refusal. */
+async function ticketHolder(db: Db, e: CheckinEvent, token: string): Promise<string> {
   const verified = verifyTicket(token, { secret: ticketSecret(), eventId: e.id })
   if (!verified.ok) throw tokenError(verified.reason)
-  const reg = await db.query<{ ticket_version: number; user_id: string }>(
-    'select ticket_version, user_id from registration where id = $1', [verified.claims.registrationId])
+  const reg = await db.query<{ ticket_version: number }>('select ticket_version from registration where id = $1', [verified.claims.registrationId])
   if (!reg.rows[0]) throw new AppError('NOT_REGISTERED', '找不到该报名')
   if (reg.rows[0].ticket_version !== verified.claims.ticketVersion) throw new AppError('CODE_EXPIRED', '该入场券已被重新签发，请出示最新的入场券')
-  return { registrationId: verified.claims.registrationId, userId: reg.rows[0].user_id }
+  return verified.claims.registrationId
 }
 
 /**
@@ -105,7 +104,7 @@ async function applySynced(pool: Pool, e: CheckinEvent, scan: { registrationId: 
     if (!reg.rows[0]) return { nonce: scan.nonce, status: 'rejected', code: 'NOT_REGISTERED', message: '找不到该报名' }
     if ((await tx.query('select 1 from checkin_scan where activity_id = $1 and nonce = $2', [e.id, scan.nonce])).rowCount) return 'repeated'
     if (!['confirmed', 'attended'].includes(reg.rows[0].state)) {
-      return { nonce: scan.nonce, status: 'rejected', code: 'REGISTRATION_CANCELLED', message: '该报名已取消或未通过，不能签到' }
+      return { nonce: scan.nonce, status: 'rejected', code: 'REGISTRATION_CANCELLED', message: notSeatedMessage(reg.rows[0].state) }
     }
     const standing = await tx.query<{ id: string; direction: Direction; scanned_at: Date }>(
       'select id, direction, scanned_at from checkin_scan where registration_id = $1 and superseded_by is null', [scan.registrationId])
@@ -220,7 +219,7 @@ export const actions: ActionTable<CheckinActions> = {
       const holder = await ticketHolder(ctx.db, e, input.token)
       checkWindow(e, ctx.now, input.direction)
       return record(ctx.db, e, {
-        who: { registrationId: holder.registrationId }, direction: input.direction, method: 'ticket',
+        who: { registrationId: holder }, direction: input.direction, method: 'ticket',
         nonce: input.nonce, now: ctx.now, scannedBy: actor.userId,
       })
     },
@@ -329,7 +328,7 @@ export const actions: ActionTable<CheckinActions> = {
         }
         try {
           const holder = await ticketHolder(ctx.db, e, s.token)
-          outcomes.set(s.nonce, await applySynced(ctx.db, e, { registrationId: holder.registrationId, direction: s.direction, nonce: s.nonce, at, scannedBy: actor.userId }))
+          outcomes.set(s.nonce, await applySynced(ctx.db, e, { registrationId: holder, direction: s.direction, nonce: s.nonce, at, scannedBy: actor.userId }))
         } catch (err) {
           if (err instanceof AppError) reject(err.code, err.message)
           else if (pgCode(err) === PG.uniqueViolation) {
