@@ -125,7 +125,7 @@ async function main() {
     await writeSection('Check-in burst (checkin.scan)', [
       `Run ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM · Node ${process.version} · embedded PostgreSQL 18 · pg pool of ${POOL} in both paths · synchronous_commit on.`,
       `${VOLUNTEERS} confirmed volunteers of one event each self-scan the rotating site code to check in, then all check out: ${VOLUNTEERS * 2} scans, ${IN_FLIGHT} in flight. Every run ended with exactly ${VOLUNTEERS} check-ins and ${VOLUNTEERS} check-outs (checked by the benchmark).`,
-      '“Direct” is the scan write (`recordScan`: one statement that finds the registration, checks the nonce and the last direction, and inserts) through pg; “local host” is HTTP POST /api/checkin `scan` from a separate process (dev session, dispatcher, zod, token peek and HMAC check, the event (a 5-second read cache), the same statement, JSON). The load generator, the host and PostgreSQL share the 2 CPUs.',
+      '“Direct” is the scan write (`recordScan`: one statement that finds the registration, checks the nonce and the last direction, inserts, and on a check-in marks the registration attended) through pg; “local host” is HTTP POST /api/checkin `scan` from a separate process (dev session, dispatcher, zod, token peek and HMAC check, the event (a 5-second read cache), the same statement, JSON). The load generator, the host and PostgreSQL share the 2 CPUs.',
       'Target: ≥ 1,000 check-ins/s through the local host.',
       '',
       '| path | scans/s | p50 ms | p99 ms | wall s |',
