@@ -10,7 +10,7 @@ import { Pool } from 'pg'
 import { readFileSync } from 'fs'
 import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
-import { writeSignup } from '../server/store/signups'
+import { loadSignupEvent, settleFreedSeats, writeSignup, type SignupEvent } from '../server/store/signups'
 import { PG, inTransaction, pgCode } from '../server/store/tx'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
@@ -46,23 +46,27 @@ async function drive(calls: Call[], work: (c: Call) => Promise<void>) {
   return { perSecond: calls.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), seconds }
 }
 
-async function newEvent(pool: Pool, title: string): Promise<string> {
+async function newEvent(pool: Pool, title: string): Promise<SignupEvent> {
   const { rows } = await pool.query<{ id: string }>(
     `insert into activity (district_id, unit_id, category, title, place_name, start_at, end_at, signup_opens_at, signup_closes_at, capacity, state, search_text)
      select 'runzhou', id, 'social_mixer', $1, '青年之家', now() + interval '10 days', now() + interval '10 days 3 hours',
             now() - interval '1 hour', now() + interval '9 days', 100, 'published', $1
      from org_unit where status = 'admitted' order by name limit 1 returning id`, [title])
   await pool.query("insert into signup_quota (activity_id, key, capacity) values ($1, '', 100)", [rows[0].id])
-  return rows[0].id
+  return (await loadSignupEvent(pool, rows[0].id))!
 }
 
-/** The engine's own sign-up transaction (store/signups.ts writeSignup) straight through pg: the baseline. */
-async function directSignup(pool: Pool, activityId: string, userId: string, key: string): Promise<void> {
+/**
+ * The engine's own sign-up write (store/signups.ts writeSignup: one statement in its own transaction) straight through pg,
+ * followed, for a waitlisted answer, by the same after-commit freed-seat check: the baseline.
+ */
+async function directSignup(pool: Pool, event: SignupEvent, userId: string, key: string): Promise<void> {
   try {
-    await inTransaction(pool, (tx) => writeSignup(tx, {
-      activityId, userId, quotaKey: '', idempotencyKey: key, answers: {}, remind: false, now: new Date(),
+    const reg = await inTransaction(pool, (tx) => writeSignup(tx, {
+      activityId: event.id, userId, quotaKey: '', idempotencyKey: key, answers: {}, remind: false, now: new Date(),
       mode: { kind: 'seat', waitlist: true },
     }))
+    if (reg?.state === 'waitlisted') await settleFreedSeats(pool, event, '', new Date())
   } catch (err) {
     if (pgCode(err) !== PG.uniqueViolation) throw err // a retry of an earlier key: the engine replays it
   }
@@ -106,13 +110,13 @@ async function main() {
       await new Promise((r) => setTimeout(r, 300))
       const directEvent = await newEvent(pool, `基线活动-${syncCommit}`)
       const direct = await drive(plan(`d${syncCommit}`), (c) => directSignup(pool, directEvent, users.get(`bench:${c.person}`)!, c.key))
-      await check(pool, directEvent)
+      await check(pool, directEvent.id)
       const httpEvent = await newEvent(pool, `压测活动-${syncCommit}`)
       const http = await drive(plan(`h${syncCommit}`), async (c) => {
-        const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: httpEvent, idempotencyKey: c.key } })
+        const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: httpEvent.id, idempotencyKey: c.key } })
         if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
       })
-      await check(pool, httpEvent)
+      await check(pool, httpEvent.id)
       console.log({ syncCommit, direct, http, ratio: http.perSecond / direct.perSecond })
       rows.push(row(`direct transaction through pg, synchronous_commit=${syncCommit}`, direct), row(`local host over HTTP, synchronous_commit=${syncCommit}`, http))
       ratios.push(`synchronous_commit=${syncCommit}: ${(100 * http.perSecond / direct.perSecond).toFixed(0)}%`)
@@ -128,10 +132,10 @@ async function main() {
     const directSpread = await drive(plan('ds'), (c) => directSignup(pool, directEvents[c.person % 20], users.get(`bench:${c.person}`)!, c.key))
     const httpEvents = await spread('h')
     const httpSpread = await drive(plan('hs'), async (c) => {
-      const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: httpEvents[c.person % 20], idempotencyKey: c.key } })
+      const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: httpEvents[c.person % 20].id, idempotencyKey: c.key } })
       if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
     })
-    for (const id of [...directEvents, ...httpEvents]) {
+    for (const { id } of [...directEvents, ...httpEvents]) {
       const n = (await pool.query<{ n: number }>("select count(*)::int as n from registration where activity_id = $1 and state = 'confirmed'", [id])).rows[0].n
       if (n !== PEOPLE / 20) throw new Error(`spread event ${id}: ${n} confirmed`)
     }

@@ -14,8 +14,10 @@ export interface HostProcess {
   stop(): Promise<void>
 }
 
+/** `env.HOST_NODE_ARGS` adds flags for the host's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark). */
 export function startHostProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'scripts', 'start.ts')], {
+  const nodeArgs = env.HOST_NODE_ARGS ? env.HOST_NODE_ARGS.split(' ') : []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'scripts', 'start.ts')], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import type { DrawResult, MyRegistration, Profile, Registration, RosterEntry, Si
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { actions, main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
+import { loadSignupEvent, lockQuota, promoteWaiting, releaseSeat, setRegistrationState } from '../../server/store/signups'
 import { call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, eventRequest, publishedEvent, type World } from '../support/world'
@@ -267,6 +268,61 @@ describe('cancelling and promotion', () => {
     expectOk(await call(activity, 'cancel', { id: e.id, reason: '场地维修' }, PEOPLE.orgA))
     expect(await messagesTo(person('q1'))).toEqual(['活动已取消'])
     expect(await messagesTo(person('q2'))).toEqual(['活动已取消'])
+  })
+})
+
+/**
+ * A sign-up takes no lock up front, so it can overlap a release: here the release frees the seat
+ * and finds nobody waiting while the newcomer's statement has already decided "full" on its snapshot.
+ */
+describe('a sign-up overlapping a release', () => {
+  const stateOf = async (activityId: string, who: string) =>
+    expectOk(await call<Registration | null>(signup, 'mine', { activityId }, who))?.state
+
+  test('the newcomer’s after-commit check takes the seat the release freed', async () => {
+    const e = await eventWith({}, 1)
+    const a = expectOk(await join_(e.id, person('race-a1')))
+    const client = await db.connect()
+    try {
+      await client.query('begin')
+      const event = (await loadSignupEvent(client, e.id))!
+      await lockQuota(client, e.id, '')
+      await releaseSeat(client, e.id, '')
+      expect(await promoteWaiting(client, event, '', new Date())).toEqual([]) // nobody is waiting yet
+      await setRegistrationState(client, a.id, 'cancelled', new Date())
+      // The newcomer starts while the release is uncommitted: full on its snapshot. Its foreign key
+      // to the quota waits for the release's lock; wait until it does (or has finished, which
+      // would mean the lock no longer orders the two and the assertions below must fail).
+      const newcomer = join_(e.id, person('race-a2'))
+      let settled = false
+      void newcomer.finally(() => { settled = true })
+      for (let i = 0; i < 200 && !settled; i++) {
+        const blocked = await db.query("select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with seat as%'")
+        if (blocked.rowCount) break
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      await client.query('commit')
+      expect(expectOk(await newcomer).state).toBe('confirmed')
+    } finally {
+      client.release()
+    }
+    const summary = expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id }))
+    expect(summary.quotas[0]).toMatchObject({ taken: 1, waiting: 0 })
+    expect(await messagesTo(person('race-a2'))).toEqual(['候补成功'])
+  })
+
+  test('a free seat left next to a waiting line (a check that never ran) is mended by the sweep', async () => {
+    const e = await eventWith({}, 1)
+    const a = expectOk(await join_(e.id, person('race-b1')))
+    expectOk(await join_(e.id, person('race-b2')))
+    // As if the process died between a release's commit and the check after it.
+    await db.query("update registration set state = 'cancelled' where id = $1", [a.id])
+    await db.query('update signup_quota set taken = 0 where activity_id = $1', [e.id])
+    await db.query('update activity set seats_taken = 0 where id = $1', [e.id])
+    expect(await stateOf(e.id, person('race-b2'))).toBe('waitlisted')
+    expect(expectOk(await call<{ promoted: number }>(signup, 'sweep')).promoted).toBeGreaterThanOrEqual(1)
+    expect(await stateOf(e.id, person('race-b2'))).toBe('confirmed')
+    expect(expectOk(await call(signup, 'sweep'))).toMatchObject({ promoted: 0 })
   })
 })
 

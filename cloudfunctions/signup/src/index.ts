@@ -23,7 +23,7 @@ import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, findRegistration, loadPerson, loadSignupEvent,
+  attendanceCounts, findRegistration, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
   REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
@@ -186,32 +186,34 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: signupRequest,
     async handle(input, ctx) {
-      // One round trip for who is calling, a replay of this key, and an earlier rejection.
-      const user = await ensureUser(ctx.db, ctx.caller.openid)
-      const known = await ctx.db.query<{ replay_id: string | null; rejected: boolean }>(
-        `select (select registration_id from signup_request where user_id = $1 and idempotency_key = $2) as replay_id,
-                exists (select 1 from registration where activity_id = $3 and user_id = $1 and state = 'rejected') as rejected`,
-        [user.id, input.idempotencyKey, input.activityId])
-      const replay = async (db: Db) => {
-        const r = await db.query<{ registration_id: string }>(
-          'select registration_id from signup_request where user_id = $1 and idempotency_key = $2', [user.id, input.idempotencyKey])
-        return r.rows[0] ? findRegistration(db, r.rows[0].registration_id) : null
+      // One read for who is calling, a replay of this key, an earlier rejection and the event.
+      let known = await loadSignupContext(ctx.db, ctx.caller.openid, input.activityId, input.idempotencyKey)
+      if (!known) {
+        await ensureUser(ctx.db, ctx.caller.openid) // first contact
+        known = (await loadSignupContext(ctx.db, ctx.caller.openid, input.activityId, input.idempotencyKey))!
       }
-      if (known.rows[0].replay_id) {
-        const earlier = (await findRegistration(ctx.db, known.rows[0].replay_id))!
+      const { userId } = known
+      const replay = async () => {
+        const r = await ctx.db.query<{ registration_id: string }>(
+          'select registration_id from signup_request where user_id = $1 and idempotency_key = $2', [userId, input.idempotencyKey])
+        return r.rows[0] ? findRegistration(ctx.db, r.rows[0].registration_id) : null
+      }
+      if (known.replayId) {
+        const earlier = (await findRegistration(ctx.db, known.replayId))!
         return toRegistration(ctx.db, earlier, (await loadSignupEvent(ctx.db, earlier.activity_id))!, ctx.now)
       }
 
-      const event = await eventOrNotFound(ctx.db, input.activityId)
+      const event = known.event
+      if (!event || event.state === 'draft') throw notFound('活动')
       if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
       checkSignupWindow(event, ctx.now)
       const { answers, quotaKey } = readAnswers(event.settings, input.answers)
-      if (known.rows[0].rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
+      if (known.rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
       const rules = event.settings.eligibility
       if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
         // Only events with conditions pay for reading the person's record.
-        const [person, counts] = await Promise.all([loadPerson(ctx.db, user.id), attendanceCounts(ctx.db, [user.id], ctx.now)])
-        const c = counts.get(user.id) ?? { attended: 0, noShows: 0 }
+        const [person, counts] = await Promise.all([loadPerson(ctx.db, userId), attendanceCounts(ctx.db, [userId], ctx.now)])
+        const c = counts.get(userId) ?? { attended: 0, noShows: 0 }
         checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
       }
 
@@ -219,22 +221,30 @@ export const actions: ActionTable<SignupActions> = {
       const mode = settings.allocation === 'select' ? { kind: 'fixed' as const, state: 'applied' as const }
         : settings.approvalRequired ? { kind: 'fixed' as const, state: 'pending' as const }
         : { kind: 'seat' as const, waitlist: settings.waitlist }
+      let reg: Awaited<ReturnType<typeof writeSignup>>
       try {
-        const reg = await inTransaction(ctx.db, (tx) => writeSignup(tx, {
-          activityId: event.id, userId: user.id, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
+        reg = await inTransaction(ctx.db, (tx) => writeSignup(tx, {
+          activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
         }))
-        if (!reg) throw new AppError('FULL', '名额已满')
-        return toRegistration(ctx.db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
       } catch (err) {
         if (pgCode(err) === PG.uniqueViolation) {
           // A retry that raced the first call: answer what the first call got.
-          const same = await replay(ctx.db)
+          const same = await replay()
           if (same) return toRegistration(ctx.db, same, event, ctx.now)
           throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
         }
         if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
         throw err
       }
+      if (!reg) throw new AppError('FULL', '名额已满')
+      if (reg.state === 'waitlisted') {
+        const notices = await settleFreedSeats(ctx.db, event, quotaKey, ctx.now)
+        if (notices.length) {
+          await sendNotices(ctx, notices)
+          return toRegistration(ctx.db, (await findRegistration(ctx.db, reg.id))!, event, ctx.now) // possibly promoted just now
+        }
+      }
+      return toRegistration(ctx.db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
     },
   }),
 
@@ -561,6 +571,12 @@ export const actions: ActionTable<SignupActions> = {
         })
         promoted += notices.length
         await sendNotices(ctx, notices)
+      }
+      // Safety net: a seat freed while someone waits, whose after-commit check never ran (a crash).
+      for (const q of await quotasToSettle(ctx.db, ctx.now)) {
+        const settled = await settleFreedSeats(ctx.db, (await loadSignupEvent(ctx.db, q.activityId))!, q.key, ctx.now)
+        promoted += settled.length
+        await sendNotices(ctx, settled)
       }
       const reminders = await ctx.db.query<{ id: string; user_id: string; activity_id: string }>(
         `select r.id, r.user_id, r.activity_id from registration r join activity a on a.id = r.activity_id
