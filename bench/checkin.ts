@@ -11,12 +11,13 @@ import { Pool } from 'pg'
 import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
 import { loadCheckinEvent, recordScan } from '../server/store/checkin'
+import { keepConnectionsOnSqlErrors, sharedPoolSize } from '../server/store/pool'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
 
 const VOLUNTEERS = 2000
 const IN_FLIGHT = 200
-const POOL = 10
+const POOL = sharedPoolSize() // as the local host sizes its own
 
 async function drive(count: number, work: (i: number) => Promise<void>) {
   const latencies: number[] = []
@@ -61,7 +62,7 @@ async function main() {
   chmodSync(dataDir, 0o755)
   const host = await startHostProcess({ QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PG_POOL_MAX: String(POOL) })
   const secret = readFileSync(join(dataDir, 'dev-session-secret'), 'utf8').trim()
-  const pool = new Pool({ connectionString: host.databaseUrl, max: POOL })
+  const pool = keepConnectionsOnSqlErrors(new Pool({ connectionString: host.databaseUrl, max: POOL }))
   const client = benchClient(host.url, IN_FLIGHT)
   try {
     await pool.query("insert into app_user (openid, nickname) select 'bench:' || g, '志愿者' || g from generate_series(1, $1) g", [VOLUNTEERS])

@@ -10,15 +10,16 @@ import { Pool } from 'pg'
 import { readFileSync } from 'fs'
 import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
+import { keepConnectionsOnSqlErrors, sharedPoolSize } from '../server/store/pool'
 import { loadSignupEvent, settleFreedSeats, writeSignup, type SignupEvent } from '../server/store/signups'
-import { PG, inTransaction, pgCode } from '../server/store/tx'
+import { PG, pgCode } from '../server/store/tx'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
 
 const PEOPLE = 1500
 const RETRIES = 500
 const IN_FLIGHT = 200
-const POOL = 10
+const POOL = sharedPoolSize() // as the local host sizes its own
 
 interface Call { person: number; key: string }
 
@@ -57,16 +58,16 @@ async function newEvent(pool: Pool, title: string): Promise<SignupEvent> {
 }
 
 /**
- * The engine's own sign-up write (store/signups.ts writeSignup: one statement in its own transaction) straight through pg,
- * followed, for a waitlisted answer, by the same after-commit freed-seat check: the baseline.
+ * The engine's own sign-up write (store/signups.ts writeSignup: one statement) straight through pg,
+ * followed, when a release overlapped it, by the same after-commit freed-seat check: the baseline.
  */
 async function directSignup(pool: Pool, event: SignupEvent, userId: string, key: string): Promise<void> {
   try {
-    const reg = await inTransaction(pool, (tx) => writeSignup(tx, {
+    const reg = await writeSignup(pool, {
       activityId: event.id, userId, quotaKey: '', idempotencyKey: key, answers: {}, remind: false, now: new Date(),
       mode: { kind: 'seat', waitlist: true },
-    }))
-    if (reg?.state === 'waitlisted') await settleFreedSeats(pool, event, '', new Date())
+    })
+    if (reg?.seat_free_now) await settleFreedSeats(pool, event, '', new Date())
   } catch (err) {
     if (pgCode(err) !== PG.uniqueViolation) throw err // a retry of an earlier key: the engine replays it
   }
@@ -89,37 +90,50 @@ async function main() {
   chmodSync(dataDir, 0o755)
   // The host runs in its own process, as `npm start` does, so the load generator does not share its event loop.
   const host = await spawnHost(dataDir)
-  const pool = new Pool({ connectionString: host.databaseUrl, max: POOL })
+  // The same pool behaviour as the functions' (store/pool.ts): an SQL error keeps the connection.
+  const pool = keepConnectionsOnSqlErrors(new Pool({ connectionString: host.databaseUrl, max: POOL }))
   const client = benchClient(host.url, IN_FLIGHT)
   try {
     await pool.query("insert into app_user (openid, nickname) select 'bench:' || g, '压测' || g from generate_series(1, $1) g", [PEOPLE])
     const users = new Map((await pool.query<{ id: string; openid: string }>("select id, openid from app_user where openid like 'bench:%'")).rows.map((r) => [r.openid, r.id]))
     const tokens = new Map([...users.keys()].map((openid) => [openid, issueDevSession(openid, host.devSessionSecret)]))
 
-    // Warm-up: a few calls each way on a throwaway event.
-    const warm = await newEvent(pool, '预热')
-    for (let i = 1; i <= 20; i++) await directSignup(pool, warm, users.get(`bench:${i}`)!, `warm-${i}-xxxxx`)
+    // Warm-up: one whole burst each way on throwaway events, so both paths are measured warm (JIT
+    // in the host, prepared statements and caches in every pooled connection), as a running service is.
+    const warmDirect = await newEvent(pool, '预热-直连')
+    await drive(plan('wd'), (c) => directSignup(pool, warmDirect, users.get(`bench:${c.person}`)!, c.key))
+    const warmHttp = await newEvent(pool, '预热-HTTP')
+    await drive(plan('wh'), async (c) => {
+      const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: warmHttp.id, idempotencyKey: c.key } })
+      if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
+    })
 
     const rows: string[] = []
     const row = (name: string, r: Awaited<ReturnType<typeof drive>>) => `| ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.seconds.toFixed(2)} |`
     const ratios: string[] = []
-    for (const syncCommit of ['on', 'off']) {
+    // The targets are judged on the durable setting, three times over, because one burst on a shared
+    // 2-CPU machine varies by ±15%; synchronous_commit=off shows what the WAL flush costs.
+    const verdicts: { ratio: number; p99: number }[] = []
+    for (const [syncCommit, run] of [['on', 1], ['on', 2], ['on', 3], ['off', 1]] as const) {
       // Reloaded into every session, the host's pool included.
       await pool.query(`alter system set synchronous_commit = ${syncCommit}`)
       await pool.query('select pg_reload_conf()')
       await new Promise((r) => setTimeout(r, 300))
-      const directEvent = await newEvent(pool, `基线活动-${syncCommit}`)
-      const direct = await drive(plan(`d${syncCommit}`), (c) => directSignup(pool, directEvent, users.get(`bench:${c.person}`)!, c.key))
+      const directEvent = await newEvent(pool, `基线活动-${syncCommit}-${run}`)
+      const direct = await drive(plan(`d${syncCommit}${run}`), (c) => directSignup(pool, directEvent, users.get(`bench:${c.person}`)!, c.key))
       await check(pool, directEvent.id)
-      const httpEvent = await newEvent(pool, `压测活动-${syncCommit}`)
-      const http = await drive(plan(`h${syncCommit}`), async (c) => {
+      const httpEvent = await newEvent(pool, `压测活动-${syncCommit}-${run}`)
+      const http = await drive(plan(`h${syncCommit}${run}`), async (c) => {
         const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, { action: 'signup', data: { activityId: httpEvent.id, idempotencyKey: c.key } })
         if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
       })
       await check(pool, httpEvent.id)
-      console.log({ syncCommit, direct, http, ratio: http.perSecond / direct.perSecond })
-      rows.push(row(`direct transaction through pg, synchronous_commit=${syncCommit}`, direct), row(`local host over HTTP, synchronous_commit=${syncCommit}`, http))
-      ratios.push(`synchronous_commit=${syncCommit}: ${(100 * http.perSecond / direct.perSecond).toFixed(0)}%`)
+      const ratio = http.perSecond / direct.perSecond
+      console.log({ syncCommit, run, direct, http, ratio })
+      const label = `synchronous_commit=${syncCommit}${syncCommit === 'on' ? `, run ${run}` : ''}`
+      rows.push(row(`direct statement through pg, ${label}`, direct), row(`local host over HTTP, ${label}`, http))
+      ratios.push(`${label}: ${(100 * ratio).toFixed(0)}%`)
+      if (syncCommit === 'on') verdicts.push({ ratio, p99: http.p99 })
     }
     await pool.query('alter system reset synchronous_commit')
     await pool.query('select pg_reload_conf()')
@@ -145,7 +159,7 @@ async function main() {
     await writeSection('Sign-up burst (signup.signup)', [
       `Run ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM · Node ${process.version} · embedded PostgreSQL 18 · pg pool of ${POOL} in both paths.`,
       `${PEOPLE + RETRIES} calls (${PEOPLE} people + ${RETRIES} retries with the same idempotency key) for one 100-seat event, ${IN_FLIGHT} in flight. Every run ended with exactly 100 confirmed and ${PEOPLE - 100} waitlisted (checked by the benchmark).`,
-      '“Direct” is the engine\'s own sign-up transaction (`writeSignup`: lock the quota row, then one statement that takes the seat, records the registration and the idempotency key) through pg; “local host” is HTTP POST /api/signup (dev session, dispatcher, zod validation, eligibility reads, the same transaction, JSON).',
+      '“Direct” is the engine\'s own sign-up write (`writeSignup`: one statement that takes a seat only while one is free and nobody waits, records the registration and the idempotency key, and counts the seat; no lock taken up front), plus the after-commit freed-seat check when a release overlapped, through pg; “local host” is HTTP POST /api/signup from a separate process (dev session, dispatcher, zod validation, one read for caller, replay, rejection and event, the same write and check, JSON). Both paths are warmed with one whole burst first. The load generator, the host and PostgreSQL share the 2 CPUs.',
       'Targets: local host ≥ 50% of direct throughput; p99 < 250 ms at 200 in flight.',
       '',
       '| path | sign-ups/s | p50 ms | p99 ms | wall s |',
@@ -153,8 +167,9 @@ async function main() {
       ...rows,
       '',
       `Local host throughput as a share of direct: ${ratios.join('; ')}.`,
-      'The “spread” rows send the same calls to 20 events at once (75 people each, all seated): no lock is shared, so they show what this machine does per sign-up with contention out of the way.',
-      `Reading: all sign-ups for one quota of one event queue on that quota's row lock (this is what makes overbooking impossible), so one hot event is capped by how long each transaction holds that lock; at 200 in flight the latency is mostly that queue (Little's law: mean latency = 200 / throughput). Not met: p99 < 250 ms at 200 in flight. The spread rows say why it cannot be met on this machine by removing the lock alone: with no lock shared at all, the local host does ${httpSpread.perSecond.toFixed(0)} sign-ups/s (p99 ${httpSpread.p99.toFixed(0)} ms), and 200 in flight at that rate means a mean of ${(200_000 / httpSpread.perSecond).toFixed(0)} ms already, because the load generator, the host and PostgreSQL share 2 CPUs. Removing the per-event queue (seat rows claimed with FOR UPDATE SKIP LOCKED) still matters for production, where functions and the database have their own machines; a server-side function holding the lock only inside PostgreSQL was tried and measured slower here (418/s direct against 668/s), so it was not kept.`,
+      `Targets with synchronous_commit=on: throughput share ≥ 50% in ${verdicts.filter((v) => v.ratio >= 0.5).length} of ${verdicts.length} runs (lowest ${(100 * Math.min(...verdicts.map((v) => v.ratio))).toFixed(0)}%); p99 < 250 ms in ${verdicts.filter((v) => v.p99 < 250).length} of ${verdicts.length} runs (highest ${Math.max(...verdicts.map((v) => v.p99)).toFixed(0)} ms).`,
+      'The “spread” rows send the same calls to 20 events at once (75 people each, all seated), so no quota row is shared.',
+      'Reading: a sign-up takes no lock up front. While seats are free, sign-ups queue only on the quota row for as long as one statement holds it; once the quota is full, the conditional UPDATE fails on its snapshot and locks nothing, so the waiting line fills in parallel. What took this from 441/s (p99 734 ms) to the rows above: that lock-free write; one read instead of four before it, with the hot statements prepared once per connection (planning the write cost more than running it); one pooled connection held for the whole request, so a request waits for the pool once and not once per query (this is what narrowed p99 to near p50); a pool of two connections per core plus one instead of 10; and a pool fix. pg-pool\'s `pool.query` closes the connection whenever a query fails, even for a unique violation, so every colliding retry was paying for a new connection and a new server process. `store/pool.ts` now returns the connection to the pool unless the session itself broke.',
     ])
   } finally {
     client.close()

@@ -3,12 +3,22 @@
  * out to many instances, so each keeps 1–2 connections (PG_POOL_MAX); the local host, which
  * serves every request from one process, raises it.
  */
-import { Pool, types } from 'pg'
+import { cpus } from 'os'
+import { DatabaseError, Pool, types } from 'pg'
 
 // bigint (count(*)) as number: our counts stay far below 2^53.
 types.setTypeParser(20, (value) => Number(value))
 
 let pool: Pool | null = null
+
+/**
+ * Connections for a process that serves many requests at once (the local host): about two per CPU
+ * core plus one, the usual starting point for PostgreSQL; more only adds switching between server
+ * processes that compete for the same cores (measured in bench/signup.ts: 5 beat 10 on 2 cores).
+ */
+export function sharedPoolSize(): number {
+  return Math.max(4, 2 * cpus().length + 1)
+}
 
 export function getPool(): Pool {
   if (!pool) {
@@ -24,8 +34,36 @@ export function getPool(): Pool {
     })
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', err: err.message })))
+    keepConnectionsOnSqlErrors(pool)
   }
   return pool
+}
+
+/**
+ * pg-pool's `pool.query` closes the connection whenever a query fails, even for an ordinary SQL
+ * error such as a unique violation (a retried sign-up, a repeated scan), so the next query pays for
+ * a new connection and a new server process. This `query` returns the connection to the pool
+ * instead; pg-pool still discards one that is broken or ending (it checks that on release).
+ */
+export function keepConnectionsOnSqlErrors(target: Pool): Pool {
+  target.query = (async (config: unknown, values?: unknown) => {
+    const client = await target.connect()
+    // A connection-level failure arrives as an 'error' event too; without a listener it would crash.
+    let broken: Error | undefined
+    const onError = (err: Error) => { broken = err }
+    client.on('error', onError)
+    try {
+      return await client.query(config as string, values as unknown[])
+    } catch (err) {
+      // An ordinary SQL error (severity ERROR) leaves the session usable; FATAL or a network error does not.
+      if (!(err instanceof DatabaseError) || err.severity !== 'ERROR') broken = err as Error
+      throw err
+    } finally {
+      client.removeListener('error', onError)
+      client.release(broken)
+    }
+  }) as Pool['query']
+  return target
 }
 
 export async function closePool(): Promise<void> {

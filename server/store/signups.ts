@@ -12,7 +12,6 @@ import { ageOn, attendanceRate, canSelfCancel, offerExpiry, promotionOpen, type 
 import type { SubscribeMessage } from '../platform/platform'
 import { templates } from '../config'
 import { AppError } from '../runtime/errors'
-import type { Pool } from 'pg'
 import { inTransaction, type Db } from './tx'
 
 export interface SignupEvent extends EventTimes {
@@ -279,25 +278,39 @@ export interface SignupWrite {
 }
 
 /**
- * The sign-up write: ONE statement and no lock taken up front, so sign-ups for one event run side
- * by side. Run it in a transaction of its own (`inTransaction`): measured here, the same statement in
- * autocommit ran 2–5x slower whenever retries of one person collided (bench/signup.ts). The conditional UPDATE takes a seat only while one is free and nobody
- * waits in the quota; it waits for the quota row only while seats are still free (once the quota
- * is full it fails on its snapshot and locks nothing), so a burst queues only for the seats
- * themselves. The same statement records the registration and the idempotency key and counts the
- * seat on the activity; a duplicate (registration_one_active, signup_request_pkey) fails the whole
- * statement, seat included. Returns null when full with no waitlist.
+ * The sign-up write: ONE statement (atomic on its own, no transaction around it) and no lock taken
+ * up front, so sign-ups for one event run side by side. The conditional UPDATE takes a seat only
+ * while one is free and nobody waits in the quota; it waits for the quota row only while seats are
+ * still free (once the quota is full it fails on its snapshot and locks nothing), so a burst queues
+ * only for the seats themselves. The same statement records the registration and the idempotency
+ * key and counts the seat on the activity; a duplicate (registration_one_active,
+ * signup_request_pkey) fails the whole statement, seat included. Returns null when full with no
+ * waitlist.
  *
- * A waitlisted answer must be followed by `settleFreedSeats` once the transaction has committed: a
- * release that ran concurrently may have freed a seat without seeing this person waiting.
+ * A waitlisted sign-up decided "full" on the snapshot its statement started with, while a release
+ * (cancel, decline, expiry, more capacity) frees a seat and looks for the next in line with the
+ * quota row held FOR UPDATE. So the statement ends by taking FOR KEY SHARE on that row, which
+ * conflicts with FOR UPDATE, and reads the row as it is now (READ COMMITTED locking reads return
+ * the latest version, after waiting for a release in progress):
+ * - the release locked first: this read waits for it and sees the seat it left free
+ *   (`seat_free_now`), and the caller runs `settleFreedSeats` once this statement has committed;
+ * - this statement locked first: the release waits for it to commit, and then its lookup sees the
+ *   newcomer in line.
+ *
+ * Lock order, as in every release and organiser change: the activity row first (here FOR KEY
+ * SHARE, which sign-ups share with each other and with their own seat counting), then the quota
+ * row. Taking the quota first and the activity after (as the foreign-key check alone would) lets a
+ * sign-up and a release each hold what the other waits for: a deadlock.
  */
-export async function writeSignup(db: Db, w: SignupWrite): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
+export async function writeSignup(db: Db, w: SignupWrite): Promise<(RegistrationRow & { waiting_ahead: number | null; seat_free_now: boolean | null }) | null> {
   const seat = w.mode.kind === 'seat'
-  const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null }>({
+  const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null; seat_free_now: boolean | null }>({
     name: 'signup-write', // prepared once per connection: planning this statement cost more than running it
-    text: `with seat as (
+    text: `with event_lock as (
+       select 1 from activity where id = $1 for key share
+     ), seat as (
        update signup_quota set taken = taken + 1
-       where $6::boolean and activity_id = $1 and key = $2 and taken < capacity
+       where $6::boolean and exists (select 1 from event_lock) and activity_id = $1 and key = $2 and taken < capacity
          and not exists (select 1 from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted')
        returning activity_id
      ), counted as (
@@ -307,17 +320,20 @@ export async function writeSignup(db: Db, w: SignupWrite): Promise<(Registration
        select $1, $3, $2,
               case when not $6::boolean then $8 when exists (select 1 from seat) then 'confirmed' else 'waitlisted' end,
               $4, $5, $9, $9
-       where not $6::boolean or exists (select 1 from seat) or $7::boolean
+       where exists (select 1 from event_lock) and (not $6::boolean or exists (select 1 from seat) or $7::boolean)
        returning ${REG_COLUMNS}
      ), req as (
        insert into signup_request (user_id, idempotency_key, activity_id, registration_id)
        select $3, $10, $1, id from reg
+     ), quota_now as (
+       select taken < capacity as free from signup_quota where activity_id = $1 and key = $2 for key share
      )
      -- Place in line among those committed when the statement began (the "mine" view recounts).
      select reg.*, case when reg.state = 'waitlisted' then
        (select count(*)::int from registration w
         where w.activity_id = $1 and w.quota_key = $2 and w.state = 'waitlisted' and w.queue_position < reg.queue_position)
-       end as waiting_ahead
+       end as waiting_ahead,
+       case when reg.state = 'waitlisted' then (select free from quota_now) end as seat_free_now
      from reg`,
     values: [w.activityId, w.quotaKey, w.userId, JSON.stringify(w.answers), w.remind, seat,
       seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey],
@@ -326,16 +342,11 @@ export async function writeSignup(db: Db, w: SignupWrite): Promise<(Registration
 }
 
 /**
- * Run after a waitlisted sign-up commits. Its statement decided "full" on the snapshot it started
- * with; a release (cancel, decline, expiry, more capacity) holds the quota row FOR UPDATE while it
- * frees the seat and looks for the next in line. The registration's foreign key to its quota takes
- * FOR KEY SHARE on that row, which conflicts with FOR UPDATE, so the two cannot pass unseen:
- * - the sign-up locked first: the release waits for it to commit, then its lookup sees the newcomer;
- * - the release locked first: the sign-up commits after the release, and this check, run after
- *   that commit, sees the free seat and gives it to the first in line.
- * One read when nothing is free; promotion under the quota lock otherwise.
+ * Run after a waitlisted sign-up whose statement saw a free seat at its end (`seat_free_now`, see
+ * `writeSignup`) has committed: gives free seats to the first in line, under the quota lock.
+ * One read when nothing is free (someone else got there first).
  */
-export async function settleFreedSeats(db: Pool, event: SignupEvent, key: string, now: Date): Promise<Notice[]> {
+export async function settleFreedSeats(db: Db, event: SignupEvent, key: string, now: Date): Promise<Notice[]> {
   if (!promotionOpen(event, event.settings, now)) return []
   const free = await db.query({
     name: 'signup-free-seat-check',
@@ -360,6 +371,22 @@ export async function quotasToSettle(db: Db, now: Date, limit = 200): Promise<{ 
      where q.taken < q.capacity and a.state = 'published' and a.start_at > $1
      limit $2`, [now, limit])
   return rows.map((r) => ({ activityId: r.activity_id, key: r.key }))
+}
+
+/** The registration an earlier call with this idempotency key made, with its place in line: one read. */
+export async function findReplay(db: Db, userId: string, idempotencyKey: string): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
+  const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null }>({
+    name: 'signup-replay',
+    text: `select ${REG_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')},
+       case when r.state = 'waitlisted' then
+         (select count(*)::int from registration w
+          where w.activity_id = r.activity_id and w.quota_key = r.quota_key and w.state = 'waitlisted' and w.queue_position < r.queue_position)
+       end as waiting_ahead
+     from signup_request s join registration r on r.id = s.registration_id
+     where s.user_id = $1 and s.idempotency_key = $2`,
+    values: [userId, idempotencyKey],
+  })
+  return rows[0] ?? null
 }
 
 /**

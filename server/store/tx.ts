@@ -1,10 +1,14 @@
-/** Runs `work` in one transaction on one pooled connection: all of it lands, or none of it. */
-import type { Pool, PoolClient } from 'pg'
+/** Transactions and connections: the only places that take a connection from the pool by hand. */
+import { DatabaseError, Pool, type PoolClient } from 'pg'
 
 export type Db = Pool | PoolClient
 
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
+/**
+ * Runs `work` in one transaction: all of it lands, or none of it. Given the pool, on a connection
+ * of its own; given a connection (from `withConnection`, not already in a transaction), on that one.
+ */
+export async function inTransaction<T>(db: Db, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = db instanceof Pool ? await db.connect() : db
   try {
     await client.query('begin')
     const result = await work(client)
@@ -14,7 +18,28 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     await client.query('rollback').catch(() => {})
     throw err
   } finally {
-    client.release()
+    if (client !== db) client.release()
+  }
+}
+
+/**
+ * Runs `work` on one pooled connection, held from the first query to the last. A request that
+ * makes several queries then waits for a connection once, not once per query, as a CloudBase
+ * instance with its own connection does. The connection goes back to the pool unless it broke.
+ */
+export async function withConnection<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  const onError = (err: Error) => { broken = err }
+  client.on('error', onError)
+  try {
+    return await work(client)
+  } catch (err) {
+    if (err instanceof DatabaseError && err.severity !== 'ERROR') broken = err
+    throw err
+  } finally {
+    client.removeListener('error', onError)
+    client.release(broken)
   }
 }
 

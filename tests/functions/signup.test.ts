@@ -290,9 +290,9 @@ describe('a sign-up overlapping a release', () => {
       await releaseSeat(client, e.id, '')
       expect(await promoteWaiting(client, event, '', new Date())).toEqual([]) // nobody is waiting yet
       await setRegistrationState(client, a.id, 'cancelled', new Date())
-      // The newcomer starts while the release is uncommitted: full on its snapshot. Its foreign key
-      // to the quota waits for the release's lock; wait until it does (or has finished, which
-      // would mean the lock no longer orders the two and the assertions below must fail).
+      // The newcomer starts while the release is uncommitted: full on its snapshot. Its closing
+      // FOR KEY SHARE read of the quota waits for the release's lock; wait until it does (or has
+      // finished, which would mean the lock no longer orders the two and the assertions below fail).
       const newcomer = join_(e.id, person('race-a2'))
       let settled = false
       void newcomer.finally(() => { settled = true })

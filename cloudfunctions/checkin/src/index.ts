@@ -370,10 +370,10 @@ export const actions: ActionTable<CheckinActions> = {
         // Seats only: a walk-in never jumps a waiting line (writeSignup refuses a seat while anyone waits).
         for (const q of quotasOf(signupEvent.settings, signupEvent.capacity)) {
           try {
-            const reg = await inTransaction(ctx.db, (tx) => writeSignup(tx, {
+            const reg = await writeSignup(ctx.db, {
               activityId: e.id, userId, quotaKey: q.key, idempotencyKey: `walk-in:${input.nonce}`, answers: {}, remind: false, now: ctx.now,
               mode: { kind: 'seat', waitlist: false },
-            }))
+            })
             if (reg) {
               registrationId = reg.id
               break

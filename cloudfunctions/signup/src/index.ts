@@ -23,11 +23,11 @@ import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, findRegistration, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
+  attendanceCounts, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
   REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
-import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
+import { PG, inTransaction, pgCode, withConnection, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
 import { writeRosterSheet } from '../../../server/xlsx/roster-sheet'
 
@@ -186,65 +186,68 @@ export const actions: ActionTable<SignupActions> = {
     access: 'signed_in',
     input: signupRequest,
     async handle(input, ctx) {
-      // One read for who is calling, a replay of this key, an earlier rejection and the event.
-      let known = await loadSignupContext(ctx.db, ctx.caller.openid, input.activityId, input.idempotencyKey)
-      if (!known) {
-        await ensureUser(ctx.db, ctx.caller.openid) // first contact
-        known = (await loadSignupContext(ctx.db, ctx.caller.openid, input.activityId, input.idempotencyKey))!
-      }
-      const { userId } = known
-      const replay = async () => {
-        const r = await ctx.db.query<{ registration_id: string }>(
-          'select registration_id from signup_request where user_id = $1 and idempotency_key = $2', [userId, input.idempotencyKey])
-        return r.rows[0] ? findRegistration(ctx.db, r.rows[0].registration_id) : null
-      }
-      if (known.replayId) {
-        const earlier = (await findRegistration(ctx.db, known.replayId))!
-        return toRegistration(ctx.db, earlier, (await loadSignupEvent(ctx.db, earlier.activity_id))!, ctx.now)
-      }
-
-      const event = known.event
-      if (!event || event.state === 'draft') throw notFound('活动')
-      if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
-      checkSignupWindow(event, ctx.now)
-      const { answers, quotaKey } = readAnswers(event.settings, input.answers)
-      if (known.rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
-      const rules = event.settings.eligibility
-      if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
-        // Only events with conditions pay for reading the person's record.
-        const [person, counts] = await Promise.all([loadPerson(ctx.db, userId), attendanceCounts(ctx.db, [userId], ctx.now)])
-        const c = counts.get(userId) ?? { attended: 0, noShows: 0 }
-        checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
-      }
-
-      const { settings } = event
-      const mode = settings.allocation === 'select' ? { kind: 'fixed' as const, state: 'applied' as const }
-        : settings.approvalRequired ? { kind: 'fixed' as const, state: 'pending' as const }
-        : { kind: 'seat' as const, waitlist: settings.waitlist }
-      let reg: Awaited<ReturnType<typeof writeSignup>>
-      try {
-        reg = await inTransaction(ctx.db, (tx) => writeSignup(tx, {
-          activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
-        }))
-      } catch (err) {
-        if (pgCode(err) === PG.uniqueViolation) {
-          // A retry that raced the first call: answer what the first call got.
-          const same = await replay()
-          if (same) return toRegistration(ctx.db, same, event, ctx.now)
-          throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
+      // One connection for the whole sign-up: it waits for the pool once, not once per query.
+      return withConnection(ctx.db, async (db) => {
+        // One read for who is calling, a replay of this key, an earlier rejection and the event.
+        let known = await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey)
+        if (!known) {
+          await ensureUser(db, ctx.caller.openid) // first contact
+          known = (await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey))!
         }
-        if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
-        throw err
-      }
-      if (!reg) throw new AppError('FULL', '名额已满')
-      if (reg.state === 'waitlisted') {
-        const notices = await settleFreedSeats(ctx.db, event, quotaKey, ctx.now)
-        if (notices.length) {
-          await sendNotices(ctx, notices)
-          return toRegistration(ctx.db, (await findRegistration(ctx.db, reg.id))!, event, ctx.now) // possibly promoted just now
+        const { userId } = known
+        // A retry answers what the first call got, with the place in line as it is now.
+        const answerReplay = async () => {
+          const earlier = await findReplay(db, userId, input.idempotencyKey)
+          if (!earlier) return null
+          const event = earlier.activity_id === known.event?.id ? known.event : (await loadSignupEvent(db, earlier.activity_id))!
+          return toRegistration(db, earlier, event, ctx.now, earlier.waiting_ahead === null ? undefined : earlier.waiting_ahead + 1)
         }
-      }
-      return toRegistration(ctx.db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
+        if (known.replayId) return (await answerReplay())!
+
+        const event = known.event
+        if (!event || event.state === 'draft') throw notFound('活动')
+        if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
+        checkSignupWindow(event, ctx.now)
+        const { answers, quotaKey } = readAnswers(event.settings, input.answers)
+        if (known.rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
+        const rules = event.settings.eligibility
+        if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
+          // Only events with conditions pay for reading the person's record.
+          const [person, counts] = await Promise.all([loadPerson(db, userId), attendanceCounts(db, [userId], ctx.now)])
+          const c = counts.get(userId) ?? { attended: 0, noShows: 0 }
+          checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
+        }
+
+        const { settings } = event
+        const mode = settings.allocation === 'select' ? { kind: 'fixed' as const, state: 'applied' as const }
+          : settings.approvalRequired ? { kind: 'fixed' as const, state: 'pending' as const }
+          : { kind: 'seat' as const, waitlist: settings.waitlist }
+        let reg: Awaited<ReturnType<typeof writeSignup>>
+        try {
+          reg = await writeSignup(db, {
+            activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
+          })
+        } catch (err) {
+          if (pgCode(err) === PG.uniqueViolation) {
+            // A retry that raced the first call: answer what the first call got.
+            const same = await answerReplay()
+            if (same) return same
+            throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
+          }
+          if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
+          throw err
+        }
+        if (!reg) throw new AppError('FULL', '名额已满')
+        if (reg.seat_free_now) {
+          // A release freed a seat while this sign-up decided "full": pass it to the first in line.
+          const notices = await settleFreedSeats(db, event, quotaKey, ctx.now)
+          if (notices.length) {
+            await sendNotices(ctx, notices)
+            return toRegistration(db, (await findRegistration(db, reg.id))!, event, ctx.now) // possibly promoted just now
+          }
+        }
+        return toRegistration(db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
+      })
     },
   }),
 
