@@ -88,6 +88,8 @@ const PLAN_ONLY_LINES: { unit: UnitKey; category: CategoryCode; title: string; m
 // Placed relative to "now", so the home list always shows each phase whatever the date.
 interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour'> {
   startInHours: number
+  /** Future events start at this Shanghai hour on the day `startInHours` falls on (a card reads "周六 19:00–21:00", never across midnight). */
+  atHour?: number
   signupOpensInHours: number
   signupClosesInHours: number
   /** Whether it fulfils a line of this year's list (one is added for it). */
@@ -99,10 +101,10 @@ interface RelativeActivity extends Omit<PlannedActivity, 'month' | 'day' | 'hour
 const AROUND_NOW: RelativeActivity[] = [
   { unit: 'post', category: 'tree_planting', title: '邮政青年志愿林补植', startInHours: 0, hours: 3, signupOpensInHours: -24 * 7, signupClosesInHours: -2, capacity: 40, withDemoYouth: true, place: '南山街道朝阳社区青年公益林', description: '为青年公益林补植树苗、浇水培土。现场扫码签到签退，记录志愿服务时长。' },
   { unit: 'chaoyang', category: 'volunteer_service', title: '社区图书角整理', startInHours: -1, hours: 3, signupOpensInHours: -24 * 10, signupClosesInHours: -24, capacity: 20, description: '整理社区图书角，登记新捐赠的图书。' },
-  { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', onPlan: true, startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
-  { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', onPlan: true, startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
-  { unit: 'ruixiang', category: 'job_shadowing', title: '寒假岗位见习招募', startInHours: 24 * 30, hours: 6, signupOpensInHours: 24 * 7, signupClosesInHours: 24 * 25, capacity: 25, description: '寒假期间面向大学生的岗位见习，报名将于下周开放。' },
-  { unit: 'lawfirm', category: 'startup_salon', title: '青年创业者法律沙龙', startInHours: 24 * 3 + 7, hours: 2, signupOpensInHours: -24 * 7, signupClosesInHours: 24 * 2, capacity: 12, description: '股权设计、合同风险与知识产权保护，小班讨论。' },
+  { unit: 'post', category: 'reading_club', title: '青年读书会：《平凡的世界》', onPlan: true, atHour: 19, startInHours: 24 * 5 + 6, hours: 2, signupOpensInHours: -24 * 3, signupClosesInHours: 24 * 4, capacity: 30, description: '共读路遥的《平凡的世界》，每人准备一段最打动自己的文字。' },
+  { unit: 'mobile', category: 'social_mixer', title: '“遇见”青年交友联谊·冬季专场', onPlan: true, atHour: 14, startInHours: 24 * 9 + 8, hours: 3, signupOpensInHours: -24, signupClosesInHours: 24 * 7, capacity: 100, description: '成员单位单身青年冬季联谊，手作体验与团队游戏。' },
+  { unit: 'ruixiang', category: 'job_shadowing', title: '寒假岗位见习招募', atHour: 9, startInHours: 24 * 30, hours: 6, signupOpensInHours: 24 * 7, signupClosesInHours: 24 * 25, capacity: 25, description: '寒假期间面向大学生的岗位见习，报名将于下周开放。' },
+  { unit: 'lawfirm', category: 'startup_salon', title: '青年创业者法律沙龙', atHour: 19, startInHours: 24 * 3 + 7, hours: 2, signupOpensInHours: -24 * 7, signupClosesInHours: 24 * 2, capacity: 12, description: '股权设计、合同风险与知识产权保护，小班讨论。' },
 ]
 
 export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean> {
@@ -183,7 +185,8 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
         const hour = dayjs(now).startOf('hour')
         return {
           ...a,
-          start: hour.add(a.startInHours, 'hour'),
+          start: a.atHour === undefined ? hour.add(a.startInHours, 'hour')
+            : hour.add(a.startInHours, 'hour').tz(TZ).startOf('day').hour(a.atHour),
           opens: hour.add(a.signupOpensInHours, 'hour'),
           closes: hour.add(a.signupClosesInHours, 'hour'),
           onPlan: a.onPlan ?? false,

@@ -361,6 +361,20 @@ export async function settleFreedSeats(db: Db, event: SignupEvent, key: string, 
   })
 }
 
+/**
+ * Waiting lines of events that have started are closed: those still waiting become `expired`
+ * (候补未成功) instead of waiting forever. Keeps the waiting index to live lines only.
+ */
+export async function closeStartedLines(db: Db, now: Date, limit = 1000): Promise<number> {
+  const r = await db.query(
+    `update registration set state = 'expired', reason = '活动已开始，候补未成功', updated_at = $1
+     where id in (
+       select w.id from registration w join activity a on a.id = w.activity_id
+       where w.state = 'waitlisted' and a.start_at <= $1
+       limit $2)`, [now, limit])
+  return r.rowCount ?? 0
+}
+
 /** Quotas with a free seat and someone waiting: the sweep's safety net for a check that never ran (a crash between commit and check). */
 export async function quotasToSettle(db: Db, now: Date, limit = 200): Promise<{ activityId: string; key: string }[]> {
   const { rows } = await db.query<{ activity_id: string; key: string }>(

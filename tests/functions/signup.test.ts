@@ -240,6 +240,19 @@ describe('cancelling and promotion', () => {
     expect(summary.quotas[0]).toMatchObject({ taken: 0, waiting: 1 })
   })
 
+  test('when the event starts, people still waiting are told no by the sweep (expired), seats untouched', async () => {
+    const e = await eventWith({ promotionCutoffHours: 2 }, 1, 1)
+    expectOk(await join_(e.id, person('lc1')))
+    expectOk(await join_(e.id, person('lc2')))
+    const beforeStart = createFunction<SignupActions>('signup', actions, { clock: () => new Date(Date.now() + 23 * HOUR) })
+    expectOk(await call(beforeStart, 'sweep'))
+    expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('lc2')))?.state).toBe('waitlisted')
+    const started = createFunction<SignupActions>('signup', actions, { clock: () => new Date(Date.now() + 25 * HOUR) })
+    expect(expectOk(await call<{ linesClosed: number }>(started, 'sweep')).linesClosed).toBeGreaterThanOrEqual(1)
+    expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('lc2')))).toMatchObject({ state: 'expired', reason: '活动已开始，候补未成功' })
+    expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('lc1')))?.state).toBe('confirmed')
+  })
+
   test('people cannot cancel a confirmed seat inside the deadline; the organiser can', async () => {
     const e = await eventWith({ cancelDeadlineHours: 24 }, 2, 2)
     const a = expectOk(await join_(e.id, person('o1')))

@@ -220,5 +220,6 @@ export interface SignupActions {
   attendance: { request: AttendanceRequest; response: RosterEntry }
   exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string | null } }
   /** Time-driven housekeeping (expire offers, promote, send reminders); idempotent, safe to call anytime. */
-  sweep: { request: Record<string, never> | undefined; response: { expired: number; promoted: number; reminded: number } }
+  /** expired: offers past their time; linesClosed: people still waiting when their event started (now expired). */
+  sweep: { request: Record<string, never> | undefined; response: { expired: number; promoted: number; reminded: number; linesClosed: number } }
 }

@@ -23,7 +23,7 @@ import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
+  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
   REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
@@ -575,6 +575,7 @@ export const actions: ActionTable<SignupActions> = {
         promoted += notices.length
         await sendNotices(ctx, notices)
       }
+      const linesClosed = await closeStartedLines(ctx.db, ctx.now)
       // Safety net: a seat freed while someone waits, whose after-commit check never ran (a crash).
       for (const q of await quotasToSettle(ctx.db, ctx.now)) {
         const settled = await settleFreedSeats(ctx.db, (await loadSignupEvent(ctx.db, q.activityId))!, q.key, ctx.now)
@@ -593,7 +594,7 @@ export const actions: ActionTable<SignupActions> = {
         await sendNotices(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: templates.reminder() }])
         reminded++
       }
-      return { expired, promoted, reminded }
+      return { expired, promoted, reminded, linesClosed }
     },
   }),
 }
