@@ -387,15 +387,17 @@ export async function quotasToSettle(db: Db, now: Date, limit = 200): Promise<{ 
   return rows.map((r) => ({ activityId: r.activity_id, key: r.key }))
 }
 
+/** The place in line of registration `r` (SQL alias), counted among those waiting in its quota. */
+const WAITING_AHEAD = (r: string) => `case when ${r}.state = 'waitlisted' then
+  (select count(*)::int from registration w
+   where w.activity_id = ${r}.activity_id and w.quota_key = ${r}.quota_key and w.state = 'waitlisted' and w.queue_position < ${r}.queue_position)
+  end`
+
 /** The registration an earlier call with this idempotency key made, with its place in line: one read. */
 export async function findReplay(db: Db, userId: string, idempotencyKey: string): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
   const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null }>({
     name: 'signup-replay',
-    text: `select ${REG_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')},
-       case when r.state = 'waitlisted' then
-         (select count(*)::int from registration w
-          where w.activity_id = r.activity_id and w.quota_key = r.quota_key and w.state = 'waitlisted' and w.queue_position < r.queue_position)
-       end as waiting_ahead
+    text: `select ${REG_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${WAITING_AHEAD('r')} as waiting_ahead
      from signup_request s join registration r on r.id = s.registration_id
      where s.user_id = $1 and s.idempotency_key = $2`,
     values: [userId, idempotencyKey],
@@ -404,24 +406,34 @@ export async function findReplay(db: Db, userId: string, idempotencyKey: string)
 }
 
 /**
- * Everything a sign-up reads, in one round trip: the caller's id, an earlier call with the same
- * idempotency key, an earlier rejection for this event, and the event. Null for an unknown openid
- * (first contact: the caller creates the person and asks again).
+ * Everything a sign-up reads, in one round trip: the caller's id, what an earlier call with the same
+ * idempotency key made (with its place in line), an earlier rejection for this event, and the event.
+ * Null for an unknown openid (first contact: the caller creates the person and asks again).
  */
 export async function loadSignupContext(db: Db, openid: string, activityId: string, idempotencyKey: string): Promise<{
-  userId: string; replayId: string | null; rejected: boolean; event: SignupEvent | null
+  userId: string; replay: (RegistrationRow & { waiting_ahead: number | null }) | null; rejected: boolean; event: SignupEvent | null
 } | null> {
-  const { rows } = await db.query<EventRow & { user_id: string; replay_id: string | null; rejected: boolean }>({
+  const regColumns = REG_COLUMNS.split(', ')
+  const { rows } = await db.query<EventRow & { user_id: string; rejected: boolean; r_waiting_ahead: number | null } & Record<string, unknown>>({
     name: 'signup-context',
     text: `select u.id as user_id,
-       (select registration_id from signup_request where user_id = u.id and idempotency_key = $3) as replay_id,
        exists (select 1 from registration where activity_id = $2 and user_id = u.id and state = 'rejected') as rejected,
-       ${EVENT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
-     from app_user u left join activity a on a.id = $2
+       ${EVENT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')},
+       ${regColumns.map((c) => `rp.${c} as r_${c}`).join(', ')}, rp.waiting_ahead as r_waiting_ahead
+     from app_user u
+     left join activity a on a.id = $2
+     left join lateral (
+       select r.*, ${WAITING_AHEAD('r')} as waiting_ahead
+       from signup_request s join registration r on r.id = s.registration_id
+       where s.user_id = u.id and s.idempotency_key = $3
+     ) rp on true
      where u.openid = $1`,
     values: [openid, activityId, idempotencyKey],
   })
   const r = rows[0]
   if (!r) return null
-  return { userId: r.user_id, replayId: r.replay_id, rejected: r.rejected, event: r.id ? toSignupEvent(r) : null }
+  const replay = r.r_id
+    ? { ...Object.fromEntries(regColumns.map((c) => [c, r[`r_${c}`]])) as unknown as RegistrationRow, waiting_ahead: r.r_waiting_ahead }
+    : null
+  return { userId: r.user_id, replay, rejected: r.rejected, event: r.id ? toSignupEvent(r) : null }
 }

@@ -196,13 +196,11 @@ export const actions: ActionTable<SignupActions> = {
         }
         const { userId } = known
         // A retry answers what the first call got, with the place in line as it is now.
-        const answerReplay = async () => {
-          const earlier = await findReplay(db, userId, input.idempotencyKey)
-          if (!earlier) return null
+        const answer = async (earlier: RegistrationRow & { waiting_ahead: number | null }) => {
           const event = earlier.activity_id === known.event?.id ? known.event : (await loadSignupEvent(db, earlier.activity_id))!
           return toRegistration(db, earlier, event, ctx.now, earlier.waiting_ahead === null ? undefined : earlier.waiting_ahead + 1)
         }
-        if (known.replayId) return (await answerReplay())!
+        if (known.replay) return answer(known.replay)
 
         const event = known.event
         if (!event || event.state === 'draft') throw notFound('活动')
@@ -230,8 +228,8 @@ export const actions: ActionTable<SignupActions> = {
         } catch (err) {
           if (pgCode(err) === PG.uniqueViolation) {
             // A retry that raced the first call: answer what the first call got.
-            const same = await answerReplay()
-            if (same) return same
+            const same = await findReplay(db, userId, input.idempotencyKey)
+            if (same) return answer(same)
             throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
           }
           if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
