@@ -11,13 +11,13 @@ import { Pool } from 'pg'
 import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
 import { loadCheckinEvent, recordScan } from '../server/store/checkin'
-import { keepConnectionsOnSqlErrors, sharedPoolSize } from '../server/store/pool'
+import { keepConnectionsOnSqlErrors } from '../server/store/pool'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
 
 const VOLUNTEERS = 2000
 const IN_FLIGHT = 200
-const POOL = sharedPoolSize() // as the local host sizes its own
+const POOL = 10 // as the local host's own pool
 
 async function drive(count: number, work: (i: number) => Promise<void>) {
   const latencies: number[] = []

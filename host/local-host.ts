@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs'
 import type { AddressInfo } from 'net'
 import { join, resolve } from 'path'
 import { functions } from './functions'
-import { closePool, getPool, sharedPoolSize } from '../server/store/pool'
+import { closePool, getPool } from '../server/store/pool'
 import { migrate } from './migrate'
 import { startPostgres } from './postgres'
 import { seedIfEmpty } from './seed'
@@ -54,7 +54,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   process.env.QINGJU_TICKET_SECRET = localSecret(dataDir, 'ticket-secret')
   process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
   mkdirSync(process.env.QINGJU_FILES_DIR, { recursive: true })
-  process.env.PG_POOL_MAX ??= String(sharedPoolSize())
+  process.env.PG_POOL_MAX ??= '10'
   process.env.PG_CONNECT_TIMEOUT_MS ??= '30000'
 
   try {

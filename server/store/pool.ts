@@ -3,22 +3,12 @@
  * out to many instances, so each keeps 1–2 connections (PG_POOL_MAX); the local host, which
  * serves every request from one process, raises it.
  */
-import { cpus } from 'os'
 import { DatabaseError, Pool, types } from 'pg'
 
 // bigint (count(*)) as number: our counts stay far below 2^53.
 types.setTypeParser(20, (value) => Number(value))
 
 let pool: Pool | null = null
-
-/**
- * Connections for a process that serves many requests at once (the local host): about two per CPU
- * core plus one, the usual starting point for PostgreSQL; more only adds switching between server
- * processes that compete for the same cores (measured in bench/signup.ts: 5 beat 10 on 2 cores).
- */
-export function sharedPoolSize(): number {
-  return Math.max(4, 2 * cpus().length + 1)
-}
 
 export function getPool(): Pool {
   if (!pool) {
