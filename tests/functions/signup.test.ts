@@ -60,6 +60,21 @@ describe('first come, first served', () => {
     expect(card.seatsLeft).toBe(0)
   })
 
+  test('far back in a long line the answer leaves the place open; the activity page counts it exactly', async () => {
+    const e = await eventWith({}, 1)
+    expectOk(await join_(e.id, person('long-0')))
+    let last: Registration | null = null
+    for (let i = 1; i <= 101; i++) last = expectOk(await join_(e.id, person(`long-${i}`)))
+    // The 100th in line is still counted in the answer; the 101st is not.
+    expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('long-100')))?.waitlistPosition).toBe(100)
+    expect(last).toMatchObject({ state: 'waitlisted', waitlistPosition: null })
+    expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('long-101')))?.waitlistPosition).toBe(101)
+    // A retry of the 100th gets its place back in the answer.
+    const hundredth = await db.query<{ idempotency_key: string }>(
+      'select s.idempotency_key from signup_request s join app_user u on u.id = s.user_id where u.openid = $1', [person('long-100')])
+    expect(expectOk(await call<Registration>(signup, 'signup', { activityId: e.id, idempotencyKey: hundredth.rows[0].idempotency_key }, person('long-100'))).waitlistPosition).toBe(100)
+  })
+
   test('a retry with the same key returns the first result; a second tap with a new key is ALREADY_REGISTERED', async () => {
     const e = await eventWith({}, 5)
     const k = key()

@@ -23,7 +23,7 @@ import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, quotasToSettle, settleFreedSeats,
+  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, placeFromAhead, quotasToSettle, settleFreedSeats,
   REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
@@ -198,7 +198,7 @@ export const actions: ActionTable<SignupActions> = {
         // A retry answers what the first call got, with the place in line as it is now.
         const answer = async (earlier: RegistrationRow & { waiting_ahead: number | null }) => {
           const event = earlier.activity_id === known.event?.id ? known.event : (await loadSignupEvent(db, earlier.activity_id))!
-          return toRegistration(db, earlier, event, ctx.now, earlier.waiting_ahead === null ? undefined : earlier.waiting_ahead + 1)
+          return toRegistration(db, earlier, event, ctx.now, placeFromAhead(earlier))
         }
         if (known.replay) return answer(known.replay)
 
@@ -244,7 +244,7 @@ export const actions: ActionTable<SignupActions> = {
             return toRegistration(db, (await findRegistration(db, reg.id))!, event, ctx.now) // possibly promoted just now
           }
         }
-        return toRegistration(db, reg, event, ctx.now, reg.waiting_ahead === null ? undefined : reg.waiting_ahead + 1)
+        return toRegistration(db, reg, event, ctx.now, placeFromAhead(reg))
       })
     },
   }),
