@@ -48,6 +48,40 @@ export async function loadSignupEvent(db: Db, activityId: string, lock = false):
   return rows[0] ? toSignupEvent(rows[0]) : null
 }
 
+export interface CachedSignupEvent {
+  event: SignupEvent
+  /** The settings exactly as stored, for the guarded write to check they have not changed. */
+  rawSettings: unknown
+}
+
+const EVENT_CACHE_MS = 5_000
+const EVENT_CACHE_MAX = 500
+const eventCache = new Map<string, { at: number; entry: Promise<CachedSignupEvent | null> }>()
+
+/**
+ * A published event as this instance read it in the last 5 seconds, so a burst of sign-ups reads
+ * it once per instance (calls arriving together share one read). Only for `writeSignupAs`, which
+ * checks again in the database everything it relies on (state, window, settings, start): a stale
+ * copy is never acted on.
+ */
+export function cachedSignupEvent(db: Db, activityId: string): Promise<CachedSignupEvent | null> {
+  const hit = eventCache.get(activityId)
+  if (hit && Date.now() - hit.at < EVENT_CACHE_MS) return hit.entry
+  const entry = db.query<EventRow>({
+    name: 'signup-event', text: `select ${EVENT_COLUMNS} from activity where id = $1`, values: [activityId],
+  }).then(({ rows }) => (rows[0]?.state === 'published' ? { event: toSignupEvent(rows[0]), rawSettings: rows[0].signup_settings } : null))
+  if (eventCache.size >= EVENT_CACHE_MAX) eventCache.delete(eventCache.keys().next().value!)
+  eventCache.delete(activityId)
+  eventCache.set(activityId, { at: Date.now(), entry })
+  entry.catch(() => { if (eventCache.get(activityId)?.entry === entry) eventCache.delete(activityId) })
+  return entry
+}
+
+/** Drops a cached event that a guarded write found changed. */
+export function forgetSignupEvent(activityId: string): void {
+  eventCache.delete(activityId)
+}
+
 export interface QuotaState {
   capacity: number
   taken: number
@@ -322,40 +356,104 @@ export interface SignupWrite {
  * row. Taking the quota first and the activity after (as the foreign-key check alone would) lets a
  * sign-up and a release each hold what the other waits for: a deadlock.
  */
-export async function writeSignup(db: Db, w: SignupWrite): Promise<(RegistrationRow & { waiting_ahead: number | null; seat_free_now: boolean | null }) | null> {
-  const seat = w.mode.kind === 'seat'
-  const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null; seat_free_now: boolean | null }>({
+export async function writeSignup(db: Db, w: SignupWrite): Promise<WrittenSignup | null> {
+  const { rows } = await db.query<WrittenSignup>({
     name: 'signup-write', // prepared once per connection: planning this statement cost more than running it
-    text: `with event_lock as (
-       select 1 from activity where id = $1 for key share
+    text: signupWriteSql(false),
+    values: writeValues(w, w.userId),
+  })
+  return rows[0] ?? null
+}
+
+export type WrittenSignup = RegistrationRow & { waiting_ahead: number | null; seat_free_now: boolean | null }
+
+/** What a guarded write did: wrote, found no seat and no line, or why it did not try. */
+export type GuardedOutcome = 'written' | 'full' | 'replay' | 'no_user' | 'rejected' | 'stale'
+
+/**
+ * The sign-up in ONE round trip, for a caller known by openid and an event from this instance's
+ * cache (`cachedSignupEvent`): the same write as `writeSignup`, made only if the person exists, has
+ * not used this idempotency key, was not rejected for this event, and the event is still published,
+ * open at `now`, with the settings and start time the caller checked against. Otherwise it writes
+ * nothing and says why, and the caller takes the full path, which reads all of it.
+ */
+export async function writeSignupAs(
+  db: Db, w: Omit<SignupWrite, 'userId'> & { openid: string; seen: CachedSignupEvent },
+): Promise<{ outcome: GuardedOutcome; reg: WrittenSignup | null }> {
+  const { rows } = await db.query<WrittenSignup & { outcome: GuardedOutcome }>({
+    name: 'signup-write-as',
+    text: signupWriteSql(true),
+    values: [...writeValues(w, null), w.openid, JSON.stringify(w.seen.rawSettings), w.seen.event.startAt],
+  })
+  const { outcome, ...reg } = rows[0]
+  return { outcome, reg: outcome === 'written' ? reg : null }
+}
+
+function writeValues(w: Omit<SignupWrite, 'userId'>, userId: string | null): unknown[] {
+  const seat = w.mode.kind === 'seat'
+  return [w.activityId, w.quotaKey, userId, JSON.stringify(w.answers), w.remind, seat,
+    seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey]
+}
+
+/**
+ * The write. $1 activity, $2 quota, $3 person, $4 answers, $5 remind, $6 takes a seat, $7 waitlist,
+ * $8 fixed state, $9 now, $10 idempotency key. Guarded (`writeSignupAs`): $3 is null and the person
+ * is found by $11 openid; $12 and $13 are the settings and the start (to the millisecond, as
+ * JavaScript keeps it) the caller checked against.
+ */
+function signupWriteSql(guarded: boolean): string {
+  const person = guarded ? '(select id from caller)' : '$3'
+  const checks = guarded ? `caller as (
+       select id from app_user where openid = $11 and $3::uuid is null
+     ), prior as (
+       select 1 from signup_request where user_id = ${person} and idempotency_key = $10
+     ), refused as (
+       select 1 from registration where activity_id = $1 and user_id = ${person} and state = 'rejected'
+     ), ` : ''
+  const eventStill = guarded
+    ? `and state = 'published' and signup_opens_at <= $9 and signup_closes_at > $9
+         and signup_settings = $12::jsonb and date_trunc('milliseconds', start_at) = $13`
+    : ''
+  const go = guarded
+    ? `exists (select 1 from event_lock) and exists (select 1 from caller) and not exists (select 1 from prior) and not exists (select 1 from refused)`
+    : 'exists (select 1 from event_lock)'
+  return `with ${checks}event_lock as (
+       select 1 from activity where id = $1 ${eventStill} for key share
      ), seat as (
        update signup_quota set taken = taken + 1
-       where $6::boolean and exists (select 1 from event_lock) and activity_id = $1 and key = $2 and taken < capacity
+       where $6::boolean and ${go} and activity_id = $1 and key = $2 and taken < capacity
          and not exists (select 1 from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted')
        returning activity_id
      ), counted as (
        update activity set seats_taken = seats_taken + 1 where id in (select activity_id from seat)
      ), reg as (
        insert into registration (activity_id, user_id, quota_key, state, answers, remind, created_at, updated_at)
-       select $1, $3, $2,
+       select $1, ${person}, $2,
               case when not $6::boolean then $8 when exists (select 1 from seat) then 'confirmed' else 'waitlisted' end,
               $4, $5, $9, $9
-       where exists (select 1 from event_lock) and (not $6::boolean or exists (select 1 from seat) or $7::boolean)
+       where ${go} and (not $6::boolean or exists (select 1 from seat) or $7::boolean)
        returning ${REG_COLUMNS}
      ), req as (
        insert into signup_request (user_id, idempotency_key, activity_id, registration_id)
-       select $3, $10, $1, id from reg
+       select user_id, $10, $1, id from reg
      ), quota_now as (
        select taken < capacity as free from signup_quota where activity_id = $1 and key = $2 for key share
      )
      -- Place in line among those committed when the statement began (the "mine" view recounts).
-     select reg.*, ${WAITING_AHEAD('reg')} as waiting_ahead,
+     select ${guarded ? "'written' as outcome, " : ''}reg.*, ${WAITING_AHEAD('reg')} as waiting_ahead,
        case when reg.state = 'waitlisted' then (select free from quota_now) end as seat_free_now
-     from reg`,
-    values: [w.activityId, w.quotaKey, w.userId, JSON.stringify(w.answers), w.remind, seat,
-      seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey],
-  })
-  return rows[0] ?? null
+     from reg${guarded ? `
+     union all
+     select case when not exists (select 1 from caller) then 'no_user' when exists (select 1 from prior) then 'replay'
+                 when exists (select 1 from refused) then 'rejected' when not exists (select 1 from event_lock) then 'stale'
+                 else 'full' end,
+            ${REG_COLUMNS.split(', ').map((c) => `null::${REG_COLUMN_TYPES[c]}`).join(', ')}, null::int, null::boolean
+     where not exists (select 1 from reg)` : ''}`
+}
+
+const REG_COLUMN_TYPES: Record<string, string> = {
+  id: 'uuid', activity_id: 'uuid', user_id: 'uuid', quota_key: 'text', state: 'text', answers: 'jsonb',
+  queue_position: 'bigint', offer_expires_at: 'timestamptz', reason: 'text', created_at: 'timestamptz',
 }
 
 /**

@@ -94,6 +94,21 @@ describe('first come, first served', () => {
     expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
   })
 
+  test('a change to the event right after a sign-up is seen by the next one (the one-trip write re-checks the cached event)', async () => {
+    const e = await eventWith({ waitlist: true }, 1)
+    // Start times with microseconds, as the database keeps them and JavaScript does not.
+    await db.query("update activity set start_at = start_at + interval '123 microseconds' where id = $1", [e.id])
+    for (const who of ['cache1', 'cache2', 'cache3', 'cache4']) expectOk(await call(signup, 'profile', {}, person(who))) // known people
+    expect(expectOk(await join_(e.id, person('cache1'))).state).toBe('confirmed') // the event is now cached here
+    expectOk(await call(signup, 'settings', { activityId: e.id, settings: { waitlist: false } }, PEOPLE.orgA))
+    // Cached with the waitlist on: the write sees the settings changed, and the call reads them afresh.
+    expect(await join_(e.id, person('cache2'))).toMatchObject({ ok: false, code: 'FULL' })
+    expect(await join_(e.id, person('cache3'))).toMatchObject({ ok: false, code: 'FULL' }) // cached again, as it is now
+    expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
+    expectOk(await call(activity, 'cancel', { id: e.id, reason: '场地维修' }, PEOPLE.orgA))
+    expect(await join_(e.id, person('cache4'))).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })
+  })
+
   test('the sign-up window is enforced', async () => {
     const e = await eventWith({}, 5)
     const early = createFunction<SignupActions>('signup', actions, { clock: () => new Date(Date.now() - 2 * HOUR) })

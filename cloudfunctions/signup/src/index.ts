@@ -23,7 +23,7 @@ import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, placeFromAhead, quotasToSettle, settleFreedSeats,
+  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, placeFromAhead, quotasToSettle, settleFreedSeats, cachedSignupEvent, forgetSignupEvent, writeSignupAs, type SignupWrite, type WrittenSignup,
   REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
   type Notice, type RegistrationRow, type SignupEvent,
 } from '../../../server/store/signups'
@@ -130,6 +130,68 @@ async function profileOf(db: Db, userId: string, now: Date): Promise<Profile> {
   }
 }
 
+/** How a sign-up for this event is recorded: a seat (first come), or a state awaiting a decision. */
+function modeOf(event: SignupEvent): SignupWrite['mode'] {
+  const { settings } = event
+  return settings.allocation === 'select' ? { kind: 'fixed', state: 'applied' }
+    : settings.approvalRequired ? { kind: 'fixed', state: 'pending' }
+    : { kind: 'seat', waitlist: settings.waitlist }
+}
+
+function needsPersonRecord(event: SignupEvent): boolean {
+  const rules = event.settings.eligibility
+  return rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null
+}
+
+/** The answer to a sign-up that wrote (or found no seat and no line: FULL). */
+async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg: WrittenSignup | null): Promise<Registration> {
+  if (!reg) throw new AppError('FULL', '名额已满')
+  if (reg.seat_free_now) {
+    // A release freed a seat while this sign-up decided "full": pass it to the first in line.
+    const notices = await settleFreedSeats(db, event, reg.quota_key, ctx.now)
+    if (notices.length) {
+      await sendNotices(ctx, notices)
+      return toRegistration(db, (await findRegistration(db, reg.id))!, event, ctx.now) // possibly promoted just now
+    }
+  }
+  return toRegistration(db, reg, event, ctx.now, placeFromAhead(reg))
+}
+
+/**
+ * The common sign-up in one round trip: the event from this instance's 5-second cache, checked
+ * here, and one guarded statement that writes only if all it relies on still holds (`writeSignupAs`).
+ * Null sends the call down the full path, which reads everything and gives every answer: a first
+ * contact, a replay, a rejection, a changed event, rules that need the person's record, or input
+ * refused here (the full path answers a replay before any refusal).
+ */
+async function guardedSignup(
+  db: Db, ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, input: z.infer<typeof signupRequest>,
+): Promise<Registration | null> {
+  const seen = await cachedSignupEvent(db, input.activityId)
+  if (!seen || needsPersonRecord(seen.event)) return null
+  const { event } = seen
+  let checked: ReturnType<typeof readAnswers>
+  try {
+    checkSignupWindow(event, ctx.now)
+    checked = readAnswers(event.settings, input.answers)
+  } catch {
+    return null
+  }
+  let written: Awaited<ReturnType<typeof writeSignupAs>>
+  try {
+    written = await writeSignupAs(db, {
+      activityId: event.id, openid: ctx.caller.openid, seen, quotaKey: checked.quotaKey, idempotencyKey: input.idempotencyKey,
+      answers: checked.answers, remind: input.remind, now: ctx.now, mode: modeOf(event),
+    })
+  } catch (err) {
+    // A retry racing its first call, or a quota that is gone: the full path answers both.
+    if (pgCode(err) === PG.uniqueViolation || pgCode(err) === PG.foreignKeyViolation) return null
+    throw err
+  }
+  if (written.outcome === 'stale') forgetSignupEvent(event.id)
+  return written.outcome === 'written' || written.outcome === 'full' ? answerWritten(db, ctx, event, written.reg) : null
+}
+
 export const actions: ActionTable<SignupActions> = {
   summary: action({
     access: 'public',
@@ -188,7 +250,9 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       // One connection for the whole sign-up: it waits for the pool once, not once per query.
       return withConnection(ctx.db, async (db) => {
-        // One read for who is calling, a replay of this key, an earlier rejection and the event.
+        const quick = await guardedSignup(db, ctx, input)
+        if (quick) return quick
+        // The full path. One read for who is calling, a replay of this key, an earlier rejection and the event.
         let known = await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey)
         if (!known) {
           await ensureUser(db, ctx.caller.openid) // first contact
@@ -208,22 +272,18 @@ export const actions: ActionTable<SignupActions> = {
         checkSignupWindow(event, ctx.now)
         const { answers, quotaKey } = readAnswers(event.settings, input.answers)
         if (known.rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
-        const rules = event.settings.eligibility
-        if (rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null) {
-          // Only events with conditions pay for reading the person's record.
-          const [person, counts] = await Promise.all([loadPerson(db, userId), attendanceCounts(db, [userId], ctx.now)])
+        if (needsPersonRecord(event)) {
+          // Only events with conditions pay for reading the person's record (one connection: in turn).
+          const person = await loadPerson(db, userId)
+          const counts = await attendanceCounts(db, [userId], ctx.now)
           const c = counts.get(userId) ?? { attended: 0, noShows: 0 }
           checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
         }
 
-        const { settings } = event
-        const mode = settings.allocation === 'select' ? { kind: 'fixed' as const, state: 'applied' as const }
-          : settings.approvalRequired ? { kind: 'fixed' as const, state: 'pending' as const }
-          : { kind: 'seat' as const, waitlist: settings.waitlist }
-        let reg: Awaited<ReturnType<typeof writeSignup>>
+        let reg: WrittenSignup | null
         try {
           reg = await writeSignup(db, {
-            activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode,
+            activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode: modeOf(event),
           })
         } catch (err) {
           if (pgCode(err) === PG.uniqueViolation) {
@@ -235,16 +295,7 @@ export const actions: ActionTable<SignupActions> = {
           if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
           throw err
         }
-        if (!reg) throw new AppError('FULL', '名额已满')
-        if (reg.seat_free_now) {
-          // A release freed a seat while this sign-up decided "full": pass it to the first in line.
-          const notices = await settleFreedSeats(db, event, quotaKey, ctx.now)
-          if (notices.length) {
-            await sendNotices(ctx, notices)
-            return toRegistration(db, (await findRegistration(db, reg.id))!, event, ctx.now) // possibly promoted just now
-          }
-        }
-        return toRegistration(db, reg, event, ctx.now, placeFromAhead(reg))
+        return answerWritten(db, ctx, event, reg)
       })
     },
   }),
