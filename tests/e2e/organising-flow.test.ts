@@ -62,6 +62,21 @@ async function openMe() {
   await page.getByText('申请成为成员单位').waitFor({ timeout: 20_000 })
 }
 
+/** The text of the row under the visible picker's selection band (what 确定 would take). */
+async function selectedRow(): Promise<string | null> {
+  return page.evaluate(() => {
+    const sheet = [...document.querySelectorAll('.weui-picker')].find((el) => (el as HTMLElement).offsetParent !== null)
+    const band = sheet?.querySelector('.weui-picker__indicator')?.getBoundingClientRect()
+    if (!sheet || !band) return null
+    const middle = band.top + band.height / 2
+    const row = [...sheet.querySelectorAll('.weui-picker__item')].find((el) => {
+      const r = el.getBoundingClientRect()
+      return r.top <= middle && r.bottom >= middle
+    })
+    return row ? (row as HTMLElement).innerText.trim() : null
+  })
+}
+
 /**
  * Taro's H5 picker: open it, tap the option (a tap selects the row under the finger and scrolls it
  * to the middle; rows below the screen are reached by tapping the lowest visible row), confirm.
@@ -75,7 +90,11 @@ async function pick(testId: string, option: string) {
   assert.fail(`picker ${testId} did not take ${option}: shows ${await page.locator(`[data-testid="${testId}"]`).innerText()}`)
 }
 
-/** Opens the picker and taps the row showing `option`; resolves to that row's full text. */
+/**
+ * Opens the picker and taps the row showing `option` until that row sits under the selection band
+ * (a tap on a wheel still settling can land on its neighbour, more so on a busy machine), then
+ * confirms. Resolves to the row's full text.
+ */
 async function pickOnce(testId: string, option: string): Promise<string> {
   await page.locator(`[data-testid="${testId}"]`).click()
   const sheet = page.locator('.weui-picker').filter({ visible: true })
@@ -83,16 +102,14 @@ async function pickOnce(testId: string, option: string): Promise<string> {
   await page.waitForTimeout(400) // slide-in animation
   const height = page.viewportSize()!.height
   const wanted = (await sheet.locator('.weui-picker__item', { hasText: option }).first().innerText()).trim()
-  for (let step = 0; step < 20; step++) {
+  for (let step = 0; step < 30; step++) {
+    if (step > 0 && (await selectedRow()) === wanted) break
     const target = await sheet.locator('.weui-picker__item', { hasText: option }).first().boundingBox()
     assert.ok(target, `picker ${testId} has no option ${option}`)
     const y = target.y + target.height / 2
-    if (y < height - 4) {
-      await page.touchscreen.tap(target.x + target.width / 2, y)
-      break
-    }
-    await page.touchscreen.tap(target.x + target.width / 2, height - 20)
-    await page.waitForTimeout(400)
+    // Rows below the screen are reached by tapping the lowest visible row.
+    await page.touchscreen.tap(target.x + target.width / 2, y < height - 4 ? y : height - 20)
+    await page.waitForTimeout(500)
   }
   await page.waitForTimeout(500)
   await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
