@@ -1,19 +1,7 @@
-import { entryActions, eventDays, groupByPerson, parseHours, personOptions } from '@/packages/organiser/features/hours/ledger'
+import { entryActions, groupByPerson, parseHours, personOptions } from '@/packages/organiser/features/hours/ledger'
 import { entryFlags, flagText, minutesText } from '@/packages/organiser/features/hours/labels'
 import { statusView } from '@/features/hours/format'
 import { PEOPLE, REG_A, REG_B, REG_C, entry, eventHours, preview } from './support/hours-fixtures'
-
-test('an event covers the Shanghai days from its start to its last minute', () => {
-  // Sat 09:00 – Sun 17:00 Shanghai.
-  expect(eventDays('2024-03-09T01:00:00Z', '2024-03-10T09:00:00Z')).toEqual(['2024-03-09', '2024-03-10'])
-  // 07:00 Shanghai on the 10th is 23:00 UTC on the 9th.
-  expect(eventDays('2024-03-09T23:00:00Z', '2024-03-10T01:00:00Z')).toEqual(['2024-03-10'])
-  // Ending at Shanghai midnight does not cover the next day.
-  expect(eventDays('2024-03-10T12:00:00Z', '2024-03-10T16:00:00Z')).toEqual(['2024-03-10'])
-  // Overnight: 20:00 – 02:00.
-  expect(eventDays('2024-03-10T12:00:00Z', '2024-03-10T18:00:00Z')).toEqual(['2024-03-10', '2024-03-11'])
-  expect(eventDays('2024-03-10T12:00:00Z', '2024-03-10T12:00:00Z')).toEqual([])
-})
 
 test('hours as typed: numbers within 0–24 in the event steps', () => {
   expect(parseHours('2.5', 0.5)).toEqual({ ok: true, value: 2.5 })

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { dailySpans, serviceHours, shanghaiDay, type DayHours, type HoursInput, type Scan, type Span } from '../../../server/domain/checkin/hours'
+import { dailySpans, scheduledDays, serviceHours, shanghaiDay, type DayHours, type HoursInput, type Scan, type Span } from '../../../server/domain/checkin/hours'
 
 /** A Shanghai wall-clock time on Saturday 14 March 2026 ('09:00') or another day ('03-15 09:00'). */
 const sh = (t: string) => new Date(`2026-${t.includes(' ') ? t.replace(' ', 'T') : `03-14T${t}`}:00+08:00`)
@@ -203,4 +203,20 @@ describe('misuse by the caller', () => {
   ])('%s throws', (_label, patch) => {
     expect(() => serviceHours({ schedule: DAY, scans: [], awardsHours: true, ...patch })).toThrow()
   })
+})
+
+test('the days an event is scheduled on run from its start to its last minute, in Shanghai', () => {
+  const days = (from: string, to: string) => scheduledDays(new Date(from), new Date(to)).map((d) => d.day)
+  // Sat 09:00 – Sun 17:00 Shanghai.
+  expect(days('2024-03-09T01:00:00Z', '2024-03-10T09:00:00Z')).toEqual(['2024-03-09', '2024-03-10'])
+  // 07:00 Shanghai on the 10th is 23:00 UTC on the 9th.
+  expect(days('2024-03-09T23:00:00Z', '2024-03-10T01:00:00Z')).toEqual(['2024-03-10'])
+  // Ending at Shanghai midnight does not cover the next day.
+  expect(days('2024-03-10T12:00:00Z', '2024-03-10T16:00:00Z')).toEqual(['2024-03-10'])
+  // Overnight: 20:00 – 02:00, with the minutes on each side of midnight.
+  expect(scheduledDays(new Date('2024-03-10T12:00:00Z'), new Date('2024-03-10T18:00:00Z'))).toEqual([
+    { day: '2024-03-10', minutes: 240 }, { day: '2024-03-11', minutes: 120 },
+  ])
+  // An event must end after it starts (the schedule checks refuse anything else upstream).
+  expect(() => days('2024-03-10T12:00:00Z', '2024-03-10T12:00:00Z')).toThrow(RangeError)
 })

@@ -1,6 +1,5 @@
-/** Pure helpers of the organiser's hours review: grouping, the event's days, form checks. */
+/** Pure helpers of the organiser's hours review: grouping, form checks. (The event's days come from the server.) */
 import type { EventHours, HoursPreview, LedgerEntry } from '@api/hours'
-import { toShanghai } from '@/utils/time'
 
 export interface PersonEntries {
   registrationId: string
@@ -52,23 +51,6 @@ export function personOptions(ev: EventHours | null, preview: HoursPreview | nul
     if (!seen.has(i.registrationId)) seen.set(i.registrationId, { registrationId: i.registrationId, name: personName(i.person) })
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-}
-
-/**
- * The Shanghai calendar days an event covers, "YYYY-MM-DD": from the start's day to the day of
- * the last minute before the end (an event ending at midnight does not cover the next day).
- */
-export function eventDays(startAt: string, endAt: string): string[] {
-  const start = Date.parse(startAt)
-  const end = Date.parse(endAt)
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return []
-  const first = toShanghai(new Date(start)).format('YYYY-MM-DD')
-  const last = toShanghai(new Date(end - 1)).format('YYYY-MM-DD')
-  const days: string[] = []
-  let d = Date.parse(`${first}T00:00:00Z`)
-  const stop = Date.parse(`${last}T00:00:00Z`)
-  for (; d <= stop && days.length < 40; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10))
-  return days
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }

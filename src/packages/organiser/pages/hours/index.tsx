@@ -19,7 +19,7 @@ import { HistoryDialog } from '../../features/hours/components/HistoryDialog'
 import { MakeupDialog } from '../../features/hours/components/MakeupDialog'
 import { SettingsPanel, type SettingsValue } from '../../features/hours/components/SettingsPanel'
 import { dayText, flagText, hoursText } from '../../features/hours/labels'
-import { confirmable, eventDays, groupByPerson, personName, personOptions } from '../../features/hours/ledger'
+import { confirmable, groupByPerson, personName, personOptions } from '../../features/hours/ledger'
 import './index.scss'
 
 const DAY_STATUS: Record<HoursPreview['items'][number]['days'][number]['status'], string> = {
@@ -238,7 +238,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
         onCancel={() => setDeclining(null)}
         onConfirm={(reason) => void onDecline(reason)}
       />
-      <MakeupDialog open={makeup} people={personOptions(ev, preview)} days={ev.days.length ? ev.days : eventDays(a.startAt, a.endAt)}
+      <MakeupDialog open={makeup} people={personOptions(ev, preview)} days={ev.days}
         stepHours={ev.settings.stepHours} busy={busy === 'makeup'} error={dialogError}
         onCancel={() => setMakeup(false)} onSubmit={(req) => void onMakeup(req)} />
       <HistoryDialog records={history} error={historyError} onClose={() => { setHistory(null); setHistoryError(null) }} />
