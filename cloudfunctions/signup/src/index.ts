@@ -143,14 +143,14 @@ function needsPersonRecord(event: SignupEvent): boolean {
   return rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null
 }
 
-/** The answer to a sign-up that wrote (or found no seat and no line: FULL). */
-async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg: WrittenSignup | null): Promise<Registration> {
+/** The answer to a sign-up that wrote (or found no seat and no line: FULL); messages to send go to `notices`. */
+async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg: WrittenSignup | null, notices: Notice[]): Promise<Registration> {
   if (!reg) throw new AppError('FULL', '名额已满')
   if (reg.seat_free_now) {
     // A release freed a seat while this sign-up decided "full": pass it to the first in line.
-    const notices = await settleFreedSeats(db, event, reg.quota_key, ctx.now)
-    if (notices.length) {
-      await sendNotices(ctx, notices)
+    const promoted = await settleFreedSeats(db, event, reg.quota_key, ctx.now)
+    if (promoted.length) {
+      notices.push(...promoted)
       return toRegistration(db, (await findRegistration(db, reg.id))!, event, ctx.now) // possibly promoted just now
     }
   }
@@ -165,7 +165,7 @@ async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg
  * refused here (the full path answers a replay before any refusal).
  */
 async function guardedSignup(
-  db: Db, ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, input: z.infer<typeof signupRequest>,
+  db: Db, ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, input: z.infer<typeof signupRequest>, notices: Notice[],
 ): Promise<Registration | null> {
   const seen = await cachedSignupEvent(db, input.activityId)
   if (!seen || needsPersonRecord(seen.event)) return null
@@ -189,7 +189,7 @@ async function guardedSignup(
     throw err
   }
   if (written.outcome === 'stale') forgetSignupEvent(event.id)
-  return written.outcome === 'written' || written.outcome === 'full' ? answerWritten(db, ctx, event, written.reg) : null
+  return written.outcome === 'written' || written.outcome === 'full' ? answerWritten(db, ctx, event, written.reg, notices) : null
 }
 
 export const actions: ActionTable<SignupActions> = {
@@ -249,8 +249,10 @@ export const actions: ActionTable<SignupActions> = {
     input: signupRequest,
     async handle(input, ctx) {
       // One connection for the whole sign-up: it waits for the pool once, not once per query.
-      return withConnection(ctx.db, async (db) => {
-        const quick = await guardedSignup(db, ctx, input)
+      // Messages go out after it is back in the pool.
+      const notices: Notice[] = []
+      const answer = await withConnection(ctx.db, async (db) => {
+        const quick = await guardedSignup(db, ctx, input, notices)
         if (quick) return quick
         // The full path. One read for who is calling, a replay of this key, an earlier rejection and the event.
         let known = await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey)
@@ -295,8 +297,10 @@ export const actions: ActionTable<SignupActions> = {
           if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
           throw err
         }
-        return answerWritten(db, ctx, event, reg)
+        return answerWritten(db, ctx, event, reg, notices)
       })
+      await sendNotices(ctx, notices)
+      return answer
     },
   }),
 
