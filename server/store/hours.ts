@@ -1,6 +1,7 @@
 /** The service-hours ledger in PostgreSQL: computing hours from scans, entries, and the audit log. */
 import type { DayHours, HoursPreview, LedgerEntry } from '@api/hours'
-import { dailySpans, scheduledDays, serviceHours, shanghaiDay } from '../domain/checkin/hours'
+import { dailySpans, scheduledDays, serviceHours } from '../domain/checkin/hours'
+import { shanghaiDay } from '../domain/shanghai-time'
 import type { LedgerLine } from '../domain/hours/ledger'
 import type { CheckinEvent } from './checkin'
 import { eventScans } from './checkin'

@@ -3,7 +3,8 @@
  * out to many instances, so each keeps 1–2 connections (PG_POOL_MAX); the local host, which
  * serves every request from one process, raises it.
  */
-import { DatabaseError, Pool, types } from 'pg'
+import { Pool, types } from 'pg'
+import { withConnection } from './tx'
 
 // bigint (count(*)) as number: our counts stay far below 2^53.
 types.setTypeParser(20, (value) => Number(value))
@@ -32,27 +33,12 @@ export function getPool(): Pool {
 /**
  * pg-pool's `pool.query` closes the connection whenever a query fails, even for an ordinary SQL
  * error such as a unique violation (a retried sign-up, a repeated scan), so the next query pays for
- * a new connection and a new server process. This `query` returns the connection to the pool
- * instead; pg-pool still discards one that is broken or ending (it checks that on release).
+ * a new connection and a new server process. This `query` runs on `withConnection`, which returns
+ * the connection to the pool unless the session itself broke.
  */
 export function keepConnectionsOnSqlErrors(target: Pool): Pool {
-  target.query = (async (config: unknown, values?: unknown) => {
-    const client = await target.connect()
-    // A connection-level failure arrives as an 'error' event too; without a listener it would crash.
-    let broken: Error | undefined
-    const onError = (err: Error) => { broken = err }
-    client.on('error', onError)
-    try {
-      return await client.query(config as string, values as unknown[])
-    } catch (err) {
-      // An ordinary SQL error (severity ERROR) leaves the session usable; FATAL or a network error does not.
-      if (!(err instanceof DatabaseError) || err.severity !== 'ERROR') broken = err as Error
-      throw err
-    } finally {
-      client.removeListener('error', onError)
-      client.release(broken)
-    }
-  }) as Pool['query']
+  target.query = ((config: unknown, values?: unknown) =>
+    withConnection(target, (client) => client.query(config as string, values as unknown[]))) as Pool['query']
   return target
 }
 

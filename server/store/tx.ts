@@ -8,17 +8,15 @@ export type Db = Pool | PoolClient
  * of its own; given a connection (from `withConnection`, not already in a transaction), on that one.
  */
 export async function inTransaction<T>(db: Db, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = db instanceof Pool ? await db.connect() : db
+  if (db instanceof Pool) return withConnection(db, (client) => inTransaction(client, work))
   try {
-    await client.query('begin')
-    const result = await work(client)
-    await client.query('commit')
+    await db.query('begin')
+    const result = await work(db)
+    await db.query('commit')
     return result
   } catch (err) {
-    await client.query('rollback').catch(() => {})
+    await db.query('rollback').catch(() => {})
     throw err
-  } finally {
-    if (client !== db) client.release()
   }
 }
 
@@ -30,11 +28,14 @@ export async function inTransaction<T>(db: Db, work: (client: PoolClient) => Pro
 export async function withConnection<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
+  // A connection-level failure arrives as an 'error' event; without a listener it would crash.
   const onError = (err: Error) => { broken = err }
   client.on('error', onError)
   try {
     return await work(client)
   } catch (err) {
+    // An ordinary SQL error (severity ERROR) leaves the session usable; FATAL does not, and a
+    // network failure arrives as the 'error' event above.
     if (err instanceof DatabaseError && err.severity !== 'ERROR') broken = err
     throw err
   } finally {

@@ -9,7 +9,7 @@ import type { DrawResult, MyRegistration, Profile, Registration, RosterEntry, Si
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { actions, main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
-import { loadSignupEvent, lockQuota, promoteWaiting, releaseSeat, setRegistrationState } from '../../server/store/signups'
+import { cachedSignupEvent, forgetSignupEvent, loadSignupEvent, lockQuota, promoteWaiting, releaseSeat, setRegistrationState } from '../../server/store/signups'
 import { call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, eventRequest, publishedEvent, type World } from '../support/world'
@@ -92,6 +92,19 @@ describe('first come, first served', () => {
     expectOk(await join_(e.id, person('c1')))
     expect(await join_(e.id, person('c2'))).toMatchObject({ ok: false, code: 'FULL', message: '名额已满' })
     expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
+  })
+
+  test('sign-ups arriving together read their event once per instance', async () => {
+    const e = await eventWith({}, 5)
+    const query = jest.fn((...args: Parameters<Pool['query']>) => (db.query as (...a: unknown[]) => unknown)(...args))
+    const counting = { query } as unknown as Pool
+    const seen = await Promise.all([1, 2, 3].map(() => cachedSignupEvent(counting, e.id)))
+    expect(query).toHaveBeenCalledTimes(1)
+    expect(seen[0]?.event.id).toBe(e.id)
+    expect(seen[1]).toBe(seen[0])
+    expect(await cachedSignupEvent(counting, e.id)).toBe(seen[0]) // still within 5 s
+    expect(query).toHaveBeenCalledTimes(1)
+    forgetSignupEvent(e.id)
   })
 
   test('a change to the event right after a sign-up is seen by the next one (the one-trip write re-checks the cached event)', async () => {

@@ -157,12 +157,21 @@ async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg
   return toRegistration(db, reg, event, ctx.now, placeFromAhead(reg))
 }
 
+/** A retry answers what the first call with its key got, with the place in line as it is now; null if the key is unused. */
+async function answerReplay(db: Db, ctx: ActionContext, userId: string, idempotencyKey: string, known: SignupEvent | null): Promise<Registration | null> {
+  const earlier = await findReplay(db, userId, idempotencyKey)
+  if (!earlier) return null
+  const event = earlier.activity_id === known?.id ? known : (await loadSignupEvent(db, earlier.activity_id))!
+  return toRegistration(db, earlier, event, ctx.now, placeFromAhead(earlier))
+}
+
 /**
  * The common sign-up in one round trip: the event from this instance's 5-second cache, checked
- * here, and one guarded statement that writes only if all it relies on still holds (`writeSignupAs`).
- * Null sends the call down the full path, which reads everything and gives every answer: a first
- * contact, a replay, a rejection, a changed event, rules that need the person's record, or input
- * refused here (the full path answers a replay before any refusal).
+ * here, and one guarded statement that writes only if all it relies on still holds (`writeSignupAs`);
+ * a retry after its first call committed is answered with one more read. Null sends the call down
+ * the full path, which reads everything and gives every other answer: a first contact, a rejection,
+ * a changed event, rules that need the person's record, or input refused here (the full path
+ * answers a replay before any refusal).
  */
 async function guardedSignup(
   db: Db, ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, input: z.infer<typeof signupRequest>, notices: Notice[],
@@ -188,8 +197,12 @@ async function guardedSignup(
     if (pgCode(err) === PG.uniqueViolation || pgCode(err) === PG.foreignKeyViolation) return null
     throw err
   }
-  if (written.outcome === 'stale') forgetSignupEvent(event.id)
-  return written.outcome === 'written' || written.outcome === 'full' ? answerWritten(db, ctx, event, written.reg, notices) : null
+  switch (written.outcome) {
+    case 'written': case 'full': return answerWritten(db, ctx, event, written.reg, notices)
+    case 'replay': return answerReplay(db, ctx, written.userId!, input.idempotencyKey, event)
+    case 'stale': forgetSignupEvent(event.id); return null
+    default: return null
+  }
 }
 
 export const actions: ActionTable<SignupActions> = {
@@ -261,12 +274,7 @@ export const actions: ActionTable<SignupActions> = {
           known = (await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey))!
         }
         const { userId } = known
-        // A retry answers what the first call got, with the place in line as it is now.
-        const answer = async (earlier: RegistrationRow & { waiting_ahead: number | null }) => {
-          const event = earlier.activity_id === known.event?.id ? known.event : (await loadSignupEvent(db, earlier.activity_id))!
-          return toRegistration(db, earlier, event, ctx.now, placeFromAhead(earlier))
-        }
-        if (known.replay) return answer(known.replay)
+        if (known.replayed) return (await answerReplay(db, ctx, userId, input.idempotencyKey, known.event))!
 
         const event = known.event
         if (!event || event.state === 'draft') throw notFound('活动')
@@ -290,8 +298,8 @@ export const actions: ActionTable<SignupActions> = {
         } catch (err) {
           if (pgCode(err) === PG.uniqueViolation) {
             // A retry that raced the first call: answer what the first call got.
-            const same = await findReplay(db, userId, input.idempotencyKey)
-            if (same) return answer(same)
+            const same = await answerReplay(db, ctx, userId, input.idempotencyKey, event)
+            if (same) return same
             throw new AppError('ALREADY_REGISTERED', '你已报名该活动')
           }
           if (pgCode(err) === PG.foreignKeyViolation) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })

@@ -31,11 +31,8 @@
  * Status precedence: needs_review, participation_only, below_minimum, ok.
  */
 
-import { shanghaiDay } from '../shanghai-time'
+import { SHANGHAI_OFFSET_MS as OFFSET_MS, shanghaiDay } from '../shanghai-time'
 
-export { shanghaiDay }
-
-const OFFSET_MS = 8 * 3600_000
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
 const HOUR_MS = 3600_000
@@ -88,10 +85,6 @@ function dayStartMs(ms: number): number {
   return Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
 }
 
-function dayOf(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
-}
-
 /**
  * Daily spans of an event stored as one start and end. On one Shanghai day: that span.
  * Across days, with the end's time of day after the start's (Sat 09:00 → Sun 17:00): the same
@@ -124,7 +117,7 @@ export function serviceHours(input: HoursInput): DayHours[] {
   const days = splitByDay(merged)
   const flags = new Map<string, Set<HoursFlag>>()
   const flag = (ms: number, f: HoursFlag) => {
-    const day = dayOf(ms)
+    const day = shanghaiDay(new Date(ms))
     if (days.has(day)) flags.set(day, (flags.get(day) ?? new Set<HoursFlag>()).add(f))
   }
 
@@ -175,7 +168,7 @@ export function serviceHours(input: HoursInput): DayHours[] {
   const review = new Set<string>()
   const pairsPerDay = new Map<string, number>()
   for (const pair of pairs) {
-    const day = dayOf(pair.in)
+    const day = shanghaiDay(new Date(pair.in))
     const n = (pairsPerDay.get(day) ?? 0) + 1
     pairsPerDay.set(day, n)
     if (n > maxPairs) {
@@ -241,7 +234,7 @@ function splitByDay(merged: Interval[]): Map<string, Interval[]> {
   for (const m of merged) {
     for (let s = m.s; s < m.e; ) {
       const e = Math.min(m.e, dayStartMs(s) + DAY_MS)
-      const day = dayOf(s)
+      const day = shanghaiDay(new Date(s))
       days.set(day, [...(days.get(day) ?? []), { s, e }])
       s = e
     }

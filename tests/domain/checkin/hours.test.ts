@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { dailySpans, scheduledDays, serviceHours, shanghaiDay, type DayHours, type HoursInput, type Scan, type Span } from '../../../server/domain/checkin/hours'
+import { dailySpans, scheduledDays, serviceHours, type DayHours, type HoursInput, type Scan, type Span } from '../../../server/domain/checkin/hours'
+import { shanghaiDay } from '../../../server/domain/shanghai-time'
 
 /** A Shanghai wall-clock time on Saturday 14 March 2026 ('09:00') or another day ('03-15 09:00'). */
 const sh = (t: string) => new Date(`2026-${t.includes(' ') ? t.replace(' ', 'T') : `03-14T${t}`}:00+08:00`)

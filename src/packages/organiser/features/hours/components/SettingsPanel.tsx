@@ -17,37 +17,51 @@ interface Props {
   onSave(s: SettingsValue): void
 }
 
+/** The whole-number rules: each a row with a unit, checked against its range before saving. */
+const WHOLE_FIELDS = [
+  { key: 'share', label: '最低在场比例', unit: '%', testId: 'settings-min-share', maxlength: 3, min: 0, max: 100, problem: '最低在场比例须为 0–100 的整数' },
+  { key: 'notice', label: '公示天数', unit: '天', testId: 'settings-notice-days', maxlength: 2, min: 0, max: 30, problem: '公示天数须为 0–30 的整数' },
+  { key: 'opens', label: '提前开放签到', unit: '分钟', testId: 'settings-opens-minutes', maxlength: 4, min: 0, max: 1440, problem: '提前开放签到的分钟数须为 0–1440 的整数' },
+  { key: 'radius', label: '签到范围', unit: '米', testId: 'settings-radius', maxlength: 6, min: 10, max: 100000, problem: '签到范围须为 10–100000 米的整数' },
+] as const
+type WholeKey = (typeof WHOLE_FIELDS)[number]['key']
+
 /** 签到与计时规则: minimum share of each day (as %), rounding step, days of public notice, check-in window and radius. */
 export function SettingsPanel({ settings, busy, error, onSave }: Props) {
-  const [share, setShare] = useState(String(Math.round(settings.minShare * 100)))
+  const [text, setText] = useState<Record<WholeKey, string>>({
+    share: String(Math.round(settings.minShare * 100)),
+    notice: String(settings.noticeDays),
+    opens: String(settings.checkinOpensMinutes),
+    radius: String(settings.checkinRadiusMeters),
+  })
   const [step, setStep] = useState<Step>((STEP_OPTIONS as readonly number[]).includes(settings.stepHours) ? settings.stepHours as Step : 0.5)
-  const [notice, setNotice] = useState(String(settings.noticeDays))
-  const [opens, setOpens] = useState(String(settings.checkinOpensMinutes))
-  const [radius, setRadius] = useState(String(settings.checkinRadiusMeters))
   const [problem, setProblem] = useState<string | null>(null)
 
   function save() {
-    const pct = Number(share.trim())
-    if (!share.trim() || !Number.isInteger(pct) || pct < 0 || pct > 100) return setProblem('最低在场比例须为 0–100 的整数')
-    const days = Number(notice.trim())
-    if (!notice.trim() || !Number.isInteger(days) || days < 0 || days > 30) return setProblem('公示天数须为 0–30 的整数')
-    const minutes = Number(opens.trim())
-    if (!opens.trim() || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return setProblem('提前开放签到的分钟数须为 0–1440 的整数')
-    const metres = Number(radius.trim())
-    if (!radius.trim() || !Number.isInteger(metres) || metres < 10 || metres > 100000) return setProblem('签到范围须为 10–100000 米的整数')
+    const value = {} as Record<WholeKey, number>
+    for (const f of WHOLE_FIELDS) {
+      const raw = text[f.key].trim()
+      const n = Number(raw)
+      if (!raw || !Number.isInteger(n) || n < f.min || n > f.max) return setProblem(f.problem)
+      value[f.key] = n
+    }
     setProblem(null)
-    onSave({ minShare: pct / 100, stepHours: step, noticeDays: days, checkinOpensMinutes: minutes, checkinRadiusMeters: metres })
+    onSave({ minShare: value.share / 100, stepHours: step, noticeDays: value.notice, checkinOpensMinutes: value.opens, checkinRadiusMeters: value.radius })
   }
+
+  const row = (f: (typeof WHOLE_FIELDS)[number]) => (
+    <View key={f.key} className="hours-settings__row">
+      <Text className="hours-settings__label">{f.label}</Text>
+      <Input className="hours-settings__input" data-testid={f.testId} type="number" value={text[f.key]} maxlength={f.maxlength}
+        onInput={(e) => setText((t) => ({ ...t, [f.key]: e.detail.value }))} />
+      <Text>{f.unit}</Text>
+    </View>
+  )
 
   return (
     <View className="hours-card" data-testid="hours-settings">
       <Text className="hours-card__title">签到与计时规则</Text>
-      <View className="hours-settings__row">
-        <Text className="hours-settings__label">最低在场比例</Text>
-        <Input className="hours-settings__input" data-testid="settings-min-share" type="number" value={share} maxlength={3}
-          onInput={(e) => setShare(e.detail.value)} />
-        <Text>%</Text>
-      </View>
+      {row(WHOLE_FIELDS[0])}
       <View className="hours-settings__row">
         <Text className="hours-settings__label">时长取整</Text>
         <Picker mode="selector" data-testid="settings-step" range={STEP_OPTIONS.map((s) => `${s} 小时`)}
@@ -55,24 +69,7 @@ export function SettingsPanel({ settings, busy, error, onSave }: Props) {
           <View className="hours-settings__picker">按 {step} 小时向下取整</View>
         </Picker>
       </View>
-      <View className="hours-settings__row">
-        <Text className="hours-settings__label">公示天数</Text>
-        <Input className="hours-settings__input" data-testid="settings-notice-days" type="number" value={notice} maxlength={2}
-          onInput={(e) => setNotice(e.detail.value)} />
-        <Text>天</Text>
-      </View>
-      <View className="hours-settings__row">
-        <Text className="hours-settings__label">提前开放签到</Text>
-        <Input className="hours-settings__input" data-testid="settings-opens-minutes" type="number" value={opens} maxlength={4}
-          onInput={(e) => setOpens(e.detail.value)} />
-        <Text>分钟</Text>
-      </View>
-      <View className="hours-settings__row">
-        <Text className="hours-settings__label">签到范围</Text>
-        <Input className="hours-settings__input" data-testid="settings-radius" type="number" value={radius} maxlength={6}
-          onInput={(e) => setRadius(e.detail.value)} />
-        <Text>米</Text>
-      </View>
+      {WHOLE_FIELDS.slice(1).map(row)}
       <Text className="hours-card__hint">
         超出签到范围的扫码照常记录，但当天时长需核实后才能确认；签退在活动结束后 1 小时内仍可进行。
         当天在场达到安排时间的这一比例才计时长；公示 0 天表示确认后立即生效。修改后，点「重新汇总」让待确认的时长按新规则重算。
