@@ -8,8 +8,15 @@ import globals from 'globals'
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/', 'dist/', '.data/', '.swc/', 'coverage/', 'tests/artifacts/',
-      'cloudfunctions/*/index.js', 'cloudfunctions/*/node_modules/', 'bench/results/',
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.swc/',
+      'coverage/',
+      'tests/artifacts/',
+      'cloudfunctions/*/index.js',
+      'cloudfunctions/*/node_modules/',
+      'bench/results/',
     ],
   },
   js.configs.recommended,
@@ -17,7 +24,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -37,13 +47,31 @@ export default tseslint.config(
     // Pages may use the API contract's types but must never bundle its runtime schemas (zod).
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['@api/*'], allowTypeImports: true, message: 'Import API contract types with `import type` only.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@api/*'],
+              allowTypeImports: true,
+              message: 'Import API contract types with `import type` only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['**/*.{js,cjs,mjs}', 'config/**', 'scripts/**', 'host/**', 'server/**', 'cloudfunctions/**', 'tests/**', 'bench/**'],
+    files: [
+      '**/*.{js,cjs,mjs}',
+      'config/**',
+      'scripts/**',
+      'host/**',
+      'server/**',
+      'cloudfunctions/**',
+      'tests/**',
+      'bench/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

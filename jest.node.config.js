@@ -5,11 +5,14 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/{domain,functions,host}/**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['babel-jest', {
-      babelrc: false,
-      configFile: false,
-      presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
-    }],
+    '^.+\\.ts$': [
+      'babel-jest',
+      {
+        babelrc: false,
+        configFile: false,
+        presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
+      },
+    ],
   },
   moduleNameMapper: { '^@api/(.*)$': '<rootDir>/types/api/$1' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

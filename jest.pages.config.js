@@ -8,8 +8,20 @@ const defineJestConfig = require('@tarojs/test-utils-react/dist/jest.js').defaul
 // ESM-only packages that must go through Babel; everything else in node_modules is left alone
 // (the helper's default `[]` would make Babel transform Jest itself).
 const ESM_PACKAGES = [
-  '@tarojs', '@stencil', '@taroify', 'lodash-es', 'query-string', 'decode-uri-component',
-  'split-on-first', 'filter-obj', '\\.pnpm', 'style-inject', 'swiper', 'ssr-window', 'dom7', 'tslib',
+  '@tarojs',
+  '@stencil',
+  '@taroify',
+  'lodash-es',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  '\\.pnpm',
+  'style-inject',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'tslib',
 ]
 
 const config = defineJestConfig({

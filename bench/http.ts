@@ -7,7 +7,11 @@ import { Agent, request } from 'http'
 
 export interface BenchClient {
   /** POSTs JSON to /api/<fn> as the bearer of `token`; resolves to the parsed envelope. */
-  post(fn: string, token: string | null, body: unknown): Promise<{ ok: boolean; data?: unknown; code?: string; message?: string }>
+  post(
+    fn: string,
+    token: string | null,
+    body: unknown,
+  ): Promise<{ ok: boolean; data?: unknown; code?: string; message?: string }>
   close(): void
 }
 
@@ -15,26 +19,38 @@ export function benchClient(baseUrl: string, maxSockets: number): BenchClient {
   const agent = new Agent({ keepAlive: true, maxSockets })
   const { hostname, port } = new URL(baseUrl)
   return {
-    post: (fn, token, body) => new Promise((resolve, reject) => {
-      const payload = JSON.stringify(body)
-      const req = request({
-        hostname, port, path: `/api/${fn}`, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-          } catch (err) {
-            reject(err)
-          }
-        })
-        res.on('error', reject)
-      })
-      req.on('error', reject)
-      req.end(payload)
-    }),
+    post: (fn, token, body) =>
+      new Promise((resolve, reject) => {
+        const payload = JSON.stringify(body)
+        const req = request(
+          {
+            hostname,
+            port,
+            path: `/api/${fn}`,
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => {
+              try {
+                resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+              } catch (err) {
+                reject(err)
+              }
+            })
+            res.on('error', reject)
+          },
+        )
+        req.on('error', reject)
+        req.end(payload)
+      }),
     close: () => agent.destroy(),
   }
 }

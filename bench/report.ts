@@ -12,7 +12,8 @@ export function percentile(values: number[], p: number): number {
 
 /** Replaces the section headed `## title` (or appends it), keeping the others. */
 export async function writeSection(title: string, lines: string[]): Promise<void> {
-  const header = '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced by its own benchmark\'s latest run.\n'
+  const header =
+    "# Benchmarks\n\nWritten by `npm run bench`; each section is replaced by its own benchmark's latest run.\n"
   const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : header
   const sections = current.split(/\n(?=## )/)
   const body = `## ${title}\n\n${lines.join('\n')}\n`

@@ -30,9 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: {
       // Map marker icons must be package files in WeChat (an inlined data: URL is not reliable there).
-      patterns: process.env.TARO_ENV === 'weapp'
-        ? [{ from: 'src/assets/marker.png', to: 'dist/weapp/assets/marker.png' }]
-        : [],
+      patterns:
+        process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/marker.png', to: 'dist/weapp/assets/marker.png' }] : [],
       options: {},
     },
     framework: 'react',

@@ -67,19 +67,28 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     throw err
   }
 
-  const server = createHostServer({ functions, staticDir: options.staticDir, filesDir: process.env.QINGJU_FILES_DIR!, devSessionSecret: secret, pool: getPool })
+  const server = createHostServer({
+    functions,
+    staticDir: options.staticDir,
+    filesDir: process.env.QINGJU_FILES_DIR!,
+    devSessionSecret: secret,
+    pool: getPool,
+  })
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok())
   })
   // CloudBase runs the signup and hours timer triggers every 5 and 10 minutes; the local host runs both every minute.
-  const sweep = setInterval(() => {
-    for (const fn of ['signup', 'hours'] as const) {
-      void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
-        if (!r.ok) log(`${fn} sweep failed: ${r.code} ${r.message}`)
-      })
-    }
-  }, Number(process.env.QINGJU_SWEEP_MS ?? 60_000))
+  const sweep = setInterval(
+    () => {
+      for (const fn of ['signup', 'hours'] as const) {
+        void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
+          if (!r.ok) log(`${fn} sweep failed: ${r.code} ${r.message}`)
+        })
+      }
+    },
+    Number(process.env.QINGJU_SWEEP_MS ?? 60_000),
+  )
   sweep.unref()
   const { port } = server.address() as AddressInfo
   return {

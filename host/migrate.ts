@@ -10,14 +10,18 @@ export const MIGRATIONS_DIR = join(__dirname, '..', 'db', 'migrations')
 const LOCK_KEY = 7_240_517 // any constant shared by all migrators of this schema
 
 export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
   const client = await pool.connect()
   const applied: string[] = []
   try {
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY])
     await client.query(`create table if not exists schema_migration (
       name text primary key, applied_at timestamptz not null default now())`)
-    const done = new Set((await client.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name))
+    const done = new Set(
+      (await client.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name),
+    )
     for (const file of files) {
       if (done.has(file)) continue
       await client.query('begin')

@@ -69,7 +69,15 @@ function asAccount(account: Account | null, pdeathsig: boolean): string[] {
 }
 
 function canAccess(account: Account, path: string, mode: '-x' | '-w'): boolean {
-  const r = spawnSync('setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--clear-groups', '--', 'test', mode, path])
+  const r = spawnSync('setpriv', [
+    `--reuid=${account.uid}`,
+    `--regid=${account.gid}`,
+    '--clear-groups',
+    '--',
+    'test',
+    mode,
+    path,
+  ])
   return r.status === 0
 }
 
@@ -153,10 +161,21 @@ export async function startPostgres(options: StartOptions): Promise<RunningPostg
     if (account) chownSync(dataDir, account.uid, account.gid)
     chmodSync(dataDir, 0o700)
     const [cmd, ...prefix] = [...asAccount(account, false), bin('initdb')]
-    const init = spawnSync(cmd, [...prefix,
-      '-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C',
-      ...(options.durable === false ? ['--no-sync'] : []),
-    ], { encoding: 'utf8' })
+    const init = spawnSync(
+      cmd,
+      [
+        ...prefix,
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--encoding=UTF8',
+        '--locale=C',
+        ...(options.durable === false ? ['--no-sync'] : []),
+      ],
+      { encoding: 'utf8' },
+    )
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout || init.error}`)
   }
   await clearStalePostmaster(dataDir, log)
@@ -167,19 +186,33 @@ export async function startPostgres(options: StartOptions): Promise<RunningPostg
   // bench/signup.ts). TCP stays open for other tools, and is used when the path is too long for a socket.
   const socketDir = join(dataDir, `.s.PGSQL.${port}`).length <= 100 ? dataDir : ''
   const serverArgs = [
-    '-D', dataDir, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`,
-    '-c', 'max_connections=200',
-    ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${socketDir}`,
+    '-c',
+    'max_connections=200',
+    ...(options.durable === false
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
   ]
   const [cmd, ...prefix] = [...asAccount(account, true), bin('postgres')]
-  const child = spawn(cmd, [...prefix, ...serverArgs], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } })
+  const child = spawn(cmd, [...prefix, ...serverArgs], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
   })
   let exited = false
-  child.once('exit', () => { exited = true })
+  child.once('exit', () => {
+    exited = true
+  })
 
   const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`
   for (let attempt = 0; ; attempt++) {

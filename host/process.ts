@@ -17,14 +17,21 @@ export interface HostProcess {
 /** `env.HOST_NODE_ARGS` adds flags for the host's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark). */
 export function startHostProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<HostProcess> {
   const nodeArgs = env.HOST_NODE_ARGS ? env.HOST_NODE_ARGS.split(' ') : []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'scripts', 'start.ts')], {
-    cwd: join(__dirname, '..'),
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', join(__dirname, '..', 'scripts', 'start.ts')],
+    {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   return new Promise((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`local host did not start in time:\n${out.slice(-3000)}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`local host did not start in time:\n${out.slice(-3000)}`)),
+      timeoutMs,
+    )
     const onData = (chunk: Buffer) => {
       out += chunk.toString()
       const url = out.match(/running at (http:\/\/[^\s/]+)/)
@@ -35,11 +42,12 @@ export function startHostProcess(env: Record<string, string>, timeoutMs = 240_00
           child,
           url: url[1],
           databaseUrl: db[1],
-          stop: () => new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done()
-            child.once('exit', () => done())
-            child.kill('SIGINT')
-          }),
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done()
+              child.once('exit', () => done())
+              child.kill('SIGINT')
+            }),
         })
       }
     }

@@ -13,7 +13,13 @@ import { existsSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { Pool } from 'pg'
 import sirv from 'sirv'
-import { DEV_PERSONAS, devLoginRequest, type DevLoginResponse, type DevPersona, type DevPersonaInfo } from '@api/dev-login'
+import {
+  DEV_PERSONAS,
+  devLoginRequest,
+  type DevLoginResponse,
+  type DevPersona,
+  type DevPersonaInfo,
+} from '@api/dev-login'
 import type { ApiResult } from '@api/result'
 import type { FunctionMain } from '../server/runtime/function'
 import { issueDevSession } from '../server/platform/dev-session'
@@ -45,7 +51,9 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 const failure = (code: string, message: string) => ({ ok: false, code, message })
 
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
+async function readJson(
+  req: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -68,7 +76,10 @@ function bearer(req: IncomingMessage): string | undefined {
 }
 
 export function createHostServer(options: HostOptions): Server {
-  const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, etag: true, dev: false }) : null
+  const serveStatic =
+    options.staticDir && existsSync(options.staticDir)
+      ? sirv(options.staticDir, { single: true, etag: true, dev: false })
+      : null
 
   // dev mode: files appear at run time (exports), so sirv must not cache the listing.
   const serveFiles = sirv(options.filesDir, { dev: true, etag: true })
@@ -76,16 +87,22 @@ export function createHostServer(options: HostOptions): Server {
   async function devLogin(res: ServerResponse, body: unknown) {
     const parsed = devLoginRequest.safeParse(body)
     if (!parsed.success) {
-      return send(res, 400, failure('INVALID_INPUT', `persona 须为 ${DEV_PERSONAS.join(' / ')} 之一；name 为 1–16 个字`))
+      return send(
+        res,
+        400,
+        failure('INVALID_INPUT', `persona 须为 ${DEV_PERSONAS.join(' / ')} 之一；name 为 1–16 个字`),
+      )
     }
     const { persona: p, name } = parsed.data
     // A named newcomer is the same person every time the same name is used; unnamed ones are fresh.
     const openid = p === 'new' ? `dev:new:${name ?? randomUUID()}` : DEMO_PEOPLE[p].openid
-    const nickname = p === 'new' ? name ?? '新朋友' : DEMO_PEOPLE[p].nickname
-    await options.pool().query(
-      `insert into app_user (openid, nickname) values ($1, $2) on conflict (openid) do nothing`,
-      [openid, nickname],
-    )
+    const nickname = p === 'new' ? (name ?? '新朋友') : DEMO_PEOPLE[p].nickname
+    await options
+      .pool()
+      .query(`insert into app_user (openid, nickname) values ($1, $2) on conflict (openid) do nothing`, [
+        openid,
+        nickname,
+      ])
     const data: DevLoginResponse = { token: issueDevSession(openid, options.devSessionSecret), persona: p, nickname }
     send(res, 200, { ok: true, data } satisfies ApiResult<DevLoginResponse>)
   }
@@ -114,13 +131,18 @@ export function createHostServer(options: HostOptions): Server {
     if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请使用 POST'))
     const body = await readJson(req)
     if (!body.ok) {
-      return send(res, body.tooLarge ? 413 : 400, failure('INVALID_INPUT', body.tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'))
+      return send(
+        res,
+        body.tooLarge ? 413 : 400,
+        failure('INVALID_INPUT', body.tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'),
+      )
     }
     if (name === '_dev/login') return devLogin(res, body.value)
     if (name === '_dev/clock' && process.env.QINGJU_TEST_CLOCK === '1') {
       // End-to-end tests only: shift the clock every action reads, e.g. to check out hours later.
       const offset = (body.value as { offsetMs?: unknown } | null)?.offsetMs
-      if (typeof offset !== 'number' || !Number.isFinite(offset)) return send(res, 400, failure('INVALID_INPUT', 'offsetMs 须为数字'))
+      if (typeof offset !== 'number' || !Number.isFinite(offset))
+        return send(res, 400, failure('INVALID_INPUT', 'offsetMs 须为数字'))
       setClockOffset(offset)
       return send(res, 200, { ok: true, data: { now: new Date(Date.now() + offset).toISOString() } })
     }
@@ -132,7 +154,13 @@ export function createHostServer(options: HostOptions): Server {
 
   return createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'host request failed', err: err instanceof Error ? err.stack : String(err) }))
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'host request failed',
+          err: err instanceof Error ? err.stack : String(err),
+        }),
+      )
       if (!res.headersSent) send(res, 500, failure('INTERNAL', '服务开小差了，请稍后重试'))
       else res.end()
     })

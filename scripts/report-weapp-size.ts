@@ -15,7 +15,10 @@ function files(dir: string): string[] {
   })
 }
 
-const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+  subPackages?: { root: string }[]
+  subpackages?: { root: string }[]
+}
 const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
 const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
 for (const file of files(dist)) {

@@ -19,10 +19,16 @@ function newestMtime(path: string): number {
 
 function buildH5IfStale() {
   const built = newestMtime(join(h5Dir, 'index.html'))
-  const sources = Math.max(...['src', 'types', 'config', 'babel.config.js', 'package.json'].map((p) => newestMtime(join(root, p))))
+  const sources = Math.max(
+    ...['src', 'types', 'config', 'babel.config.js', 'package.json'].map((p) => newestMtime(join(root, p))),
+  )
   if (built > sources) return
   console.log('building the H5 app (npm run build:h5)…')
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (r.status !== 0) {
     console.error('H5 build failed')
     process.exit(1)

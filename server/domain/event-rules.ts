@@ -19,7 +19,8 @@ export const MAX_EVENT_DAYS = 31
 export function checkSchedule(s: Schedule): void {
   const fields: Record<string, string> = {}
   if (s.endAt <= s.startAt) fields.endAt = '结束时间须晚于开始时间'
-  else if (s.endAt.getTime() - s.startAt.getTime() > MAX_EVENT_DAYS * 86_400_000) fields.endAt = `活动时长不能超过 ${MAX_EVENT_DAYS} 天`
+  else if (s.endAt.getTime() - s.startAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
+    fields.endAt = `活动时长不能超过 ${MAX_EVENT_DAYS} 天`
   if (s.signupClosesAt <= s.signupOpensAt) fields.signupClosesAt = '报名截止须晚于报名开始'
   else if (s.signupClosesAt > s.startAt) fields.signupClosesAt = '报名截止不能晚于活动开始'
   const first = Object.values(fields)[0]
@@ -28,7 +29,9 @@ export function checkSchedule(s: Schedule): void {
 
 export function checkCapacity(capacity: number, seatsTaken: number): void {
   if (capacity < seatsTaken) {
-    throw new AppError('CONFLICT', `已有 ${seatsTaken} 人报名，名额不能少于 ${seatsTaken}`, { capacity: `不能少于 ${seatsTaken}` })
+    throw new AppError('CONFLICT', `已有 ${seatsTaken} 人报名，名额不能少于 ${seatsTaken}`, {
+      capacity: `不能少于 ${seatsTaken}`,
+    })
   }
 }
 
@@ -41,7 +44,12 @@ const ALLOWED: Record<Transition, EventState[]> = {
   finish: ['published'],
 }
 
-const STATE_NAMES: Record<EventState, string> = { draft: '草稿', published: '已发布', cancelled: '已取消', finished: '已结项' }
+const STATE_NAMES: Record<EventState, string> = {
+  draft: '草稿',
+  published: '已发布',
+  cancelled: '已取消',
+  finished: '已结项',
+}
 
 export function checkTransition(state: EventState, transition: Transition): void {
   if (!ALLOWED[transition].includes(state)) {
@@ -60,15 +68,21 @@ export function checkFinishable(s: Schedule, now: Date): void {
 }
 
 /** Field-by-field differences for the change log: field → [before, after]. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {}
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue
     const old = before[key]
-    const same = old instanceof Date && value instanceof Date ? old.getTime() === value.getTime() : JSON.stringify(old) === JSON.stringify(value)
+    const same =
+      old instanceof Date && value instanceof Date
+        ? old.getTime() === value.getTime()
+        : JSON.stringify(old) === JSON.stringify(value)
     if (!same) changes[key] = [serialise(old), serialise(value)]
   }
   return changes
 }
 
-const serialise = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null)
+const serialise = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null))

@@ -30,13 +30,22 @@ export function parseMonth(value: string): number | null {
   return n >= 1 && n <= 12 ? n : null
 }
 
-export function validatePlanRows(rows: RawPlanRow[], lookup: Lookup): { lines: LineFields[]; errors: { row: number; message: string }[] } {
+export function validatePlanRows(
+  rows: RawPlanRow[],
+  lookup: Lookup,
+): { lines: LineFields[]; errors: { row: number; message: string }[] } {
   const errors: { row: number; message: string }[] = []
   const lines: LineFields[] = []
   if (rows.length === 0) errors.push({ row: 1, message: '表格中没有清单条目' })
-  if (rows.length > MAX_IMPORT_ROWS) errors.push({ row: MAX_IMPORT_ROWS + 2, message: `一次最多导入 ${MAX_IMPORT_ROWS} 条` })
+  if (rows.length > MAX_IMPORT_ROWS)
+    errors.push({ row: MAX_IMPORT_ROWS + 2, message: `一次最多导入 ${MAX_IMPORT_ROWS} 条` })
   const unitByName = new Map(lookup.units.map((u) => [u.name, u.id]))
-  const categoryByName = new Map(lookup.categories.flatMap((c) => [[c.name, c.code], [c.code, c.code]]))
+  const categoryByName = new Map(
+    lookup.categories.flatMap((c) => [
+      [c.name, c.code],
+      [c.code, c.code],
+    ]),
+  )
   for (const r of rows.slice(0, MAX_IMPORT_ROWS)) {
     const problems: string[] = []
     const unitId = unitByName.get(r.unitName.trim())
@@ -55,8 +64,12 @@ export function validatePlanRows(rows: RawPlanRow[], lookup: Lookup): { lines: L
       continue
     }
     lines.push({
-      unitId: unitId!, category: category!, title, plannedMonth: month!,
-      targetCommunity: r.targetCommunity.trim() || null, needsNote: r.needsNote.trim() || null,
+      unitId: unitId!,
+      category: category!,
+      title,
+      plannedMonth: month!,
+      targetCommunity: r.targetCommunity.trim() || null,
+      needsNote: r.needsNote.trim() || null,
     })
   }
   return { lines, errors }

@@ -26,18 +26,20 @@ export interface UnitRef {
 export const isDistrictAdmin = (actor: Actor | null, districtId: string): boolean =>
   !!actor && actor.districtAdminOf.has(districtId)
 
-export const roleIn = (actor: Actor | null, unitId: string): UnitRole | null =>
-  actor?.unitRoles.get(unitId) ?? null
+export const roleIn = (actor: Actor | null, unitId: string): UnitRole | null => actor?.unitRoles.get(unitId) ?? null
 
 export const can = {
   reviewUnits: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   editPlan: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   viewCompletion: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   /** Profile and members of a unit. */
-  manageUnit: (actor: Actor | null, unit: UnitRef) => roleIn(actor, unit.id) === 'admin' || isDistrictAdmin(actor, unit.districtId),
+  manageUnit: (actor: Actor | null, unit: UnitRef) =>
+    roleIn(actor, unit.id) === 'admin' || isDistrictAdmin(actor, unit.districtId),
   /** Contact details, member list, drafts. */
-  seeUnitInside: (actor: Actor | null, unit: UnitRef) => roleIn(actor, unit.id) !== null || isDistrictAdmin(actor, unit.districtId),
-  manageEvents: (actor: Actor | null, unit: UnitRef) => roleIn(actor, unit.id) !== null || isDistrictAdmin(actor, unit.districtId),
+  seeUnitInside: (actor: Actor | null, unit: UnitRef) =>
+    roleIn(actor, unit.id) !== null || isDistrictAdmin(actor, unit.districtId),
+  manageEvents: (actor: Actor | null, unit: UnitRef) =>
+    roleIn(actor, unit.id) !== null || isDistrictAdmin(actor, unit.districtId),
   /** A draft annual list is visible to the district admin and to organisers of the district's units. */
   seeDraftPlan: (actor: Actor | null, districtId: string, unitDistricts: Iterable<string>) =>
     isDistrictAdmin(actor, districtId) || [...unitDistricts].includes(districtId),

@@ -12,7 +12,9 @@ function sign(body: string, secret: string): string {
 }
 
 export function issueDevSession(openid: string, secret: string, ttlSeconds = 30 * 24 * 3600, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ sub: openid, exp: Math.floor(now / 1000) + ttlSeconds })).toString('base64url')
+  const body = Buffer.from(JSON.stringify({ sub: openid, exp: Math.floor(now / 1000) + ttlSeconds })).toString(
+    'base64url',
+  )
   return `${body}.${sign(body, secret)}`
 }
 

@@ -8,9 +8,7 @@ let platform: Platform | null = null
 
 export function currentPlatform(): Platform {
   if (!platform) {
-    platform = process.env.QINGJU_PLATFORM === 'local'
-      ? new LocalPlatform({ pool: getPool })
-      : new WechatPlatform()
+    platform = process.env.QINGJU_PLATFORM === 'local' ? new LocalPlatform({ pool: getPool }) : new WechatPlatform()
   }
   return platform
 }

@@ -33,14 +33,21 @@ export class LocalPlatform implements Platform {
   }
 
   async miniProgramCode(scene: string, page: string): Promise<Buffer> {
-    return QRCode.toBuffer(`qingju://${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', margin: 1, width: 430 })
+    return QRCode.toBuffer(`qingju://${page}?scene=${encodeURIComponent(scene)}`, {
+      type: 'png',
+      margin: 1,
+      width: 430,
+    })
   }
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
-    await this.deps.pool().query(
-      'insert into local_outbox (recipient, template, payload) values ($1, $2, $3)',
-      [message.toOpenid, message.templateId, JSON.stringify({ page: message.page, data: message.data })],
-    )
+    await this.deps
+      .pool()
+      .query('insert into local_outbox (recipient, template, payload) values ($1, $2, $3)', [
+        message.toOpenid,
+        message.templateId,
+        JSON.stringify({ page: message.page, data: message.data }),
+      ])
   }
 
   async checkText(text: string): Promise<TextCheck> {
@@ -49,7 +56,9 @@ export class LocalPlatform implements Platform {
   }
 
   async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }> {
-    const relative = normalize(cloudPath).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^\/+/, '')
+    const relative = normalize(cloudPath)
+      .replace(/^(\.\.(\/|\\|$))+/, '')
+      .replace(/^\/+/, '')
     const target = join(this.filesDir, relative)
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, content)

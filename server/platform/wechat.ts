@@ -10,9 +10,25 @@ interface WxServerSdk {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   openapi: {
-    wxacode: { getUnlimited(options: { scene: string; page: string; checkPath?: boolean }): Promise<{ buffer: Buffer }> }
-    subscribeMessage: { send(options: { touser: string; templateId: string; page: string; data: SubscribeMessage['data'] }): Promise<unknown> }
-    security: { msgSecCheck(options: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string; label?: number } }> }
+    wxacode: {
+      getUnlimited(options: { scene: string; page: string; checkPath?: boolean }): Promise<{ buffer: Buffer }>
+    }
+    subscribeMessage: {
+      send(options: {
+        touser: string
+        templateId: string
+        page: string
+        data: SubscribeMessage['data']
+      }): Promise<unknown>
+    }
+    security: {
+      msgSecCheck(options: {
+        openid: string
+        scene: number
+        version: number
+        content: string
+      }): Promise<{ result?: { suggest?: string; label?: number } }>
+    }
   }
 }
 
@@ -52,7 +68,12 @@ export class WechatPlatform implements Platform {
   async checkText(text: string, author: Caller): Promise<TextCheck> {
     // msgSecCheck v2, scene 2 = comment/article. Longer texts are checked in 2,500-char slices.
     for (let i = 0; i < text.length; i += 2500) {
-      const res = await cloud().openapi.security.msgSecCheck({ openid: author.openid, scene: 2, version: 2, content: text.slice(i, i + 2500) })
+      const res = await cloud().openapi.security.msgSecCheck({
+        openid: author.openid,
+        scene: 2,
+        version: 2,
+        content: text.slice(i, i + 2500),
+      })
       if (res.result?.suggest && res.result.suggest !== 'pass') {
         return { safe: false, reason: '内容未通过微信内容安全检测，请修改后再提交' }
       }

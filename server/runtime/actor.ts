@@ -7,6 +7,8 @@ export async function actorOf(ctx: ActionContext): Promise<Actor | null> {
   return ctx.caller ? loadActor(ctx.db, ctx.caller.openid) : null
 }
 
-export async function requireActor(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }): Promise<Actor> {
+export async function requireActor(
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+): Promise<Actor> {
   return loadActor(ctx.db, ctx.caller.openid)
 }

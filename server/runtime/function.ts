@@ -95,11 +95,15 @@ export function createFunction<Contract>(
       if (err instanceof AppError) {
         return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
       }
-      console.error(JSON.stringify({
-        level: 'error', fn: name, requestId,
-        msg: err instanceof Error ? err.message : String(err),
-        stack: err instanceof Error ? err.stack : undefined,
-      }))
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          fn: name,
+          requestId,
+          msg: err instanceof Error ? err.message : String(err),
+          stack: err instanceof Error ? err.stack : undefined,
+        }),
+      )
       return { ok: false, code: 'INTERNAL', message: '服务开小差了，请稍后重试', requestId }
     }
   }
@@ -109,7 +113,12 @@ function readEvent(event: unknown): { actionName: string; data: unknown } {
   if (!event || typeof event !== 'object' || Array.isArray(event)) {
     throw new AppError('INVALID_INPUT', '请求格式不正确')
   }
-  const { action: named, data, Type, TriggerName } = event as { action?: unknown; data?: unknown; Type?: unknown; TriggerName?: unknown }
+  const {
+    action: named,
+    data,
+    Type,
+    TriggerName,
+  } = event as { action?: unknown; data?: unknown; Type?: unknown; TriggerName?: unknown }
   // CloudBase timer triggers call with {Type: 'Timer', TriggerName}; the trigger's name is the action.
   // (Timer actions are public and idempotent, so a forged timer event gains nothing.)
   const actionName = named === undefined && Type === 'Timer' ? TriggerName : named

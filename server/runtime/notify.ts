@@ -7,7 +7,14 @@ export async function sendNotices(ctx: ActionContext, notices: SubscribeMessage[
     try {
       await ctx.platform.sendSubscribeMessage(n)
     } catch (err) {
-      console.error(JSON.stringify({ level: 'warn', msg: 'subscribe message not sent', requestId: ctx.requestId, err: (err as Error).message }))
+      console.error(
+        JSON.stringify({
+          level: 'warn',
+          msg: 'subscribe message not sent',
+          requestId: ctx.requestId,
+          err: (err as Error).message,
+        }),
+      )
     }
   }
 }

@@ -3,7 +3,12 @@
  * Browsers see published and finished events; drafts only reach the organiser's view.
  */
 import type {
-  ActivityCard, ActivityChange, ActivityDetail, ActivityStatusFilter, Category, ManagedActivity,
+  ActivityCard,
+  ActivityChange,
+  ActivityDetail,
+  ActivityStatusFilter,
+  Category,
+  ManagedActivity,
 } from '@api/activity'
 import { activityPhase, seatsLeft } from '../domain/activity-phase'
 import type { StartCursor } from '../domain/cursor'
@@ -88,7 +93,10 @@ export const isDescending = (status: ActivityStatusFilter) => status === 'finish
 
 const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-export async function listActivities(db: Db, q: ListQuery): Promise<{ items: ActivityCard[]; last: StartCursor | null }> {
+export async function listActivities(
+  db: Db,
+  q: ListQuery,
+): Promise<{ items: ActivityCard[]; last: StartCursor | null }> {
   const params: unknown[] = [q.districtId, q.now]
   const where = ['a.district_id = $1', VISIBLE, STATUS_CONDITION[q.status]]
   const add = (sql: (n: number) => string, ...values: unknown[]) => {
@@ -97,7 +105,8 @@ export async function listActivities(db: Db, q: ListQuery): Promise<{ items: Act
   }
   if (q.category) add((n) => `a.category = $${n}`, q.category)
   if (q.unitId) add((n) => `a.unit_id = $${n}`, q.unitId)
-  if (q.startsWithin) add((n) => `a.start_at >= $${n} and a.start_at < $${n + 1}`, q.startsWithin.from, q.startsWithin.to)
+  if (q.startsWithin)
+    add((n) => `a.start_at >= $${n} and a.start_at < $${n + 1}`, q.startsWithin.from, q.startsWithin.to)
   if (q.keyword) add((n) => `a.search_text ilike $${n}`, likePattern(q.keyword))
   const desc = isDescending(q.status)
   if (q.after) add((n) => `(a.start_at, a.id) ${desc ? '<' : '>'} ($${n}, $${n + 1})`, q.after.startAt, q.after.id)
@@ -116,12 +125,21 @@ export async function listActivities(db: Db, q: ListQuery): Promise<{ items: Act
 }
 
 export async function findActivity(db: Db, id: string, forUpdate = false): Promise<ActivityRow | null> {
-  const { rows } = await db.query<ActivityRow>(`${SELECT_ACTIVITY} where a.id = $1${forUpdate ? ' for update of a' : ''}`, [id])
+  const { rows } = await db.query<ActivityRow>(
+    `${SELECT_ACTIVITY} where a.id = $1${forUpdate ? ' for update of a' : ''}`,
+    [id],
+  )
   return rows[0] ?? null
 }
 
 /** A unit's activities in every state, newest start first. */
-export async function listUnitActivities(db: Db, unitId: string, state: EventState | undefined, after: StartCursor | undefined, limit: number) {
+export async function listUnitActivities(
+  db: Db,
+  unitId: string,
+  state: EventState | undefined,
+  after: StartCursor | undefined,
+  limit: number,
+) {
   const params: unknown[] = [unitId]
   const where = ['a.unit_id = $1']
   if (state) {
@@ -134,7 +152,9 @@ export async function listUnitActivities(db: Db, unitId: string, state: EventSta
   }
   params.push(limit + 1)
   const { rows } = await db.query<ActivityRow>(
-    `${SELECT_ACTIVITY} where ${where.join(' and ')} order by a.start_at desc, a.id desc limit $${params.length}`, params)
+    `${SELECT_ACTIVITY} where ${where.join(' and ')} order by a.start_at desc, a.id desc limit $${params.length}`,
+    params,
+  )
   const page = rows.slice(0, limit)
   const lastRow = rows.length > limit ? page[page.length - 1] : undefined
   return { rows: page, last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
@@ -168,11 +188,22 @@ export interface EventFields {
 
 export function fieldsOf(row: ActivityRow): EventFields {
   return {
-    title: row.title, category: row.category, coverUrl: row.cover_url, description: row.description,
-    placeName: row.place_name, placeAddress: row.place_address,
-    location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
-    startAt: row.start_at, endAt: row.end_at, signupOpensAt: row.signup_opens_at, signupClosesAt: row.signup_closes_at,
-    capacity: row.capacity, recordsServiceHours: row.records_service_hours, contact: row.contact, planLineId: row.plan_line_id,
+    title: row.title,
+    category: row.category,
+    coverUrl: row.cover_url,
+    description: row.description,
+    placeName: row.place_name,
+    placeAddress: row.place_address,
+    location:
+      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
+    capacity: row.capacity,
+    recordsServiceHours: row.records_service_hours,
+    contact: row.contact,
+    planLineId: row.plan_line_id,
   }
 }
 
@@ -180,11 +211,31 @@ const WRITE_COLUMNS = `title, category, cover_url, description, place_name, plac
   start_at, end_at, signup_opens_at, signup_closes_at, capacity, records_service_hours, contact, plan_line_id`
 
 const writeValues = (f: EventFields) => [
-  f.title, f.category, f.coverUrl, f.description, f.placeName, f.placeAddress, f.location?.latitude ?? null, f.location?.longitude ?? null,
-  f.startAt, f.endAt, f.signupOpensAt, f.signupClosesAt, f.capacity, f.recordsServiceHours, f.contact, f.planLineId,
+  f.title,
+  f.category,
+  f.coverUrl,
+  f.description,
+  f.placeName,
+  f.placeAddress,
+  f.location?.latitude ?? null,
+  f.location?.longitude ?? null,
+  f.startAt,
+  f.endAt,
+  f.signupOpensAt,
+  f.signupClosesAt,
+  f.capacity,
+  f.recordsServiceHours,
+  f.contact,
+  f.planLineId,
 ]
 
-export async function insertActivity(db: Db, districtId: string, unitId: string, createdBy: string, f: EventFields): Promise<string> {
+export async function insertActivity(
+  db: Db,
+  districtId: string,
+  unitId: string,
+  createdBy: string,
+  f: EventFields,
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into activity (district_id, unit_id, created_by, state, search_text, ${WRITE_COLUMNS})
      select $1, $2, $3, 'draft', $4::text || ' ' || $8::text || ' ' || u.name, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19
@@ -206,7 +257,13 @@ export async function updateActivityFields(db: Db, id: string, f: EventFields, n
   )
 }
 
-export async function setActivityState(db: Db, id: string, state: EventState, now: Date, cancelReason: string | null = null): Promise<void> {
+export async function setActivityState(
+  db: Db,
+  id: string,
+  state: EventState,
+  now: Date,
+  cancelReason: string | null = null,
+): Promise<void> {
   await db.query(
     `update activity set state = $2, updated_at = $3,
        published_at = case when $2 = 'published' then $3 else published_at end,
@@ -216,7 +273,15 @@ export async function setActivityState(db: Db, id: string, state: EventState, no
   )
 }
 
-export async function logChange(db: Db, activityId: string, userId: string, kind: ActivityChange['kind'], fields: Record<string, [unknown, unknown]>, reason: string | null, at: Date) {
+export async function logChange(
+  db: Db,
+  activityId: string,
+  userId: string,
+  kind: ActivityChange['kind'],
+  fields: Record<string, [unknown, unknown]>,
+  reason: string | null,
+  at: Date,
+) {
   await db.query(
     'insert into activity_change (activity_id, changed_by, changed_at, kind, fields, reason) values ($1, $2, $3, $4, $5, $6)',
     [activityId, userId, at, kind, JSON.stringify(fields), reason],
@@ -224,12 +289,25 @@ export async function logChange(db: Db, activityId: string, userId: string, kind
 }
 
 export async function listChanges(db: Db, activityId: string): Promise<ActivityChange[]> {
-  const { rows } = await db.query<{ changed_at: Date; user_id: string; nickname: string; kind: ActivityChange['kind']; fields: Record<string, [unknown, unknown]>; reason: string | null }>(
+  const { rows } = await db.query<{
+    changed_at: Date
+    user_id: string
+    nickname: string
+    kind: ActivityChange['kind']
+    fields: Record<string, [unknown, unknown]>
+    reason: string | null
+  }>(
     `select c.changed_at, u.id as user_id, u.nickname, c.kind, c.fields, c.reason
      from activity_change c join app_user u on u.id = c.changed_by where c.activity_id = $1 order by c.id desc`,
     [activityId],
   )
-  return rows.map((r) => ({ at: r.changed_at.toISOString(), by: { userId: r.user_id, nickname: r.nickname }, kind: r.kind, fields: r.fields, reason: r.reason }))
+  return rows.map((r) => ({
+    at: r.changed_at.toISOString(),
+    by: { userId: r.user_id, nickname: r.nickname },
+    kind: r.kind,
+    fields: r.fields,
+    reason: r.reason,
+  }))
 }
 
 export function toCard(row: ActivityRow, now: Date): ActivityCard {
@@ -244,7 +322,13 @@ export function toCard(row: ActivityRow, now: Date): ActivityCard {
     capacity: row.capacity,
     seatsLeft: seatsLeft(row.capacity, row.seats_taken),
     phase: activityPhase(
-      { state: row.state, startAt: row.start_at, endAt: row.end_at, signupOpensAt: row.signup_opens_at, signupClosesAt: row.signup_closes_at },
+      {
+        state: row.state,
+        startAt: row.start_at,
+        endAt: row.end_at,
+        signupOpensAt: row.signup_opens_at,
+        signupClosesAt: row.signup_closes_at,
+      },
       now,
     ),
     coverUrl: row.cover_url,
@@ -256,13 +340,19 @@ export function toDetail(row: ActivityRow, now: Date): ActivityDetail {
     ...toCard(row, now),
     description: row.description,
     placeAddress: row.place_address,
-    location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    location:
+      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
     signupOpensAt: row.signup_opens_at.toISOString(),
     signupClosesAt: row.signup_closes_at.toISOString(),
     contact: row.contact,
     recordsServiceHours: row.records_service_hours,
     planLine: row.plan_line_id
-      ? { id: row.plan_line_id, title: row.plan_line_title ?? '', plannedMonth: row.plan_line_month ?? 0, year: row.plan_line_year ?? 0 }
+      ? {
+          id: row.plan_line_id,
+          title: row.plan_line_title ?? '',
+          plannedMonth: row.plan_line_month ?? 0,
+          year: row.plan_line_year ?? 0,
+        }
       : null,
   }
 }

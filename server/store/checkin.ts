@@ -29,7 +29,9 @@ export async function loadCheckinEvent(db: Db, id: string): Promise<CheckinEvent
     `select a.id, a.unit_id, a.district_id, a.title, a.state, a.start_at, a.end_at, a.latitude, a.longitude, a.checkin_secret,
             a.checkin_opens_minutes, a.checkin_radius_m, (a.records_service_hours and c.awards_service_hours) as awards_hours,
             a.hours_min_share::float8 as hours_min_share, a.hours_step::float8 as hours_step, a.hours_notice_days, a.hours_closed_at
-     from activity a join activity_category c on c.code = a.category where a.id = $1`, [id])
+     from activity a join activity_category c on c.code = a.category where a.id = $1`,
+    [id],
+  )
   return rows[0] ?? null
 }
 
@@ -71,14 +73,18 @@ const SCAN_COLUMNS = `s.id, s.activity_id, s.registration_id, s.direction, s.met
 
 export async function findScan(db: Db, activityId: string, nonce: string): Promise<ScanRow | null> {
   const { rows } = await db.query<ScanRow>(
-    `select ${SCAN_COLUMNS} from checkin_scan s join app_user u on u.id = s.user_id where s.activity_id = $1 and s.nonce = $2`, [activityId, nonce])
+    `select ${SCAN_COLUMNS} from checkin_scan s join app_user u on u.id = s.user_id where s.activity_id = $1 and s.nonce = $2`,
+    [activityId, nonce],
+  )
   return rows[0] ?? null
 }
 
 export async function recentScans(db: Db, activityId: string, limit: number): Promise<ScanRow[]> {
   const { rows } = await db.query<ScanRow>(
     `select ${SCAN_COLUMNS} from checkin_scan s join app_user u on u.id = s.user_id
-     where s.activity_id = $1 and s.superseded_by is null order by s.scanned_at desc, s.id desc limit $2`, [activityId, limit])
+     where s.activity_id = $1 and s.superseded_by is null order by s.scanned_at desc, s.id desc limit $2`,
+    [activityId, limit],
+  )
   return rows
 }
 
@@ -86,11 +92,16 @@ export async function recentScans(db: Db, activityId: string, limit: number): Pr
 export async function eventScans(db: Db, activityId: string): Promise<(ScanRow & { user_id: string })[]> {
   const { rows } = await db.query<ScanRow & { user_id: string }>(
     `select ${SCAN_COLUMNS}, s.user_id from checkin_scan s join app_user u on u.id = s.user_id
-     where s.activity_id = $1 and s.superseded_by is null order by s.registration_id, s.scanned_at, s.id`, [activityId])
+     where s.activity_id = $1 and s.superseded_by is null order by s.registration_id, s.scanned_at, s.id`,
+    [activityId],
+  )
   return rows
 }
 /** Great-circle distance in metres (haversine): enough precision for a venue radius. */
-function distanceMetres(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+function distanceMetres(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const rad = Math.PI / 180
   const dLat = (b.latitude - a.latitude) * rad
   const dLon = (b.longitude - a.longitude) * rad
@@ -99,7 +110,8 @@ function distanceMetres(a: { latitude: number; longitude: number }, b: { latitud
 }
 
 /** Why a registration that holds no place cannot scan (REGISTRATION_CANCELLED). */
-export const notSeatedMessage = (state: string) => (state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到')
+export const notSeatedMessage = (state: string) =>
+  state === 'waitlisted' ? '你仍在候补中，尚未获得名额' : '该报名已取消或未通过，不能签到'
 
 export interface ScanToRecord {
   /** Whose scan: a known registration (ticket, walk-in), or the caller's own (self-scan by openid). */
@@ -122,7 +134,11 @@ export interface ScanToRecord {
  * - two different scans of one person at the same instant (their ticket scanned while they
  *   self-scan) at worst record a repeated check-in, which the hour rules already ignore.
  */
-export async function recordScan(pool: Pool, e: CheckinEvent, scan: ScanToRecord): Promise<{ row: ScanRow; repeated: boolean }> {
+export async function recordScan(
+  pool: Pool,
+  e: CheckinEvent,
+  scan: ScanToRecord,
+): Promise<{ row: ScanRow; repeated: boolean }> {
   let distance: number | null = null
   let needsReview = false
   if (scan.location && e.latitude !== null && e.longitude !== null) {
@@ -155,8 +171,20 @@ export async function recordScan(pool: Pool, e: CheckinEvent, scan: ScanToRecord
      select (select state from reg) as reg_state, exists (select 1 from seen) as seen, (select direction from last) as last,
             ins.id, ins.activity_id, ins.registration_id, ins.direction, ins.method, ins.scanned_at, ins.needs_review, u.nickname, u.real_name
      from (select 1) one left join ins on true left join app_user u on u.id = ins.user_id`,
-    [e.id, 'registrationId' in scan.who ? scan.who.registrationId : scan.who.openid, scan.direction, scan.nonce, scan.method, scan.now, scan.scannedBy,
-      scan.location?.latitude ?? null, scan.location?.longitude ?? null, distance, needsReview])
+    [
+      e.id,
+      'registrationId' in scan.who ? scan.who.registrationId : scan.who.openid,
+      scan.direction,
+      scan.nonce,
+      scan.method,
+      scan.now,
+      scan.scannedBy,
+      scan.location?.latitude ?? null,
+      scan.location?.longitude ?? null,
+      distance,
+      needsReview,
+    ],
+  )
   const r = rows[0]
   if (r.id !== null) return { row: r, repeated: false }
   if (!r.seen) {

@@ -17,7 +17,10 @@ export async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPrevie
     awardsHours: e.awards_hours,
     items: [...byRegistration.entries()].map(([registrationId, scans]) => {
       const days: DayHours[] = serviceHours({
-        schedule, awardsHours: e.awards_hours, minShare: e.hours_min_share, stepHours: e.hours_step,
+        schedule,
+        awardsHours: e.awards_hours,
+        minShare: e.hours_min_share,
+        stepHours: e.hours_step,
         scans: scans.map((x) => ({ kind: x.direction, at: x.scanned_at })),
       })
       // A scan far from the venue is a signal, not proof: that day's hours wait for a person to look.
@@ -70,7 +73,10 @@ const ENTRY_SELECT = `select h.id::text, h.activity_id, h.registration_id, h.use
   from service_hours h join app_user u on u.id = h.user_id`
 
 export async function eventEntries(db: Db, activityId: string): Promise<EntryRow[]> {
-  const { rows } = await db.query<EntryRow>(`${ENTRY_SELECT} where h.activity_id = $1 order by u.nickname, h.registration_id, h.day, h.id`, [activityId])
+  const { rows } = await db.query<EntryRow>(
+    `${ENTRY_SELECT} where h.activity_id = $1 order by u.nickname, h.registration_id, h.day, h.id`,
+    [activityId],
+  )
   return rows
 }
 
@@ -82,27 +88,67 @@ export async function findEntry(db: Db, id: string, lock = false): Promise<Entry
 
 /** A person's lines for one event, for the ledger rules. */
 export async function registrationLines(db: Db, registrationId: string): Promise<LedgerLine[]> {
-  const { rows } = await db.query<{ id: string; kind: LedgerLine['kind']; status: LedgerLine['status']; hours: number; replaces_id: string | null }>(
-    'select id::text, kind, status, hours::float8 as hours, replaces_id::text from service_hours where registration_id = $1', [registrationId])
+  const { rows } = await db.query<{
+    id: string
+    kind: LedgerLine['kind']
+    status: LedgerLine['status']
+    hours: number
+    replaces_id: string | null
+  }>(
+    'select id::text, kind, status, hours::float8 as hours, replaces_id::text from service_hours where registration_id = $1',
+    [registrationId],
+  )
   return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, hours: r.hours, replacesId: r.replaces_id }))
 }
 
 export const toLedgerEntry = (r: EntryRow): LedgerEntry => ({
-  id: r.id, activityId: r.activity_id, registrationId: r.registration_id, person: { nickname: r.nickname, realName: r.real_name },
-  day: r.day, kind: r.kind, hours: r.hours, minutes: r.minutes, status: r.status, needsReview: r.needs_review, flags: r.flags,
-  reason: r.reason, evidence: r.evidence, replacesId: r.replaces_id, noticeUntil: r.notice_until?.toISOString() ?? null,
-  corrected: r.corrected, createdAt: r.created_at.toISOString(),
+  id: r.id,
+  activityId: r.activity_id,
+  registrationId: r.registration_id,
+  person: { nickname: r.nickname, realName: r.real_name },
+  day: r.day,
+  kind: r.kind,
+  hours: r.hours,
+  minutes: r.minutes,
+  status: r.status,
+  needsReview: r.needs_review,
+  flags: r.flags,
+  reason: r.reason,
+  evidence: r.evidence,
+  replacesId: r.replaces_id,
+  noticeUntil: r.notice_until?.toISOString() ?? null,
+  corrected: r.corrected,
+  createdAt: r.created_at.toISOString(),
 })
 
 export type AuditAction = 'close' | 'adjust' | 'decline' | 'makeup' | 'confirm' | 'approve' | 'correct'
 
-export async function audit(db: Db, a: {
-  entryId: string; activityId: string; at: Date; by: string | null; action: AuditAction
-  before: { hours: number; status: string } | null; after: { hours: number; status: string } | null; reason?: string | null
-}): Promise<void> {
+export async function audit(
+  db: Db,
+  a: {
+    entryId: string
+    activityId: string
+    at: Date
+    by: string | null
+    action: AuditAction
+    before: { hours: number; status: string } | null
+    after: { hours: number; status: string } | null
+    reason?: string | null
+  },
+): Promise<void> {
   await db.query(
     'insert into hours_audit (entry_id, activity_id, at, by_user, action, before, after, reason) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [a.entryId, a.activityId, a.at, a.by, a.action, a.before && JSON.stringify(a.before), a.after && JSON.stringify(a.after), a.reason ?? null])
+    [
+      a.entryId,
+      a.activityId,
+      a.at,
+      a.by,
+      a.action,
+      a.before && JSON.stringify(a.before),
+      a.after && JSON.stringify(a.after),
+      a.reason ?? null,
+    ],
+  )
 }
 
 /**
@@ -110,7 +156,12 @@ export async function audit(db: Db, a: {
  * and declined ones are final), and records no-shows where check-in was used. Serialised per
  * event by locking the activity row.
  */
-export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: string | null): Promise<{ pending: number; needsReview: number }> {
+export async function closeEventHours(
+  tx: Db,
+  e: CheckinEvent,
+  now: Date,
+  by: string | null,
+): Promise<{ pending: number; needsReview: number }> {
   await tx.query('select 1 from activity where id = $1 for update', [e.id])
   const preview = await computeHours(tx, e)
   let pending = 0
@@ -124,13 +175,22 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
          do update set minutes = excluded.minutes, hours = excluded.hours, needs_review = excluded.needs_review, flags = excluded.flags
          where service_hours.status = 'pending' and service_hours.notice_until is null and not ('adjusted' = any(service_hours.flags))
          returning id::text, (xmax = 0) as inserted`,
-        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, needsReview(d), d.flags])
+        [e.id, item.registrationId, d.day, d.presentMinutes, d.hours, needsReview(d), d.flags],
+      )
       // Counted only when written: entries decided, on notice or adjusted by hand are left as they are.
       if (!written.rowCount) continue
       pending++
       if (needsReview(d)) reviews++
       if (written.rows[0].inserted) {
-        await audit(tx, { entryId: written.rows[0].id, activityId: e.id, at: now, by, action: 'close', before: null, after: { hours: d.hours, status: 'pending' } })
+        await audit(tx, {
+          entryId: written.rows[0].id,
+          activityId: e.id,
+          at: now,
+          by,
+          action: 'close',
+          before: null,
+          after: { hours: d.hours, status: 'pending' },
+        })
       }
     }
   }
@@ -140,7 +200,9 @@ export async function closeEventHours(tx: Db, e: CheckinEvent, now: Date, by: st
     `update registration r set state = 'no_show', updated_at = $2
      where r.activity_id = $1 and r.state = 'confirmed'
        and exists (select 1 from checkin_scan s where s.activity_id = $1 and s.direction = 'in')
-       and not exists (select 1 from checkin_scan s where s.registration_id = r.id)`, [e.id, now])
+       and not exists (select 1 from checkin_scan s where s.registration_id = r.id)`,
+    [e.id, now],
+  )
   await tx.query('update activity set hours_closed_at = coalesce(hours_closed_at, $2) where id = $1', [e.id, now])
   return { pending, needsReview: reviews }
 }

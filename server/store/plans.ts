@@ -35,12 +35,17 @@ export async function findLine(db: Db, id: string): Promise<LineRow | null> {
 
 export async function findPlan(db: Db, districtId: string, year: number) {
   const { rows } = await db.query<{ status: 'draft' | 'published'; published_at: Date | null }>(
-    'select status, published_at from annual_plan where district_id = $1 and year = $2', [districtId, year])
+    'select status, published_at from annual_plan where district_id = $1 and year = $2',
+    [districtId, year],
+  )
   return rows[0] ?? null
 }
 
 export async function ensurePlan(db: Db, districtId: string, year: number): Promise<void> {
-  await db.query('insert into annual_plan (district_id, year) values ($1, $2) on conflict do nothing', [districtId, year])
+  await db.query('insert into annual_plan (district_id, year) values ($1, $2) on conflict do nothing', [
+    districtId,
+    year,
+  ])
 }
 
 interface LineEventRow {
@@ -55,14 +60,23 @@ interface LineEventRow {
 }
 
 /** Lines of one plan with their events and states, in month then unit order. */
-export async function loadLines(db: Db, districtId: string, year: number, now: Date, lineId?: string): Promise<PlanLine[]> {
+export async function loadLines(
+  db: Db,
+  districtId: string,
+  year: number,
+  now: Date,
+  lineId?: string,
+): Promise<PlanLine[]> {
   const params: unknown[] = [districtId, year]
   let only = ''
   if (lineId) {
     params.push(lineId)
     only = ' and l.id = $3'
   }
-  const lines = await db.query<LineRow>(`${SELECT_LINE} where l.district_id = $1 and l.year = $2${only} order by l.planned_month, u.name, l.created_at, l.id`, params)
+  const lines = await db.query<LineRow>(
+    `${SELECT_LINE} where l.district_id = $1 and l.year = $2${only} order by l.planned_month, u.name, l.created_at, l.id`,
+    params,
+  )
   if (!lines.rows.length) return []
   const events = await db.query<LineEventRow>(
     `select plan_line_id, id, title, state, start_at, end_at, signup_opens_at, signup_closes_at
@@ -75,7 +89,12 @@ export async function loadLines(db: Db, districtId: string, year: number, now: D
 }
 
 function toLine(l: LineRow, events: LineEventRow[], now: Date): PlanLine {
-  const state: LineState = lineState(l.year, l.planned_month, events.map((e) => ({ state: e.state, endAt: e.end_at })), now)
+  const state: LineState = lineState(
+    l.year,
+    l.planned_month,
+    events.map((e) => ({ state: e.state, endAt: e.end_at })),
+    now,
+  )
   return {
     id: l.id,
     year: l.year,
@@ -87,8 +106,19 @@ function toLine(l: LineRow, events: LineEventRow[], now: Date): PlanLine {
     needsNote: l.needs_note,
     state,
     events: events.map((e) => ({
-      id: e.id, title: e.title, startAt: e.start_at.toISOString(),
-      phase: activityPhase({ state: e.state, startAt: e.start_at, endAt: e.end_at, signupOpensAt: e.signup_opens_at, signupClosesAt: e.signup_closes_at }, now),
+      id: e.id,
+      title: e.title,
+      startAt: e.start_at.toISOString(),
+      phase: activityPhase(
+        {
+          state: e.state,
+          startAt: e.start_at,
+          endAt: e.end_at,
+          signupOpensAt: e.signup_opens_at,
+          signupClosesAt: e.signup_closes_at,
+        },
+        now,
+      ),
     })),
   }
 }

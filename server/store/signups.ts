@@ -5,10 +5,22 @@
  * so the line is served in order; a plain sign-up takes no lock up front (see `writeSignup`).
  */
 import {
-  signupSettingsSchema, type IdType, type Registration, type RegistrationState, type RosterEntry, type SignupSettings,
+  signupSettingsSchema,
+  type IdType,
+  type Registration,
+  type RegistrationState,
+  type RosterEntry,
+  type SignupSettings,
 } from '@api/signup'
 import { maskPhone } from '../domain/privacy'
-import { ageOn, attendanceRate, canSelfCancel, offerExpiry, promotionOpen, type EventTimes } from '../domain/signup/rules'
+import {
+  ageOn,
+  attendanceRate,
+  canSelfCancel,
+  offerExpiry,
+  promotionOpen,
+  type EventTimes,
+} from '../domain/signup/rules'
 import type { SubscribeMessage } from '../platform/platform'
 import { templates } from '../config'
 import { AppError } from '../runtime/errors'
@@ -28,17 +40,35 @@ export function parseSettings(raw: unknown): SignupSettings {
   return signupSettingsSchema.parse(raw ?? {})
 }
 
-const EVENT_COLUMNS = 'id, unit_id, district_id, title, state, capacity, start_at, end_at, signup_opens_at, signup_closes_at, signup_settings'
+const EVENT_COLUMNS =
+  'id, unit_id, district_id, title, state, capacity, start_at, end_at, signup_opens_at, signup_closes_at, signup_settings'
 
 interface EventRow {
-  id: string; unit_id: string; district_id: string; title: string; state: SignupEvent['state']; capacity: number
-  start_at: Date; end_at: Date; signup_opens_at: Date; signup_closes_at: Date; signup_settings: unknown
+  id: string
+  unit_id: string
+  district_id: string
+  title: string
+  state: SignupEvent['state']
+  capacity: number
+  start_at: Date
+  end_at: Date
+  signup_opens_at: Date
+  signup_closes_at: Date
+  signup_settings: unknown
 }
 
 function toSignupEvent(r: EventRow): SignupEvent {
   return {
-    id: r.id, unitId: r.unit_id, districtId: r.district_id, title: r.title, state: r.state, capacity: r.capacity,
-    startAt: r.start_at, endAt: r.end_at, signupOpensAt: r.signup_opens_at, signupClosesAt: r.signup_closes_at,
+    id: r.id,
+    unitId: r.unit_id,
+    districtId: r.district_id,
+    title: r.title,
+    state: r.state,
+    capacity: r.capacity,
+    startAt: r.start_at,
+    endAt: r.end_at,
+    signupOpensAt: r.signup_opens_at,
+    signupClosesAt: r.signup_closes_at,
     settings: parseSettings(r.signup_settings),
   }
 }
@@ -69,13 +99,21 @@ const eventCache = new Map<string, { at: number; entry: Promise<CachedSignupEven
 export function cachedSignupEvent(db: Db, activityId: string): Promise<CachedSignupEvent | null> {
   const hit = eventCache.get(activityId)
   if (hit && Date.now() - hit.at < EVENT_CACHE_MS) return hit.entry
-  const entry = db.query<EventRow>({
-    name: 'signup-event', text: EVENT_SQL, values: [activityId],
-  }).then(({ rows }) => (rows[0]?.state === 'published' ? { event: toSignupEvent(rows[0]), rawSettings: rows[0].signup_settings } : null))
+  const entry = db
+    .query<EventRow>({
+      name: 'signup-event',
+      text: EVENT_SQL,
+      values: [activityId],
+    })
+    .then(({ rows }) =>
+      rows[0]?.state === 'published' ? { event: toSignupEvent(rows[0]), rawSettings: rows[0].signup_settings } : null,
+    )
   if (eventCache.size >= EVENT_CACHE_MAX) eventCache.delete(eventCache.keys().next().value!)
   eventCache.delete(activityId)
   eventCache.set(activityId, { at: Date.now(), entry })
-  entry.catch(() => { if (eventCache.get(activityId)?.entry === entry) eventCache.delete(activityId) })
+  entry.catch(() => {
+    if (eventCache.get(activityId)?.entry === entry) eventCache.delete(activityId)
+  })
   return entry
 }
 
@@ -92,20 +130,27 @@ export interface QuotaState {
 /** Locks one quota's row for the rest of the transaction and reads its counters. */
 export async function lockQuota(db: Db, activityId: string, key: string): Promise<QuotaState | null> {
   const { rows } = await db.query<QuotaState>(
-    'select capacity, taken from signup_quota where activity_id = $1 and key = $2 for update', [activityId, key])
+    'select capacity, taken from signup_quota where activity_id = $1 and key = $2 for update',
+    [activityId, key],
+  )
   return rows[0] ?? null
 }
 
 /** How many wait in a quota's line; read after `lockQuota`, so the count is current. */
 export async function waitingIn(db: Db, activityId: string, key: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    "select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'", [activityId, key])
+    "select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'",
+    [activityId, key],
+  )
   return rows[0].n
 }
 
 /** Takes one seat if one is free; the conditional UPDATE and the CHECKs make overbooking impossible. */
 export async function takeSeat(db: Db, activityId: string, key: string): Promise<boolean> {
-  const r = await db.query('update signup_quota set taken = taken + 1 where activity_id = $1 and key = $2 and taken < capacity', [activityId, key])
+  const r = await db.query(
+    'update signup_quota set taken = taken + 1 where activity_id = $1 and key = $2 and taken < capacity',
+    [activityId, key],
+  )
   if (!r.rowCount) return false
   await db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [activityId])
   return true
@@ -149,51 +194,96 @@ export function placeFromAhead(reg: { state: string; waiting_ahead: number | nul
   return reg.waiting_ahead === null ? null : reg.waiting_ahead + 1
 }
 
-export const REG_COLUMNS = 'id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at'
+export const REG_COLUMNS =
+  'id, activity_id, user_id, quota_key, state, answers, queue_position, offer_expires_at, reason, created_at'
 
 export async function findRegistration(db: Db, id: string, lock = false): Promise<RegistrationRow | null> {
-  const { rows } = await db.query<RegistrationRow>(`select ${REG_COLUMNS} from registration where id = $1${lock ? ' for update' : ''}`, [id])
+  const { rows } = await db.query<RegistrationRow>(
+    `select ${REG_COLUMNS} from registration where id = $1${lock ? ' for update' : ''}`,
+    [id],
+  )
   return rows[0] ?? null
 }
 
-export async function findActiveRegistration(db: Db, activityId: string, userId: string): Promise<RegistrationRow | null> {
+export async function findActiveRegistration(
+  db: Db,
+  activityId: string,
+  userId: string,
+): Promise<RegistrationRow | null> {
   const { rows } = await db.query<RegistrationRow>(
     `select ${REG_COLUMNS} from registration where activity_id = $1 and user_id = $2
-       and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')`, [activityId, userId])
+       and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')`,
+    [activityId, userId],
+  )
   return rows[0] ?? null
 }
 
-export async function insertRegistration(db: Db, r: {
-  activityId: string; userId: string; quotaKey: string; state: RegistrationState; answers: Record<string, string | string[]>
-  remind: boolean; offerExpiresAt?: Date | null; now: Date
-}): Promise<RegistrationRow> {
+export async function insertRegistration(
+  db: Db,
+  r: {
+    activityId: string
+    userId: string
+    quotaKey: string
+    state: RegistrationState
+    answers: Record<string, string | string[]>
+    remind: boolean
+    offerExpiresAt?: Date | null
+    now: Date
+  },
+): Promise<RegistrationRow> {
   const { rows } = await db.query<RegistrationRow>(
     `insert into registration (activity_id, user_id, quota_key, state, answers, remind, offer_expires_at, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning ${REG_COLUMNS}`,
-    [r.activityId, r.userId, r.quotaKey, r.state, JSON.stringify(r.answers), r.remind, r.offerExpiresAt ?? null, r.now])
+    [r.activityId, r.userId, r.quotaKey, r.state, JSON.stringify(r.answers), r.remind, r.offerExpiresAt ?? null, r.now],
+  )
   return rows[0]
 }
 
-export async function setRegistrationState(db: Db, id: string, state: RegistrationState, now: Date, extra: { reason?: string | null; offerExpiresAt?: Date | null; quotaKey?: string } = {}): Promise<void> {
+export async function setRegistrationState(
+  db: Db,
+  id: string,
+  state: RegistrationState,
+  now: Date,
+  extra: { reason?: string | null; offerExpiresAt?: Date | null; quotaKey?: string } = {},
+): Promise<void> {
   await db.query(
     `update registration set state = $2, updated_at = $3,
        reason = case when $4::boolean then $5 else reason end,
        offer_expires_at = $6,
        quota_key = coalesce($7, quota_key)
      where id = $1`,
-    [id, state, now, extra.reason !== undefined, extra.reason ?? null, extra.offerExpiresAt ?? null, extra.quotaKey ?? null])
+    [
+      id,
+      state,
+      now,
+      extra.reason !== undefined,
+      extra.reason ?? null,
+      extra.offerExpiresAt ?? null,
+      extra.quotaKey ?? null,
+    ],
+  )
 }
 
 export type Notice = SubscribeMessage
 
 /** Tells a person what happened to their registration (sent after commit). */
-export async function noticeFor(db: Db, userId: string, event: Pick<SignupEvent, 'id' | 'title'>, status: string, note: string): Promise<Notice> {
+export async function noticeFor(
+  db: Db,
+  userId: string,
+  event: Pick<SignupEvent, 'id' | 'title'>,
+  status: string,
+  note: string,
+): Promise<Notice> {
   const { rows } = await db.query<{ openid: string }>('select openid from app_user where id = $1', [userId])
   return {
     toOpenid: rows[0].openid,
     templateId: templates.signupStatus(),
     page: `pages/activity/index?id=${event.id}`,
-    data: { thing1: { value: event.title.slice(0, 20) }, phrase2: { value: status }, thing3: { value: note.slice(0, 20) } },
+    data: {
+      thing1: { value: event.title.slice(0, 20) },
+      phrase2: { value: status },
+      thing3: { value: note.slice(0, 20) },
+    },
   }
 }
 
@@ -207,7 +297,9 @@ export async function promoteWaiting(db: Db, event: SignupEvent, key: string, no
   for (;;) {
     const next = await db.query<{ id: string; user_id: string }>(
       `select id, user_id from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted'
-       order by queue_position limit 1 for update`, [event.id, key])
+       order by queue_position limit 1 for update`,
+      [event.id, key],
+    )
     const person = next.rows[0]
     if (!person || !(await takeSeat(db, event.id, key))) break
     if (event.settings.promotion === 'direct') {
@@ -223,13 +315,20 @@ export async function promoteWaiting(db: Db, event: SignupEvent, key: string, no
 }
 
 /** Registration as its owner sees it, with the place in line when waiting. */
-export async function toRegistration(db: Db, r: RegistrationRow, event: SignupEvent, now: Date, knownPosition?: number | null): Promise<Registration> {
+export async function toRegistration(
+  db: Db,
+  r: RegistrationRow,
+  event: SignupEvent,
+  now: Date,
+  knownPosition?: number | null,
+): Promise<Registration> {
   let waitlistPosition: number | null = null
   if (r.state === 'waitlisted' && knownPosition !== undefined) waitlistPosition = knownPosition
   else if (r.state === 'waitlisted') {
     const ahead = await db.query<{ n: number }>(
       `select count(*)::int as n from registration where activity_id = $1 and quota_key = $2 and state = 'waitlisted' and queue_position < $3`,
-      [r.activity_id, r.quota_key, r.queue_position])
+      [r.activity_id, r.quota_key, r.queue_position],
+    )
     waitlistPosition = ahead.rows[0].n + 1
   }
   return {
@@ -249,13 +348,19 @@ export async function toRegistration(db: Db, r: RegistrationRow, event: SignupEv
 export const NO_SHOW_WINDOW_DAYS = () => Number(process.env.QINGJU_NO_SHOW_WINDOW_DAYS ?? 180)
 
 /** Attended and no-show counts for one or more people over the counting window. */
-export async function attendanceCounts(db: Db, userIds: string[], now: Date): Promise<Map<string, { attended: number; noShows: number }>> {
+export async function attendanceCounts(
+  db: Db,
+  userIds: string[],
+  now: Date,
+): Promise<Map<string, { attended: number; noShows: number }>> {
   const since = new Date(now.getTime() - NO_SHOW_WINDOW_DAYS() * 86_400_000)
   const { rows } = await db.query<{ user_id: string; attended: number; no_shows: number }>(
     `select r.user_id, count(*) filter (where r.state = 'attended')::int as attended, count(*) filter (where r.state = 'no_show')::int as no_shows
      from registration r join activity a on a.id = r.activity_id
      where r.user_id = any($1::uuid[]) and r.state in ('attended', 'no_show') and a.start_at >= $2
-     group by r.user_id`, [userIds, since])
+     group by r.user_id`,
+    [userIds, since],
+  )
   return new Map(rows.map((r) => [r.user_id, { attended: r.attended, noShows: r.no_shows }]))
 }
 
@@ -272,11 +377,19 @@ export interface PersonRow {
 
 export async function loadPerson(db: Db, userId: string): Promise<PersonRow> {
   const { rows } = await db.query<PersonRow>(
-    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member, id_type from app_user where id = $1", [userId])
+    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member, id_type from app_user where id = $1",
+    [userId],
+  )
   return rows[0]
 }
 
-export async function toRosterEntry(db: Db, r: RegistrationRow, event: SignupEvent, now: Date, showPrivate: boolean): Promise<RosterEntry> {
+export async function toRosterEntry(
+  db: Db,
+  r: RegistrationRow,
+  event: SignupEvent,
+  now: Date,
+  showPrivate: boolean,
+): Promise<RosterEntry> {
   const person = await loadPerson(db, r.user_id)
   const counts = (await attendanceCounts(db, [r.user_id], now)).get(r.user_id) ?? { attended: 0, noShows: 0 }
   return {
@@ -308,10 +421,16 @@ export async function resizeCapacity(db: Db, activityId: string, capacity: numbe
 }
 
 /** Messages for everyone holding or waiting for a place when an event is cancelled. */
-export async function cancellationNotices(db: Db, activityId: string, title: string, reason: string): Promise<Notice[]> {
+export async function cancellationNotices(
+  db: Db,
+  activityId: string,
+  title: string,
+  reason: string,
+): Promise<Notice[]> {
   const { rows } = await db.query<{ user_id: string }>(
     "select user_id from registration where activity_id = $1 and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')",
-    [activityId])
+    [activityId],
+  )
   const notices: Notice[] = []
   for (const r of rows) notices.push(await noticeFor(db, r.user_id, { id: activityId, title }, '活动已取消', reason))
   return notices
@@ -380,7 +499,8 @@ export type GuardedOutcome = 'written' | 'full' | 'replay' | 'no_user' | 'reject
  * nothing and says why (with the person's id, when known), and the caller takes another path.
  */
 export async function writeSignupAs(
-  db: Db, w: Omit<SignupWrite, 'userId'> & { openid: string; seen: CachedSignupEvent },
+  db: Db,
+  w: Omit<SignupWrite, 'userId'> & { openid: string; seen: CachedSignupEvent },
 ): Promise<{ outcome: GuardedOutcome; userId: string | null; reg: WrittenSignup | null }> {
   const { rows } = await db.query<WrittenSignup & { outcome: GuardedOutcome }>({
     name: 'signup-write-as',
@@ -393,13 +513,30 @@ export async function writeSignupAs(
 
 function writeValues(w: Omit<SignupWrite, 'userId'>): unknown[] {
   const seat = w.mode.kind === 'seat'
-  return [w.activityId, w.quotaKey, JSON.stringify(w.answers), w.remind, seat,
-    seat && w.mode.kind === 'seat' ? w.mode.waitlist : false, w.mode.kind === 'fixed' ? w.mode.state : null, w.now, w.idempotencyKey]
+  return [
+    w.activityId,
+    w.quotaKey,
+    JSON.stringify(w.answers),
+    w.remind,
+    seat,
+    seat && w.mode.kind === 'seat' ? w.mode.waitlist : false,
+    w.mode.kind === 'fixed' ? w.mode.state : null,
+    w.now,
+    w.idempotencyKey,
+  ]
 }
 
 const REG_COLUMN_TYPES: Record<string, string> = {
-  id: 'uuid', activity_id: 'uuid', user_id: 'uuid', quota_key: 'text', state: 'text', answers: 'jsonb',
-  queue_position: 'bigint', offer_expires_at: 'timestamptz', reason: 'text', created_at: 'timestamptz',
+  id: 'uuid',
+  activity_id: 'uuid',
+  user_id: 'uuid',
+  quota_key: 'text',
+  state: 'text',
+  answers: 'jsonb',
+  queue_position: 'bigint',
+  offer_expires_at: 'timestamptz',
+  reason: 'text',
+  created_at: 'timestamptz',
 }
 
 /**
@@ -410,13 +547,15 @@ const REG_COLUMN_TYPES: Record<string, string> = {
  */
 function signupWriteSql(guarded: boolean): string {
   const person = guarded ? '(select id from caller)' : '$10::uuid'
-  const checks = guarded ? `caller as (
+  const checks = guarded
+    ? `caller as (
        select id from app_user where openid = $10
      ), prior as (
        select 1 from signup_request where user_id = ${person} and idempotency_key = $9
      ), refused as (
        select 1 from registration where activity_id = $1 and user_id = ${person} and state = 'rejected'
-     ), ` : ''
+     ), `
+    : ''
   const eventStill = guarded
     ? `and state = 'published' and signup_opens_at <= $8 and signup_closes_at > $8
          and signup_settings = $11::jsonb and date_trunc('milliseconds', start_at) = $12`
@@ -449,14 +588,20 @@ function signupWriteSql(guarded: boolean): string {
      -- Place in line among those committed when the statement began (the "mine" view recounts).
      select ${guarded ? "'written' as outcome, " : ''}reg.*, ${WAITING_AHEAD('reg')} as waiting_ahead,
        case when reg.state = 'waitlisted' then (select free from quota_now) end as seat_free_now
-     from reg${guarded ? `
+     from reg${
+       guarded
+         ? `
      union all
      select case when not exists (select 1 from caller) then 'no_user' when exists (select 1 from prior) then 'replay'
                  when exists (select 1 from refused) then 'rejected' when not exists (select 1 from event_lock) then 'stale'
                  else 'full' end,
-            ${REG_COLUMNS.split(', ').map((c) => (c === 'user_id' ? '(select id from caller)' : `null::${REG_COLUMN_TYPES[c]}`)).join(', ')},
+            ${REG_COLUMNS.split(', ')
+              .map((c) => (c === 'user_id' ? '(select id from caller)' : `null::${REG_COLUMN_TYPES[c]}`))
+              .join(', ')},
             null::int, null::boolean
-     where not exists (select 1 from reg)` : ''}`
+     where not exists (select 1 from reg)`
+         : ''
+     }`
 }
 
 const SIGNUP_WRITE_SQL = signupWriteSql(false)
@@ -492,7 +637,9 @@ export async function closeStartedLines(db: Db, now: Date, limit = 1000): Promis
      where id in (
        select w.id from registration w join activity a on a.id = w.activity_id
        where w.state = 'waitlisted' and a.start_at <= $1
-       limit $2)`, [now, limit])
+       limit $2)`,
+    [now, limit],
+  )
   return r.rowCount ?? 0
 }
 
@@ -504,19 +651,29 @@ export async function quotasToSettle(db: Db, now: Date, limit = 200): Promise<{ 
      join signup_quota q on q.activity_id = w.activity_id and q.key = w.quota_key
      join activity a on a.id = q.activity_id
      where q.taken < q.capacity and a.state = 'published' and a.start_at > $1
-     limit $2`, [now, limit])
+     limit $2`,
+    [now, limit],
+  )
   return rows.map((r) => ({ activityId: r.activity_id, key: r.key }))
 }
 
 /** The registration an earlier call with this idempotency key made, with its place in line: one read. */
-export async function findReplay(db: Db, userId: string, idempotencyKey: string): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
+export async function findReplay(
+  db: Db,
+  userId: string,
+  idempotencyKey: string,
+): Promise<(RegistrationRow & { waiting_ahead: number | null }) | null> {
   const { rows } = await db.query<RegistrationRow & { waiting_ahead: number | null }>({
-    name: 'signup-replay', text: REPLAY_SQL, values: [userId, idempotencyKey],
+    name: 'signup-replay',
+    text: REPLAY_SQL,
+    values: [userId, idempotencyKey],
   })
   return rows[0] ?? null
 }
 
-const REPLAY_SQL = `select ${REG_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${WAITING_AHEAD('r')} as waiting_ahead
+const REPLAY_SQL = `select ${REG_COLUMNS.split(', ')
+  .map((c) => `r.${c}`)
+  .join(', ')}, ${WAITING_AHEAD('r')} as waiting_ahead
   from signup_request s join registration r on r.id = s.registration_id
   where s.user_id = $1 and s.idempotency_key = $2`
 
@@ -525,11 +682,21 @@ const REPLAY_SQL = `select ${REG_COLUMNS.split(', ').map((c) => `r.${c}`).join('
  * idempotency key was used before, an earlier rejection for this event, and the event. Null for an
  * unknown openid (first contact: the caller creates the person and asks again).
  */
-export async function loadSignupContext(db: Db, openid: string, activityId: string, idempotencyKey: string): Promise<{
-  userId: string; replayed: boolean; rejected: boolean; event: SignupEvent | null
+export async function loadSignupContext(
+  db: Db,
+  openid: string,
+  activityId: string,
+  idempotencyKey: string,
+): Promise<{
+  userId: string
+  replayed: boolean
+  rejected: boolean
+  event: SignupEvent | null
 } | null> {
   const { rows } = await db.query<EventRow & { user_id: string; replayed: boolean; rejected: boolean }>({
-    name: 'signup-context', text: CONTEXT_SQL, values: [openid, activityId, idempotencyKey],
+    name: 'signup-context',
+    text: CONTEXT_SQL,
+    values: [openid, activityId, idempotencyKey],
   })
   const r = rows[0]
   if (!r) return null
@@ -539,6 +706,8 @@ export async function loadSignupContext(db: Db, openid: string, activityId: stri
 const CONTEXT_SQL = `select u.id as user_id,
     exists (select 1 from signup_request where user_id = u.id and idempotency_key = $3) as replayed,
     exists (select 1 from registration where activity_id = $2 and user_id = u.id and state = 'rejected') as rejected,
-    ${EVENT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+    ${EVENT_COLUMNS.split(', ')
+      .map((c) => `a.${c}`)
+      .join(', ')}
   from app_user u left join activity a on a.id = $2
   where u.openid = $1`

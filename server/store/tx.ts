@@ -29,7 +29,9 @@ export async function withConnection<T>(pool: Pool, work: (client: PoolClient) =
   const client = await pool.connect()
   let broken: Error | undefined
   // A connection-level failure arrives as an 'error' event; without a listener it would crash.
-  const onError = (err: Error) => { broken = err }
+  const onError = (err: Error) => {
+    broken = err
+  }
   client.on('error', onError)
   try {
     return await work(client)

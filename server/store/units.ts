@@ -21,7 +21,10 @@ const UNIT_COLUMNS = `id, district_id, name, kind, intro, status, contact_name, 
   review_reason, reviewed_at, created_at`
 
 export async function findUnit(db: Db, id: string, forUpdate = false): Promise<UnitRow | null> {
-  const { rows } = await db.query<UnitRow>(`select ${UNIT_COLUMNS} from org_unit where id = $1${forUpdate ? ' for update' : ''}`, [id])
+  const { rows } = await db.query<UnitRow>(
+    `select ${UNIT_COLUMNS} from org_unit where id = $1${forUpdate ? ' for update' : ''}`,
+    [id],
+  )
   return rows[0] ?? null
 }
 
@@ -33,9 +36,18 @@ export async function listUnits(db: Db, districtId: string, status: UnitStatus):
   return rows.map(toUnit)
 }
 
-export async function insertUnit(db: Db, u: {
-  districtId: string; name: string; kind: UnitKind; intro: string; contactName: string; contactPhone: string; applicantId: string
-}): Promise<UnitRow> {
+export async function insertUnit(
+  db: Db,
+  u: {
+    districtId: string
+    name: string
+    kind: UnitKind
+    intro: string
+    contactName: string
+    contactPhone: string
+    applicantId: string
+  },
+): Promise<UnitRow> {
   const { rows } = await db.query<UnitRow>(
     `insert into org_unit (district_id, name, kind, intro, contact_name, contact_phone, applicant_id, status)
      values ($1, $2, $3, $4, $5, $6, $7, 'pending') returning ${UNIT_COLUMNS}`,
@@ -44,7 +56,14 @@ export async function insertUnit(db: Db, u: {
   return rows[0]
 }
 
-export async function setUnitReview(db: Db, id: string, status: 'admitted' | 'rejected', reason: string | null, reviewerId: string, at: Date): Promise<UnitRow> {
+export async function setUnitReview(
+  db: Db,
+  id: string,
+  status: 'admitted' | 'rejected',
+  reason: string | null,
+  reviewerId: string,
+  at: Date,
+): Promise<UnitRow> {
   const { rows } = await db.query<UnitRow>(
     `update org_unit set status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = $5 where id = $1 returning ${UNIT_COLUMNS}`,
     [id, status, reason, reviewerId, at],
@@ -52,7 +71,11 @@ export async function setUnitReview(db: Db, id: string, status: 'admitted' | 're
   return rows[0]
 }
 
-export async function updateUnitProfile(db: Db, id: string, p: Partial<{ name: string; kind: UnitKind; intro: string; contactName: string; contactPhone: string }>): Promise<UnitRow> {
+export async function updateUnitProfile(
+  db: Db,
+  id: string,
+  p: Partial<{ name: string; kind: UnitKind; intro: string; contactName: string; contactPhone: string }>,
+): Promise<UnitRow> {
   const { rows } = await db.query<UnitRow>(
     `update org_unit set name = coalesce($2, name), kind = coalesce($3, kind), intro = coalesce($4, intro),
        contact_name = coalesce($5, contact_name), contact_phone = coalesce($6, contact_phone)
@@ -61,13 +84,19 @@ export async function updateUnitProfile(db: Db, id: string, p: Partial<{ name: s
   )
   // Keep the denormalised search text of the unit's events in step with its name.
   if (p.name) {
-    await db.query(`update activity set search_text = title || ' ' || place_name || ' ' || $2 where unit_id = $1`, [id, p.name])
+    await db.query(`update activity set search_text = title || ' ' || place_name || ' ' || $2 where unit_id = $1`, [
+      id,
+      p.name,
+    ])
   }
   return rows[0]
 }
 
 export async function addMember(db: Db, unitId: string, userId: string, role: UnitRole): Promise<boolean> {
-  const r = await db.query('insert into unit_member (unit_id, user_id, role) values ($1, $2, $3) on conflict do nothing', [unitId, userId, role])
+  const r = await db.query(
+    'insert into unit_member (unit_id, user_id, role) values ($1, $2, $3) on conflict do nothing',
+    [unitId, userId, role],
+  )
   return (r.rowCount ?? 0) > 0
 }
 
@@ -84,7 +113,12 @@ export function toUnit(r: UnitRow): Unit {
   return { id: r.id, districtId: r.district_id, name: r.name, kind: r.kind, intro: r.intro, status: r.status }
 }
 
-export function toUnitDetail(r: UnitRow, myRole: UnitRole | null, showContact: boolean, mask: (p: string) => string): UnitDetail {
+export function toUnitDetail(
+  r: UnitRow,
+  myRole: UnitRole | null,
+  showContact: boolean,
+  mask: (p: string) => string,
+): UnitDetail {
   return {
     ...toUnit(r),
     contactName: r.contact_name,

@@ -17,7 +17,18 @@ export interface HoursSheetRow {
   organiser: string
 }
 
-export const HOURS_SHEET_HEADERS = ['序号', '姓名', '证件类型', '证件号码', '手机号码', '活动名称', '服务日期', '服务时长（小时）', '组织单位', '平台昵称'] as const
+export const HOURS_SHEET_HEADERS = [
+  '序号',
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '手机号码',
+  '活动名称',
+  '服务日期',
+  '服务时长（小时）',
+  '组织单位',
+  '平台昵称',
+] as const
 
 export async function writeHoursSheet(rows: HoursSheetRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
@@ -26,7 +37,18 @@ export async function writeHoursSheet(rows: HoursSheetRow[]): Promise<Buffer> {
   sheet.columns = HOURS_SHEET_HEADERS.map((header, i) => ({ header, key: `c${i}`, width: widths[i] }))
   sheet.getRow(1).font = { bold: true }
   rows.forEach((r, i) => {
-    const row = sheet.addRow([i + 1, r.name, r.idType, '', r.phone, r.activity, r.day, r.hours, r.organiser, r.nickname])
+    const row = sheet.addRow([
+      i + 1,
+      r.name,
+      r.idType,
+      '',
+      r.phone,
+      r.activity,
+      r.day,
+      r.hours,
+      r.organiser,
+      r.nickname,
+    ])
     // Text, not numbers: phone numbers and dates must survive Excel untouched.
     row.getCell(5).numFmt = '@'
     row.getCell(7).numFmt = '@'

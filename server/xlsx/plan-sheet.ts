@@ -32,10 +32,18 @@ export async function writePlanSheet(plan: Plan, districtName: string): Promise<
     { header: '完成情况', key: 'state', width: 10 },
   ]
   sheet.getRow(1).font = { bold: true }
-  plan.lines.forEach((l, i) => sheet.addRow({
-    no: i + 1, unitName: l.unit.name, category: l.category.name, title: l.title, month: l.plannedMonth,
-    targetCommunity: l.targetCommunity ?? '', needsNote: l.needsNote ?? '', state: STATE_NAMES[l.state],
-  }))
+  plan.lines.forEach((l, i) =>
+    sheet.addRow({
+      no: i + 1,
+      unitName: l.unit.name,
+      category: l.category.name,
+      title: l.title,
+      month: l.plannedMonth,
+      targetCommunity: l.targetCommunity ?? '',
+      needsNote: l.needsNote ?? '',
+      state: STATE_NAMES[l.state],
+    }),
+  )
   sheet.views = [{ state: 'frozen', ySplit: 1 }]
   book.title = `${districtName}${plan.year}年度活动清单`
   return Buffer.from(await book.xlsx.writeBuffer())
@@ -71,8 +79,17 @@ export async function readPlanSheet(content: Buffer): Promise<RawPlanRow[]> {
   const rows: RawPlanRow[] = []
   sheet.eachRow((row, number) => {
     if (number === 1) return
-    const get = (k: keyof typeof HEADERS) => (columns.has(HEADERS[k]) ? cellText(row.getCell(columns.get(HEADERS[k])!).value) : '')
-    const raw = { row: number, unitName: get('unitName'), category: get('category'), title: get('title'), month: get('month'), targetCommunity: get('targetCommunity'), needsNote: get('needsNote') }
+    const get = (k: keyof typeof HEADERS) =>
+      columns.has(HEADERS[k]) ? cellText(row.getCell(columns.get(HEADERS[k])!).value) : ''
+    const raw = {
+      row: number,
+      unitName: get('unitName'),
+      category: get('category'),
+      title: get('title'),
+      month: get('month'),
+      targetCommunity: get('targetCommunity'),
+      needsNote: get('needsNote'),
+    }
     if ([raw.unitName, raw.category, raw.title, raw.month].every((v) => !v.trim())) return // blank line
     rows.push(raw)
   })

@@ -5,8 +5,17 @@ import type { RosterEntry } from '@api/signup'
 import type { SignupEvent } from '../store/signups'
 
 const STATE_NAMES: Record<string, string> = {
-  applied: '已申请', pending: '待审核', offered: '待确认', confirmed: '已确认', waitlisted: '候补',
-  rejected: '未通过', declined: '已放弃', expired: '已过期', cancelled: '已取消', attended: '已到场', no_show: '缺席',
+  applied: '已申请',
+  pending: '待审核',
+  offered: '待确认',
+  confirmed: '已确认',
+  waitlisted: '候补',
+  rejected: '未通过',
+  declined: '已放弃',
+  expired: '已过期',
+  cancelled: '已取消',
+  attended: '已到场',
+  no_show: '缺席',
 }
 
 export async function writeRosterSheet(event: SignupEvent, entries: RosterEntry[]): Promise<Buffer> {
@@ -26,15 +35,25 @@ export async function writeRosterSheet(event: SignupEvent, entries: RosterEntry[
     { header: '报名时间', key: 'createdAt', width: 20 },
   ]
   sheet.getRow(1).font = { bold: true }
-  entries.forEach((e, i) => sheet.addRow({
-    no: i + 1, realName: e.person.realName ?? '', nickname: e.person.nickname, phone: e.person.phone ?? '',
-    gender: e.person.gender ?? '', age: e.person.age ?? '', state: STATE_NAMES[e.state] ?? e.state, quota: e.quotaKey,
-    ...Object.fromEntries(questions.map((q) => {
-      const a = e.answers[q.id]
-      return [`q_${q.id}`, Array.isArray(a) ? a.join('、') : a ?? '']
-    })),
-    // Shanghai wall clock, whatever the server zone.
-    createdAt: shanghaiDateTime(new Date(e.createdAt)),
-  }))
+  entries.forEach((e, i) =>
+    sheet.addRow({
+      no: i + 1,
+      realName: e.person.realName ?? '',
+      nickname: e.person.nickname,
+      phone: e.person.phone ?? '',
+      gender: e.person.gender ?? '',
+      age: e.person.age ?? '',
+      state: STATE_NAMES[e.state] ?? e.state,
+      quota: e.quotaKey,
+      ...Object.fromEntries(
+        questions.map((q) => {
+          const a = e.answers[q.id]
+          return [`q_${q.id}`, Array.isArray(a) ? a.join('、') : (a ?? '')]
+        }),
+      ),
+      // Shanghai wall clock, whatever the server zone.
+      createdAt: shanghaiDateTime(new Date(e.createdAt)),
+    }),
+  )
   return Buffer.from(await book.xlsx.writeBuffer())
 }

@@ -25,8 +25,17 @@ interface Props {
  * behaves the same in WeChat, H5 and the page tests.
  */
 export function ReasonDialog({
-  open, title, message, placeholder = '请填写原因', confirmText = '确定', minLength = 2, maxLength = 200,
-  busy, error, onCancel, onConfirm,
+  open,
+  title,
+  message,
+  placeholder = '请填写原因',
+  confirmText = '确定',
+  minLength = 2,
+  maxLength = 200,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
 }: Props) {
   const [reason, setReason] = useState('')
   useEffect(() => {

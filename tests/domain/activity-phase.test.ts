@@ -32,6 +32,11 @@ test('cancelled wins over every time-based phase', () => {
   }
 })
 
-test.each([[30, 12, 18], [10, 10, 0], [10, 0, 10], [5, 7, 0]])('capacity %i with %i taken leaves %i', (capacity, taken, left) => {
+test.each([
+  [30, 12, 18],
+  [10, 10, 0],
+  [10, 0, 10],
+  [5, 7, 0],
+])('capacity %i with %i taken leaves %i', (capacity, taken, left) => {
   expect(seatsLeft(capacity, taken)).toBe(left)
 })

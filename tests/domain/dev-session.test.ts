@@ -27,6 +27,8 @@ test.each([
 
 test('changing the claims breaks the signature', () => {
   const [, mac] = issueDevSession('dev:youth', SECRET, 60, NOW).split('.')
-  const forgedBody = Buffer.from(JSON.stringify({ sub: 'dev:district_admin', exp: NOW / 1000 + 60 })).toString('base64url')
+  const forgedBody = Buffer.from(JSON.stringify({ sub: 'dev:district_admin', exp: NOW / 1000 + 60 })).toString(
+    'base64url',
+  )
   expect(verifyDevSession(`${forgedBody}.${mac}`, SECRET, NOW)).toBeNull()
 })

@@ -13,13 +13,22 @@ describe('Shanghai calendar', () => {
     expect(shanghaiMonthRange(2026, 3)).toEqual({ start: at('2026-02-28T16:00:00Z'), end: at('2026-03-31T16:00:00Z') })
     expect(shanghaiMonthRange(2026, 12).end).toEqual(at('2026-12-31T16:00:00Z'))
   })
-  test.each([['2026-03-31T15:59:59Z', 3], ['2026-03-31T16:00:00Z', 4], ['2026-12-31T16:00:00Z', 1]])('%s is in month %i', (iso, month) => {
+  test.each([
+    ['2026-03-31T15:59:59Z', 3],
+    ['2026-03-31T16:00:00Z', 4],
+    ['2026-12-31T16:00:00Z', 1],
+  ])('%s is in month %i', (iso, month) => {
     expect(shanghaiYearMonth(at(iso)).month).toBe(month)
   })
 })
 
 describe('event schedule and lifecycle', () => {
-  const ok = { startAt: at('2026-12-10T01:00:00Z'), endAt: at('2026-12-10T03:00:00Z'), signupOpensAt: at('2026-12-01T00:00:00Z'), signupClosesAt: at('2026-12-09T00:00:00Z') }
+  const ok = {
+    startAt: at('2026-12-10T01:00:00Z'),
+    endAt: at('2026-12-10T03:00:00Z'),
+    signupOpensAt: at('2026-12-01T00:00:00Z'),
+    signupClosesAt: at('2026-12-09T00:00:00Z'),
+  }
   test('a sane schedule passes', () => expect(() => checkSchedule(ok)).not.toThrow())
   test.each([
     [{ endAt: ok.startAt }, 'endAt'],
@@ -27,27 +36,45 @@ describe('event schedule and lifecycle', () => {
     [{ signupClosesAt: ok.signupOpensAt }, 'signupClosesAt'],
     [{ signupClosesAt: at('2026-12-10T02:00:00Z') }, 'signupClosesAt'],
   ])('rejects %j', (patch, field) => {
-    expect(() => checkSchedule({ ...ok, ...patch })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', fields: expect.objectContaining({ [field]: expect.any(String) }) }))
+    expect(() => checkSchedule({ ...ok, ...patch })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        fields: expect.objectContaining({ [field]: expect.any(String) }),
+      }),
+    )
   })
   test('sign-up may close exactly at the start; a 31-day event is allowed', () => {
-    expect(() => checkSchedule({ ...ok, signupClosesAt: ok.startAt, endAt: new Date(ok.startAt.getTime() + 31 * 86_400_000) })).not.toThrow()
+    expect(() =>
+      checkSchedule({ ...ok, signupClosesAt: ok.startAt, endAt: new Date(ok.startAt.getTime() + 31 * 86_400_000) }),
+    ).not.toThrow()
   })
   test('capacity below seats taken is a conflict', () => {
     expect(() => checkCapacity(9, 10)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
     expect(() => checkCapacity(10, 10)).not.toThrow()
   })
   test.each<[EventState, 'edit' | 'publish' | 'cancel' | 'finish', boolean]>([
-    ['draft', 'edit', true], ['draft', 'publish', true], ['draft', 'cancel', true], ['draft', 'finish', false],
-    ['published', 'edit', true], ['published', 'publish', false], ['published', 'cancel', true], ['published', 'finish', true],
-    ['cancelled', 'edit', false], ['cancelled', 'publish', false], ['cancelled', 'cancel', false], ['cancelled', 'finish', false],
-    ['finished', 'edit', false], ['finished', 'cancel', false],
+    ['draft', 'edit', true],
+    ['draft', 'publish', true],
+    ['draft', 'cancel', true],
+    ['draft', 'finish', false],
+    ['published', 'edit', true],
+    ['published', 'publish', false],
+    ['published', 'cancel', true],
+    ['published', 'finish', true],
+    ['cancelled', 'edit', false],
+    ['cancelled', 'publish', false],
+    ['cancelled', 'cancel', false],
+    ['cancelled', 'finish', false],
+    ['finished', 'edit', false],
+    ['finished', 'cancel', false],
   ])('%s → %s allowed: %s', (state, transition, allowed) => {
     if (allowed) expect(() => checkTransition(state, transition)).not.toThrow()
     else expect(() => checkTransition(state, transition)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
   })
   test('diff lists changed fields only, dates as ISO', () => {
-    expect(diff({ a: 1, b: 'x', t: at('2026-01-01T00:00:00Z') }, { a: 1, b: 'y', t: at('2026-01-02T00:00:00Z') }))
-      .toEqual({ b: ['x', 'y'], t: ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'] })
+    expect(
+      diff({ a: 1, b: 'x', t: at('2026-01-01T00:00:00Z') }, { a: 1, b: 'y', t: at('2026-01-02T00:00:00Z') }),
+    ).toEqual({ b: ['x', 'y'], t: ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'] })
   })
 })
 
@@ -55,10 +82,30 @@ describe('annual list line state', () => {
   const now = at('2026-07-15T00:00:00Z')
   test.each([
     ['held when an event was finished', 3, [{ state: 'finished' as const, endAt: at('2026-09-01T00:00:00Z') }], 'held'],
-    ['held when a published event has ended', 3, [{ state: 'published' as const, endAt: at('2026-03-01T00:00:00Z') }], 'held'],
-    ['posted when a published event is ahead', 9, [{ state: 'published' as const, endAt: at('2026-09-10T00:00:00Z') }], 'posted'],
-    ['overdue when the month is over with nothing held', 6, [{ state: 'cancelled' as const, endAt: at('2026-06-10T00:00:00Z') }], 'overdue'],
-    ['planned in its month even with only a draft', 7, [{ state: 'draft' as const, endAt: at('2026-07-10T00:00:00Z') }], 'planned'],
+    [
+      'held when a published event has ended',
+      3,
+      [{ state: 'published' as const, endAt: at('2026-03-01T00:00:00Z') }],
+      'held',
+    ],
+    [
+      'posted when a published event is ahead',
+      9,
+      [{ state: 'published' as const, endAt: at('2026-09-10T00:00:00Z') }],
+      'posted',
+    ],
+    [
+      'overdue when the month is over with nothing held',
+      6,
+      [{ state: 'cancelled' as const, endAt: at('2026-06-10T00:00:00Z') }],
+      'overdue',
+    ],
+    [
+      'planned in its month even with only a draft',
+      7,
+      [{ state: 'draft' as const, endAt: at('2026-07-10T00:00:00Z') }],
+      'planned',
+    ],
   ])('%s', (_label, month, events, state) => {
     expect(lineState(2026, month, events, now)).toBe(state)
   })
@@ -69,16 +116,46 @@ describe('annual list line state', () => {
 })
 
 describe('plan import rows', () => {
-  test.each([['3', 3], ['03', 3], ['3月', 3], ['十二月', 12], ['十一', 11], ['0', null], ['13', null], ['三月份', 3], ['', null]])('month %s → %s', (v, m) => {
+  test.each([
+    ['3', 3],
+    ['03', 3],
+    ['3月', 3],
+    ['十二月', 12],
+    ['十一', 11],
+    ['0', null],
+    ['13', null],
+    ['三月份', 3],
+    ['', null],
+  ])('month %s → %s', (v, m) => {
     expect(parseMonth(v)).toBe(m)
   })
   test('maps names to ids and reports every problem of a row', () => {
     const lookup = { units: [{ id: 'u1', name: '甲单位' }], categories: [{ code: 'reading_club', name: '读书会' }] }
-    const r = validatePlanRows([
-      { row: 2, unitName: ' 甲单位 ', category: '读书会', title: '读书会', month: '5', targetCommunity: '', needsNote: '' },
-      { row: 3, unitName: '乙单位', category: '跳伞', title: 'x', month: '13', targetCommunity: '', needsNote: '' },
-    ], lookup)
-    expect(r.lines).toEqual([{ unitId: 'u1', category: 'reading_club', title: '读书会', plannedMonth: 5, targetCommunity: null, needsNote: null }])
+    const r = validatePlanRows(
+      [
+        {
+          row: 2,
+          unitName: ' 甲单位 ',
+          category: '读书会',
+          title: '读书会',
+          month: '5',
+          targetCommunity: '',
+          needsNote: '',
+        },
+        { row: 3, unitName: '乙单位', category: '跳伞', title: 'x', month: '13', targetCommunity: '', needsNote: '' },
+      ],
+      lookup,
+    )
+    expect(r.lines).toEqual([
+      {
+        unitId: 'u1',
+        category: 'reading_club',
+        title: '读书会',
+        plannedMonth: 5,
+        targetCommunity: null,
+        needsNote: null,
+      },
+    ])
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0].row).toBe(3)
     expect(r.errors[0].message.split('；')).toHaveLength(4)
@@ -86,7 +163,11 @@ describe('plan import rows', () => {
 })
 
 describe('policy', () => {
-  const actor = (districts: string[], units: [string, 'admin' | 'organiser'][]): Actor => ({ userId: 'u', districtAdminOf: new Set(districts), unitRoles: new Map(units) })
+  const actor = (districts: string[], units: [string, 'admin' | 'organiser'][]): Actor => ({
+    userId: 'u',
+    districtAdminOf: new Set(districts),
+    unitRoles: new Map(units),
+  })
   const unitA = { id: 'A', districtId: 'runzhou' }
   test('unit admins manage their unit; organisers only its events; district admins everything in their district', () => {
     expect(can.manageUnit(actor([], [['A', 'admin']]), unitA)).toBe(true)
@@ -109,6 +190,10 @@ test('invite codes use only the unambiguous alphabet', () => {
   }
 })
 
-test.each([['13905112233', '139****2233'], ['0511-8000 1234', '051****1234'], ['12345', '*****']])('masks %s as %s', (p, m) => {
+test.each([
+  ['13905112233', '139****2233'],
+  ['0511-8000 1234', '051****1234'],
+  ['12345', '*****'],
+])('masks %s as %s', (p, m) => {
   expect(maskPhone(p)).toBe(m)
 })

@@ -38,13 +38,22 @@ async function api<T>(fn: string, action: string, data: unknown, token?: string)
 }
 
 async function moveClock(offsetMs: number) {
-  const res = await fetch(`${host.url}/api/_dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) })
+  const res = await fetch(`${host.url}/api/_dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetMs }),
+  })
   assert.equal(res.status, 200)
 }
 
 /** A phone-sized page signed in as a demo persona (or anonymous). */
 async function phone(persona?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+  })
   contexts.push(context)
   const page = await context.newPage()
   if (persona) {
@@ -56,7 +65,8 @@ async function phone(persona?: string): Promise<Page> {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `checkin-${name}.png`) })
-const field = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).locator('input, textarea').first()
+const field = (page: Page, testId: string) =>
+  page.locator(`[data-testid="${testId}"]`).locator('input, textarea').first()
 const button = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).first()
 
 before(async () => {
@@ -65,7 +75,14 @@ before(async () => {
   host = await startHostProcess({ QINGJU_DATA_DIR: dataDir, QINGJU_TEST_CLOCK: '1' })
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
   const list = await api<{ items: { id: string; title: string }[] }>('activity', 'list', { keyword: '志愿林补植' })
   activityId = list.items.find((i) => i.title === EVENT)!.id
@@ -80,7 +97,11 @@ after(async () => {
 })
 
 async function youthToken(): Promise<string> {
-  const res = await fetch(`${host.url}/api/_dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'youth' }) })
+  const res = await fetch(`${host.url}/api/_dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona: 'youth' }),
+  })
   const body = (await res.json()) as { ok: boolean; data: { token: string } }
   assert.ok(body.ok)
   return body.data.token
@@ -142,7 +163,10 @@ test('after the event the organiser closes and confirms the hours', async () => 
   await button(organiser, 'hours-confirm').click()
   // Taro's H5 modal asks first.
   await organiser.locator('.taro__modal .taro-model__confirm').click({ timeout: 10_000 })
-  await organiser.getByText(/已确认/).first().waitFor({ timeout: 15_000 })
+  await organiser
+    .getByText(/已确认/)
+    .first()
+    .waitFor({ timeout: 15_000 })
   await shot(organiser, '4-confirmed')
 })
 

@@ -29,7 +29,14 @@ before(async () => {
   baseUrl = host.url
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
   page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
 })
@@ -59,10 +66,14 @@ test('home lists the seeded activities with unit, time, place and seats', async 
 
 test('a category tab narrows the list to that category', async () => {
   await page.getByText('读书会', { exact: true }).first().click()
-  await page.waitForFunction(() => {
-    const titles = [...document.querySelectorAll('[data-testid="activity-card"]')].map((c) => c.textContent ?? '')
-    return titles.length > 0 && titles.every((t) => t.includes('读书会'))
-  }, undefined, { timeout: 15_000 })
+  await page.waitForFunction(
+    () => {
+      const titles = [...document.querySelectorAll('[data-testid="activity-card"]')].map((c) => c.textContent ?? '')
+      return titles.length > 0 && titles.every((t) => t.includes('读书会'))
+    },
+    undefined,
+    { timeout: 15_000 },
+  )
   assert.equal(await cards().filter({ hasText: '交友联谊' }).count(), 0)
   await page.screenshot({ path: join(ARTIFACTS, 'home-reading-club.png') })
 })
@@ -72,7 +83,10 @@ test('past activities are one tap away, newest first', async () => {
   await page.locator('.filter-bar__status', { hasText: '已结束' }).click()
   await page.locator('[data-testid="activity-card"]', { hasText: '已结束' }).first().waitFor({ timeout: 15_000 })
   const texts = await cards().allInnerTexts()
-  assert.ok(texts.every((t) => t.includes('已结束')), 'every past card says 已结束')
+  assert.ok(
+    texts.every((t) => t.includes('已结束')),
+    'every past card says 已结束',
+  )
   await page.locator('.filter-bar__status', { hasText: '全部未结束' }).click()
   await cards().filter({ hasText: '青年读书会：《平凡的世界》' }).waitFor({ timeout: 15_000 })
 })
@@ -97,7 +111,11 @@ test('the local login page switches to a demo person', async () => {
   const me = await page.evaluate(async (t) => {
     const stored = JSON.parse(t as string) as { data?: string } | string
     const raw = typeof stored === 'string' ? stored : stored.data
-    const res = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${raw}` }, body: JSON.stringify({ action: 'me' }) })
+    const res = await fetch('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${raw}` },
+      body: JSON.stringify({ action: 'me' }),
+    })
     return res.json()
   }, token)
   assert.deepEqual(me.data.roles, ['youth', 'district_admin'])

@@ -32,10 +32,22 @@ before(async () => {
   baseUrl = host.url
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
   // Touch, as on a phone: Taro's H5 pickers select by tap.
-  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true })
+  page = await browser.newPage({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+  })
 })
 
 after(async () => {
@@ -87,7 +99,9 @@ async function pick(testId: string, option: string) {
     const wanted = await pickOnce(testId, option)
     if ((await page.locator(`[data-testid="${testId}"]`).innerText()).trim() === wanted) return
   }
-  assert.fail(`picker ${testId} did not take ${option}: shows ${await page.locator(`[data-testid="${testId}"]`).innerText()}`)
+  assert.fail(
+    `picker ${testId} did not take ${option}: shows ${await page.locator(`[data-testid="${testId}"]`).innerText()}`,
+  )
 }
 
 /**

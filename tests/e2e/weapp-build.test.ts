@@ -17,7 +17,10 @@ function files(dir: string): string[] {
 
 test('npm run build:weapp builds a main package under 2 MB with no local-only code', () => {
   const out = execFileSync('npm', ['run', 'build:weapp'], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   const reported = out.match(/weapp main package: ([\d.]+) KB of 2048 KB/)
   assert.ok(reported, `the build prints the main package size:\n${out.slice(-2000)}`)

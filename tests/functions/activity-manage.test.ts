@@ -19,7 +19,11 @@ const count = async (sql: string, params: unknown[] = []) => (await db.query(sql
 describe('drafts and publishing', () => {
   test('a new event is a draft nobody else sees until it is published', async () => {
     const draft = await createEvent(w, { title: '草稿里的读书会' })
-    expect(draft).toMatchObject({ state: 'draft', planLine: { id: w.lineA, title: '甲单位读书会', plannedMonth: 12 }, location: { latitude: 32.2, longitude: 119.43 } })
+    expect(draft).toMatchObject({
+      state: 'draft',
+      planLine: { id: w.lineA, title: '甲单位读书会', plannedMonth: 12 },
+      location: { latitude: 32.2, longitude: 119.43 },
+    })
     expect(await call(activity, 'get', { id: draft.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const listed = expectOk(await call<ActivityListResponse>(activity, 'list', { keyword: '草稿里' }))
     expect(listed.items).toHaveLength(0)
@@ -27,21 +31,40 @@ describe('drafts and publishing', () => {
     expect(published.state).toBe('published')
     expect(published.publishedAt).not.toBeNull()
     expect(expectOk(await call<ActivityDetail>(activity, 'get', { id: draft.id })).title).toBe('草稿里的读书会')
-    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
   })
 
   test('an event whose start has passed cannot be published', async () => {
     const draft = await createEvent(w)
-    await db.query("update activity set start_at = now() - interval '1 hour', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '2 days', signup_closes_at = now() - interval '2 hours' where id = $1", [draft.id])
-    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    await db.query(
+      "update activity set start_at = now() - interval '1 hour', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '2 days', signup_closes_at = now() - interval '2 hours' where id = $1",
+      [draft.id],
+    )
+    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
   })
 
   test('a line must be the unit’s own; ad-hoc events follow the district setting', async () => {
-    expect(await call(activity, 'create', eventRequest(w, { planLineId: w.lineB }), PEOPLE.orgA)).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { planLineId: '不属于本单位' } })
-    expect(expectOk(await call<ManagedActivity>(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).planLine).toBeNull()
+    expect(await call(activity, 'create', eventRequest(w, { planLineId: w.lineB }), PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fields: { planLineId: '不属于本单位' },
+    })
+    expect(
+      expectOk(await call<ManagedActivity>(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA))
+        .planLine,
+    ).toBeNull()
     await db.query("update district set allow_adhoc_events = false where id = 'runzhou'")
     try {
-      expect(await call(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(await call(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      })
     } finally {
       await db.query("update district set allow_adhoc_events = true where id = 'runzhou'")
     }
@@ -52,10 +75,26 @@ describe('validation loses nothing', () => {
   const HOUR = 3600_000
   const base = () => eventRequest(w)
   test.each([
-    ['end before start', () => ({ ...base(), endAt: new Date(Date.parse(base().startAt) - HOUR).toISOString() }), 'endAt'],
-    ['longer than 31 days', () => ({ ...base(), endAt: new Date(Date.parse(base().startAt) + 40 * 24 * HOUR).toISOString() }), 'endAt'],
-    ['sign-up closing after the start', () => ({ ...base(), signupClosesAt: new Date(Date.parse(base().startAt) + HOUR).toISOString() }), 'signupClosesAt'],
-    ['sign-up closing before it opens', () => ({ ...base(), signupClosesAt: new Date(Date.parse(base().signupOpensAt) - HOUR).toISOString() }), 'signupClosesAt'],
+    [
+      'end before start',
+      () => ({ ...base(), endAt: new Date(Date.parse(base().startAt) - HOUR).toISOString() }),
+      'endAt',
+    ],
+    [
+      'longer than 31 days',
+      () => ({ ...base(), endAt: new Date(Date.parse(base().startAt) + 40 * 24 * HOUR).toISOString() }),
+      'endAt',
+    ],
+    [
+      'sign-up closing after the start',
+      () => ({ ...base(), signupClosesAt: new Date(Date.parse(base().startAt) + HOUR).toISOString() }),
+      'signupClosesAt',
+    ],
+    [
+      'sign-up closing before it opens',
+      () => ({ ...base(), signupClosesAt: new Date(Date.parse(base().signupOpensAt) - HOUR).toISOString() }),
+      'signupClosesAt',
+    ],
     ['a time without offset', () => ({ ...base(), startAt: '2026-12-01T09:00:00' }), 'startAt'],
     ['zero capacity', () => ({ ...base(), capacity: 0 }), 'capacity'],
     ['a huge title', () => ({ ...base(), title: '读'.repeat(61) }), 'title'],
@@ -73,8 +112,9 @@ describe('validation loses nothing', () => {
 
   test('unsafe text is refused with CONTENT_REJECTED and nothing is written', async () => {
     const before = await count('select 1 from activity')
-    expect(await call(activity, 'create', eventRequest(w, { description: '欢迎参加，现场有博彩游戏' }), PEOPLE.orgA))
-      .toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(
+      await call(activity, 'create', eventRequest(w, { description: '欢迎参加，现场有博彩游戏' }), PEOPLE.orgA),
+    ).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
     expect(await count('select 1 from activity')).toBe(before)
   })
 })
@@ -83,9 +123,20 @@ describe('editing, cancelling, finishing', () => {
   test('edits are logged field by field with who, when and why', async () => {
     const e = await publishedEvent(w)
     const newStart = new Date(Date.parse(e.startAt) + 3600_000).toISOString()
-    const edited = expectOk(await call<ManagedActivity>(activity, 'update', {
-      id: e.id, placeName: '新的青年之家', startAt: newStart, endAt: new Date(Date.parse(e.endAt) + 3600_000).toISOString(), reason: '场地调整',
-    }, PEOPLE.orgA))
+    const edited = expectOk(
+      await call<ManagedActivity>(
+        activity,
+        'update',
+        {
+          id: e.id,
+          placeName: '新的青年之家',
+          startAt: newStart,
+          endAt: new Date(Date.parse(e.endAt) + 3600_000).toISOString(),
+          reason: '场地调整',
+        },
+        PEOPLE.orgA,
+      ),
+    )
     expect(edited).toMatchObject({ placeName: '新的青年之家', startAt: newStart, state: 'published' })
     const log = expectOk(await call<{ items: ActivityChange[] }>(activity, 'changes', { id: e.id }, PEOPLE.orgA)).items
     expect(log.map((c) => c.kind)).toEqual(['edited', 'published', 'created'])
@@ -103,29 +154,50 @@ describe('editing, cancelling, finishing', () => {
   test('an edit that changes nothing logs nothing', async () => {
     const e = await publishedEvent(w)
     expectOk(await call(activity, 'update', { id: e.id, capacity: e.capacity }, PEOPLE.orgA))
-    expect(expectOk(await call<{ items: ActivityChange[] }>(activity, 'changes', { id: e.id }, PEOPLE.orgA)).items).toHaveLength(2)
+    expect(
+      expectOk(await call<{ items: ActivityChange[] }>(activity, 'changes', { id: e.id }, PEOPLE.orgA)).items,
+    ).toHaveLength(2)
   })
 
   test('capacity cannot drop below the seats already taken', async () => {
     const e = await publishedEvent(w)
     await db.query('update activity set seats_taken = 12 where id = $1', [e.id])
-    expect(await call(activity, 'update', { id: e.id, capacity: 10 }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT', fields: { capacity: '不能少于 12' } })
+    expect(await call(activity, 'update', { id: e.id, capacity: 10 }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      fields: { capacity: '不能少于 12' },
+    })
     expect((await db.query('select capacity from activity where id = $1', [e.id])).rows[0].capacity).toBe(30)
   })
 
   test('cancelling needs a reason, is logged, and freezes the event', async () => {
     const e = await publishedEvent(w)
-    expect(await call(activity, 'cancel', { id: e.id }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-    const cancelled = expectOk(await call<ManagedActivity>(activity, 'cancel', { id: e.id, reason: '暴雨预警' }, PEOPLE.orgA))
+    expect(await call(activity, 'cancel', { id: e.id }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+    const cancelled = expectOk(
+      await call<ManagedActivity>(activity, 'cancel', { id: e.id, reason: '暴雨预警' }, PEOPLE.orgA),
+    )
     expect(cancelled).toMatchObject({ state: 'cancelled', cancelReason: '暴雨预警', phase: 'cancelled' })
-    expect(await call(activity, 'update', { id: e.id, title: '改个名字' }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(activity, 'update', { id: e.id, title: '改个名字' }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
     expect(expectOk(await call<ActivityDetail>(activity, 'get', { id: e.id })).phase).toBe('cancelled')
   })
 
   test('finishing waits for the start, then marks the event finished', async () => {
     const e = await publishedEvent(w)
-    expect(await call(activity, 'finish', { id: e.id }, PEOPLE.orgA)).toMatchObject({ ok: false, code: 'CONFLICT', message: '活动尚未开始，不能结项' })
-    await db.query("update activity set start_at = now() - interval '2 hours', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '5 days', signup_closes_at = now() - interval '1 day' where id = $1", [e.id])
+    expect(await call(activity, 'finish', { id: e.id }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '活动尚未开始，不能结项',
+    })
+    await db.query(
+      "update activity set start_at = now() - interval '2 hours', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '5 days', signup_closes_at = now() - interval '1 day' where id = $1",
+      [e.id],
+    )
     const done = expectOk(await call<ManagedActivity>(activity, 'finish', { id: e.id }, PEOPLE.orgA))
     expect(done).toMatchObject({ state: 'finished', phase: 'finished' })
     const finished = expectOk(await call<ActivityListResponse>(activity, 'list', { status: 'finished' }))
@@ -135,11 +207,23 @@ describe('editing, cancelling, finishing', () => {
   })
 
   test('the organiser lists the unit’s events in every state; organisers of other units cannot', async () => {
-    const page = expectOk(await call<{ items: ManagedActivity[] }>(activity, 'manageList', { unitId: w.unitA, limit: 50 }, PEOPLE.orgA))
+    const page = expectOk(
+      await call<{ items: ManagedActivity[] }>(activity, 'manageList', { unitId: w.unitA, limit: 50 }, PEOPLE.orgA),
+    )
     expect(new Set(page.items.map((i) => i.state))).toEqual(new Set(['draft', 'published', 'cancelled', 'finished']))
-    const drafts = expectOk(await call<{ items: ManagedActivity[] }>(activity, 'manageList', { unitId: w.unitA, state: 'draft' }, PEOPLE.orgA))
+    const drafts = expectOk(
+      await call<{ items: ManagedActivity[] }>(
+        activity,
+        'manageList',
+        { unitId: w.unitA, state: 'draft' },
+        PEOPLE.orgA,
+      ),
+    )
     expect(drafts.items.every((i) => i.state === 'draft')).toBe(true)
-    expect(await call(activity, 'manageList', { unitId: w.unitA }, PEOPLE.orgB)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(activity, 'manageList', { unitId: w.unitA }, PEOPLE.orgB)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
   })
 })
 
@@ -150,20 +234,38 @@ describe('browse filters', () => {
     const march = Date.parse('2041-03-31T15:30:00Z')
     const april = Date.parse('2041-04-01T16:30:00Z')
     const make = async (title: string, start: number, unitId = w.unitA, planLineId: string | null = null) => {
-      const e = await createEvent(w, { title, unitId, planLineId, startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * HOUR).toISOString(), signupOpensAt: new Date(start - 48 * HOUR).toISOString(), signupClosesAt: new Date(start - HOUR).toISOString() }, unitId === w.unitA ? PEOPLE.orgA : PEOPLE.orgB)
+      const e = await createEvent(
+        w,
+        {
+          title,
+          unitId,
+          planLineId,
+          startAt: new Date(start).toISOString(),
+          endAt: new Date(start + 2 * HOUR).toISOString(),
+          signupOpensAt: new Date(start - 48 * HOUR).toISOString(),
+          signupClosesAt: new Date(start - HOUR).toISOString(),
+        },
+        unitId === w.unitA ? PEOPLE.orgA : PEOPLE.orgB,
+      )
       expectOk(await call(activity, 'publish', { id: e.id }, unitId === w.unitA ? PEOPLE.orgA : PEOPLE.orgB))
       return e.id
     }
     const m = await make('三月末的植树', march)
     const a = await make('四月初的植树', april)
     const b = await make('乙单位四月读书会', april + HOUR, w.unitB)
-    const ids = async (data: Record<string, unknown>) => expectOk(await call<ActivityListResponse>(activity, 'list', { status: 'upcoming', ...data })).items.map((i) => i.id)
+    const ids = async (data: Record<string, unknown>) =>
+      expectOk(await call<ActivityListResponse>(activity, 'list', { status: 'upcoming', ...data })).items.map(
+        (i) => i.id,
+      )
     expect(await ids({ month: { year: 2041, month: 3 } })).toEqual([m])
     expect(await ids({ month: { year: 2041, month: 4 } })).toEqual([a, b])
     expect(await ids({ month: { year: 2041, month: 4 }, unitId: w.unitB })).toEqual([b])
     expect(await ids({ keyword: '植树' })).toEqual([m, a])
     expect(await ids({ keyword: '乙单位团委' })).toEqual([b]) // the unit's name is searchable too
     expect(await ids({ keyword: '100%' })).toEqual([]) // LIKE wildcards are literal
-    expect(await call(activity, 'list', { month: { year: 2041, month: 13 } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await call(activity, 'list', { month: { year: 2041, month: 13 } })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
   })
 })

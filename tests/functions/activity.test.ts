@@ -1,5 +1,11 @@
 /** The `activity` function through its real main(event, context), on a real PostgreSQL. */
-import type { ActivityCard, ActivityDetail, ActivityListResponse, ActivityStatusFilter, CategoryListResponse } from '@api/activity'
+import type {
+  ActivityCard,
+  ActivityDetail,
+  ActivityListResponse,
+  ActivityStatusFilter,
+  CategoryListResponse,
+} from '@api/activity'
 import { actions, main } from '../../cloudfunctions/activity/src'
 import { activityPhase } from '../../server/domain/activity-phase'
 import { createFunction } from '../../server/runtime/function'
@@ -23,16 +29,67 @@ beforeAll(async () => {
   fx = await insertBasics(db)
   const other = await insertBasics(db, 'jingkou')
   const base = { districtId: fx.districtId, unitId: fx.unitId }
-  ids.open = await insertActivity(db, { ...base, title: '报名中的读书会', startAt: new Date(NOW.getTime() + 3 * DAY), capacity: 30, seatsTaken: 12 })
-  ids.notYetOpen = await insertActivity(db, { ...base, title: '尚未开放报名的植树', category: 'tree_planting', startAt: new Date(NOW.getTime() + 30 * DAY) })
-  ids.closed = await insertActivity(db, { ...base, title: '报名已截止的联谊', category: 'social_mixer', startAt: new Date(NOW.getTime() + 12 * HOUR) })
-  ids.ongoing = await insertActivity(db, { ...base, title: '进行中的植树', category: 'tree_planting', startAt: new Date(NOW.getTime() - HOUR), hours: 3 })
-  ids.finished = await insertActivity(db, { ...base, title: '已结束的读书会', startAt: new Date(NOW.getTime() - 10 * DAY) })
-  ids.finishedOlder = await insertActivity(db, { ...base, title: '更早结束的读书会', startAt: new Date(NOW.getTime() - 40 * DAY) })
-  ids.draft = await insertActivity(db, { ...base, title: '草稿活动', startAt: new Date(NOW.getTime() + 5 * DAY), state: 'draft' })
-  ids.cancelled = await insertActivity(db, { ...base, title: '已取消的活动', startAt: new Date(NOW.getTime() + 6 * DAY), state: 'cancelled' })
-  ids.full = await insertActivity(db, { ...base, title: '名额已满的读书会', startAt: new Date(NOW.getTime() + 4 * DAY), capacity: 10, seatsTaken: 10 })
-  ids.elsewhere = await insertActivity(db, { districtId: other.districtId, unitId: other.unitId, title: '京口区的活动', startAt: new Date(NOW.getTime() + 2 * DAY) })
+  ids.open = await insertActivity(db, {
+    ...base,
+    title: '报名中的读书会',
+    startAt: new Date(NOW.getTime() + 3 * DAY),
+    capacity: 30,
+    seatsTaken: 12,
+  })
+  ids.notYetOpen = await insertActivity(db, {
+    ...base,
+    title: '尚未开放报名的植树',
+    category: 'tree_planting',
+    startAt: new Date(NOW.getTime() + 30 * DAY),
+  })
+  ids.closed = await insertActivity(db, {
+    ...base,
+    title: '报名已截止的联谊',
+    category: 'social_mixer',
+    startAt: new Date(NOW.getTime() + 12 * HOUR),
+  })
+  ids.ongoing = await insertActivity(db, {
+    ...base,
+    title: '进行中的植树',
+    category: 'tree_planting',
+    startAt: new Date(NOW.getTime() - HOUR),
+    hours: 3,
+  })
+  ids.finished = await insertActivity(db, {
+    ...base,
+    title: '已结束的读书会',
+    startAt: new Date(NOW.getTime() - 10 * DAY),
+  })
+  ids.finishedOlder = await insertActivity(db, {
+    ...base,
+    title: '更早结束的读书会',
+    startAt: new Date(NOW.getTime() - 40 * DAY),
+  })
+  ids.draft = await insertActivity(db, {
+    ...base,
+    title: '草稿活动',
+    startAt: new Date(NOW.getTime() + 5 * DAY),
+    state: 'draft',
+  })
+  ids.cancelled = await insertActivity(db, {
+    ...base,
+    title: '已取消的活动',
+    startAt: new Date(NOW.getTime() + 6 * DAY),
+    state: 'cancelled',
+  })
+  ids.full = await insertActivity(db, {
+    ...base,
+    title: '名额已满的读书会',
+    startAt: new Date(NOW.getTime() + 4 * DAY),
+    capacity: 10,
+    seatsTaken: 10,
+  })
+  ids.elsewhere = await insertActivity(db, {
+    districtId: other.districtId,
+    unitId: other.unitId,
+    title: '京口区的活动',
+    startAt: new Date(NOW.getTime() + 2 * DAY),
+  })
 })
 
 afterAll(closePool)
@@ -45,7 +102,13 @@ const titles = (items: ActivityCard[]) => items.map((i) => i.title)
 describe('activity.list', () => {
   test('by default lists the district’s published, not-yet-ended activities, soonest first', async () => {
     const page = await list({})
-    expect(titles(page.items)).toEqual(['进行中的植树', '报名已截止的联谊', '报名中的读书会', '名额已满的读书会', '尚未开放报名的植树'])
+    expect(titles(page.items)).toEqual([
+      '进行中的植树',
+      '报名已截止的联谊',
+      '报名中的读书会',
+      '名额已满的读书会',
+      '尚未开放报名的植树',
+    ])
     expect(page.nextCursor).toBeNull()
   })
 
@@ -55,10 +118,9 @@ describe('activity.list', () => {
   })
 
   test('never shows drafts, cancelled activities or another district’s activities', async () => {
-    const all = [
-      ...(await list({ status: 'active' })).items,
-      ...(await list({ status: 'finished' })).items,
-    ].map((i) => i.id)
+    const all = [...(await list({ status: 'active' })).items, ...(await list({ status: 'finished' })).items].map(
+      (i) => i.id,
+    )
     expect(all).not.toContain(ids.draft)
     expect(all).not.toContain(ids.cancelled)
     expect(all).not.toContain(ids.elsewhere)
@@ -118,8 +180,16 @@ describe('activity.list', () => {
   })
 
   test('a cursor it did not issue is INVALID_INPUT, not a crash', async () => {
-    for (const cursor of ['garbage', Buffer.from('["not a date","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
-      expect(await call(atNow, 'list', { cursor })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { cursor: '格式不正确' } })
+    for (const cursor of [
+      'garbage',
+      Buffer.from('["not a date","x"]').toString('base64url'),
+      Buffer.from('{}').toString('base64url'),
+    ]) {
+      expect(await call(atNow, 'list', { cursor })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        fields: { cursor: '格式不正确' },
+      })
     }
   })
 })
@@ -132,10 +202,14 @@ describe('activity.list keyset pagination', () => {
     pagingDb = db
     // 45 activities, many sharing a start time, so ties must be broken by id.
     for (let i = 0; i < 45; i++) {
-      created.push(await insertActivity(pagingDb, {
-        districtId: 'jingkou', unitId: (await pagingDb.query("select id from org_unit where district_id = 'jingkou' limit 1")).rows[0].id,
-        title: `分页活动 ${i}`, startAt: new Date(NOW.getTime() + (10 + (i % 4)) * DAY),
-      }))
+      created.push(
+        await insertActivity(pagingDb, {
+          districtId: 'jingkou',
+          unitId: (await pagingDb.query("select id from org_unit where district_id = 'jingkou' limit 1")).rows[0].id,
+          title: `分页活动 ${i}`,
+          startAt: new Date(NOW.getTime() + (10 + (i % 4)) * DAY),
+        }),
+      )
     }
   })
 
@@ -171,23 +245,41 @@ describe('activity phase at the exact boundaries', () => {
   test('what the list filter returns agrees with the domain rule at every instant', async () => {
     const start = new Date('2026-05-01T01:00:00.000Z')
     const id = await insertActivity(db, {
-      districtId: 'runzhou', unitId: fx.otherUnitId, title: '边界测试活动', category: 'social_mixer', startAt: start, hours: 2,
-      signupOpensAt: new Date(start.getTime() - 2 * DAY), signupClosesAt: new Date(start.getTime() - DAY),
+      districtId: 'runzhou',
+      unitId: fx.otherUnitId,
+      title: '边界测试活动',
+      category: 'social_mixer',
+      startAt: start,
+      hours: 2,
+      signupOpensAt: new Date(start.getTime() - 2 * DAY),
+      signupClosesAt: new Date(start.getTime() - DAY),
     })
-    const instants = [-2 * DAY - 1, -2 * DAY, -DAY - 1, -DAY, -1, 0, 2 * HOUR - 1, 2 * HOUR].map((d) => new Date(start.getTime() + d))
+    const instants = [-2 * DAY - 1, -2 * DAY, -DAY - 1, -DAY, -1, 0, 2 * HOUR - 1, 2 * HOUR].map(
+      (d) => new Date(start.getTime() + d),
+    )
     for (const now of instants) {
       const fn = createFunction<ActivityActions>('activity', actions, { clock: () => now })
       const found: string[] = []
       for (const status of ['open', 'upcoming', 'ongoing', 'finished'] as const) {
-        const r = expectOk(await call<ActivityListResponse>(fn, 'list', { status, category: 'social_mixer', limit: 50 }))
+        const r = expectOk(
+          await call<ActivityListResponse>(fn, 'list', { status, category: 'social_mixer', limit: 50 }),
+        )
         if (r.items.some((i) => i.id === id)) found.push(status)
       }
       const detail = expectOk(await call<ActivityDetail>(fn, 'get', { id }))
       expect(found).toEqual([detail.phase])
-      expect(detail.phase).toBe(activityPhase({
-        state: 'published', startAt: start, endAt: new Date(start.getTime() + 2 * HOUR),
-        signupOpensAt: new Date(start.getTime() - 2 * DAY), signupClosesAt: new Date(start.getTime() - DAY),
-      }, now))
+      expect(detail.phase).toBe(
+        activityPhase(
+          {
+            state: 'published',
+            startAt: start,
+            endAt: new Date(start.getTime() + 2 * HOUR),
+            signupOpensAt: new Date(start.getTime() - 2 * DAY),
+            signupClosesAt: new Date(start.getTime() - DAY),
+          },
+          now,
+        ),
+      )
     }
   })
 })
@@ -195,7 +287,13 @@ describe('activity phase at the exact boundaries', () => {
 describe('activity.get', () => {
   test('returns the detail of a published activity', async () => {
     const d = expectOk(await call<ActivityDetail>(atNow, 'get', { id: ids.open }))
-    expect(d).toMatchObject({ id: ids.open, title: '报名中的读书会', phase: 'open', seatsLeft: 18, placeName: '青年之家' })
+    expect(d).toMatchObject({
+      id: ids.open,
+      title: '报名中的读书会',
+      phase: 'open',
+      seatsLeft: 18,
+      placeName: '青年之家',
+    })
     expect(new Date(d.signupClosesAt).getTime()).toBe(NOW.getTime() + 2 * DAY)
   })
 

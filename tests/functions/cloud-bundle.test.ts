@@ -10,7 +10,10 @@ import { DEMO_PEOPLE, seedIfEmpty } from '../../host/seed'
 import { closePool, useFreshDatabase } from '../support/db'
 
 const ROOT = join(__dirname, '..', '..')
-type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; code?: string; data?: { roles?: string[]; items?: unknown[] } }>
+type Main = (
+  event: unknown,
+  context?: unknown,
+) => Promise<{ ok: boolean; code?: string; data?: { roles?: string[]; items?: unknown[] } }>
 
 let deployDir: string
 
@@ -23,12 +26,15 @@ beforeAll(async () => {
     mkdirSync(join(dir, 'node_modules', 'wx-server-sdk'), { recursive: true })
     cpSync(join(ROOT, 'cloudfunctions', fn, 'index.js'), join(dir, 'index.js'))
     // Stand-in for the SDK CloudBase installs: the OPENID comes from the invocation, here an env var.
-    writeFileSync(join(dir, 'node_modules', 'wx-server-sdk', 'index.js'), `
+    writeFileSync(
+      join(dir, 'node_modules', 'wx-server-sdk', 'index.js'),
+      `
       module.exports = {
         DYNAMIC_CURRENT_ENV: Symbol('env'),
         init() {},
         getWXContext() { return { OPENID: process.env.FAKE_WX_OPENID || undefined } },
-      }`)
+      }`,
+    )
   }
   delete process.env.QINGJU_PLATFORM // as in CloudBase: the WeChat platform
   // The bundles keep their own pools; let idle connections go so the server can stop cleanly.
@@ -77,5 +83,8 @@ test('the bundled session function takes identity from getWXContext, never from 
   expect(await main({ action: 'me' }, {})).toMatchObject({ ok: true, data: { roles: ['youth', 'district_admin'] } })
   // A dev session token means nothing to the WeChat platform.
   process.env.FAKE_WX_OPENID = ''
-  expect(await main({ action: 'me' }, { devSessionToken: 'anything' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  expect(await main({ action: 'me' }, { devSessionToken: 'anything' })).toMatchObject({
+    ok: false,
+    code: 'UNAUTHENTICATED',
+  })
 })

@@ -29,7 +29,8 @@ test('a connection the server closed is replaced, not reused', async () => {
 
 test('the embedded database is reached over its Unix socket, not loopback TCP', async () => {
   const { rows } = await getPool().query<{ addr: string | null; path: string }>(
-    "select inet_client_addr()::text as addr, current_setting('unix_socket_directories') as path")
+    "select inet_client_addr()::text as addr, current_setting('unix_socket_directories') as path",
+  )
   expect(rows[0].path).not.toBe('')
   expect(rows[0].addr).toBeNull() // a TCP client would have an address
 })

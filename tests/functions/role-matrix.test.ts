@@ -25,9 +25,27 @@ type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
 
 /** Who may: everyone, signed-in people, unit A's side (A's organiser + district admin), district admin only. */
 const EVERYONE: Record<Persona, Outcome> = { anonymous: 'ok', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
-const SIGNED_IN: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
-const UNIT_A: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'FORBIDDEN', orgA: 'ok', orgB: 'FORBIDDEN', admin: 'ok' }
-const ADMIN: Record<Persona, Outcome> = { anonymous: 'UNAUTHENTICATED', youth: 'FORBIDDEN', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'ok' }
+const SIGNED_IN: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  youth: 'ok',
+  orgA: 'ok',
+  orgB: 'ok',
+  admin: 'ok',
+}
+const UNIT_A: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  youth: 'FORBIDDEN',
+  orgA: 'ok',
+  orgB: 'FORBIDDEN',
+  admin: 'ok',
+}
+const ADMIN: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  youth: 'FORBIDDEN',
+  orgA: 'FORBIDDEN',
+  orgB: 'FORBIDDEN',
+  admin: 'ok',
+}
 const ADMIN_PUBLIC: Record<Persona, Outcome> = { ...ADMIN, anonymous: 'FORBIDDEN' }
 
 let w: World
@@ -56,13 +74,29 @@ const cases: Case[] = [
   { fn: activity, name: 'activity.get', who: EVERYONE, data: async () => ({ id: (await publishedEvent(w)).id }) },
   { fn: activity, name: 'activity.categories', who: EVERYONE, data: async () => undefined },
   { fn: activity, name: 'activity.create', who: UNIT_A, data: async () => eventRequest(w) },
-  { fn: activity, name: 'activity.update', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id, capacity: 40 }) },
-  { fn: activity, name: 'activity.publish', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
-  { fn: activity, name: 'activity.cancel', who: UNIT_A, data: async () => ({ id: (await publishedEvent(w)).id, reason: '天气原因' }) },
   {
-    fn: activity, name: 'activity.finish', who: UNIT_A, data: async () => {
+    fn: activity,
+    name: 'activity.update',
+    who: UNIT_A,
+    data: async () => ({ id: (await createEvent(w)).id, capacity: 40 }),
+  },
+  { fn: activity, name: 'activity.publish', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
+  {
+    fn: activity,
+    name: 'activity.cancel',
+    who: UNIT_A,
+    data: async () => ({ id: (await publishedEvent(w)).id, reason: '天气原因' }),
+  },
+  {
+    fn: activity,
+    name: 'activity.finish',
+    who: UNIT_A,
+    data: async () => {
       const e = await publishedEvent(w)
-      await db.query("update activity set start_at = now() - interval '3 hours', end_at = now() - interval '1 hour', signup_opens_at = now() - interval '3 days', signup_closes_at = now() - interval '1 day' where id = $1", [e.id])
+      await db.query(
+        "update activity set start_at = now() - interval '3 hours', end_at = now() - interval '1 hour', signup_opens_at = now() - interval '3 days', signup_closes_at = now() - interval '1 day' where id = $1",
+        [e.id],
+      )
       return { id: e.id }
     },
   },
@@ -70,14 +104,25 @@ const cases: Case[] = [
   { fn: activity, name: 'activity.manageList', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
   { fn: activity, name: 'activity.changes', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
   {
-    fn: org, name: 'org.apply', who: SIGNED_IN,
-    data: async () => ({ name: unique('新申请单位'), kind: 'school', contactName: '王老师', contactPhone: '13905110001' }),
+    fn: org,
+    name: 'org.apply',
+    who: SIGNED_IN,
+    data: async () => ({
+      name: unique('新申请单位'),
+      kind: 'school',
+      contactName: '王老师',
+      contactPhone: '13905110001',
+    }),
   },
   {
-    fn: org, name: 'org.review', who: ADMIN, data: async () => {
+    fn: org,
+    name: 'org.review',
+    who: ADMIN,
+    data: async () => {
       const r = await db.query<{ id: string }>(
         "insert into org_unit (district_id, name, kind, status, applicant_id) values ('runzhou', $1, 'school', 'pending', $2) returning id",
-        [unique('待审单位'), w.userIds.youth])
+        [unique('待审单位'), w.userIds.youth],
+      )
       return { unitId: r.rows[0].id, decision: 'admit' }
     },
   },
@@ -88,43 +133,116 @@ const cases: Case[] = [
   { fn: org, name: 'org.createInvite', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
   { fn: org, name: 'org.members', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
   {
-    fn: org, name: 'org.setMemberRole', who: UNIT_A, data: async () => {
-      const u = await db.query<{ id: string }>("insert into app_user (openid) values ($1) returning id", [unique('w:member-')])
-      await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'organiser')", [w.unitA, u.rows[0].id])
+    fn: org,
+    name: 'org.setMemberRole',
+    who: UNIT_A,
+    data: async () => {
+      const u = await db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
+        unique('w:member-'),
+      ])
+      await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'organiser')", [
+        w.unitA,
+        u.rows[0].id,
+      ])
       return { unitId: w.unitA, userId: u.rows[0].id, role: 'admin' }
     },
   },
   { fn: plan, name: 'plan.get', who: EVERYONE, data: async () => ({ year: w.year }) },
-  { fn: plan, name: 'plan.addLine', who: ADMIN, data: async () => ({ year: w.year, unitId: w.unitA, category: 'reading_club', title: unique('新增条目'), plannedMonth: 5 }) },
+  {
+    fn: plan,
+    name: 'plan.addLine',
+    who: ADMIN,
+    data: async () => ({
+      year: w.year,
+      unitId: w.unitA,
+      category: 'reading_club',
+      title: unique('新增条目'),
+      plannedMonth: 5,
+    }),
+  },
   { fn: plan, name: 'plan.updateLine', who: ADMIN, data: async () => ({ lineId: w.lineB, title: unique('改名条目') }) },
   {
-    fn: plan, name: 'plan.removeLine', who: ADMIN, data: async () => {
+    fn: plan,
+    name: 'plan.removeLine',
+    who: ADMIN,
+    data: async () => {
       const r = await db.query<{ id: string }>(
         "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ('runzhou', $1, $2, 'reading_club', $3, 3) returning id",
-        [w.year, w.unitB, unique('待删条目')])
+        [w.year, w.unitB, unique('待删条目')],
+      )
       return { lineId: r.rows[0].id }
     },
   },
   { fn: plan, name: 'plan.publish', who: ADMIN, data: async () => ({ year: w.year }) },
-  { fn: plan, name: 'plan.importXlsx', who: ADMIN, data: async () => ({ year: w.year, fileBase64: await emptyPlanSheet(w.year), mode: 'append' }) },
+  {
+    fn: plan,
+    name: 'plan.importXlsx',
+    who: ADMIN,
+    data: async () => ({ year: w.year, fileBase64: await emptyPlanSheet(w.year), mode: 'append' }),
+  },
   { fn: plan, name: 'plan.exportXlsx', who: ADMIN, data: async () => ({ year: w.year }) },
   { fn: plan, name: 'plan.completion', who: ADMIN, data: async () => ({ year: w.year }) },
-  { fn: signup, name: 'signup.summary', who: EVERYONE, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
-  { fn: signup, name: 'signup.signup', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id, idempotencyKey: unique('matrix-key-') }) },
+  {
+    fn: signup,
+    name: 'signup.summary',
+    who: EVERYONE,
+    data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
+  {
+    fn: signup,
+    name: 'signup.signup',
+    who: SIGNED_IN,
+    data: async () => ({ activityId: (await publishedEvent(w)).id, idempotencyKey: unique('matrix-key-') }),
+  },
   { fn: signup, name: 'signup.myList', who: SIGNED_IN, data: async () => ({}) },
   { fn: signup, name: 'signup.profile', who: SIGNED_IN, data: async () => undefined },
   { fn: signup, name: 'signup.sweep', who: EVERYONE, data: async () => undefined },
-  { fn: signup, name: 'signup.settings', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id, settings: { waitlist: false } }) },
+  {
+    fn: signup,
+    name: 'signup.settings',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id, settings: { waitlist: false } }),
+  },
   { fn: signup, name: 'signup.roster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
-  { fn: signup, name: 'signup.exportRoster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
-  { fn: signup, name: 'signup.decide', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA(), decision: 'reject', reason: '名额调整' }) },
-  { fn: signup, name: 'signup.promote', who: UNIT_A, data: async () => ({ registrationId: await registrationOnA('waitlisted') }) },
-  { fn: checkin, name: 'checkin.mine', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  {
+    fn: signup,
+    name: 'signup.exportRoster',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
+  {
+    fn: signup,
+    name: 'signup.decide',
+    who: UNIT_A,
+    data: async () => ({ registrationId: await registrationOnA(), decision: 'reject', reason: '名额调整' }),
+  },
+  {
+    fn: signup,
+    name: 'signup.promote',
+    who: UNIT_A,
+    data: async () => ({ registrationId: await registrationOnA('waitlisted') }),
+  },
+  {
+    fn: checkin,
+    name: 'checkin.mine',
+    who: SIGNED_IN,
+    data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
   { fn: checkin, name: 'checkin.board', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
-  { fn: checkin, name: 'checkin.offlineRoster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  {
+    fn: checkin,
+    name: 'checkin.offlineRoster',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
   { fn: hours, name: 'hours.preview', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   { fn: hours, name: 'hours.review', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
-  { fn: hours, name: 'hours.settings', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id, noticeDays: 1 }) },
+  {
+    fn: hours,
+    name: 'hours.settings',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id, noticeDays: 1 }),
+  },
   { fn: hours, name: 'hours.notice', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   { fn: hours, name: 'hours.mine', who: SIGNED_IN, data: async () => undefined },
   { fn: hours, name: 'hours.verify', who: EVERYONE, data: async () => ({ code: 'QJ0000-000000' }) },
@@ -137,9 +255,13 @@ const cases: Case[] = [
 async function registrationOnA(state: 'confirmed' | 'waitlisted' = 'confirmed'): Promise<string> {
   const e = await publishedEvent(w)
   const u = await db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [unique('w:reg-')])
-  if (state === 'confirmed') await db.query("update signup_quota set taken = taken + 1 where activity_id = $1 and key = ''", [e.id])
+  if (state === 'confirmed')
+    await db.query("update signup_quota set taken = taken + 1 where activity_id = $1 and key = ''", [e.id])
   if (state === 'confirmed') await db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [e.id])
-  const r = await db.query<{ id: string }>("insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3) returning id", [e.id, u.rows[0].id, state])
+  const r = await db.query<{ id: string }>(
+    "insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3) returning id",
+    [e.id, u.rows[0].id, state],
+  )
   return r.rows[0].id
 }
 

@@ -19,9 +19,12 @@ beforeAll(async () => {
 afterAll(closePool)
 
 describe('event envelope', () => {
-  test.each([[null], ['list'], [[]], [{}], [{ action: 7 }], [{ action: '' }]])('rejects event %j as INVALID_INPUT', async (event) => {
-    expect(await activity(event, {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  })
+  test.each([[null], ['list'], [[]], [{}], [{ action: 7 }], [{ action: '' }]])(
+    'rejects event %j as INVALID_INPUT',
+    async (event) => {
+      expect(await activity(event, {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    },
+  )
 
   test('an unknown action is UNKNOWN_ACTION, including inherited object keys', async () => {
     for (const name of ['delete', 'constructor', '__proto__', 'toString']) {
@@ -36,7 +39,11 @@ describe('identity comes only from the context', () => {
   })
 
   test('an openid or userInfo in the event is ignored', async () => {
-    const forged = { action: 'me', userInfo: { openId: DEMO_PEOPLE.district_admin.openid }, openid: DEMO_PEOPLE.district_admin.openid }
+    const forged = {
+      action: 'me',
+      userInfo: { openId: DEMO_PEOPLE.district_admin.openid },
+      openid: DEMO_PEOPLE.district_admin.openid,
+    }
     expect(await session(forged, {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
     const viaData = await session({ action: 'me', data: { openid: DEMO_PEOPLE.district_admin.openid } }, {})
     expect(viaData.ok).toBe(false)
@@ -78,14 +85,31 @@ describe('identity comes only from the context', () => {
 })
 
 describe('error mapping', () => {
-  const boom = createFunction<{ crash: { request: undefined; response: never }; refuse: { request: undefined; response: never } }>('test', {
-    crash: action({ access: 'public', input: z.undefined(), handle: async () => { throw new Error('secret detail: password=hunter2') } }),
-    refuse: action({ access: 'public', input: z.undefined(), handle: async () => { throw new AppError('CONFLICT', '名额已满') } }),
+  const boom = createFunction<{
+    crash: { request: undefined; response: never }
+    refuse: { request: undefined; response: never }
+  }>('test', {
+    crash: action({
+      access: 'public',
+      input: z.undefined(),
+      handle: async () => {
+        throw new Error('secret detail: password=hunter2')
+      },
+    }),
+    refuse: action({
+      access: 'public',
+      input: z.undefined(),
+      handle: async () => {
+        throw new AppError('CONFLICT', '名额已满')
+      },
+    }),
   })
 
   test('an unexpected exception answers INTERNAL with a request id and no internals, and is logged', async () => {
     const logged: string[] = []
-    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => { logged.push(line) })
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => {
+      logged.push(line)
+    })
     const r = await boom({ action: 'crash' }, { request_id: 'req-123' })
     spy.mockRestore()
     expect(r).toEqual({ ok: false, code: 'INTERNAL', message: '服务开小差了，请稍后重试', requestId: 'req-123' })

@@ -17,14 +17,17 @@ const startHost = () => startHostProcess({ QINGJU_SKIP_BUILD: '1', QINGJU_DATA_D
 
 /** PostgreSQL processes whose command line names this test's data dir. */
 function postgresFor(dir: string): number[] {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      return cmd.includes('postgres') && cmd.includes(dir)
-    } catch {
-      return false
-    }
-  }).map(Number)
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        return cmd.includes('postgres') && cmd.includes(dir)
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
 }
 
 async function post(url: string, body: unknown, token?: string) {
@@ -33,7 +36,10 @@ async function post(url: string, body: unknown, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
-  return { status: res.status, json: (await res.json()) as { ok: boolean; code?: string; data?: Record<string, unknown> } }
+  return {
+    status: res.status,
+    json: (await res.json()) as { ok: boolean; code?: string; data?: Record<string, unknown> },
+  }
 }
 
 afterAll(async () => {
@@ -48,7 +54,7 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
   const api = (path: string) => `${first.url}/api/${path}`
 
   // The HTTP form documented in the README.
-  const personas = await (await fetch(api('_dev/personas'))).json() as { data: { items: { persona: string }[] } }
+  const personas = (await (await fetch(api('_dev/personas'))).json()) as { data: { items: { persona: string }[] } }
   expect(personas.data.items.map((p) => p.persona)).toEqual(['youth', 'organiser', 'district_admin', 'new'])
   const login = await post(api('_dev/login'), { persona: 'organiser' })
   const token = login.json.data?.token as string
@@ -57,8 +63,13 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
   expect(me.json).toMatchObject({ ok: true, data: { roles: ['youth', 'unit_admin'] } })
   expect((await post(api('session'), { action: 'me' })).json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   expect((await post(api('_dev/login'), { persona: 'root' })).json).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  expect(await post(api('activity'), '{not json')).toMatchObject({ status: 400, json: { ok: false, code: 'INVALID_INPUT' } })
-  expect(await post(api('activity'), { action: 'list', data: { x: 'y'.repeat(200_000) } })).toMatchObject({ status: 413 })
+  expect(await post(api('activity'), '{not json')).toMatchObject({
+    status: 400,
+    json: { ok: false, code: 'INVALID_INPUT' },
+  })
+  expect(await post(api('activity'), { action: 'list', data: { x: 'y'.repeat(200_000) } })).toMatchObject({
+    status: 413,
+  })
   expect(await post(api('nope'), { action: 'list' })).toMatchObject({ status: 404, json: { code: 'NOT_FOUND' } })
 
   const before = await post(api('activity'), { action: 'list', data: { limit: 50 } })
@@ -68,13 +79,21 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
   const namedAgain = await post(api('_dev/login'), { persona: 'new', name: '小王' })
   const namedMe = await post(api('session'), { action: 'me' }, named.json.data?.token as string)
   expect(namedMe.json.data).toMatchObject({ nickname: '小王' })
-  expect((await post(api('session'), { action: 'me' }, namedAgain.json.data?.token as string)).json.data?.userId).toBe(namedMe.json.data?.userId)
-  expect((await post(api('_dev/login'), { persona: 'new', name: '名'.repeat(17) })).json).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect((await post(api('session'), { action: 'me' }, namedAgain.json.data?.token as string)).json.data?.userId).toBe(
+    namedMe.json.data?.userId,
+  )
+  expect((await post(api('_dev/login'), { persona: 'new', name: '名'.repeat(17) })).json).toMatchObject({
+    ok: false,
+    code: 'INVALID_INPUT',
+  })
   const newcomer = await post(api('_dev/login'), { persona: 'new' })
   const newMe = await post(api('session'), { action: 'me' }, newcomer.json.data?.token as string)
   expect(newMe.json.ok).toBe(true)
   // The test clock exists only when the host is started with QINGJU_TEST_CLOCK=1.
-  expect(await post(api('_dev/clock'), { offsetMs: 3600_000 })).toMatchObject({ status: 404, json: { ok: false, code: 'NOT_FOUND' } })
+  expect(await post(api('_dev/clock'), { offsetMs: 3600_000 })).toMatchObject({
+    status: 404,
+    json: { ok: false, code: 'NOT_FOUND' },
+  })
 
   expect(postgresFor(dataDir).length).toBeGreaterThan(0)
   first.child.kill('SIGKILL')

@@ -29,11 +29,22 @@ test('loads the activity named in the URL and shows its fields', async () => {
   serve({
     'activity.get': () => answer.promise,
     'signup.summary': () => ({
-      activityId: ID, capacity: 40, quotas: [{ key: '', capacity: 40, taken: 35, waiting: 0 }], counts: { confirmed: 35 },
+      activityId: ID,
+      capacity: 40,
+      quotas: [{ key: '', capacity: 40, taken: 35, waiting: 0 }],
+      counts: { confirmed: 35 },
       settings: {
-        allocation: 'fcfs', approvalRequired: false, waitlist: true,
+        allocation: 'fcfs',
+        approvalRequired: false,
+        waitlist: true,
         eligibility: { leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null },
-        cancelDeadlineHours: 24, questions: [], quotaQuestionId: null, quotas: [], promotion: 'direct', offerHours: 48, promotionCutoffHours: 2,
+        cancelDeadlineHours: 24,
+        questions: [],
+        quotaQuestionId: null,
+        quotas: [],
+        promotion: 'direct',
+        offerHours: 48,
+        promotionCutoffHours: 2,
       },
     }),
     'signup.mine': () => null,
@@ -171,11 +182,22 @@ test('an ad-hoc event without a location shows neither the line nor a map', asyn
 
 describe('志愿时长公示 on a finished event', () => {
   const summary = {
-    activityId: ID, capacity: 40, quotas: [{ key: '', capacity: 40, taken: 3, waiting: 0 }], counts: { attended: 3 },
+    activityId: ID,
+    capacity: 40,
+    quotas: [{ key: '', capacity: 40, taken: 3, waiting: 0 }],
+    counts: { attended: 3 },
     settings: {
-      allocation: 'fcfs', approvalRequired: false, waitlist: true,
+      allocation: 'fcfs',
+      approvalRequired: false,
+      waitlist: true,
       eligibility: { leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null },
-      cancelDeadlineHours: 24, questions: [], quotaQuestionId: null, quotas: [], promotion: 'direct', offerHours: 48, promotionCutoffHours: 2,
+      cancelDeadlineHours: 24,
+      questions: [],
+      quotaQuestionId: null,
+      quotas: [],
+      promotion: 'direct',
+      offerHours: 48,
+      promotionCutoffHours: 2,
     },
   }
 
@@ -185,7 +207,8 @@ describe('志愿时长公示 on a finished event', () => {
       'signup.summary': () => summary,
       'signup.mine': () => null,
       'hours.notice': () => ({
-        activityId: ID, title: '植树',
+        activityId: ID,
+        title: '植树',
         items: [
           { name: '李*', day: '2024-03-03', hours: 2.5, noticeUntil: '2024-03-06T02:00:00.000Z' },
           { name: '王**明', day: '2024-03-03', hours: 3, noticeUntil: '2024-03-06T02:00:00.000Z' },
@@ -215,7 +238,11 @@ describe('志愿时长公示 on a finished event', () => {
           if (!signedIn) throw new ApiError('UNAUTHENTICATED', '请先登录')
           return null
         },
-        'hours.notice': () => ({ activityId: ID, title: '植树', items: [{ name: '李*', day: '2024-03-03', hours: 2, noticeUntil: '2024-03-06T02:00:00.000Z' }] }),
+        'hours.notice': () => ({
+          activityId: ID,
+          title: '植树',
+          items: [{ name: '李*', day: '2024-03-03', hours: 2, noticeUntil: '2024-03-06T02:00:00.000Z' }],
+        }),
       })
       await openPage(`/pages/activity/index?id=${ID}`)
       await settle()

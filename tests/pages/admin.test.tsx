@@ -11,8 +11,22 @@ jest.mock('@/services/cloud', () => ({
   callFunction: jest.fn(),
 }))
 
-const U1 = { id: 'aaaaaaaa-0000-4000-8000-000000000001', districtId: 'runzhou', name: '瑞祥科技集团团委', kind: 'new_economy' as const, intro: '科技企业', status: 'pending' as const }
-const U2 = { id: 'bbbbbbbb-0000-4000-8000-000000000002', districtId: 'runzhou', name: '江苏南昆仑律师事务所团支部', kind: 'other' as const, intro: '', status: 'pending' as const }
+const U1 = {
+  id: 'aaaaaaaa-0000-4000-8000-000000000001',
+  districtId: 'runzhou',
+  name: '瑞祥科技集团团委',
+  kind: 'new_economy' as const,
+  intro: '科技企业',
+  status: 'pending' as const,
+}
+const U2 = {
+  id: 'bbbbbbbb-0000-4000-8000-000000000002',
+  districtId: 'runzhou',
+  name: '江苏南昆仑律师事务所团支部',
+  kind: 'other' as const,
+  intro: '',
+  status: 'pending' as const,
+}
 
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
@@ -48,7 +62,9 @@ describe('成员单位审核', () => {
       { unitId: U1.id, decision: 'reject', reason: '请补充单位全称和联系人' },
     ])
     expect(pageRoot().querySelector('[data-testid="reason-dialog"]')).toBeNull()
-    expect(allByTestId('review-unit').map((e) => e.textContent)).toEqual([expect.stringContaining('江苏南昆仑律师事务所团支部')])
+    expect(allByTestId('review-unit').map((e) => e.textContent)).toEqual([
+      expect.stringContaining('江苏南昆仑律师事务所团支部'),
+    ])
 
     await tap(allByTestId('review-unit')[0].querySelector<HTMLElement>('.review__admit') as HTMLElement)
     expect(callsOf(callFunctionMock, 'org', 'review')[1]).toEqual({ unitId: U2.id, decision: 'admit' })
@@ -77,7 +93,13 @@ const grid: CompletionGrid = {
       cells: [
         { month: 1, lines: [{ id: 'l1', title: '新春联谊', state: 'held' }] },
         { month: 2, lines: [{ id: 'l2', title: '读书会', state: 'overdue' }] },
-        { month: 3, lines: [{ id: 'l3', title: '植树', state: 'posted' }, { id: 'l4', title: '创业沙龙', state: 'planned' }] },
+        {
+          month: 3,
+          lines: [
+            { id: 'l3', title: '植树', state: 'posted' },
+            { id: 'l4', title: '创业沙龙', state: 'planned' },
+          ],
+        },
       ],
       heldCount: 1,
     },
@@ -95,10 +117,17 @@ test('the completion grid shows every line in its month with its state, and unit
   expect(head?.querySelectorAll('.grid__cell')).toHaveLength(12)
   const [row] = allByTestId('grid-row')
   const cell = (m: number) => row.querySelector(`[data-month="${m}"]`) as HTMLElement
-  const states = (m: number) => Array.from(cell(m).querySelectorAll<HTMLElement>('.grid__line')).map((l) => [l.textContent, l.className.match(/line-state--(\w+)/)?.[1]])
+  const states = (m: number) =>
+    Array.from(cell(m).querySelectorAll<HTMLElement>('.grid__line')).map((l) => [
+      l.textContent,
+      l.className.match(/line-state--(\w+)/)?.[1],
+    ])
   expect(states(1)).toEqual([['新春联谊', 'held']])
   expect(states(2)).toEqual([['读书会', 'overdue']])
-  expect(states(3)).toEqual([['植树', 'posted'], ['创业沙龙', 'planned']])
+  expect(states(3)).toEqual([
+    ['植树', 'posted'],
+    ['创业沙龙', 'planned'],
+  ])
   expect(states(4)).toEqual([])
   expect(row.querySelector('.grid__count')?.textContent).toBe('1')
   // The legend names the colours.
@@ -110,11 +139,24 @@ test('the completion grid shows every line in its month with its state, and unit
 })
 
 const plan: Plan = {
-  districtId: 'runzhou', year: 2024, status: 'draft', publishedAt: null,
-  lines: [{
-    id: 'l1', year: 2024, unit: { id: U1.id, name: '瑞祥科技集团团委' }, category: { code: 'culture', name: '文体活动' },
-    title: '新春联谊', plannedMonth: 1, targetCommunity: null, needsNote: null, state: 'planned', events: [],
-  }],
+  districtId: 'runzhou',
+  year: 2024,
+  status: 'draft',
+  publishedAt: null,
+  lines: [
+    {
+      id: 'l1',
+      year: 2024,
+      unit: { id: U1.id, name: '瑞祥科技集团团委' },
+      category: { code: 'culture', name: '文体活动' },
+      title: '新春联谊',
+      plannedMonth: 1,
+      targetCommunity: null,
+      needsNote: null,
+      state: 'planned',
+      events: [],
+    },
+  ],
 }
 
 async function chooseFile(content: string, name = '清单.xlsx') {

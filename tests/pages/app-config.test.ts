@@ -32,10 +32,27 @@ test('the H5 build adds the dev login page after the real pages', () => {
 
 test('organiser and admin pages live in subpackages, and the tab bar has 首页 and 我的', () => {
   const config = configFor('weapp')
-  expect(config.subPackages.map((s) => s.root)).toEqual(['packages/organiser/', 'packages/admin/', 'packages/mine/', 'packages/verify/'])
-  expect(config.subPackages[0].pages).toEqual(expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']))
-  expect(config.subPackages[2].pages).toEqual(['pages/activities/index', 'pages/profile/index', 'pages/hours/index', 'pages/certificate/index'])
-  expect(config.subPackages[1].pages).toEqual(['pages/review/index', 'pages/plan/index', 'pages/completion/index', 'pages/hours/index'])
+  expect(config.subPackages.map((s) => s.root)).toEqual([
+    'packages/organiser/',
+    'packages/admin/',
+    'packages/mine/',
+    'packages/verify/',
+  ])
+  expect(config.subPackages[0].pages).toEqual(
+    expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
+  )
+  expect(config.subPackages[2].pages).toEqual([
+    'pages/activities/index',
+    'pages/profile/index',
+    'pages/hours/index',
+    'pages/certificate/index',
+  ])
+  expect(config.subPackages[1].pages).toEqual([
+    'pages/review/index',
+    'pages/plan/index',
+    'pages/completion/index',
+    'pages/hours/index',
+  ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
   expect(config.subPackages[3].pages).toEqual(['pages/verify/index'])
   expect(config.tabBar.list).toEqual([

@@ -14,9 +14,19 @@ const UNIT_ID = 'cccccccc-0000-4000-8000-000000000003'
 
 function unit(overrides: Partial<UnitDetail> = {}): UnitDetail {
   return {
-    id: UNIT_ID, districtId: 'runzhou', name: '瑞祥科技集团团委', kind: 'new_economy', intro: '', status: 'pending',
-    contactName: '王强', contactPhone: '13900000000', reviewReason: null, reviewedAt: null,
-    createdAt: '2024-03-05T04:00:00.000Z', myRole: null, ...overrides,
+    id: UNIT_ID,
+    districtId: 'runzhou',
+    name: '瑞祥科技集团团委',
+    kind: 'new_economy',
+    intro: '',
+    status: 'pending',
+    contactName: '王强',
+    contactPhone: '13900000000',
+    reviewReason: null,
+    reviewedAt: null,
+    createdAt: '2024-03-05T04:00:00.000Z',
+    myRole: null,
+    ...overrides,
   }
 }
 
@@ -56,10 +66,16 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
   await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
 
   expect(callsOf(callFunctionMock, 'org', 'apply')[0]).toEqual({
-    name: '瑞祥科技集团团委', kind: 'new_economy', contactName: '王强', contactPhone: '12', intro: '科技企业青年',
+    name: '瑞祥科技集团团委',
+    kind: 'new_economy',
+    contactName: '王强',
+    contactPhone: '12',
+    intro: '科技企业青年',
   })
   expect(byTestId('form-error').textContent).toBe('联系电话格式不正确')
-  expect(pageRoot().querySelector('[data-field="contactPhone"] .field__error')?.textContent).toBe('请填写正确的电话号码')
+  expect(pageRoot().querySelector('[data-field="contactPhone"] .field__error')?.textContent).toBe(
+    '请填写正确的电话号码',
+  )
   expect(pageRoot().querySelector('[data-testid="unit-status"]')).toBeNull()
 
   await typeInto('input-contactPhone', '13900000000')
@@ -80,7 +96,11 @@ test('coming back shows the last application, rejected with its reason, and 重�
   expect(byTestId('unit-status').textContent).toContain('已驳回')
   expect(byTestId('unit-status').textContent).toContain('驳回原因：请使用单位全称')
 
-  await tap(Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find((b) => b.textContent === '重新申请') as HTMLElement)
+  await tap(
+    Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find(
+      (b) => b.textContent === '重新申请',
+    ) as HTMLElement,
+  )
   expect(byTestId('apply-form')).toBeTruthy()
   expect(text()).toContain('两新组织')
 })

@@ -5,8 +5,18 @@ import Taro from '@tarojs/taro'
 import { MAX_SYNC_BATCH as CONTRACT_MAX } from '@api/checkin'
 import type { SyncOutcome } from '@api/checkin'
 import {
-  CONFLICT_TEXT, MAX_SYNC_BATCH, enqueue, mergeOutcomes, nameOf, nextBatch, parseQueue, parseRoster, ticketDigest, utf8,
-  verifyOffline, type QueuedScan,
+  CONFLICT_TEXT,
+  MAX_SYNC_BATCH,
+  enqueue,
+  mergeOutcomes,
+  nameOf,
+  nextBatch,
+  parseQueue,
+  parseRoster,
+  ticketDigest,
+  utf8,
+  verifyOffline,
+  type QueuedScan,
 } from '@/packages/organiser/features/checkin/offline'
 import { loadQueue, loadRoster, queueKey, saveQueue, saveRoster } from '@/packages/organiser/features/checkin/storage'
 import { scanResult, roster as makeRoster } from './support/checkin-fixtures'
@@ -21,12 +31,24 @@ const STRANGER = 'c'.repeat(64)
 const roster = makeRoster([
   { registrationId: 'r1', ticketDigest: hex(TOKEN_A), name: '李青', state: 'confirmed', lastDirection: null },
   // Upper-case hex from some other encoder still matches.
-  { registrationId: 'r2', ticketDigest: hex(TOKEN_B).toUpperCase(), name: '王芳', state: 'confirmed', lastDirection: 'in' },
+  {
+    registrationId: 'r2',
+    ticketDigest: hex(TOKEN_B).toUpperCase(),
+    name: '王芳',
+    state: 'confirmed',
+    lastDirection: 'in',
+  },
 ])
 const NOW = new Date('2024-03-05T04:00:00.000Z')
 
 function scan(n: number, overrides: Partial<QueuedScan> = {}): QueuedScan {
-  return { token: TOKEN_A, direction: 'in', nonce: `nonce${String(n).padStart(4, '0')}`, scannedAt: '2024-03-05T04:00:00.000Z', ...overrides }
+  return {
+    token: TOKEN_A,
+    direction: 'in',
+    nonce: `nonce${String(n).padStart(4, '0')}`,
+    scannedAt: '2024-03-05T04:00:00.000Z',
+    ...overrides,
+  }
 }
 
 test('the batch limit matches the contract', () => {
@@ -66,16 +88,26 @@ describe('verifyOffline', () => {
   })
 
   test('refuses an unknown ticket, a changed one, and any ticket without a roster', () => {
-    expect(verifyOffline(roster, STRANGER, 'in', [], NOW)).toEqual({ ok: false, reason: 'unknown', message: '无效入场券' })
+    expect(verifyOffline(roster, STRANGER, 'in', [], NOW)).toEqual({
+      ok: false,
+      reason: 'unknown',
+      message: '无效入场券',
+    })
     expect(verifyOffline(roster, TOKEN_A.slice(1), 'in', [], NOW)).toMatchObject({ ok: false, reason: 'unknown' })
     expect(verifyOffline(roster, `${TOKEN_A} `, 'in', [], NOW)).toMatchObject({ ok: false, reason: 'unknown' })
     expect(verifyOffline(null, TOKEN_A, 'in', [], NOW)).toMatchObject({ ok: false, reason: 'no_roster' })
   })
 
   test("refuses outside the roster's check-in window", () => {
-    expect(verifyOffline(roster, TOKEN_A, 'in', [], new Date('2024-03-05T02:59:59.000Z'))).toMatchObject({ ok: false, reason: 'closed' })
+    expect(verifyOffline(roster, TOKEN_A, 'in', [], new Date('2024-03-05T02:59:59.000Z'))).toMatchObject({
+      ok: false,
+      reason: 'closed',
+    })
     expect(verifyOffline(roster, TOKEN_A, 'in', [], new Date('2024-03-05T03:00:00.000Z'))).toMatchObject({ ok: true })
-    expect(verifyOffline(roster, TOKEN_A, 'in', [], new Date('2024-03-05T08:00:00.000Z'))).toMatchObject({ ok: false, reason: 'closed' })
+    expect(verifyOffline(roster, TOKEN_A, 'in', [], new Date('2024-03-05T08:00:00.000Z'))).toMatchObject({
+      ok: false,
+      reason: 'closed',
+    })
   })
 
   test('a ticket already queued the same way is a repeat; the other way is not', () => {
@@ -109,8 +141,12 @@ describe('the queue', () => {
 
   test('mergeOutcomes removes every settled scan, keeps the rest, and lists conflicts and rejections', () => {
     const queue = [
-      scan(1), scan(2, { token: TOKEN_B }), scan(3, { token: TOKEN_B, direction: 'out', scannedAt: '2024-03-05T04:30:00.000Z' }),
-      scan(4, { token: STRANGER }), scan(5), scan(6),
+      scan(1),
+      scan(2, { token: TOKEN_B }),
+      scan(3, { token: TOKEN_B, direction: 'out', scannedAt: '2024-03-05T04:30:00.000Z' }),
+      scan(4, { token: STRANGER }),
+      scan(5),
+      scan(6),
     ]
     const outcomes: SyncOutcome[] = [
       { nonce: 'nonce0001', status: 'recorded', scan: scanResult() },
@@ -125,10 +161,31 @@ describe('the queue', () => {
     expect(merged.recorded).toBe(1)
     expect(merged.repeated).toBe(1)
     expect(merged.problems).toEqual([
-      { nonce: 'nonce0003', direction: 'out', scannedAt: '2024-03-05T04:30:00.000Z', status: 'conflict', name: 'fang', message: CONFLICT_TEXT },
-      { nonce: 'nonce0004', direction: 'in', scannedAt: '2024-03-05T04:00:00.000Z', status: 'rejected', name: '未知', message: '二维码无效' },
+      {
+        nonce: 'nonce0003',
+        direction: 'out',
+        scannedAt: '2024-03-05T04:30:00.000Z',
+        status: 'conflict',
+        name: 'fang',
+        message: CONFLICT_TEXT,
+      },
+      {
+        nonce: 'nonce0004',
+        direction: 'in',
+        scannedAt: '2024-03-05T04:00:00.000Z',
+        status: 'rejected',
+        name: '未知',
+        message: '二维码无效',
+      },
       // No person in the answer: the roster names the ticket.
-      { nonce: 'nonce0005', direction: 'in', scannedAt: '2024-03-05T04:00:00.000Z', status: 'rejected', name: '李青', message: '同步被拒绝' },
+      {
+        nonce: 'nonce0005',
+        direction: 'in',
+        scannedAt: '2024-03-05T04:00:00.000Z',
+        status: 'rejected',
+        name: '李青',
+        message: '同步被拒绝',
+      },
     ])
     // The input is left alone.
     expect(queue).toHaveLength(6)

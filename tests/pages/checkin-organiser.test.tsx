@@ -22,7 +22,11 @@ const T0 = '2024-03-05T04:00:00.000Z'
 function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
   return {
     ...detail({ id: ACT, title: '青年志愿服务日' }),
-    state: 'published', seatsTaken: 10, cancelReason: null, publishedAt: '2024-03-01T00:00:00Z', updatedAt: '2024-03-01T00:00:00Z',
+    state: 'published',
+    seatsTaken: 10,
+    cancelReason: null,
+    publishedAt: '2024-03-01T00:00:00Z',
+    updatedAt: '2024-03-01T00:00:00Z',
     ...overrides,
   }
 }
@@ -51,13 +55,22 @@ describe('签到码', () => {
     serve({
       'activity.manageGet': () => managed(),
       'checkin.siteCode': () => siteCode({ shortCode: '482913', qrDataUrl: 'data:image/png;base64,QRIN' }),
-      'checkin.board': () => board({
-        confirmed: 30, checkedIn: 12, checkedOut: 3, needsReview: 1,
-        recent: [
-          scanResult({ scannedAt: '2024-03-05T03:58:00.000Z' }),
-          scanResult({ direction: 'out', method: 'ticket', needsReview: true, person: { nickname: '阿芳', realName: null } }),
-        ],
-      }),
+      'checkin.board': () =>
+        board({
+          confirmed: 30,
+          checkedIn: 12,
+          checkedOut: 3,
+          needsReview: 1,
+          recent: [
+            scanResult({ scannedAt: '2024-03-05T03:58:00.000Z' }),
+            scanResult({
+              direction: 'out',
+              method: 'ticket',
+              needsReview: true,
+              person: { nickname: '阿芳', realName: null },
+            }),
+          ],
+        }),
     })
     await openPage(CODE)
     expect(codeCalls()).toEqual([{ activityId: ACT, direction: 'in' }])
@@ -83,7 +96,11 @@ describe('签到码', () => {
         n += 1
         // The server lives 2 h ahead of this phone; its code rotates 30 s after its own now.
         const serverNow = Date.now() + 2 * 3600_000
-        return siteCode({ shortCode: String(200000 + n), serverNow: new Date(serverNow).toISOString(), rotatesAt: new Date(serverNow + 30_000).toISOString() })
+        return siteCode({
+          shortCode: String(200000 + n),
+          serverNow: new Date(serverNow).toISOString(),
+          rotatesAt: new Date(serverNow + 30_000).toISOString(),
+        })
       },
       'checkin.board': () => board(),
     })
@@ -144,14 +161,18 @@ describe('签到码', () => {
     const late = deferred<unknown>()
     serve({
       'activity.manageGet': () => managed(),
-      'checkin.siteCode': (d) => ((d as SiteCodeRequest).direction === 'in'
-        ? late.promise
-        : siteCode({ direction: 'out', shortCode: '765432', qrDataUrl: 'data:image/png;base64,QROUT' })),
+      'checkin.siteCode': (d) =>
+        (d as SiteCodeRequest).direction === 'in'
+          ? late.promise
+          : siteCode({ direction: 'out', shortCode: '765432', qrDataUrl: 'data:image/png;base64,QROUT' }),
       'checkin.board': () => board(),
     })
     await openPage(CODE)
     await tap(byTestId('code-out'))
-    expect(codeCalls()).toEqual([{ activityId: ACT, direction: 'in' }, { activityId: ACT, direction: 'out' }])
+    expect(codeCalls()).toEqual([
+      { activityId: ACT, direction: 'in' },
+      { activityId: ACT, direction: 'out' },
+    ])
     expect(byTestId('site-short-code').textContent).toBe('765432')
     expect(byTestId('site-qr').getAttribute('src')).toBe('data:image/png;base64,QROUT')
 

@@ -35,7 +35,11 @@ type Handlers = Parameters<typeof serve>[0]
 function managed(): ManagedActivity {
   return {
     ...detail({ id: ACT, title: '青年志愿服务日' }),
-    state: 'published', seatsTaken: 10, cancelReason: null, publishedAt: '2024-03-01T00:00:00Z', updatedAt: '2024-03-01T00:00:00Z',
+    state: 'published',
+    seatsTaken: 10,
+    cancelReason: null,
+    publishedAt: '2024-03-01T00:00:00Z',
+    updatedAt: '2024-03-01T00:00:00Z',
   }
 }
 
@@ -78,7 +82,9 @@ beforeEach(() => {
   offNetwork = jest.spyOn(Taro, 'offNetworkStatusChange').mockImplementation(((cb: (typeof listeners)[number]) => {
     listeners = listeners.filter((l) => l !== cb)
   }) as never)
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 
 afterEach(() => {
@@ -89,7 +95,12 @@ afterEach(() => {
 describe('online', () => {
   test('a good ticket: a green panel with the name; 签退 sends the other direction', async () => {
     servePage({
-      'checkin.scanTicket': (d) => scanResult({ method: 'ticket', direction: (d as TicketScanRequest).direction, scannedAt: '2024-03-05T04:02:00.000Z' }),
+      'checkin.scanTicket': (d) =>
+        scanResult({
+          method: 'ticket',
+          direction: (d as TicketScanRequest).direction,
+          scannedAt: '2024-03-05T04:02:00.000Z',
+        }),
     })
     await openPage(PAGE)
     expect(pageRoot().textContent).toContain('青年志愿服务日')
@@ -179,7 +190,9 @@ describe('offline', () => {
     expect(byTestId('scan-result-name').textContent).toBe('李青')
     expect(panel().textContent).toContain('待同步')
     const [online] = callsOf(callFunctionMock, 'checkin', 'scanTicket') as TicketScanRequest[]
-    expect(stored()).toEqual([{ token: TICKET, direction: 'in', nonce: online.nonce, scannedAt: '2024-03-05T04:00:00.000Z' }])
+    expect(stored()).toEqual([
+      { token: TICKET, direction: 'in', nonce: online.nonce, scannedAt: '2024-03-05T04:00:00.000Z' },
+    ])
     expect(pending()).toBe('待同步 1')
 
     await check(STRANGER)
@@ -232,7 +245,14 @@ describe('offline', () => {
     expect(callsOf(callFunctionMock, 'checkin', 'scanTicket')).toEqual([])
     expect(byTestId('scan-result-name').textContent).toBe('王芳')
     expect(panel().textContent).toContain('签退成功')
-    expect(stored()).toEqual([{ token: OTHER_TICKET, direction: 'out', nonce: expect.stringMatching(NONCE), scannedAt: '2024-03-05T04:00:00.000Z' }])
+    expect(stored()).toEqual([
+      {
+        token: OTHER_TICKET,
+        direction: 'out',
+        nonce: expect.stringMatching(NONCE),
+        scannedAt: '2024-03-05T04:00:00.000Z',
+      },
+    ])
   })
 
   test('the queue survives a restart; 同步 sends it and clears it', async () => {
@@ -254,7 +274,10 @@ describe('offline', () => {
     servePage({
       'checkin.syncTicketScans': (d) => ({
         outcomes: (d as SyncRequest).scans.map((s) => ({ nonce: s.nonce, status: 'recorded', scan: scanResult() })),
-        recorded: 2, repeated: 0, conflicts: 0, rejected: 0,
+        recorded: 2,
+        repeated: 0,
+        conflicts: 0,
+        rejected: 0,
       }),
     })
     await tap(byTestId('sync-button'))
@@ -277,9 +300,17 @@ describe('offline', () => {
       'checkin.syncTicketScans': () => ({
         outcomes: [
           { nonce: 'nonce-0001', status: 'conflict', scan: scanResult() },
-          { nonce: 'nonce-0002', status: 'rejected', code: 'REGISTRATION_CANCELLED', message: '该报名已取消或未通过，不能签到' },
+          {
+            nonce: 'nonce-0002',
+            status: 'rejected',
+            code: 'REGISTRATION_CANCELLED',
+            message: '该报名已取消或未通过，不能签到',
+          },
         ] satisfies SyncOutcome[],
-        recorded: 0, repeated: 0, conflicts: 1, rejected: 1,
+        recorded: 0,
+        repeated: 0,
+        conflicts: 1,
+        rejected: 1,
       }),
     })
     await openPage(PAGE)
@@ -295,14 +326,20 @@ describe('offline', () => {
 
   test('a long queue goes in batches of 200', async () => {
     const queue: QueuedScan[] = Array.from({ length: 250 }, (_, i) => ({
-      token: TICKET, direction: 'in', nonce: `nonce-${String(i).padStart(4, '0')}`, scannedAt: '2024-03-05T03:10:00.000Z',
+      token: TICKET,
+      direction: 'in',
+      nonce: `nonce-${String(i).padStart(4, '0')}`,
+      scannedAt: '2024-03-05T03:10:00.000Z',
     }))
     Taro.setStorageSync(queueKey(ACT), queue)
     networkType.mockResolvedValue({ networkType: 'none' } as never)
     servePage({
       'checkin.syncTicketScans': (d) => ({
         outcomes: (d as SyncRequest).scans.map((s) => ({ nonce: s.nonce, status: 'repeated' })),
-        recorded: 0, repeated: (d as SyncRequest).scans.length, conflicts: 0, rejected: 0,
+        recorded: 0,
+        repeated: (d as SyncRequest).scans.length,
+        conflicts: 0,
+        rejected: 0,
       }),
     })
     await openPage(PAGE)
@@ -314,7 +351,9 @@ describe('offline', () => {
   })
 
   test('a failed sync keeps the queue', async () => {
-    const queue: QueuedScan[] = [{ token: TICKET, direction: 'in', nonce: 'nonce-0001', scannedAt: '2024-03-05T03:10:00.000Z' }]
+    const queue: QueuedScan[] = [
+      { token: TICKET, direction: 'in', nonce: 'nonce-0001', scannedAt: '2024-03-05T03:10:00.000Z' },
+    ]
     Taro.setStorageSync(queueKey(ACT), queue)
     networkType.mockResolvedValue({ networkType: 'none' } as never)
     servePage({
@@ -330,11 +369,16 @@ describe('offline', () => {
   })
 
   test('syncs by itself when the page shows online and when the network comes back; the listener goes with the page', async () => {
-    const queue: QueuedScan[] = [{ token: TICKET, direction: 'in', nonce: 'nonce-0001', scannedAt: '2024-03-05T03:10:00.000Z' }]
+    const queue: QueuedScan[] = [
+      { token: TICKET, direction: 'in', nonce: 'nonce-0001', scannedAt: '2024-03-05T03:10:00.000Z' },
+    ]
     const answer: Handlers = {
       'checkin.syncTicketScans': (d) => ({
         outcomes: (d as SyncRequest).scans.map((s) => ({ nonce: s.nonce, status: 'recorded' })),
-        recorded: 1, repeated: 0, conflicts: 0, rejected: 0,
+        recorded: 1,
+        repeated: 0,
+        conflicts: 0,
+        rejected: 0,
       }),
     }
     // Shown online with a queue left from before: sent at once.
@@ -360,7 +404,11 @@ describe('offline', () => {
     expect(byTestId('scanner-mode').textContent).toBe('在线验票')
 
     // Leaving the page removes the listener.
-    serve({ 'activity.get': () => { throw new ApiError('NOT_FOUND', '活动不存在') } })
+    serve({
+      'activity.get': () => {
+        throw new ApiError('NOT_FOUND', '活动不存在')
+      },
+    })
     await openPage(`/pages/activity/index?id=${ACT}`)
     expect(offNetwork).toHaveBeenCalled()
     expect(listeners).toHaveLength(0)

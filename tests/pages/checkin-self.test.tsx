@@ -130,7 +130,10 @@ describe('the check-in bar', () => {
   })
 
   test('a repeated scan is still a success; a flagged one says it will be reviewed', async () => {
-    servePage({ scan: () => scanResult({ direction: 'out', repeated: true, needsReview: true, scannedAt: '2024-03-05T04:01:00.000Z' }) })
+    servePage({
+      scan: () =>
+        scanResult({ direction: 'out', repeated: true, needsReview: true, scannedAt: '2024-03-05T04:01:00.000Z' }),
+    })
     await open()
     await typeInto('checkin-code-input', '654321')
     await tap(byTestId('checkin-submit'))
@@ -247,13 +250,18 @@ describe('WeChat: scanning the rotating code', () => {
     await tap(byTestId('checkin-scan'))
     expect(getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
     expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['qrCode'] })
-    expect(scans()).toEqual([{ token: 'S'.repeat(48), nonce: expect.stringMatching(NONCE), location: { latitude: 32.2, longitude: 119.45 } }])
+    expect(scans()).toEqual([
+      { token: 'S'.repeat(48), nonce: expect.stringMatching(NONCE), location: { latitude: 32.2, longitude: 119.45 } },
+    ])
     expect(byTestId('checkin-result').textContent).toContain('签到成功')
   })
 
   test('a refused location is left out; a closed camera sends nothing', async () => {
     getLocation.mockRejectedValue(new Error('getLocation:fail auth deny'))
-    servePage({ mine: () => myCheckin({ lastDirection: 'in', lastScanAt: '2024-03-05T03:00:00.000Z' }), scan: () => scanResult({ direction: 'out' }) })
+    servePage({
+      mine: () => myCheckin({ lastDirection: 'in', lastScanAt: '2024-03-05T03:00:00.000Z' }),
+      scan: () => scanResult({ direction: 'out' }),
+    })
     await open()
     expect(label('checkin-scan')).toBe('扫码签退')
 

@@ -32,7 +32,11 @@ afterEach(() => {
 test('a confirmed registration opens its ticket: the QR code, the title and where to show it', async () => {
   const items: MyRegistration[] = [
     myRegistration({ state: 'confirmed' }),
-    myRegistration({ id: OTHER, state: 'pending', activity: { ...myRegistration().activity, id: OTHER, title: '青年篮球赛' } }),
+    myRegistration({
+      id: OTHER,
+      state: 'pending',
+      activity: { ...myRegistration().activity, id: OTHER, title: '青年篮球赛' },
+    }),
   ]
   serve({
     'signup.myList': () => ({ items }),
@@ -54,7 +58,11 @@ test('a confirmed registration opens its ticket: the QR code, the title and wher
   // Opening the ticket does not open the activity.
   expect(callsOf(callFunctionMock, 'activity', 'get')).toEqual([])
 
-  await tap(Array.from(box.querySelectorAll<HTMLElement>('.taroify-button')).find((b) => b.textContent?.trim() === '关闭') as HTMLElement)
+  await tap(
+    Array.from(box.querySelectorAll<HTMLElement>('.taroify-button')).find(
+      (b) => b.textContent?.trim() === '关闭',
+    ) as HTMLElement,
+  )
   expect(popup()).toBeNull()
 })
 
@@ -62,7 +70,11 @@ test('after checking in the ticket stays (to check out by ticket) until the even
   const base = myRegistration().activity
   const items: MyRegistration[] = [
     myRegistration({ state: 'attended', activity: { ...base, phase: 'ongoing' } }),
-    myRegistration({ id: OTHER, state: 'attended', activity: { ...base, id: OTHER, phase: 'finished', title: '往期活动' } }),
+    myRegistration({
+      id: OTHER,
+      state: 'attended',
+      activity: { ...base, id: OTHER, phase: 'finished', title: '往期活动' },
+    }),
   ]
   serve({ 'signup.myList': () => ({ items }) })
   await openPage(LIST)

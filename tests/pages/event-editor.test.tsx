@@ -20,28 +20,56 @@ const EDITOR = '/packages/organiser/pages/event/index'
 
 function line(overrides: Partial<PlanLine>): PlanLine {
   return {
-    id: LINE, year: 2024, unit: { id: UNIT, name: '中国邮政镇江分公司团委' }, category: { code: 'culture', name: '文体活动' },
-    title: '青年篮球友谊赛', plannedMonth: 4, targetCommunity: null, needsNote: null, state: 'planned', events: [], ...overrides,
+    id: LINE,
+    year: 2024,
+    unit: { id: UNIT, name: '中国邮政镇江分公司团委' },
+    category: { code: 'culture', name: '文体活动' },
+    title: '青年篮球友谊赛',
+    plannedMonth: 4,
+    targetCommunity: null,
+    needsNote: null,
+    state: 'planned',
+    events: [],
+    ...overrides,
   }
 }
 
 const plan: Plan = {
-  districtId: 'runzhou', year: 2024, status: 'published', publishedAt: '2024-01-10T00:00:00Z',
+  districtId: 'runzhou',
+  year: 2024,
+  status: 'published',
+  publishedAt: '2024-01-10T00:00:00Z',
   lines: [
-    line({ id: 'ffffffff-0000-4000-8000-000000000006', unit: { id: OTHER_UNIT, name: '别的单位' }, title: '别人的活动' }),
+    line({
+      id: 'ffffffff-0000-4000-8000-000000000006',
+      unit: { id: OTHER_UNIT, name: '别的单位' },
+      title: '别人的活动',
+    }),
     line({}),
   ],
 }
 
 function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
   return {
-    ...detail({ id: EVENT, unit: { id: UNIT, name: '中国邮政镇江分公司团委' }, title: '青年篮球友谊赛', category: categories[1] }),
-    state: 'draft', seatsTaken: 0, cancelReason: null, publishedAt: null, updatedAt: '2024-03-05T04:00:00Z', ...overrides,
+    ...detail({
+      id: EVENT,
+      unit: { id: UNIT, name: '中国邮政镇江分公司团委' },
+      title: '青年篮球友谊赛',
+      category: categories[1],
+    }),
+    state: 'draft',
+    seatsTaken: 0,
+    cancelReason: null,
+    publishedAt: null,
+    updatedAt: '2024-03-05T04:00:00Z',
+    ...overrides,
   }
 }
 
 function button(label: string): HTMLElement {
-  const b = Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
+  const b = Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find(
+    (e) => e.textContent?.trim() === label,
+  )
   if (!b) throw new Error(`no button ${label}`)
   return b
 }
@@ -86,24 +114,26 @@ test('a new event on a line of the annual list: ISO instants with +08:00 and the
   await typeInto('input-description', '友谊第一')
   await tap(button('保存草稿'))
 
-  expect(callsOf(callFunctionMock, 'activity', 'create')).toEqual([{
-    unitId: UNIT,
-    planLineId: LINE,
-    title: '青年篮球友谊赛',
-    category: 'culture',
-    description: '友谊第一',
-    placeName: '市体育馆',
-    placeAddress: null,
-    location: null,
-    startAt: '2024-04-12T14:30:00+08:00',
-    endAt: '2024-04-12T17:00:00+08:00',
-    signupOpensAt: '2024-04-01T08:00:00+08:00',
-    signupClosesAt: '2024-04-11T20:00:00+08:00',
-    capacity: 50,
-    recordsServiceHours: false,
-    contact: null,
-    coverUrl: null,
-  }])
+  expect(callsOf(callFunctionMock, 'activity', 'create')).toEqual([
+    {
+      unitId: UNIT,
+      planLineId: LINE,
+      title: '青年篮球友谊赛',
+      category: 'culture',
+      description: '友谊第一',
+      placeName: '市体育馆',
+      placeAddress: null,
+      location: null,
+      startAt: '2024-04-12T14:30:00+08:00',
+      endAt: '2024-04-12T17:00:00+08:00',
+      signupOpensAt: '2024-04-01T08:00:00+08:00',
+      signupClosesAt: '2024-04-11T20:00:00+08:00',
+      capacity: 50,
+      recordsServiceHours: false,
+      contact: null,
+      coverUrl: null,
+    },
+  ])
   // Saved as a draft: now it can be published.
   expect(byTestId('event-state').textContent).toContain('草稿')
   expect(button('发布')).toBeTruthy()
@@ -138,14 +168,16 @@ test('临时活动 sends planLineId null; impossible times are caught before any
   expect(req.recordsServiceHours).toBe(true)
 })
 
-test("a server validation message is shown next to the form", async () => {
+test('a server validation message is shown next to the form', async () => {
   serve({
     'activity.categories': () => ({ items: categories }),
     'plan.get': () => {
       throw new ApiError('FORBIDDEN', '无权查看')
     },
     'activity.create': () => {
-      throw new ApiError('INVALID_INPUT', '报名截止时间不能晚于活动开始', undefined, { signupClosesAt: '不能晚于开始时间' })
+      throw new ApiError('INVALID_INPUT', '报名截止时间不能晚于活动开始', undefined, {
+        signupClosesAt: '不能晚于开始时间',
+      })
     },
   })
   await openPage(`${EDITOR}?unitId=${UNIT}`)
@@ -160,16 +192,23 @@ test("a server validation message is shown next to the form", async () => {
 
 test('editing a published event sends only what changed, with the reason; cancel needs a reason', async () => {
   const published = managed({
-    state: 'published', seatsTaken: 3, capacity: 30,
+    state: 'published',
+    seatsTaken: 3,
+    capacity: 30,
     planLine: { id: LINE, title: '青年篮球友谊赛', plannedMonth: 4, year: 2024 },
-    startAt: '2024-04-12T06:30:00.000Z', endAt: '2024-04-12T09:00:00.000Z',
+    startAt: '2024-04-12T06:30:00.000Z',
+    endAt: '2024-04-12T09:00:00.000Z',
   })
   serve({
     'activity.categories': () => ({ items: categories }),
     'plan.get': () => plan,
     'activity.manageGet': () => published,
     'activity.update': () => ({ ...published, capacity: 40, updatedAt: '2024-03-05T05:00:00Z' }),
-    'activity.cancel': (data) => ({ ...published, state: 'cancelled', cancelReason: (data as { reason: string }).reason }),
+    'activity.cancel': (data) => ({
+      ...published,
+      state: 'cancelled',
+      cancelReason: (data as { reason: string }).reason,
+    }),
   })
   await openPage(`${EDITOR}?id=${EVENT}`)
 

@@ -205,8 +205,22 @@ test('the 已结束 status asks for finished activities', async () => {
   expect(text()).toContain('已结束')
 })
 
-const UNIT_A = { id: 'aaaaaaaa-0000-4000-8000-000000000001', districtId: 'runzhou', name: '中国邮政镇江分公司团委', kind: 'state_owned', intro: '', status: 'admitted' }
-const UNIT_B = { id: 'bbbbbbbb-0000-4000-8000-000000000002', districtId: 'runzhou', name: '南山街道朝阳社区团支部', kind: 'community', intro: '', status: 'admitted' }
+const UNIT_A = {
+  id: 'aaaaaaaa-0000-4000-8000-000000000001',
+  districtId: 'runzhou',
+  name: '中国邮政镇江分公司团委',
+  kind: 'state_owned',
+  intro: '',
+  status: 'admitted',
+}
+const UNIT_B = {
+  id: 'bbbbbbbb-0000-4000-8000-000000000002',
+  districtId: 'runzhou',
+  name: '南山街道朝阳社区团支部',
+  kind: 'community',
+  intro: '',
+  status: 'admitted',
+}
 
 test('status, month, unit and keyword filters combine, each reloads page 1, and 清除筛选 resets them', async () => {
   serve({
@@ -217,7 +231,10 @@ test('status, month, unit and keyword filters combine, each reloads page 1, and 
     },
     'activity.list': (data) => {
       const cursor = (data as { cursor?: string }).cursor
-      return { items: [card({ title: cursor ? '第二页' : `结果 ${listCalls().length}` })], nextCursor: cursor ? null : 'c1' }
+      return {
+        items: [card({ title: cursor ? '第二页' : `结果 ${listCalls().length}` })],
+        nextCursor: cursor ? null : 'c1',
+      }
     },
   })
   await openPage(HOME)
@@ -244,15 +261,28 @@ test('status, month, unit and keyword filters combine, each reloads page 1, and 
   expect(listCalls()).toHaveLength(5)
   await confirmInput('keyword-input', ' 读书 ')
   expect(listCalls()[5]).toEqual({
-    limit: 20, status: 'open', month: { year: 2024, month: 5 }, unitId: UNIT_B.id, keyword: '读书',
+    limit: 20,
+    status: 'open',
+    month: { year: 2024, month: 5 },
+    unitId: UNIT_B.id,
+    keyword: '读书',
   })
 
   // The category tab combines with the filters.
   await tap(byText('.taroify-tabs__tab', '文体活动'))
   expect(listCalls()[6]).toEqual({
-    limit: 20, status: 'open', month: { year: 2024, month: 5 }, unitId: UNIT_B.id, keyword: '读书', category: 'culture',
+    limit: 20,
+    status: 'open',
+    month: { year: 2024, month: 5 },
+    unitId: UNIT_B.id,
+    keyword: '读书',
+    category: 'culture',
   })
-  expect(listCalls().slice(2).every((c) => !('cursor' in c))).toBe(true)
+  expect(
+    listCalls()
+      .slice(2)
+      .every((c) => !('cursor' in c)),
+  ).toBe(true)
 
   await tap(byTestId('clear-filters'))
   expect(listCalls()[7]).toEqual({ limit: 20, status: 'active', category: 'culture' })
@@ -266,7 +296,8 @@ test('the unit picker can go back to 全部单位, and an empty filtered list sa
   serve({
     'activity.categories': () => ({ items: [] }),
     'org.units': () => ({ items: [UNIT_A] }),
-    'activity.list': (data) => ((data as { unitId?: string }).unitId ? { items: [], nextCursor: null } : { items: [card()], nextCursor: null }),
+    'activity.list': (data) =>
+      (data as { unitId?: string }).unitId ? { items: [], nextCursor: null } : { items: [card()], nextCursor: null },
   })
   await openPage(HOME)
   await pick('unit-picker', 1)

@@ -16,14 +16,20 @@ const PAGE = '/packages/admin/pages/hours/index'
 function report(req: ReportRequest): DistrictHoursReport {
   const month = req.month ?? null
   return {
-    year: req.year, month, totalHours: month ? 40 : 1234.5, people: month ? 12 : 210,
+    year: req.year,
+    month,
+    totalHours: month ? 40 : 1234.5,
+    people: month ? 12 : 210,
     byUnit: [
       { unitId: 'u1', unitName: '中国邮政镇江分公司团委', hours: month ? 30 : 800.5, people: 120, activities: 14 },
       { unitId: 'u2', unitName: '南山街道朝阳社区团支部', hours: month ? 10 : 434, people: 90, activities: 9 },
     ],
     byMonth: month
       ? [{ month: `${req.year}-${String(month).padStart(2, '0')}`, hours: 40, people: 12 }]
-      : [{ month: `${req.year}-01`, hours: 200, people: 50 }, { month: `${req.year}-02`, hours: 1034.5, people: 180 }],
+      : [
+          { month: `${req.year}-01`, hours: 200, people: 50 },
+          { month: `${req.year}-02`, hours: 1034.5, people: 180 },
+        ],
   }
 }
 
@@ -32,7 +38,9 @@ let modal: jest.SpyInstance
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 
 afterEach(() => {
@@ -54,7 +62,10 @@ test('the year report: totals, by unit (hours, people, activities) and by month'
     ['中国邮政镇江分公司团委', '800.5', '120', '14'],
     ['南山街道朝阳社区团支部', '434', '90', '9'],
   ])
-  expect(allByTestId('report-month-row').map(cells)).toEqual([['1月', '200', '50'], ['2月', '1034.5', '180']])
+  expect(allByTestId('report-month-row').map(cells)).toEqual([
+    ['1月', '200', '50'],
+    ['2月', '1034.5', '180'],
+  ])
 
   // Another year, then one month of it.
   await tap(byTestId('report-prev-year'))
@@ -71,7 +82,12 @@ test('the year report: totals, by unit (hours, people, activities) and by month'
 test('导出 xlsx exports the chosen period and downloads the file like the other exports', async () => {
   serve({
     'hours.report': (d) => report(d as ReportRequest),
-    'hours.exportSheet': () => ({ fileName: '志愿时长-2024-03.xlsx', fileId: 'f1', url: '/files/hours-2024-03.xlsx', rows: 40 }),
+    'hours.exportSheet': () => ({
+      fileName: '志愿时长-2024-03.xlsx',
+      fileId: 'f1',
+      url: '/files/hours-2024-03.xlsx',
+      rows: 40,
+    }),
   })
   const clicks: { href: string | null; download: string | null }[] = []
   const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
@@ -101,7 +117,9 @@ test('a failed export says why', async () => {
 })
 
 test('an empty period and FORBIDDEN', async () => {
-  serve({ 'hours.report': (d) => ({ ...report(d as ReportRequest), totalHours: 0, people: 0, byUnit: [], byMonth: [] }) })
+  serve({
+    'hours.report': (d) => ({ ...report(d as ReportRequest), totalHours: 0, people: 0, byUnit: [], byMonth: [] }),
+  })
   await openPage(PAGE)
   expect(byTestId('empty-state').textContent).toContain('该期间还没有已确认的志愿时长')
   expect(allByTestId('report-unit-row')).toHaveLength(0)

@@ -1,7 +1,14 @@
 import type { Certificate } from '@api/hours'
 import { drawCertificate } from '@/packages/mine/features/certificate/draw'
 import {
-  type DrawOp, PAGE_HEIGHT, PAGE_WIDTH, fitText, formatCode, layoutCertificate, textWidth, wrapText,
+  type DrawOp,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  fitText,
+  formatCode,
+  layoutCertificate,
+  textWidth,
+  wrapText,
 } from '@/packages/mine/features/certificate/layout'
 import { FakeContext2D } from './support/fake-canvas'
 import { certificate } from './support/hours-fixtures'
@@ -13,7 +20,12 @@ function texts(ops: DrawOp[]): TextOp[] {
 }
 
 function activities(n: number, hours = 2): Certificate['activities'] {
-  return Array.from({ length: n }, (_, i) => ({ title: `第 ${i + 1} 次社区志愿服务`, unitName: '南山街道朝阳社区团支部', days: 1, hours }))
+  return Array.from({ length: n }, (_, i) => ({
+    title: `第 ${i + 1} 次社区志愿服务`,
+    unitName: '南山街道朝阳社区团支部',
+    days: 1,
+    hours,
+  }))
 }
 
 describe('text measuring and fitting', () => {
@@ -66,9 +78,15 @@ describe('certificate layout', () => {
       { title: '社区敬老志愿服务', unitName: '南山街道朝阳社区团支部', hours: '6' },
     ])
     const all = texts(l.ops)
-    expect(all.map((t) => t.text)).toEqual(expect.arrayContaining([
-      '志愿服务证明', '累计志愿服务时长  8.5 小时', '验证码 QJ7K2M-9XH4PD', '共青团镇江市润州区委员会', '2024年3月5日',
-    ]))
+    expect(all.map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        '志愿服务证明',
+        '累计志愿服务时长  8.5 小时',
+        '验证码 QJ7K2M-9XH4PD',
+        '共青团镇江市润州区委员会',
+        '2024年3月5日',
+      ]),
+    )
     const para = l.paragraph.join(' ')
     expect(para).toContain('兹证明 李青 于 2024年1月1日')
     expect(para).toContain('2024年3月5日 期间')
@@ -101,7 +119,11 @@ describe('certificate layout', () => {
     const rowTexts = texts(l.ops).filter((t) => t.text === last.title)
     expect(rowTexts).toHaveLength(1)
     expect(rowTexts[0].y).toBeLessThan(image.y)
-    const disclaimerY = Math.min(...texts(l.ops).filter((t) => t.size === 18).map((t) => t.y))
+    const disclaimerY = Math.min(
+      ...texts(l.ops)
+        .filter((t) => t.size === 18)
+        .map((t) => t.y),
+    )
     expect(image.y + image.h).toBeLessThan(disclaimerY)
   })
 
@@ -124,9 +146,18 @@ describe('certificate layout', () => {
   })
 
   test('long titles and unit names are cut with … to their columns', () => {
-    const l = layoutCertificate(certificate({
-      activities: [{ title: '润州区青年志愿者协会关爱留守儿童暑期陪伴计划第三期', unitName: '江苏南昆仑律师事务所团支部青年志愿服务队', days: 3, hours: 12 }],
-    }))
+    const l = layoutCertificate(
+      certificate({
+        activities: [
+          {
+            title: '润州区青年志愿者协会关爱留守儿童暑期陪伴计划第三期',
+            unitName: '江苏南昆仑律师事务所团支部青年志愿服务队',
+            days: 3,
+            hours: 12,
+          },
+        ],
+      }),
+    )
     const row = texts(l.ops).filter((t) => t.text.startsWith('润州区') || t.text.startsWith('江苏南昆仑'))
     expect(row).toHaveLength(2)
     for (const t of row) {

@@ -32,7 +32,9 @@ test('flags in plain Chinese; needs-review without a known flag still says so', 
 test('statuses: pending, on notice until a time, approved, declined', () => {
   const now = new Date('2024-03-10T06:00:00Z')
   expect(statusView({ status: 'pending', noticeUntil: null }, now).text).toBe('待确认')
-  expect(statusView({ status: 'pending', noticeUntil: '2024-03-13T04:00:00Z' }, now).text).toBe('公示中（至 3月13日 12:00）')
+  expect(statusView({ status: 'pending', noticeUntil: '2024-03-13T04:00:00Z' }, now).text).toBe(
+    '公示中（至 3月13日 12:00）',
+  )
   expect(statusView({ status: 'approved', noticeUntil: null }, now).text).toBe('已确认')
   expect(statusView({ status: 'declined', noticeUntil: null }, now).text).toBe('未通过')
 })
@@ -41,21 +43,33 @@ test('grouping per person, make-up candidates from the ledger and the preview, a
   const a = entry({ day: '2024-03-10' })
   const b = entry({ day: '2024-03-09' })
   const c = entry({ registrationId: REG_B, person: PEOPLE.WANG })
-  const groups = groupByPerson(eventHours({ entries: [a, c, b], totals: [{ registrationId: REG_A, approvedHours: 4 }] }))
+  const groups = groupByPerson(
+    eventHours({ entries: [a, c, b], totals: [{ registrationId: REG_A, approvedHours: 4 }] }),
+  )
   expect(groups.map((g) => [g.name, g.entries.map((e) => e.id), g.approvedHours])).toEqual([
     ['阿王', [c.id], 0],
     ['李青', [b.id, a.id], 4],
   ])
-  expect(personOptions(eventHours({ entries: [a, c] }), preview()).map((p) => p.registrationId).sort())
-    .toEqual([REG_A, REG_B, REG_C].sort())
+  expect(
+    personOptions(eventHours({ entries: [a, c] }), preview())
+      .map((p) => p.registrationId)
+      .sort(),
+  ).toEqual([REG_A, REG_B, REG_C].sort())
   // People holding a place without any scan or entry can get a make-up too.
   const noScans = '55555555-6666-4777-8888-999999999999'
-  expect(personOptions(eventHours({ people: [{ registrationId: noScans, person: { nickname: '小赵', realName: '赵一' } }] }), null))
-    .toEqual([{ registrationId: noScans, name: '赵一' }])
+  expect(
+    personOptions(
+      eventHours({ people: [{ registrationId: noScans, person: { nickname: '小赵', realName: '赵一' } }] }),
+      null,
+    ),
+  ).toEqual([{ registrationId: noScans, name: '赵一' }])
 
   expect(entryActions(entry())).toEqual({ adjust: true, decline: true })
   expect(entryActions(entry({ status: 'approved' }))).toEqual({ adjust: true, decline: false })
   expect(entryActions(entry({ status: 'approved', corrected: true }))).toEqual({ adjust: false, decline: false })
-  expect(entryActions(entry({ kind: 'reversal', status: 'approved', hours: -2 }))).toEqual({ adjust: false, decline: false })
+  expect(entryActions(entry({ kind: 'reversal', status: 'approved', hours: -2 }))).toEqual({
+    adjust: false,
+    decline: false,
+  })
   expect(entryActions(entry({ status: 'declined' }))).toEqual({ adjust: false, decline: false })
 })

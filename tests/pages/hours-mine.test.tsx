@@ -112,11 +112,15 @@ describe('志愿服务证明', () => {
     expect(clipboard).toHaveBeenCalledWith({ data: 'QJ7K2M-9XH4PD' })
 
     const clicks: { href: string | null; download: string | null }[] = []
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       clicks.push({ href: this.getAttribute('href'), download: this.getAttribute('download') })
     })
     try {
-      const save = Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find((b) => b.textContent?.trim() === '保存图片')
+      const save = Array.from(pageRoot().querySelectorAll<HTMLElement>('.taroify-button')).find(
+        (b) => b.textContent?.trim() === '保存图片',
+      )
       await tap(save as HTMLElement)
       expect(clicks).toEqual([{ href: 'data:image/png;base64,RkFLRQ==', download: '志愿服务证明-QJ7K2M-9XH4PD.png' }])
     } finally {

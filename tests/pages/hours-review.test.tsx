@@ -15,7 +15,9 @@ jest.mock('@/services/cloud', () => ({
 const PAGE = `/packages/organiser/pages/hours/index?id=${ACT}`
 
 function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
-  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
+  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find(
+    (e) => e.textContent?.trim() === label,
+  )
   if (!b) throw new Error(`no button ${label}`)
   return b
 }
@@ -41,7 +43,9 @@ let toast: jest.SpyInstance
 beforeEach(() => {
   freezeNow('2024-03-10T06:00:00.000Z')
   callFunctionMock.mockReset()
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never)
 })
 
@@ -56,16 +60,49 @@ afterEach(() => {
 function ledger() {
   const missing = entry({ hours: 0, minutes: 150, needsReview: true, flags: ['missing_check_out'], day: '2024-03-10' })
   const old = entry({ day: '2024-03-09', status: 'approved', hours: 2.5, minutes: 150, corrected: true })
-  const reversal = entry({ day: '2024-03-09', kind: 'reversal', status: 'approved', hours: -2.5, minutes: 0, replacesId: old.id, reason: '实际全程在场' })
-  const correction = entry({ day: '2024-03-09', kind: 'correction', status: 'approved', hours: 3, minutes: 0, replacesId: old.id, reason: '实际全程在场' })
-  const far = entry({ registrationId: REG_B, person: PEOPLE.WANG, flags: ['far_from_venue'], hours: 3, minutes: 180, noticeUntil: '2024-03-13T04:00:00.000Z' })
+  const reversal = entry({
+    day: '2024-03-09',
+    kind: 'reversal',
+    status: 'approved',
+    hours: -2.5,
+    minutes: 0,
+    replacesId: old.id,
+    reason: '实际全程在场',
+  })
+  const correction = entry({
+    day: '2024-03-09',
+    kind: 'correction',
+    status: 'approved',
+    hours: 3,
+    minutes: 0,
+    replacesId: old.id,
+    reason: '实际全程在场',
+  })
+  const far = entry({
+    registrationId: REG_B,
+    person: PEOPLE.WANG,
+    flags: ['far_from_venue'],
+    hours: 3,
+    minutes: 180,
+    noticeUntil: '2024-03-13T04:00:00.000Z',
+  })
   const declined = entry({
-    registrationId: REG_B, person: PEOPLE.WANG, day: '2024-03-09', kind: 'makeup', status: 'declined', hours: 2, minutes: 0,
-    reason: '没有证明材料', evidence: { note: '朋友可以作证', fileIds: [] },
+    registrationId: REG_B,
+    person: PEOPLE.WANG,
+    day: '2024-03-09',
+    kind: 'makeup',
+    status: 'declined',
+    hours: 2,
+    minutes: 0,
+    reason: '没有证明材料',
+    evidence: { note: '朋友可以作证', fileIds: [] },
   })
   const ev = eventHours({
     entries: [missing, far, old, reversal, correction, declined],
-    totals: [{ registrationId: REG_A, approvedHours: 3 }, { registrationId: REG_B, approvedHours: 0 }],
+    totals: [
+      { registrationId: REG_A, approvedHours: 3 },
+      { registrationId: REG_B, approvedHours: 0 },
+    ],
   })
   return { ev, missing, old, reversal, correction, far, declined }
 }
@@ -85,7 +122,12 @@ test('entries per person: kind, hours, presence, status, flags in plain Chinese;
   expect(persons.map((p) => p.querySelector('.hours-person__name')?.textContent)).toEqual(['阿王', '李青'])
   expect(persons[1].textContent).toContain('已确认 3 小时')
   // By day within a person: the 9th (old, reversal, correction) before the 10th.
-  expect(allByTestId('hours-entry', persons[1]).map((e) => e.dataset.id)).toEqual([old.id, reversal.id, correction.id, missing.id])
+  expect(allByTestId('hours-entry', persons[1]).map((e) => e.dataset.id)).toEqual([
+    old.id,
+    reversal.id,
+    correction.id,
+    missing.id,
+  ])
 
   const m = entryById(missing.id)
   expect(byTestId('entry-kind', m).textContent).toBe('打卡')
@@ -128,7 +170,15 @@ test('调整 sends {entryId, hours, reason}; an empty reason or bad hours are re
   const { ev, missing } = ledger()
   let adjusted = false
   serve({
-    'hours.review': () => (adjusted ? { ...ev, entries: ev.entries.map((e) => (e.id === missing.id ? { ...e, hours: 2.5, needsReview: false, flags: [] } : e)) } : ev),
+    'hours.review': () =>
+      adjusted
+        ? {
+            ...ev,
+            entries: ev.entries.map((e) =>
+              e.id === missing.id ? { ...e, hours: 2.5, needsReview: false, flags: [] } : e,
+            ),
+          }
+        : ev,
     'hours.preview': () => preview(),
     'hours.adjust': (d) => {
       adjusted = true
@@ -156,7 +206,9 @@ test('调整 sends {entryId, hours, reason}; an empty reason or bad hours are re
 
   await typeInto('adjust-hours', '2.5')
   await tap(byTestId('adjust-submit'))
-  expect(callsOf(callFunctionMock, 'hours', 'adjust')).toEqual([{ entryId: missing.id, hours: 2.5, reason: '负责人核实 11:30 离开' }])
+  expect(callsOf(callFunctionMock, 'hours', 'adjust')).toEqual([
+    { entryId: missing.id, hours: 2.5, reason: '负责人核实 11:30 离开' },
+  ])
   expect(pageRoot().querySelector('[data-testid="adjust-dialog"]')).toBeNull()
   // The ledger is read again: the entry no longer needs review.
   expect(callsOf(callFunctionMock, 'hours', 'review')).toHaveLength(2)
@@ -180,7 +232,9 @@ test('调整 of an approved entry says it will be reversed and corrected, never 
   await typeInto('adjust-hours', '3.5')
   await typeInto('adjust-reason', '补记准备时间')
   await tap(byTestId('adjust-submit'))
-  expect(callsOf(callFunctionMock, 'hours', 'adjust')).toEqual([{ entryId: correction.id, hours: 3.5, reason: '补记准备时间' }])
+  expect(callsOf(callFunctionMock, 'hours', 'adjust')).toEqual([
+    { entryId: correction.id, hours: 3.5, reason: '补记准备时间' },
+  ])
   expect(byTestId('adjust-error').textContent).toBe('该活动每人最多 3 小时')
 })
 
@@ -239,7 +293,13 @@ test('补录: people from the ledger and the preview, the event days; HOURS_OVER
   await typeInto('makeup-evidence', '现场合影，负责人王老师可证明')
   await tap(byTestId('makeup-submit'))
 
-  const req = { registrationId: REG_C, day: '2024-03-10', hours: 3.5, reason: '手机没电未能签到', evidence: { note: '现场合影，负责人王老师可证明', fileIds: [] } }
+  const req = {
+    registrationId: REG_C,
+    day: '2024-03-10',
+    hours: 3.5,
+    reason: '手机没电未能签到',
+    evidence: { note: '现场合影，负责人王老师可证明', fileIds: [] },
+  }
   expect(callsOf(callFunctionMock, 'hours', 'makeup')).toEqual([req])
   expect(byTestId('makeup-error').textContent).toBe('补录后该人本活动时长超过活动安排的 3 小时')
   expect(dialog.isConnected).toBe(true)
@@ -256,8 +316,16 @@ test('补录 in WeChat: photos are uploaded as evidence and sent with the entry;
   process.env.TARO_ENV = 'weapp'
   const taro = Taro as unknown as { cloud?: { uploadFile: jest.Mock } }
   const savedCloud = taro.cloud
-  taro.cloud = { uploadFile: jest.fn().mockImplementation(({ cloudPath }: { cloudPath: string }) => Promise.resolve({ fileID: `cloud://env/${cloudPath}` })) }
-  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg', 'wxfile://b.png'] } as never)
+  taro.cloud = {
+    uploadFile: jest
+      .fn()
+      .mockImplementation(({ cloudPath }: { cloudPath: string }) =>
+        Promise.resolve({ fileID: `cloud://env/${cloudPath}` }),
+      ),
+  }
+  const choose = jest
+    .spyOn(Taro, 'chooseImage')
+    .mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg', 'wxfile://b.png'] } as never)
   try {
     const { ev } = ledger()
     let made: LedgerEntry | null = null
@@ -325,7 +393,8 @@ test('before closing: the preview shows what scans earn; 汇总时长 only after
   let ended = false
   let closed = false
   serve({
-    'hours.review': () => (closed ? eventHours({ entries: [entry()] }) : eventHours({}, { hoursClosedAt: null, ended })),
+    'hours.review': () =>
+      closed ? eventHours({ entries: [entry()] }) : eventHours({}, { hoursClosedAt: null, ended }),
     'hours.preview': () => preview(),
     'hours.close': () => {
       closed = true
@@ -358,8 +427,22 @@ test('before closing: the preview shows what scans earn; 汇总时长 only after
 test('查看记录 shows who changed what, when, before → after and why', async () => {
   const { ev, correction } = ledger()
   const records: AuditRecord[] = [
-    { at: '2024-03-10T05:00:00.000Z', by: '系统', action: 'close', before: null, after: { hours: 2.5, status: 'pending' }, reason: null },
-    { at: '2024-03-10T05:30:00.000Z', by: '陆斌', action: 'correct', before: { hours: 2.5, status: 'approved' }, after: { hours: 3, status: 'approved' }, reason: '实际全程在场' },
+    {
+      at: '2024-03-10T05:00:00.000Z',
+      by: '系统',
+      action: 'close',
+      before: null,
+      after: { hours: 2.5, status: 'pending' },
+      reason: null,
+    },
+    {
+      at: '2024-03-10T05:30:00.000Z',
+      by: '陆斌',
+      action: 'correct',
+      before: { hours: 2.5, status: 'approved' },
+      after: { hours: 3, status: 'approved' },
+      reason: '实际全程在场',
+    },
   ]
   serve({ 'hours.review': () => ev, 'hours.preview': () => preview(), 'hours.history': () => records })
   await openPage(PAGE)
@@ -417,4 +500,3 @@ test('FORBIDDEN: the message without 重试', async () => {
   await openPage(PAGE)
   expect(byTestId('error-state').textContent).toContain('只有本单位的组织者可以审核时长')
 })
-

@@ -12,12 +12,18 @@ jest.mock('@/services/cloud', () => ({
 const PAGE = '/packages/verify/pages/verify/index'
 
 const GENUINE: VerifyResult = {
-  genuine: true, code: 'QJ7K2M-9XH4PD', holderName: '李*', from: '2024-01-01', to: '2024-03-05', totalHours: 8.5,
+  genuine: true,
+  code: 'QJ7K2M-9XH4PD',
+  holderName: '李*',
+  from: '2024-01-01',
+  to: '2024-03-05',
+  totalHours: 8.5,
   activities: [
     { title: '青年公益林植树', unitName: '中国邮政镇江分公司团委', hours: 2.5 },
     { title: '社区敬老志愿服务', unitName: '南山街道朝阳社区团支部', hours: 6 },
   ],
-  issuedAt: '2024-03-05T04:00:00.000Z', issuer: '共青团镇江市润州区委员会',
+  issuedAt: '2024-03-05T04:00:00.000Z',
+  issuer: '共青团镇江市润州区委员会',
 }
 
 function genuineFor(code: string): VerifyResult {

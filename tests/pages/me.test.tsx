@@ -50,7 +50,12 @@ test('a young person sees the unit entries but no admin entries', async () => {
 
 test('a unit admin sees their units, still no admin entries; a unit opens its console', async () => {
   serve({
-    'session.me': () => me({ nickname: '陆斌', roles: ['youth', 'unit_admin'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }] }),
+    'session.me': () =>
+      me({
+        nickname: '陆斌',
+        roles: ['youth', 'unit_admin'],
+        units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }],
+      }),
     'org.unit': () => {
       throw new ApiError('NOT_FOUND', '单位不存在')
     },

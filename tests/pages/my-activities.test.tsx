@@ -19,7 +19,9 @@ const PROFILE = '/packages/mine/pages/profile/index'
 const OTHER = '33333333-4444-4555-8666-777777777777'
 
 function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
-  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
+  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find(
+    (e) => e.textContent?.trim() === label,
+  )
   if (!b) throw new Error(`no button ${label}`)
   return b
 }
@@ -29,7 +31,9 @@ let modal: jest.SpyInstance
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 
 afterEach(() => {
@@ -42,7 +46,12 @@ describe('我的活动', () => {
     const lists: Record<string, MyRegistration[]> = {
       upcoming: [
         myRegistration({ state: 'confirmed', cancellable: true }),
-        myRegistration({ id: OTHER, state: 'pending', cancellable: true, activity: { ...myRegistration().activity, title: '青年篮球赛' } }),
+        myRegistration({
+          id: OTHER,
+          state: 'pending',
+          cancellable: true,
+          activity: { ...myRegistration().activity, title: '青年篮球赛' },
+        }),
       ],
       waitlist: [myRegistration({ state: 'waitlisted', waitlistPosition: 4, cancellable: true })],
       past: [myRegistration({ state: 'no_show', cancellable: false })],
@@ -73,7 +82,11 @@ describe('我的活动', () => {
   })
 
   test('an offer shows its deadline; 确认参加 calls acceptOffer and reloads', async () => {
-    let state: MyRegistration = myRegistration({ state: 'offered', offerExpiresAt: '2024-03-07T04:00:00.000Z', cancellable: true })
+    let state: MyRegistration = myRegistration({
+      state: 'offered',
+      offerExpiresAt: '2024-03-07T04:00:00.000Z',
+      cancellable: true,
+    })
     serve({
       'signup.myList': () => ({ items: [state] }),
       'signup.acceptOffer': () => {
@@ -115,7 +128,15 @@ describe('我的活动', () => {
 
 describe('个人资料', () => {
   const profile: Profile = {
-    realName: null, phone: null, birthDate: null, gender: null, leagueMember: false, idType: null, attendanceRate: 0.8, attended: 4, noShows: 1,
+    realName: null,
+    phone: null,
+    birthDate: null,
+    gender: null,
+    leagueMember: false,
+    idType: null,
+    attendanceRate: 0.8,
+    attended: 4,
+    noShows: 1,
   }
 
   test('shows the attendance rate and saves what was filled in', async () => {
@@ -134,12 +155,18 @@ describe('个人资料', () => {
     await fire(byTestId('switch-leagueMember'), 'change', true)
     await tap(button('保存'))
 
-    expect(callsOf(callFunctionMock, 'signup', 'updateProfile')).toEqual([{
-      realName: '李青', phone: '13912342233', birthDate: '2000-05-04', gender: '女', leagueMember: true,
-    }])
+    expect(callsOf(callFunctionMock, 'signup', 'updateProfile')).toEqual([
+      {
+        realName: '李青',
+        phone: '13912342233',
+        birthDate: '2000-05-04',
+        gender: '女',
+        leagueMember: true,
+      },
+    ])
   })
 
-  test('the ID type (for the hours export) is offered with the contract\'s list and saved', async () => {
+  test("the ID type (for the hours export) is offered with the contract's list and saved", async () => {
     expect(ID_TYPE_OPTIONS).toEqual([...ID_TYPES])
     serve({
       'signup.profile': () => profile,

@@ -20,8 +20,15 @@ function bar(): HTMLElement {
 }
 
 function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
-  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
-  if (!b) throw new Error(`no button ${label}; have ${Array.from(root.querySelectorAll('.taroify-button')).map((e) => e.textContent).join('|')}`)
+  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find(
+    (e) => e.textContent?.trim() === label,
+  )
+  if (!b)
+    throw new Error(
+      `no button ${label}; have ${Array.from(root.querySelectorAll('.taroify-button'))
+        .map((e) => e.textContent)
+        .join('|')}`,
+    )
   return b
 }
 
@@ -36,7 +43,9 @@ let modal: jest.SpyInstance
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 
 afterEach(() => {
@@ -45,18 +54,53 @@ afterEach(() => {
 })
 
 describe('the sign-up button follows the event and my registration', () => {
-  const cases: [string, Partial<ReturnType<typeof detail>>, ReturnType<typeof summary>, Registration | null, string, boolean][] = [
+  const cases: [
+    string,
+    Partial<ReturnType<typeof detail>>,
+    ReturnType<typeof summary>,
+    Registration | null,
+    string,
+    boolean,
+  ][] = [
     ['open, nothing yet', {}, summary(), null, '立即报名', true],
     ['select mode', {}, summary({}, { allocation: 'select' }), null, '申请报名', true],
-    ['full with a waitlist', {}, summary({ quotas: [{ key: '', capacity: 30, taken: 30, waiting: 4 }] }), null, '已满（可候补）', true],
-    ['full without a waitlist', {}, summary({ quotas: [{ key: '', capacity: 30, taken: 30, waiting: 0 }] }, { waitlist: false }), null, '已满', false],
+    [
+      'full with a waitlist',
+      {},
+      summary({ quotas: [{ key: '', capacity: 30, taken: 30, waiting: 4 }] }),
+      null,
+      '已满（可候补）',
+      true,
+    ],
+    [
+      'full without a waitlist',
+      {},
+      summary({ quotas: [{ key: '', capacity: 30, taken: 30, waiting: 0 }] }, { waitlist: false }),
+      null,
+      '已满',
+      false,
+    ],
     ['before the window', { signupOpensAt: '2024-03-06T00:00:00.000Z' }, summary(), null, '报名未开始', false],
     ['after the window', { signupClosesAt: '2024-03-05T00:00:00.000Z' }, summary(), null, '报名已截止', false],
     ['pending approval', {}, summary(), registration({ state: 'pending' }), '报名审核中', false],
     ['applied', {}, summary({}, { allocation: 'select' }), registration({ state: 'applied' }), '已提交申请', false],
     ['confirmed', {}, summary(), registration({ state: 'confirmed' }), '已报名', false],
-    ['waitlisted third', {}, summary(), registration({ state: 'waitlisted', waitlistPosition: 3 }), '候补第 3 位', false],
-    ['rejected', {}, summary(), registration({ state: 'rejected', reason: '名额已满', cancellable: false }), '报名未通过', false],
+    [
+      'waitlisted third',
+      {},
+      summary(),
+      registration({ state: 'waitlisted', waitlistPosition: 3 }),
+      '候补第 3 位',
+      false,
+    ],
+    [
+      'rejected',
+      {},
+      summary(),
+      registration({ state: 'rejected', reason: '名额已满', cancellable: false }),
+      '报名未通过',
+      false,
+    ],
     ['cancelled earlier', {}, summary(), registration({ state: 'cancelled', cancellable: false }), '立即报名', true],
   ]
   test.each(cases)('%s', async (_name, activity, sum, mine, label, enabled) => {
@@ -104,12 +148,24 @@ describe('the sign-up button follows the event and my registration', () => {
   test('shows the conditions and my attendance rate when the event asks for one', async () => {
     serve({
       'activity.get': () => detail({ id: ACT }),
-      'signup.summary': () => summary({}, { eligibility: { leagueMembersOnly: true, minAge: 18, maxAge: 35, minAttendanceRate: 0.8 } }),
+      'signup.summary': () =>
+        summary({}, { eligibility: { leagueMembersOnly: true, minAge: 18, maxAge: 35, minAttendanceRate: 0.8 } }),
       'signup.mine': () => null,
-      'signup.profile': () => ({ realName: null, phone: null, birthDate: null, gender: null, leagueMember: true, attendanceRate: 0.9, attended: 9, noShows: 1 }),
+      'signup.profile': () => ({
+        realName: null,
+        phone: null,
+        birthDate: null,
+        gender: null,
+        leagueMember: true,
+        attendanceRate: 0.9,
+        attended: 9,
+        noShows: 1,
+      }),
     })
     await openPage(PAGE)
-    expect(pageRoot().querySelector('.detail__conditions')?.textContent).toContain('仅限共青团员 · 18–35 岁 · 到场率不低于 80%')
+    expect(pageRoot().querySelector('.detail__conditions')?.textContent).toContain(
+      '仅限共青团员 · 18–35 岁 · 到场率不低于 80%',
+    )
     expect(pageRoot().querySelector('.detail__my-rate')?.textContent).toContain('90%（到场 9 次，缺席 1 次）')
   })
 })
@@ -118,8 +174,23 @@ test('the form sends the answers with one idempotency key, reused on a retry aft
   let calls = 0
   serve({
     'activity.get': () => detail({ id: ACT, title: '青年读书会' }),
-    'signup.summary': () => summary({ quotas: [{ key: '男', capacity: 15, taken: 15, waiting: 0 }, { key: '女', capacity: 15, taken: 3, waiting: 0 }] },
-      { questions: QUESTIONS, quotaQuestionId: 'gender', quotas: [{ key: '男', capacity: 15 }, { key: '女', capacity: 15 }] }),
+    'signup.summary': () =>
+      summary(
+        {
+          quotas: [
+            { key: '男', capacity: 15, taken: 15, waiting: 0 },
+            { key: '女', capacity: 15, taken: 3, waiting: 0 },
+          ],
+        },
+        {
+          questions: QUESTIONS,
+          quotaQuestionId: 'gender',
+          quotas: [
+            { key: '男', capacity: 15 },
+            { key: '女', capacity: 15 },
+          ],
+        },
+      ),
     'signup.mine': () => (calls >= 2 ? registration({ state: 'waitlisted', waitlistPosition: 2 }) : null),
     'signup.signup': () => {
       calls += 1
@@ -182,7 +253,9 @@ test('closing and reopening the sheet starts a new idempotency key', async () =>
   await tap(byTestId('signup-sheet').querySelector<HTMLElement>('.signup-sheet__close') as HTMLElement)
   await tap(mainButton())
   await tap(button('提交报名', byTestId('signup-sheet')))
-  const keys = (callsOf(callFunctionMock, 'signup', 'signup') as { idempotencyKey: string }[]).map((r) => r.idempotencyKey)
+  const keys = (callsOf(callFunctionMock, 'signup', 'signup') as { idempotencyKey: string }[]).map(
+    (r) => r.idempotencyKey,
+  )
   expect(keys).toHaveLength(2)
   expect(keys[0]).not.toBe(keys[1])
 })
@@ -229,7 +302,8 @@ test.each([
 test('INVALID_INPUT fields show next to their question', async () => {
   serve({
     'activity.get': () => detail({ id: ACT }),
-    'signup.summary': () => summary({}, { questions: [{ id: 'note', label: '备注', kind: 'text', required: false, options: [] }] }),
+    'signup.summary': () =>
+      summary({}, { questions: [{ id: 'note', label: '备注', kind: 'text', required: false, options: [] }] }),
     'signup.mine': () => null,
     'signup.signup': () => {
       throw new ApiError('INVALID_INPUT', '报名信息有误：应为文字', undefined, { 'answers.note': '应为文字' })

@@ -21,13 +21,19 @@ const R2 = '44444444-5555-4666-8777-888888888888'
 function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
   return {
     ...detail({ id: ACT, title: '青年交友联谊会', capacity: 30, startAt: '2024-03-10T01:00:00.000Z' }),
-    state: 'published', seatsTaken: 0, cancelReason: null, publishedAt: '2024-03-01T00:00:00Z', updatedAt: '2024-03-01T00:00:00Z',
+    state: 'published',
+    seatsTaken: 0,
+    cancelReason: null,
+    publishedAt: '2024-03-01T00:00:00Z',
+    updatedAt: '2024-03-01T00:00:00Z',
     ...overrides,
   }
 }
 
 function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
-  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find((e) => e.textContent?.trim() === label)
+  const b = Array.from(root.querySelectorAll<HTMLElement>('.taroify-button')).find(
+    (e) => e.textContent?.trim() === label,
+  )
   if (!b) throw new Error(`no button ${label}`)
   return b
 }
@@ -41,7 +47,9 @@ let modal: jest.SpyInstance
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
-  modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 
 afterEach(() => {
@@ -74,7 +82,9 @@ describe('报名设置', () => {
     await typeInto('q-label-0', '工作单位')
     await tap(byTestId('q-add-gender'))
     await tap(byTestId('q-up-1'))
-    expect((byTestId('q-label-0') as HTMLInputElement).value ?? byTestId('q-label-0').getAttribute('value')).toBe('性别')
+    expect((byTestId('q-label-0') as HTMLInputElement).value ?? byTestId('q-label-0').getAttribute('value')).toBe(
+      '性别',
+    )
 
     // A multi-choice question with three options, then removed again.
     await tap(byTestId('q-add'))
@@ -100,35 +110,48 @@ describe('报名设置', () => {
     expect(disabled(button('保存设置'))).toBe(false)
     await tap(button('保存设置'))
 
-    expect(callsOf(callFunctionMock, 'signup', 'settings')).toEqual([{
-      activityId: ACT,
-      settings: {
-        allocation: 'fcfs',
-        approvalRequired: true,
-        waitlist: true,
-        eligibility: { leagueMembersOnly: true, minAge: 18, maxAge: 35, minAttendanceRate: 0.8 },
-        cancelDeadlineHours: 12,
-        questions: [
-          { id: 'gender', label: '性别', kind: 'single', required: true, options: ['男', '女'] },
-          { id: 'q1', label: '工作单位', kind: 'text', required: false, options: [] },
-          { id: 'q2', label: '兴趣', kind: 'multi', required: true, options: ['运动', '阅读', '旅行'] },
-        ],
-        quotaQuestionId: 'gender',
-        quotas: [{ key: '男', capacity: 10 }, { key: '女', capacity: 20 }],
-        promotion: 'offer',
-        offerHours: 24,
-        promotionCutoffHours: 2,
+    expect(callsOf(callFunctionMock, 'signup', 'settings')).toEqual([
+      {
+        activityId: ACT,
+        settings: {
+          allocation: 'fcfs',
+          approvalRequired: true,
+          waitlist: true,
+          eligibility: { leagueMembersOnly: true, minAge: 18, maxAge: 35, minAttendanceRate: 0.8 },
+          cancelDeadlineHours: 12,
+          questions: [
+            { id: 'gender', label: '性别', kind: 'single', required: true, options: ['男', '女'] },
+            { id: 'q1', label: '工作单位', kind: 'text', required: false, options: [] },
+            { id: 'q2', label: '兴趣', kind: 'multi', required: true, options: ['运动', '阅读', '旅行'] },
+          ],
+          quotaQuestionId: 'gender',
+          quotas: [
+            { key: '男', capacity: 10 },
+            { key: '女', capacity: 20 },
+          ],
+          promotion: 'offer',
+          offerHours: 24,
+          promotionCutoffHours: 2,
+        },
       },
-    }])
+    ])
   })
 
   test('removing the quota question ends the split; the server message and fields show', async () => {
     serve({
       'activity.manageGet': () => managed(),
-      'signup.summary': () => summary({}, {
-        questions: [{ id: 'gender', label: '性别', kind: 'single', required: true, options: ['男', '女'] }],
-        quotaQuestionId: 'gender', quotas: [{ key: '男', capacity: 15 }, { key: '女', capacity: 15 }],
-      }),
+      'signup.summary': () =>
+        summary(
+          {},
+          {
+            questions: [{ id: 'gender', label: '性别', kind: 'single', required: true, options: ['男', '女'] }],
+            quotaQuestionId: 'gender',
+            quotas: [
+              { key: '男', capacity: 15 },
+              { key: '女', capacity: 15 },
+            ],
+          },
+        ),
       'signup.settings': () => {
         throw new ApiError('CONFLICT', '配额「男」已占用 12 个名额，不能少于此数')
       },
@@ -167,13 +190,25 @@ describe('报名名单', () => {
   }
 
   test('shows people in full with their answers; approve and promote update the entry', async () => {
-    serveRoster([
-      rosterEntry({ id: REG, state: 'pending', answers: { work: '邮政' } }),
-      rosterEntry({ id: R2, state: 'waitlisted', waitlistPosition: 1, person: { ...rosterEntry().person, realName: '王明', phone: '13800001111', gender: '男', age: 30 } }),
-    ], {
-      'signup.decide': () => rosterEntry({ id: REG, state: 'confirmed', answers: { work: '邮政' } }),
-      'signup.promote': () => rosterEntry({ id: R2, state: 'confirmed' }),
-    }, settings({ approvalRequired: true, questions: [{ id: 'work', label: '工作单位', kind: 'text', required: false, options: [] }] }))
+    serveRoster(
+      [
+        rosterEntry({ id: REG, state: 'pending', answers: { work: '邮政' } }),
+        rosterEntry({
+          id: R2,
+          state: 'waitlisted',
+          waitlistPosition: 1,
+          person: { ...rosterEntry().person, realName: '王明', phone: '13800001111', gender: '男', age: 30 },
+        }),
+      ],
+      {
+        'signup.decide': () => rosterEntry({ id: REG, state: 'confirmed', answers: { work: '邮政' } }),
+        'signup.promote': () => rosterEntry({ id: R2, state: 'confirmed' }),
+      },
+      settings({
+        approvalRequired: true,
+        questions: [{ id: 'work', label: '工作单位', kind: 'text', required: false, options: [] }],
+      }),
+    )
     await openPage(ROSTER)
 
     expect(byTestId('roster-summary').textContent).toContain('审核中 1')
@@ -207,7 +242,9 @@ describe('报名名单', () => {
 
     await typeInto('reason-input', '年龄不符合要求')
     await tap(button('确认驳回', byTestId('reason-dialog')))
-    expect(callsOf(callFunctionMock, 'signup', 'decide')).toEqual([{ registrationId: REG, decision: 'reject', reason: '年龄不符合要求' }])
+    expect(callsOf(callFunctionMock, 'signup', 'decide')).toEqual([
+      { registrationId: REG, decision: 'reject', reason: '年龄不符合要求' },
+    ])
     expect(pageRoot().querySelector('[data-testid="reason-dialog"]')).toBeNull()
     expect(byTestId('roster-item').textContent).toContain('原因：年龄不符合要求')
   })
@@ -222,7 +259,10 @@ describe('报名名单', () => {
     expect(callsOf(callFunctionMock, 'signup', 'attendance')).toEqual([{ registrationId: REG, outcome: 'no_show' }])
     expect(byTestId('roster-item').textContent).toContain('缺席')
     await tap(button('到场'))
-    expect(callsOf(callFunctionMock, 'signup', 'attendance')).toContainEqual({ registrationId: REG, outcome: 'attended' })
+    expect(callsOf(callFunctionMock, 'signup', 'attendance')).toContainEqual({
+      registrationId: REG,
+      outcome: 'attended',
+    })
   })
 
   test('before the start there is no attendance, but 取消资格 with a reason', async () => {
@@ -230,12 +270,16 @@ describe('报名名单', () => {
       'signup.decide': () => rosterEntry({ state: 'cancelled', reason: '重复报名' }),
     })
     await openPage(ROSTER)
-    const labels = Array.from(byTestId('roster-item').querySelectorAll('.taroify-button')).map((b) => b.textContent?.trim())
+    const labels = Array.from(byTestId('roster-item').querySelectorAll('.taroify-button')).map((b) =>
+      b.textContent?.trim(),
+    )
     expect(labels).toEqual(['取消资格'])
     await tap(button('取消资格'))
     await typeInto('reason-input', '重复报名')
     await tap(button('确认取消资格', byTestId('reason-dialog')))
-    expect(callsOf(callFunctionMock, 'signup', 'decide')).toEqual([{ registrationId: REG, decision: 'reject', reason: '重复报名' }])
+    expect(callsOf(callFunctionMock, 'signup', 'decide')).toEqual([
+      { registrationId: REG, decision: 'reject', reason: '重复报名' },
+    ])
   })
 
   test('state filter and cursor paging', async () => {
@@ -262,10 +306,14 @@ describe('报名名单', () => {
   })
 
   test('select mode: draw with a seed shows the recorded result; ticked applicants are picked', async () => {
-    serveRoster([rosterEntry({ state: 'applied' }), rosterEntry({ id: R2, state: 'applied' })], {
-      'signup.draw': () => ({ seed: 'spring-2024', order: { '': [REG, R2] }, offered: 1 }),
-      'signup.pick': () => ({ offered: 1 }),
-    }, settings({ allocation: 'select' }))
+    serveRoster(
+      [rosterEntry({ state: 'applied' }), rosterEntry({ id: R2, state: 'applied' })],
+      {
+        'signup.draw': () => ({ seed: 'spring-2024', order: { '': [REG, R2] }, offered: 1 }),
+        'signup.pick': () => ({ offered: 1 }),
+      },
+      settings({ allocation: 'select' }),
+    )
     await openPage(ROSTER)
     await typeInto('draw-seed', 'spring-2024')
     await tap(button('抽签'))
@@ -282,9 +330,16 @@ describe('报名名单', () => {
 
   test('调整分组 moves an entry to another quota', async () => {
     serveRoster([rosterEntry({ state: 'confirmed', quotaKey: '男' })], {
-      'signup.summary': () => summary({
-        quotas: [{ key: '女', capacity: 15, taken: 3, waiting: 0 }, { key: '男', capacity: 15, taken: 15, waiting: 2 }],
-      }, settings({ quotaQuestionId: 'gender' })),
+      'signup.summary': () =>
+        summary(
+          {
+            quotas: [
+              { key: '女', capacity: 15, taken: 3, waiting: 0 },
+              { key: '男', capacity: 15, taken: 15, waiting: 2 },
+            ],
+          },
+          settings({ quotaQuestionId: 'gender' }),
+        ),
       'signup.moveQuota': () => rosterEntry({ state: 'confirmed', quotaKey: '女' }),
     })
     await openPage(ROSTER)

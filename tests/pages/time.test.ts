@@ -6,9 +6,7 @@ const NOW = new Date('2024-03-05T04:00:00.000Z')
 
 test('a same-day range reads in Shanghai time', () => {
   // 01:00Z–03:30Z is 09:00–11:30 on Sunday 10 March in Shanghai.
-  expect(formatTimeRange('2024-03-10T01:00:00.000Z', '2024-03-10T03:30:00.000Z', NOW)).toBe(
-    '3月10日 周日 09:00–11:30',
-  )
+  expect(formatTimeRange('2024-03-10T01:00:00.000Z', '2024-03-10T03:30:00.000Z', NOW)).toBe('3月10日 周日 09:00–11:30')
 })
 
 test('an instant late in the UTC day is already the next day in Shanghai', () => {
@@ -26,9 +24,7 @@ test('a range that crosses Shanghai midnight shows both days', () => {
 
 test('a range on one Shanghai day spanning two UTC days stays on one day', () => {
   // 23:00Z on the 9th to 02:00Z on the 10th is 07:00–10:00 on the 10th in Shanghai.
-  expect(formatTimeRange('2024-03-09T23:00:00.000Z', '2024-03-10T02:00:00.000Z', NOW)).toBe(
-    '3月10日 周日 07:00–10:00',
-  )
+  expect(formatTimeRange('2024-03-09T23:00:00.000Z', '2024-03-10T02:00:00.000Z', NOW)).toBe('3月10日 周日 07:00–10:00')
 })
 
 test('the year is shown only when it is not the current one (in Shanghai)', () => {
@@ -38,9 +34,7 @@ test('the year is shown only when it is not the current one (in Shanghai)', () =
 })
 
 test('a sign-up window', () => {
-  expect(formatWindow('2024-03-01T00:00:00.000Z', '2024-03-09T10:00:00.000Z', NOW)).toBe(
-    '3月1日 08:00 – 3月9日 18:00',
-  )
+  expect(formatWindow('2024-03-01T00:00:00.000Z', '2024-03-09T10:00:00.000Z', NOW)).toBe('3月1日 08:00 – 3月9日 18:00')
 })
 
 // Jest sandboxes process.env, so setting TZ inside a test does not change the clock's zone:

@@ -13,7 +13,10 @@ export async function call<T = unknown>(
   data?: unknown,
   as?: string,
 ): Promise<ApiResult<T>> {
-  return (await main({ action, data }, { request_id: 'test', ...(as ? { devSessionToken: tokenFor(as) } : {}) })) as ApiResult<T>
+  return (await main(
+    { action, data },
+    { request_id: 'test', ...(as ? { devSessionToken: tokenFor(as) } : {}) },
+  )) as ApiResult<T>
 }
 
 export function expectOk<T>(result: ApiResult<T>): T {

@@ -34,14 +34,21 @@ export interface Fixture {
 }
 
 export async function insertBasics(db: Pool, districtId = 'runzhou'): Promise<Fixture> {
-  await db.query('insert into district (id, name) values ($1, $2) on conflict do nothing', [districtId, `${districtId} 青工委`])
+  await db.query('insert into district (id, name) values ($1, $2) on conflict do nothing', [
+    districtId,
+    `${districtId} 青工委`,
+  ])
   await db.query(`insert into activity_category (code, name, sort_order, awards_service_hours) values
     ('tree_planting', '植树/公益林', 1, true), ('reading_club', '读书会', 2, false), ('social_mixer', '交友联谊', 3, false)
     on conflict do nothing`)
   const unit = await db.query<{ id: string }>(
-    "insert into org_unit (district_id, name, kind) values ($1, $2, 'state_owned') returning id", [districtId, `${districtId} 邮政团委`])
+    "insert into org_unit (district_id, name, kind) values ($1, $2, 'state_owned') returning id",
+    [districtId, `${districtId} 邮政团委`],
+  )
   const other = await db.query<{ id: string }>(
-    "insert into org_unit (district_id, name, kind) values ($1, $2, 'community') returning id", [districtId, `${districtId} 朝阳社区团支部`])
+    "insert into org_unit (district_id, name, kind) values ($1, $2, 'community') returning id",
+    [districtId, `${districtId} 朝阳社区团支部`],
+  )
   return { districtId, unitId: unit.rows[0].id, otherUnitId: other.rows[0].id }
 }
 
@@ -69,8 +76,19 @@ export async function insertActivity(db: Pool, a: ActivityFixture): Promise<stri
     `insert into activity (district_id, unit_id, category, title, place_name, start_at, end_at,
        signup_opens_at, signup_closes_at, capacity, seats_taken, state)
      values ($1, $2, $3, $4, '青年之家', $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [a.districtId, a.unitId, a.category ?? 'reading_club', a.title ?? '读书会活动', a.startAt, end, opens, closes,
-      a.capacity ?? 30, a.seatsTaken ?? 0, a.state ?? 'published'],
+    [
+      a.districtId,
+      a.unitId,
+      a.category ?? 'reading_club',
+      a.title ?? '读书会活动',
+      a.startAt,
+      end,
+      opens,
+      closes,
+      a.capacity ?? 30,
+      a.seatsTaken ?? 0,
+      a.state ?? 'published',
+    ],
   )
   return r.rows[0].id
 }

@@ -34,26 +34,59 @@ export async function buildWorld(db: Pool, now = new Date()): Promise<World> {
     ('tree_planting', '植树/公益林', 1, true), ('reading_club', '读书会', 2, false), ('social_mixer', '交友联谊', 3, false)`)
   const userIds = {} as World['userIds']
   for (const [key, openid] of Object.entries(PEOPLE)) {
-    userIds[key as keyof typeof PEOPLE] = (await db.query<{ id: string }>(
-      'insert into app_user (openid, nickname) values ($1, $2) returning id', [openid, key])).rows[0].id
+    userIds[key as keyof typeof PEOPLE] = (
+      await db.query<{ id: string }>('insert into app_user (openid, nickname) values ($1, $2) returning id', [
+        openid,
+        key,
+      ])
+    ).rows[0].id
   }
   await db.query('insert into district_admin (district_id, user_id) values ($1, $2)', [districtId, userIds.admin])
-  const unit = async (name: string) => (await db.query<{ id: string }>(
-    "insert into org_unit (district_id, name, kind, contact_name, contact_phone) values ($1, $2, 'state_owned', '联系人', '13905110000') returning id",
-    [districtId, name])).rows[0].id
+  const unit = async (name: string) =>
+    (
+      await db.query<{ id: string }>(
+        "insert into org_unit (district_id, name, kind, contact_name, contact_phone) values ($1, $2, 'state_owned', '联系人', '13905110000') returning id",
+        [districtId, name],
+      )
+    ).rows[0].id
   const unitA = await unit('甲单位团委')
   const unitB = await unit('乙单位团委')
-  await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin'), ($3, $4, 'admin')", [unitA, userIds.orgA, unitB, userIds.orgB])
+  await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin'), ($3, $4, 'admin')", [
+    unitA,
+    userIds.orgA,
+    unitB,
+    userIds.orgB,
+  ])
   const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear()
-  await db.query("insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', now())", [districtId, year])
-  const line = async (unitId: string, title: string) => (await db.query<{ id: string }>(
-    "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ($1, $2, $3, 'reading_club', $4, 12) returning id",
-    [districtId, year, unitId, title])).rows[0].id
-  return { db, districtId, year, unitA, unitB, lineA: await line(unitA, '甲单位读书会'), lineB: await line(unitB, '乙单位读书会'), userIds }
+  await db.query(
+    "insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', now())",
+    [districtId, year],
+  )
+  const line = async (unitId: string, title: string) =>
+    (
+      await db.query<{ id: string }>(
+        "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ($1, $2, $3, 'reading_club', $4, 12) returning id",
+        [districtId, year, unitId, title],
+      )
+    ).rows[0].id
+  return {
+    db,
+    districtId,
+    year,
+    unitA,
+    unitB,
+    lineA: await line(unitA, '甲单位读书会'),
+    lineB: await line(unitB, '乙单位读书会'),
+    userIds,
+  }
 }
 
 /** A valid create request for unit A starting `inDays` from now. */
-export function eventRequest(w: World, overrides: Partial<ActivityCreateRequest> = {}, inDays = 10): ActivityCreateRequest {
+export function eventRequest(
+  w: World,
+  overrides: Partial<ActivityCreateRequest> = {},
+  inDays = 10,
+): ActivityCreateRequest {
   const start = Date.now() + inDays * 24 * HOUR
   return {
     unitId: w.unitA,
@@ -75,11 +108,18 @@ export function eventRequest(w: World, overrides: Partial<ActivityCreateRequest>
   }
 }
 
-export async function createEvent(w: World, overrides: Partial<ActivityCreateRequest> = {}, as: string = PEOPLE.orgA): Promise<ManagedActivity> {
+export async function createEvent(
+  w: World,
+  overrides: Partial<ActivityCreateRequest> = {},
+  as: string = PEOPLE.orgA,
+): Promise<ManagedActivity> {
   return expectOk(await call<ManagedActivity>(activity, 'create', eventRequest(w, overrides), as))
 }
 
-export async function publishedEvent(w: World, overrides: Partial<ActivityCreateRequest> = {}): Promise<ManagedActivity> {
+export async function publishedEvent(
+  w: World,
+  overrides: Partial<ActivityCreateRequest> = {},
+): Promise<ManagedActivity> {
   const draft = await createEvent(w, overrides)
   return expectOk(await call<ManagedActivity>(activity, 'publish', { id: draft.id }, PEOPLE.orgA))
 }

@@ -124,11 +124,20 @@ export interface CategoryListResponse {
 const eventFields = {
   title: text(2, 60),
   category: z.string().regex(CATEGORY_CODE),
-  coverUrl: z.string().trim().max(500).regex(/^(https:\/\/|cloud:\/\/|local:\/\/|\/files\/)/).nullable().optional(),
+  coverUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/|cloud:\/\/|local:\/\/|\/files\/)/)
+    .nullable()
+    .optional(),
   description: text(0, 5000).default(''),
   placeName: text(1, 100),
   placeAddress: text(0, 200).nullable().optional(),
-  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional(),
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
   startAt: instant(),
   endAt: instant(),
   signupOpensAt: instant(),

@@ -16,18 +16,22 @@ export type SiteCodeRequest = z.input<typeof siteCodeRequest>
 /** The 6 digits shown under the rotating QR code, typed where no camera is available (H5). */
 export const SHORT_CODE = /^[0-9]{6}$/
 
-export const scanRequest = z.strictObject({
-  /** The scanned QR code; or, for manual entry, `activityId` + `shortCode`. */
-  token: token().optional(),
-  activityId: z.uuid().optional(),
-  shortCode: z.string().regex(SHORT_CODE).optional(),
-  nonce: nonce(),
-  /** Device location when the person allowed it: a signal for review, not proof. */
-  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
-}).refine((r) => (r.token !== undefined) !== (r.activityId !== undefined && r.shortCode !== undefined), {
-  message: '请扫描现场二维码，或输入活动的 6 位数字签到码',
-  path: ['token'],
-})
+export const scanRequest = z
+  .strictObject({
+    /** The scanned QR code; or, for manual entry, `activityId` + `shortCode`. */
+    token: token().optional(),
+    activityId: z.uuid().optional(),
+    shortCode: z.string().regex(SHORT_CODE).optional(),
+    nonce: nonce(),
+    /** Device location when the person allowed it: a signal for review, not proof. */
+    location: z
+      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
+  })
+  .refine((r) => (r.token !== undefined) !== (r.activityId !== undefined && r.shortCode !== undefined), {
+    message: '请扫描现场二维码，或输入活动的 6 位数字签到码',
+    path: ['token'],
+  })
 export type ScanRequest = z.input<typeof scanRequest>
 
 export const ticketRequest = z.strictObject({ activityId: z.uuid() })
@@ -112,7 +116,13 @@ export interface OfflineRoster {
   generatedAt: string
   opensAt: string
   closesAt: string
-  entries: { registrationId: string; ticketDigest: string; name: string; state: 'confirmed' | 'attended'; lastDirection: 'in' | 'out' | null }[]
+  entries: {
+    registrationId: string
+    ticketDigest: string
+    name: string
+    state: 'confirmed' | 'attended'
+    lastDirection: 'in' | 'out' | null
+  }[]
 }
 
 export const MAX_SYNC_BATCH = 200
@@ -120,13 +130,18 @@ export const MAX_SYNC_BATCH = 200
 /** Ticket scans queued offline, sent when the network returns (in any order; the server sorts by time). */
 export const syncRequest = z.strictObject({
   activityId: z.uuid(),
-  scans: z.array(z.strictObject({
-    token: token(),
-    direction: z.enum(['in', 'out']),
-    nonce: nonce(),
-    /** When the scan happened on the device, not when it is sent. */
-    scannedAt: z.iso.datetime({ offset: true }),
-  })).min(1).max(MAX_SYNC_BATCH),
+  scans: z
+    .array(
+      z.strictObject({
+        token: token(),
+        direction: z.enum(['in', 'out']),
+        nonce: nonce(),
+        /** When the scan happened on the device, not when it is sent. */
+        scannedAt: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .min(1)
+    .max(MAX_SYNC_BATCH),
 })
 export type SyncRequest = z.input<typeof syncRequest>
 

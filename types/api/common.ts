@@ -13,4 +13,8 @@ export const YEAR = z.number().int().min(2020).max(2100)
 export const MONTH = z.number().int().min(1).max(12)
 
 /** Mainland mobile or landline, loosely: digits, spaces, dashes, an optional leading +. */
-export const phone = () => z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/)
+export const phone = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{4,19}$/)

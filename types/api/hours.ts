@@ -23,7 +23,13 @@ export type ActivityHoursRequest = z.input<typeof activityHoursRequest>
  * far_from_venue (a scan that day was farther from the venue than the event's radius) and
  * adjusted (set by hand by an organiser).
  */
-export type HoursFlag = 'repeated_check_in' | 'check_out_without_check_in' | 'missing_check_out' | 'extra_pairs_ignored' | 'far_from_venue' | 'adjusted'
+export type HoursFlag =
+  | 'repeated_check_in'
+  | 'check_out_without_check_in'
+  | 'missing_check_out'
+  | 'extra_pairs_ignored'
+  | 'far_from_venue'
+  | 'adjusted'
 
 /** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
 export interface DayHours {
@@ -37,7 +43,12 @@ export interface DayHours {
 
 export interface HoursPreview {
   awardsHours: boolean
-  items: { registrationId: string; person: { nickname: string; realName: string | null }; days: DayHours[]; totalHours: number }[]
+  items: {
+    registrationId: string
+    person: { nickname: string; realName: string | null }
+    days: DayHours[]
+    totalHours: number
+  }[]
 }
 
 export const ENTRY_KINDS = ['scan', 'makeup', 'reversal', 'correction'] as const
@@ -98,7 +109,16 @@ export type HoursSettingsRequest = z.input<typeof hoursSettingsRequest>
 
 export interface EventHours {
   /** ended: by the server's clock, so hours may be closed. */
-  activity: { id: string; title: string; startAt: string; endAt: string; ended: boolean; awardsHours: boolean; scheduledHours: number; hoursClosedAt: string | null }
+  activity: {
+    id: string
+    title: string
+    startAt: string
+    endAt: string
+    ended: boolean
+    awardsHours: boolean
+    scheduledHours: number
+    hoursClosedAt: string | null
+  }
   settings: HoursSettings
   entries: LedgerEntry[]
   /** Everyone who held a place (confirmed, attended or recorded as a no-show), with or without scans: who a make-up can be for. */
@@ -113,7 +133,11 @@ const reason = () => text(2, 200)
 /** Hours as the organiser types them: at most 24 a day, in steps the event allows. */
 const hoursValue = () => z.number().min(0).max(24)
 
-export const adjustRequest = z.strictObject({ entryId: z.string().regex(/^[0-9]{1,18}$/), hours: hoursValue(), reason: reason() })
+export const adjustRequest = z.strictObject({
+  entryId: z.string().regex(/^[0-9]{1,18}$/),
+  hours: hoursValue(),
+  reason: reason(),
+})
 export type AdjustRequest = z.input<typeof adjustRequest>
 
 export const declineRequest = z.strictObject({ entryId: z.string().regex(/^[0-9]{1,18}$/), reason: reason() })
@@ -132,7 +156,11 @@ export type MakeupRequest = z.input<typeof makeupRequest>
 export const confirmRequest = z.strictObject({
   activityId: z.uuid(),
   /** Only these pending entries; all pending entries needing no review when absent. */
-  entryIds: z.array(z.string().regex(/^[0-9]{1,18}$/)).min(1).max(1000).optional(),
+  entryIds: z
+    .array(z.string().regex(/^[0-9]{1,18}$/))
+    .min(1)
+    .max(1000)
+    .optional(),
 })
 export type ConfirmRequest = z.input<typeof confirmRequest>
 
@@ -175,7 +203,8 @@ export interface MyHours {
   events: MyEventHours[]
 }
 
-export const certificateRequest = z.strictObject({ from: z.iso.date(), to: z.iso.date() })
+export const certificateRequest = z
+  .strictObject({ from: z.iso.date(), to: z.iso.date() })
   .refine((r) => r.from <= r.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
 export type CertificateRequest = z.input<typeof certificateRequest>
 
@@ -196,23 +225,29 @@ export interface Certificate {
   disclaimer: string
 }
 
-export const verifyRequest = z.strictObject({ code: z.string().trim().toUpperCase().regex(/^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/) })
+export const verifyRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/),
+})
 export type VerifyRequest = z.input<typeof verifyRequest>
 
 export type VerifyResult =
   | { genuine: false }
   | {
-    genuine: true
-    code: string
-    /** Masked: 张*三. */
-    holderName: string
-    from: string
-    to: string
-    totalHours: number
-    activities: { title: string; unitName: string; hours: number }[]
-    issuedAt: string
-    issuer: string
-  }
+      genuine: true
+      code: string
+      /** Masked: 张*三. */
+      holderName: string
+      from: string
+      to: string
+      totalHours: number
+      activities: { title: string; unitName: string; hours: number }[]
+      issuedAt: string
+      issuer: string
+    }
 
 export const reportRequest = z.strictObject({
   year: z.number().int().min(2020).max(2100),
@@ -255,7 +290,10 @@ export interface HoursActions {
   /** District admins: approved hours by unit and by month. */
   report: { request: ReportRequest; response: DistrictHoursReport }
   /** District admins: the period's approved hours as .xlsx for the national volunteer systems. */
-  exportSheet: { request: ReportRequest; response: { fileName: string; fileId: string; url: string | null; rows: number } }
+  exportSheet: {
+    request: ReportRequest
+    response: { fileName: string; fileId: string; url: string | null; rows: number }
+  }
   /** Time-driven: close hours of ended events, approve entries whose notice ended. */
   sweep: { request: Record<string, never> | undefined; response: { closed: number; approved: number } }
 }

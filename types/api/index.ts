@@ -19,7 +19,13 @@ export interface CloudFunctions {
 
 export type FunctionName = keyof CloudFunctions
 export type ActionName<F extends FunctionName> = keyof CloudFunctions[F] & string
-export type RequestOf<F extends FunctionName, A extends ActionName<F>> =
-  CloudFunctions[F][A] extends { request: infer R } ? R : never
-export type ResponseOf<F extends FunctionName, A extends ActionName<F>> =
-  CloudFunctions[F][A] extends { response: infer R } ? R : never
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> = CloudFunctions[F][A] extends {
+  request: infer R
+}
+  ? R
+  : never
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = CloudFunctions[F][A] extends {
+  response: infer R
+}
+  ? R
+  : never

@@ -9,7 +9,13 @@ export const UNIT_KINDS = ['agency', 'state_owned', 'finance', 'new_economy', 's
 export type UnitKind = (typeof UNIT_KINDS)[number]
 /** Display names of unit kinds (机关/国企/金融/两新组织/学校/社区/其他). */
 export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
-  agency: '机关', state_owned: '国企', finance: '金融', new_economy: '两新组织', school: '学校', community: '社区', other: '其他',
+  agency: '机关',
+  state_owned: '国企',
+  finance: '金融',
+  new_economy: '两新组织',
+  school: '学校',
+  community: '社区',
+  other: '其他',
 }
 
 export type UnitStatus = 'pending' | 'admitted' | 'rejected'
@@ -32,9 +38,11 @@ export const unitReviewRequest = z.strictObject({
 })
 export type UnitReviewRequest = z.input<typeof unitReviewRequest>
 
-export const unitListRequest = z.strictObject({
-  status: z.enum(['pending', 'admitted', 'rejected']).default('admitted'),
-}).optional()
+export const unitListRequest = z
+  .strictObject({
+    status: z.enum(['pending', 'admitted', 'rejected']).default('admitted'),
+  })
+  .optional()
 export type UnitListRequest = z.input<typeof unitListRequest>
 
 export const unitGetRequest = z.strictObject({ unitId: z.uuid() })

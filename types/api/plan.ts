@@ -41,7 +41,11 @@ export type PlanPublishRequest = z.input<typeof planPublishRequest>
 /** Excel: base64 of an .xlsx file, at most ~70 KB of base64 (callFunction payloads stay under 100 KB). */
 export const planImportRequest = z.strictObject({
   year: YEAR,
-  fileBase64: z.string().min(100).max(72_000).regex(/^[A-Za-z0-9+/=]+$/),
+  fileBase64: z
+    .string()
+    .min(100)
+    .max(72_000)
+    .regex(/^[A-Za-z0-9+/=]+$/),
   /** replace: the file becomes the whole list; append: its lines are added. */
   mode: z.enum(['replace', 'append']).default('replace'),
 })

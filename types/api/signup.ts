@@ -32,18 +32,24 @@ export const signupSettingsSchema = z.strictObject({
   approvalRequired: z.boolean().default(false),
   waitlist: z.boolean().default(true),
   /** Who may sign up. */
-  eligibility: z.strictObject({
-    leagueMembersOnly: z.boolean().default(false),
-    minAge: z.number().int().min(0).max(120).nullable().default(null),
-    maxAge: z.number().int().min(0).max(120).nullable().default(null),
-    /** Minimum attendance rate (0–1) over the recent record; null = no requirement. */
-    minAttendanceRate: z.number().min(0).max(1).nullable().default(null),
-  }).default({ leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null }),
+  eligibility: z
+    .strictObject({
+      leagueMembersOnly: z.boolean().default(false),
+      minAge: z.number().int().min(0).max(120).nullable().default(null),
+      maxAge: z.number().int().min(0).max(120).nullable().default(null),
+      /** Minimum attendance rate (0–1) over the recent record; null = no requirement. */
+      minAttendanceRate: z.number().min(0).max(1).nullable().default(null),
+    })
+    .default({ leagueMembersOnly: false, minAge: null, maxAge: null, minAttendanceRate: null }),
   /** Hours before the start after which people can no longer cancel themselves. */
   cancelDeadlineHours: z.number().int().min(0).max(720).default(24),
   questions: z.array(questionSchema).max(20).default([]),
   /** Split capacity by the answer to this single-choice question; quotas must cover its options. */
-  quotaQuestionId: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullable().default(null),
+  quotaQuestionId: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/)
+    .nullable()
+    .default(null),
   quotas: z.array(quotaSchema).max(20).default([]),
   /** When a seat frees up: confirm the next in line (direct), offer it (offer), or leave it to the organiser (off). */
   promotion: z.enum(['direct', 'offer', 'off']).default('direct'),
@@ -60,8 +66,17 @@ export type SettingsUpdateRequest = z.input<typeof settingsUpdateRequest>
 // ---------- People ----------
 
 export const REGISTRATION_STATES = [
-  'applied', 'pending', 'offered', 'confirmed', 'waitlisted',
-  'rejected', 'declined', 'expired', 'cancelled', 'attended', 'no_show',
+  'applied',
+  'pending',
+  'offered',
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'declined',
+  'expired',
+  'cancelled',
+  'attended',
+  'no_show',
 ] as const
 export type RegistrationState = (typeof REGISTRATION_STATES)[number]
 
@@ -70,7 +85,10 @@ export const SEAT_HOLDING: RegistrationState[] = ['offered', 'confirmed']
 /** One of these per person and event at most. */
 export const ACTIVE_STATES: RegistrationState[] = ['applied', 'pending', 'offered', 'confirmed', 'waitlisted']
 
-export const answersSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.union([text(0, 500), z.array(text(1, 30)).max(20)]))
+export const answersSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  z.union([text(0, 500), z.array(text(1, 30)).max(20)]),
+)
 
 export const signupRequest = z.strictObject({
   activityId: z.uuid(),
@@ -85,13 +103,21 @@ export type SignupRequest = z.input<typeof signupRequest>
 export const registrationIdRequest = z.strictObject({ registrationId: z.uuid() })
 export type RegistrationIdRequest = z.input<typeof registrationIdRequest>
 
-export const myListRequest = z.strictObject({
-  tab: z.enum(['upcoming', 'past', 'waitlist']).default('upcoming'),
-}).optional()
+export const myListRequest = z
+  .strictObject({
+    tab: z.enum(['upcoming', 'past', 'waitlist']).default('upcoming'),
+  })
+  .optional()
 export type MyListRequest = z.input<typeof myListRequest>
 
 /** ID document types, as the national volunteer systems list them (the export's 证件类型 column). */
-export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照', '外国人永久居留身份证'] as const
+export const ID_TYPES = [
+  '居民身份证',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '护照',
+  '外国人永久居留身份证',
+] as const
 export type IdType = (typeof ID_TYPES)[number]
 
 export const profileUpdateRequest = z.strictObject({
@@ -134,7 +160,15 @@ export interface Registration {
 }
 
 export interface MyRegistration extends Registration {
-  activity: { id: string; title: string; startAt: string; endAt: string; placeName: string; unitName: string; phase: ActivityPhase }
+  activity: {
+    id: string
+    title: string
+    startAt: string
+    endAt: string
+    placeName: string
+    unitName: string
+    phase: ActivityPhase
+  }
 }
 
 // ---------- Organisers ----------
@@ -178,7 +212,15 @@ export const exportRosterRequest = z.strictObject({ activityId: z.uuid() })
 export type ExportRosterRequest = z.input<typeof exportRosterRequest>
 
 export interface RosterEntry extends Registration {
-  person: { userId: string; nickname: string; realName: string | null; phone: string | null; gender: string | null; age: number | null; attendanceRate: number | null }
+  person: {
+    userId: string
+    nickname: string
+    realName: string | null
+    phone: string | null
+    gender: string | null
+    age: number | null
+    attendanceRate: number | null
+  }
 }
 
 export interface DrawResult {
@@ -221,5 +263,8 @@ export interface SignupActions {
   exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string | null } }
   /** Time-driven housekeeping (expire offers, promote, send reminders); idempotent, safe to call anytime. */
   /** expired: offers past their time; linesClosed: people still waiting when their event started (now expired). */
-  sweep: { request: Record<string, never> | undefined; response: { expired: number; promoted: number; reminded: number; linesClosed: number } }
+  sweep: {
+    request: Record<string, never> | undefined
+    response: { expired: number; promoted: number; reminded: number; linesClosed: number }
+  }
 }

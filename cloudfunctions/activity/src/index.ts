@@ -3,13 +3,25 @@
  * (organisers of the unit, or the district admin).
  */
 import {
-  activityCancelRequest, activityCreateRequest, activityGetRequest, activityIdRequest, activityListRequest,
-  activityManageListRequest, activityUpdateRequest, categoryListRequest, type ActivityActions,
+  activityCancelRequest,
+  activityCreateRequest,
+  activityGetRequest,
+  activityIdRequest,
+  activityListRequest,
+  activityManageListRequest,
+  activityUpdateRequest,
+  categoryListRequest,
+  type ActivityActions,
 } from '@api/activity'
 import { homeDistrictId } from '../../../server/config'
 import { decodeCursor, encodeCursor } from '../../../server/domain/cursor'
 import {
-  checkCapacity, checkFinishable, checkPublishable, checkSchedule, checkTransition, diff,
+  checkCapacity,
+  checkFinishable,
+  checkPublishable,
+  checkSchedule,
+  checkTransition,
+  diff,
 } from '../../../server/domain/event-rules'
 import { can, ensure, type Actor } from '../../../server/domain/policy'
 import { shanghaiMonthRange } from '../../../server/domain/shanghai-time'
@@ -19,8 +31,20 @@ import { ensureSafeText } from '../../../server/runtime/content'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
 import {
-  fieldsOf, findActivity, insertActivity, listActivities, listCategories, listChanges, listUnitActivities, logChange,
-  setActivityState, toDetail, toManaged, updateActivityFields, type ActivityRow, type EventFields,
+  fieldsOf,
+  findActivity,
+  insertActivity,
+  listActivities,
+  listCategories,
+  listChanges,
+  listUnitActivities,
+  logChange,
+  setActivityState,
+  toDetail,
+  toManaged,
+  updateActivityFields,
+  type ActivityRow,
+  type EventFields,
 } from '../../../server/store/activities'
 import { findLine } from '../../../server/store/plans'
 import { cancellationNotices, resizeCapacity, type Notice } from '../../../server/store/signups'
@@ -44,8 +68,11 @@ async function managed(db: Db, actor: Actor, id: string, forUpdate = false): Pro
 /** A line must belong to the event's unit and to a published annual list; ad-hoc needs the district's consent. */
 async function checkPlanLine(db: Db, unitId: string, districtId: string, planLineId: string | null): Promise<void> {
   if (planLineId === null) {
-    const r = await db.query<{ allow_adhoc_events: boolean }>('select allow_adhoc_events from district where id = $1', [districtId])
-    if (!r.rows[0]?.allow_adhoc_events) throw new AppError('FORBIDDEN', '本区仅允许发布年度活动清单内的活动，请选择清单条目')
+    const r = await db.query<{ allow_adhoc_events: boolean }>('select allow_adhoc_events from district where id = $1', [
+      districtId,
+    ])
+    if (!r.rows[0]?.allow_adhoc_events)
+      throw new AppError('FORBIDDEN', '本区仅允许发布年度活动清单内的活动，请选择清单条目')
     return
   }
   const line = await findLine(db, planLineId)
@@ -140,18 +167,29 @@ export const actions: ActionTable<ActivityActions> = {
       ensure(can.manageEvents(actor, { id: unit.id, districtId: unit.district_id }), '只有本单位的组织者可以发布活动')
       if (unit.status !== 'admitted') throw new AppError('CONFLICT', '单位通过审核后才能发布活动')
       const fields: EventFields = {
-        title: input.title, category: input.category, coverUrl: input.coverUrl ?? null, description: input.description,
-        placeName: input.placeName, placeAddress: input.placeAddress ?? null, location: input.location ?? null,
-        startAt: new Date(input.startAt), endAt: new Date(input.endAt),
-        signupOpensAt: new Date(input.signupOpensAt), signupClosesAt: new Date(input.signupClosesAt),
-        capacity: input.capacity, recordsServiceHours: input.recordsServiceHours, contact: input.contact ?? null,
+        title: input.title,
+        category: input.category,
+        coverUrl: input.coverUrl ?? null,
+        description: input.description,
+        placeName: input.placeName,
+        placeAddress: input.placeAddress ?? null,
+        location: input.location ?? null,
+        startAt: new Date(input.startAt),
+        endAt: new Date(input.endAt),
+        signupOpensAt: new Date(input.signupOpensAt),
+        signupClosesAt: new Date(input.signupClosesAt),
+        capacity: input.capacity,
+        recordsServiceHours: input.recordsServiceHours,
+        contact: input.contact ?? null,
         planLineId: input.planLineId ?? null,
       }
       checkSchedule(fields)
       await checkPlanLine(ctx.db, unit.id, unit.district_id, fields.planLineId)
       await ensureSafeText(ctx, fields.title, fields.description, fields.placeName, fields.placeAddress, fields.contact)
       const id = await inTransaction(ctx.db, async (tx) => {
-        const newId = await insertActivity(tx, unit.district_id, unit.id, actor.userId, fields).catch((err) => { throw mapCategoryError(err) })
+        const newId = await insertActivity(tx, unit.district_id, unit.id, actor.userId, fields).catch((err) => {
+          throw mapCategoryError(err)
+        })
         await logChange(tx, newId, actor.userId, 'created', {}, null, ctx.now)
         return newId
       })
@@ -181,17 +219,23 @@ export const actions: ActionTable<ActivityActions> = {
       if (!Object.keys(changes).length) return toManaged(before, ctx.now)
       checkSchedule(next)
       if ('planLineId' in changes) await checkPlanLine(ctx.db, before.unit_id, before.district_id, next.planLineId)
-      await ensureSafeText(ctx, ...['title', 'description', 'placeName', 'placeAddress', 'contact']
-        .filter((k) => k in changes).map((k) => next[k as keyof EventFields] as string | null))
+      await ensureSafeText(
+        ctx,
+        ...['title', 'description', 'placeName', 'placeAddress', 'contact']
+          .filter((k) => k in changes)
+          .map((k) => next[k as keyof EventFields] as string | null),
+      )
       await inTransaction(ctx.db, async (tx) => {
         // Re-read under lock: the state or the seats may have moved since the first read.
         const locked = await managed(tx, actor, id, true)
         checkTransition(locked.state, 'edit')
         checkCapacity(next.capacity, locked.seats_taken)
-        await updateActivityFields(tx, id, next, ctx.now).catch((err) => { throw mapCategoryError(err) })
+        await updateActivityFields(tx, id, next, ctx.now).catch((err) => {
+          throw mapCategoryError(err)
+        })
         await logChange(tx, id, actor.userId, 'edited', changes, reason ?? null, ctx.now)
         // More seats go to the people waiting for them.
-        if ('capacity' in changes) notices.push(...await resizeCapacity(tx, id, next.capacity, ctx.now))
+        if ('capacity' in changes) notices.push(...(await resizeCapacity(tx, id, next.capacity, ctx.now)))
       })
       await sendNotices(ctx, notices)
       return reread(ctx.db, id, ctx.now)
@@ -248,7 +292,10 @@ export const actions: ActionTable<ActivityActions> = {
       if (!unit) throw notFound('单位')
       ensure(can.manageEvents(actor, { id: unit.id, districtId: unit.district_id }), '只有本单位的组织者可以查看')
       const page = await listUnitActivities(ctx.db, unit.id, input.state, decodeOrReject(input.cursor), input.limit)
-      return { items: page.rows.map((r) => toManaged(r, ctx.now)), nextCursor: page.last ? encodeCursor(page.last) : null }
+      return {
+        items: page.rows.map((r) => toManaged(r, ctx.now)),
+        nextCursor: page.last ? encodeCursor(page.last) : null,
+      }
     },
   }),
 

@@ -2,8 +2,16 @@
 import { randomBytes } from 'crypto'
 import * as z from 'zod'
 import {
-  inviteAcceptRequest, inviteCreateRequest, memberListRequest, memberSetRoleRequest, unitApplyRequest,
-  unitGetRequest, unitListRequest, unitReviewRequest, unitUpdateRequest, type OrgActions,
+  inviteAcceptRequest,
+  inviteCreateRequest,
+  memberListRequest,
+  memberSetRoleRequest,
+  unitApplyRequest,
+  unitGetRequest,
+  unitListRequest,
+  unitReviewRequest,
+  unitUpdateRequest,
+  type OrgActions,
 } from '@api/org'
 import { homeDistrictId, templates } from '../../../server/config'
 import { inviteCodeFrom } from '../../../server/domain/invite-code'
@@ -16,13 +24,22 @@ import { AppError, invalidInput, notFound } from '../../../server/runtime/errors
 import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
 import { PG, inTransaction, pgCode } from '../../../server/store/tx'
 import {
-  addMember, findUnit, insertUnit, listMembers, listUnits, setUnitReview, toUnitDetail, updateUnitProfile, type UnitRow,
+  addMember,
+  findUnit,
+  insertUnit,
+  listMembers,
+  listUnits,
+  setUnitReview,
+  toUnitDetail,
+  updateUnitProfile,
+  type UnitRow,
 } from '../../../server/store/units'
 
 const INVITE_DAYS = 7
 
 function detail(unit: UnitRow, actor: Actor | null) {
-  const inside = can.seeUnitInside(actor, { id: unit.id, districtId: unit.district_id }) || unit.applicant_id === actor?.userId
+  const inside =
+    can.seeUnitInside(actor, { id: unit.id, districtId: unit.district_id }) || unit.applicant_id === actor?.userId
   return toUnitDetail(unit, roleIn(actor, unit.id), inside, maskPhone)
 }
 
@@ -43,8 +60,13 @@ export const actions: ActionTable<OrgActions> = {
       const actor = await requireActor(ctx)
       try {
         const unit = await insertUnit(ctx.db, {
-          districtId: homeDistrictId(), name: input.name, kind: input.kind, intro: input.intro,
-          contactName: input.contactName, contactPhone: input.contactPhone, applicantId: actor.userId,
+          districtId: homeDistrictId(),
+          name: input.name,
+          kind: input.kind,
+          intro: input.intro,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+          applicantId: actor.userId,
         })
         return detail(unit, actor)
       } catch (err) {
@@ -72,18 +94,22 @@ export const actions: ActionTable<OrgActions> = {
         return updated
       })
       if (unit.applicant_id) {
-        const applicant = await ctx.db.query<{ openid: string }>('select openid from app_user where id = $1', [unit.applicant_id])
+        const applicant = await ctx.db.query<{ openid: string }>('select openid from app_user where id = $1', [
+          unit.applicant_id,
+        ])
         // After the commit: a failed message (the applicant never subscribed) must not undo or hide the review.
-        await sendNotices(ctx, [{
-          toOpenid: applicant.rows[0].openid,
-          templateId: templates.unitReview(),
-          page: `packages/organiser/pages/unit/index?unitId=${unit.id}`,
-          data: {
-            thing1: { value: unit.name.slice(0, 20) },
-            phrase2: { value: unit.status === 'admitted' ? '已通过' : '未通过' },
-            thing3: { value: (unit.review_reason ?? '欢迎加入青年工作委员会').slice(0, 20) },
+        await sendNotices(ctx, [
+          {
+            toOpenid: applicant.rows[0].openid,
+            templateId: templates.unitReview(),
+            page: `packages/organiser/pages/unit/index?unitId=${unit.id}`,
+            data: {
+              thing1: { value: unit.name.slice(0, 20) },
+              phrase2: { value: unit.status === 'admitted' ? '已通过' : '未通过' },
+              thing3: { value: (unit.review_reason ?? '欢迎加入青年工作委员会').slice(0, 20) },
+            },
           },
-        }])
+        ])
       }
       return detail(unit, actor)
     },
@@ -94,7 +120,8 @@ export const actions: ActionTable<OrgActions> = {
     input: unitListRequest.default({ status: 'admitted' }),
     async handle(input, ctx) {
       const districtId = homeDistrictId()
-      if (input.status !== 'admitted') ensure(can.reviewUnits(await actorOf(ctx), districtId), '只有团区委管理员可以查看待审核的申请')
+      if (input.status !== 'admitted')
+        ensure(can.reviewUnits(await actorOf(ctx), districtId), '只有团区委管理员可以查看待审核的申请')
       return { items: await listUnits(ctx.db, districtId, input.status) }
     },
   }),
@@ -142,7 +169,10 @@ export const actions: ActionTable<OrgActions> = {
       for (let attempt = 0; ; attempt++) {
         const code = inviteCodeFrom(randomBytes)
         try {
-          await ctx.db.query('insert into unit_invite (code, unit_id, created_by, expires_at) values ($1, $2, $3, $4)', [code, unit.id, actor.userId, expiresAt])
+          await ctx.db.query(
+            'insert into unit_invite (code, unit_id, created_by, expires_at) values ($1, $2, $3, $4)',
+            [code, unit.id, actor.userId, expiresAt],
+          )
           return { code, unitId: unit.id, expiresAt: expiresAt.toISOString() }
         } catch (err) {
           if (pgCode(err) !== PG.uniqueViolation || attempt >= 3) throw err
@@ -158,12 +188,15 @@ export const actions: ActionTable<OrgActions> = {
       const actor = await requireActor(ctx)
       const unitId = await inTransaction(ctx.db, async (tx) => {
         const { rows } = await tx.query<{ unit_id: string; expires_at: Date; uses: number; max_uses: number }>(
-          'select unit_id, expires_at, uses, max_uses from unit_invite where code = $1 for update', [input.code])
+          'select unit_id, expires_at, uses, max_uses from unit_invite where code = $1 for update',
+          [input.code],
+        )
         const invite = rows[0]
         if (!invite || invite.expires_at <= ctx.now) throw new AppError('NOT_FOUND', '邀请码无效或已过期')
         // Joining twice is harmless and spends no use of the code.
         if (actor.unitRoles.has(invite.unit_id)) return invite.unit_id
-        if (invite.uses >= invite.max_uses) throw new AppError('CONFLICT', '邀请码使用次数已满，请联系单位管理员重新生成')
+        if (invite.uses >= invite.max_uses)
+          throw new AppError('CONFLICT', '邀请码使用次数已满，请联系单位管理员重新生成')
         await addMember(tx, invite.unit_id, actor.userId, 'organiser')
         await tx.query('update unit_invite set uses = uses + 1 where code = $1', [input.code])
         return invite.unit_id
@@ -191,7 +224,9 @@ export const actions: ActionTable<OrgActions> = {
     async handle(_input, ctx) {
       const actor = await requireActor(ctx)
       const { rows } = await ctx.db.query<{ id: string }>(
-        'select id from org_unit where applicant_id = $1 order by created_at desc, id limit 20', [actor.userId])
+        'select id from org_unit where applicant_id = $1 order by created_at desc, id limit 20',
+        [actor.userId],
+      )
       const items = []
       for (const { id } of rows) items.push(detail((await findUnit(ctx.db, id))!, actor))
       return { items }
@@ -205,17 +240,26 @@ export const actions: ActionTable<OrgActions> = {
       const actor = await requireActor(ctx)
       const unit = await findUnit(ctx.db, input.unitId)
       if (!visible(unit, actor)) throw notFound('单位')
-      ensure(can.manageUnit(actor, { id: unit.id, districtId: unit.district_id }), '只有本单位管理员或团区委可以调整成员')
+      ensure(
+        can.manageUnit(actor, { id: unit.id, districtId: unit.district_id }),
+        '只有本单位管理员或团区委可以调整成员',
+      )
       await inTransaction(ctx.db, async (tx) => {
         // Lock the unit's member rows so two admins cannot demote each other at once.
         const { rows } = await tx.query<{ user_id: string; role: string }>(
-          'select user_id, role from unit_member where unit_id = $1 for update', [unit.id])
+          'select user_id, role from unit_member where unit_id = $1 for update',
+          [unit.id],
+        )
         const isMember = rows.some((r) => r.user_id === input.userId)
         if (input.role === null) {
           if (!isMember) throw notFound('成员')
           await tx.query('delete from unit_member where unit_id = $1 and user_id = $2', [unit.id, input.userId])
         } else if (isMember) {
-          await tx.query('update unit_member set role = $3 where unit_id = $1 and user_id = $2', [unit.id, input.userId, input.role])
+          await tx.query('update unit_member set role = $3 where unit_id = $1 and user_id = $2', [
+            unit.id,
+            input.userId,
+            input.role,
+          ])
         } else {
           // Only the district admin appoints someone from outside the unit.
           ensure(can.reviewUnits(actor, unit.district_id), '请通过邀请码邀请新成员')

@@ -1,7 +1,15 @@
 /** Cloud function `plan`: the district's annual activity list (年度活动清单) and its completion. */
 import {
-  completionRequest, lineCreateRequest, lineRemoveRequest, lineUpdateRequest, planExportRequest, planGetRequest,
-  planImportRequest, planPublishRequest, type CompletionGrid, type PlanActions,
+  completionRequest,
+  lineCreateRequest,
+  lineRemoveRequest,
+  lineUpdateRequest,
+  planExportRequest,
+  planGetRequest,
+  planImportRequest,
+  planPublishRequest,
+  type CompletionGrid,
+  type PlanActions,
 } from '@api/plan'
 import { homeDistrictId } from '../../../server/config'
 import { validatePlanRows } from '../../../server/domain/plan-import'
@@ -13,13 +21,22 @@ import { AppError, invalidInput, notFound } from '../../../server/runtime/errors
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import { listCategories } from '../../../server/store/activities'
 import {
-  ensurePlan, findLine, insertLine, lineHasEvents, loadLines, planOf, updateLine, type LineFields,
+  ensurePlan,
+  findLine,
+  insertLine,
+  lineHasEvents,
+  loadLines,
+  planOf,
+  updateLine,
+  type LineFields,
 } from '../../../server/store/plans'
 import { PG, inTransaction, pgCode, type Db } from '../../../server/store/tx'
 import { findUnit, listUnits } from '../../../server/store/units'
 import { SheetFormatError, readPlanSheet, writePlanSheet } from '../../../server/xlsx/plan-sheet'
 
-async function requireEditor(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }): Promise<{ actor: Actor; districtId: string }> {
+async function requireEditor(
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+): Promise<{ actor: Actor; districtId: string }> {
   const actor = await requireActor(ctx)
   const districtId = homeDistrictId()
   ensure(can.editPlan(actor, districtId), '只有团区委管理员可以编辑年度活动清单')
@@ -49,9 +66,15 @@ export const actions: ActionTable<PlanActions> = {
       const plan = await planOf(ctx.db, districtId, input.year, ctx.now)
       if (plan.status === 'published') return plan
       const actor = await actorOf(ctx)
-      const unitDistricts = actor && actor.unitRoles.size
-        ? (await ctx.db.query<{ district_id: string }>('select district_id from org_unit where id = any($1::uuid[])', [[...actor.unitRoles.keys()]])).rows.map((r) => r.district_id)
-        : []
+      const unitDistricts =
+        actor && actor.unitRoles.size
+          ? (
+              await ctx.db.query<{ district_id: string }>(
+                'select district_id from org_unit where id = any($1::uuid[])',
+                [[...actor.unitRoles.keys()]],
+              )
+            ).rows.map((r) => r.district_id)
+          : []
       // A draft list is shown only inside the district's organisations.
       return can.seeDraftPlan(actor, districtId, unitDistricts) ? plan : { ...plan, lines: [] }
     },
@@ -67,9 +90,15 @@ export const actions: ActionTable<PlanActions> = {
       const id = await inTransaction(ctx.db, async (tx) => {
         await ensurePlan(tx, districtId, input.year)
         return insertLine(tx, districtId, input.year, {
-          unitId: input.unitId, category: input.category, title: input.title, plannedMonth: input.plannedMonth,
-          targetCommunity: input.targetCommunity || null, needsNote: input.needsNote || null,
-        }).catch((err) => { throw categoryError(err) })
+          unitId: input.unitId,
+          category: input.category,
+          title: input.title,
+          plannedMonth: input.plannedMonth,
+          targetCommunity: input.targetCommunity || null,
+          needsNote: input.needsNote || null,
+        }).catch((err) => {
+          throw categoryError(err)
+        })
       })
       return oneLine(ctx.db, districtId, input.year, id, ctx.now)
     },
@@ -95,7 +124,9 @@ export const actions: ActionTable<PlanActions> = {
         if (await lineHasEvents(ctx.db, line.id)) throw new AppError('CONFLICT', '该条目已有活动，不能更换牵头单位')
       }
       await ensureSafeText(ctx, input.title, input.targetCommunity, input.needsNote)
-      await updateLine(ctx.db, line.id, next).catch((err) => { throw categoryError(err) })
+      await updateLine(ctx.db, line.id, next).catch((err) => {
+        throw categoryError(err)
+      })
       return oneLine(ctx.db, districtId, line.year, line.id, ctx.now)
     },
   }),
@@ -120,11 +151,15 @@ export const actions: ActionTable<PlanActions> = {
     input: planPublishRequest,
     async handle(input, ctx) {
       const { districtId } = await requireEditor(ctx)
-      const lines = await ctx.db.query('select 1 from plan_line where district_id = $1 and year = $2 limit 1', [districtId, input.year])
+      const lines = await ctx.db.query('select 1 from plan_line where district_id = $1 and year = $2 limit 1', [
+        districtId,
+        input.year,
+      ])
       if (!lines.rowCount) throw new AppError('CONFLICT', '清单为空，请先添加条目')
       await ctx.db.query(
         "update annual_plan set status = 'published', published_at = coalesce(published_at, $3) where district_id = $1 and year = $2",
-        [districtId, input.year, ctx.now])
+        [districtId, input.year, ctx.now],
+      )
       return planOf(ctx.db, districtId, input.year, ctx.now)
     },
   }),
@@ -152,12 +187,24 @@ export const actions: ActionTable<PlanActions> = {
           // Lines that already have events stay; everything else is replaced by the file.
           await tx.query(
             `delete from plan_line l where l.district_id = $1 and l.year = $2
-               and not exists (select 1 from activity a where a.plan_line_id = l.id)`, [districtId, input.year])
-          keep = (await tx.query('select unit_id, title, planned_month from plan_line where district_id = $1 and year = $2', [districtId, input.year])).rows
+               and not exists (select 1 from activity a where a.plan_line_id = l.id)`,
+            [districtId, input.year],
+          )
+          keep = (
+            await tx.query('select unit_id, title, planned_month from plan_line where district_id = $1 and year = $2', [
+              districtId,
+              input.year,
+            ])
+          ).rows
         }
         let count = 0
         for (const line of lines) {
-          if (keep.some((k) => k.unit_id === line.unitId && k.title === line.title && k.planned_month === line.plannedMonth)) continue
+          if (
+            keep.some(
+              (k) => k.unit_id === line.unitId && k.title === line.title && k.planned_month === line.plannedMonth,
+            )
+          )
+            continue
           await insertLine(tx, districtId, input.year, line)
           count++
         }
@@ -176,8 +223,14 @@ export const actions: ActionTable<PlanActions> = {
       const district = await ctx.db.query<{ name: string }>('select name from district where id = $1', [districtId])
       const content = await writePlanSheet(plan, district.rows[0]?.name ?? '')
       const fileName = `${input.year}年度活动清单.xlsx`
-      const stamp = ctx.now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)
-      const stored = await ctx.platform.uploadFile(`exports/${districtId}/plan-${input.year}-${stamp}-${ctx.requestId.slice(0, 8)}.xlsx`, content)
+      const stamp = ctx.now
+        .toISOString()
+        .replace(/[-:.TZ]/g, '')
+        .slice(0, 14)
+      const stored = await ctx.platform.uploadFile(
+        `exports/${districtId}/plan-${input.year}-${stamp}-${ctx.requestId.slice(0, 8)}.xlsx`,
+        content,
+      )
       return { fileName, fileId: stored.fileId, url: stored.url }
     },
   }),
@@ -200,7 +253,9 @@ export const actions: ActionTable<PlanActions> = {
           unit: { id: u.id, name: u.name },
           cells: months.map((month) => ({
             month,
-            lines: mine.filter((l) => l.plannedMonth === month).map((l) => ({ id: l.id, title: l.title, state: l.state })),
+            lines: mine
+              .filter((l) => l.plannedMonth === month)
+              .map((l) => ({ id: l.id, title: l.title, state: l.state })),
           })),
           heldCount: mine.filter((l) => l.state === 'held').length,
         }
@@ -209,7 +264,8 @@ export const actions: ActionTable<PlanActions> = {
       const held = await ctx.db.query<{ unit_id: string }>(
         `select distinct unit_id from activity where district_id = $1 and start_at >= $2 and start_at < $3
            and (state = 'finished' or (state = 'published' and end_at <= $4))`,
-        [districtId, shanghaiMonthRange(input.year, 1).start, shanghaiMonthRange(input.year, 12).end, ctx.now])
+        [districtId, shanghaiMonthRange(input.year, 1).start, shanghaiMonthRange(input.year, 12).end, ctx.now],
+      )
       const heldUnits = new Set(held.rows.map((r) => r.unit_id))
       return {
         year: input.year,

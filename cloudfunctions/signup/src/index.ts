@@ -5,9 +5,26 @@
  */
 import { randomBytes } from 'crypto'
 import {
-  ACTIVE_STATES, type DrawResult, type Registration, attendanceRequest, decideRequest, drawRequest, exportRosterRequest, moveQuotaRequest, myListRequest, pickRequest,
-  profileUpdateRequest, registrationIdRequest, rosterRequest, settingsUpdateRequest, signupRequest,
-  type MyRegistration, type Profile, type RegistrationState, type SignupActions, type SignupSummary,
+  ACTIVE_STATES,
+  type DrawResult,
+  type Registration,
+  attendanceRequest,
+  decideRequest,
+  drawRequest,
+  exportRosterRequest,
+  moveQuotaRequest,
+  myListRequest,
+  pickRequest,
+  profileUpdateRequest,
+  registrationIdRequest,
+  rosterRequest,
+  settingsUpdateRequest,
+  signupRequest,
+  type MyRegistration,
+  type Profile,
+  type RegistrationState,
+  type SignupActions,
+  type SignupSummary,
 } from '@api/signup'
 import * as z from 'zod'
 import { templates } from '../../../server/config'
@@ -16,16 +33,49 @@ import { decodeCursor, encodeCursor } from '../../../server/domain/cursor'
 import { can, ensure } from '../../../server/domain/policy'
 import { drawOrder } from '../../../server/domain/signup/draw'
 import {
-  attendanceRate, checkEligibility, checkSettings, checkSignupWindow, canSelfCancel, offerExpiry, quotasOf, readAnswers,
+  attendanceRate,
+  checkEligibility,
+  checkSettings,
+  checkSignupWindow,
+  canSelfCancel,
+  offerExpiry,
+  quotasOf,
+  readAnswers,
 } from '../../../server/domain/signup/rules'
 import { requireActor } from '../../../server/runtime/actor'
 import { sendNotices } from '../../../server/runtime/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
-  attendanceCounts, closeStartedLines, findRegistration, findReplay, loadPerson, loadSignupContext, loadSignupEvent, placeFromAhead, quotasToSettle, settleFreedSeats, cachedSignupEvent, forgetSignupEvent, writeSignupAs, type SignupWrite, type WrittenSignup,
-  REG_COLUMNS, lockQuota, noticeFor, waitingIn, promoteWaiting, releaseSeat, setRegistrationState, takeSeat, toRegistration, toRosterEntry, writeSignup,
-  type Notice, type RegistrationRow, type SignupEvent,
+  attendanceCounts,
+  closeStartedLines,
+  findRegistration,
+  findReplay,
+  loadPerson,
+  loadSignupContext,
+  loadSignupEvent,
+  placeFromAhead,
+  quotasToSettle,
+  settleFreedSeats,
+  cachedSignupEvent,
+  forgetSignupEvent,
+  writeSignupAs,
+  type SignupWrite,
+  type WrittenSignup,
+  REG_COLUMNS,
+  lockQuota,
+  noticeFor,
+  waitingIn,
+  promoteWaiting,
+  releaseSeat,
+  setRegistrationState,
+  takeSeat,
+  toRegistration,
+  toRosterEntry,
+  writeSignup,
+  type Notice,
+  type RegistrationRow,
+  type SignupEvent,
 } from '../../../server/store/signups'
 import { PG, inTransaction, pgCode, withConnection, type Db } from '../../../server/store/tx'
 import { ensureUser } from '../../../server/store/users'
@@ -41,7 +91,11 @@ async function eventOrNotFound(db: Db, id: string, lock = false): Promise<Signup
 }
 
 /** The registration and its event, for a caller who must manage the event. */
-async function managedRegistration(ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, tx: Db, registrationId: string) {
+async function managedRegistration(
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+  tx: Db,
+  registrationId: string,
+) {
   const actor = await requireActor(ctx)
   const peek = await findRegistration(tx, registrationId)
   if (!peek) throw notFound('报名记录')
@@ -104,10 +158,16 @@ async function summaryOf(db: Db, event: SignupEvent): Promise<SignupSummary> {
     db.query<{ key: string; capacity: number; taken: number; waiting: number }>(
       `select q.key, q.capacity, q.taken,
          (select count(*)::int from registration r where r.activity_id = q.activity_id and r.quota_key = q.key and r.state = 'waitlisted') as waiting
-       from signup_quota q where q.activity_id = $1`, [event.id]),
+       from signup_quota q where q.activity_id = $1`,
+      [event.id],
+    ),
     db.query<{ state: RegistrationState; n: number }>(
-      'select state, count(*)::int as n from registration where activity_id = $1 group by state', [event.id]),
-    db.query<{ result: DrawResult }>('select result from signup_draw where activity_id = $1 order by id desc limit 1', [event.id]),
+      'select state, count(*)::int as n from registration where activity_id = $1 group by state',
+      [event.id],
+    ),
+    db.query<{ result: DrawResult }>('select result from signup_draw where activity_id = $1 order by id desc limit 1', [
+      event.id,
+    ]),
   ])
   // Quotas in the order the question lists its options (男 before 女 as the organiser wrote them).
   const order = event.settings.quotas.map((q) => q.key)
@@ -125,17 +185,26 @@ async function profileOf(db: Db, userId: string, now: Date): Promise<Profile> {
   const p = await loadPerson(db, userId)
   const c = (await attendanceCounts(db, [userId], now)).get(userId) ?? { attended: 0, noShows: 0 }
   return {
-    realName: p.real_name, phone: p.phone, birthDate: p.birth_date, gender: p.gender, leagueMember: p.league_member, idType: p.id_type,
-    attendanceRate: attendanceRate(c.attended, c.noShows), attended: c.attended, noShows: c.noShows,
+    realName: p.real_name,
+    phone: p.phone,
+    birthDate: p.birth_date,
+    gender: p.gender,
+    leagueMember: p.league_member,
+    idType: p.id_type,
+    attendanceRate: attendanceRate(c.attended, c.noShows),
+    attended: c.attended,
+    noShows: c.noShows,
   }
 }
 
 /** How a sign-up for this event is recorded: a seat (first come), or a state awaiting a decision. */
 function modeOf(event: SignupEvent): SignupWrite['mode'] {
   const { settings } = event
-  return settings.allocation === 'select' ? { kind: 'fixed', state: 'applied' }
-    : settings.approvalRequired ? { kind: 'fixed', state: 'pending' }
-    : { kind: 'seat', waitlist: settings.waitlist }
+  return settings.allocation === 'select'
+    ? { kind: 'fixed', state: 'applied' }
+    : settings.approvalRequired
+      ? { kind: 'fixed', state: 'pending' }
+      : { kind: 'seat', waitlist: settings.waitlist }
 }
 
 function needsPersonRecord(event: SignupEvent): boolean {
@@ -144,7 +213,13 @@ function needsPersonRecord(event: SignupEvent): boolean {
 }
 
 /** The answer to a sign-up that wrote (or found no seat and no line: FULL); messages to send go to `notices`. */
-async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg: WrittenSignup | null, notices: Notice[]): Promise<Registration> {
+async function answerWritten(
+  db: Db,
+  ctx: ActionContext,
+  event: SignupEvent,
+  reg: WrittenSignup | null,
+  notices: Notice[],
+): Promise<Registration> {
   if (!reg) throw new AppError('FULL', '名额已满')
   if (reg.seat_free_now) {
     // A release freed a seat while this sign-up decided "full": pass it to the first in line.
@@ -158,7 +233,13 @@ async function answerWritten(db: Db, ctx: ActionContext, event: SignupEvent, reg
 }
 
 /** A retry answers what the first call with its key got, with the place in line as it is now; null if the key is unused. */
-async function answerReplay(db: Db, ctx: ActionContext, userId: string, idempotencyKey: string, known: SignupEvent | null): Promise<Registration | null> {
+async function answerReplay(
+  db: Db,
+  ctx: ActionContext,
+  userId: string,
+  idempotencyKey: string,
+  known: SignupEvent | null,
+): Promise<Registration | null> {
   const earlier = await findReplay(db, userId, idempotencyKey)
   if (!earlier) return null
   const event = earlier.activity_id === known?.id ? known : (await loadSignupEvent(db, earlier.activity_id))!
@@ -174,7 +255,10 @@ async function answerReplay(db: Db, ctx: ActionContext, userId: string, idempote
  * answers a replay before any refusal).
  */
 async function guardedSignup(
-  db: Db, ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> }, input: z.infer<typeof signupRequest>, notices: Notice[],
+  db: Db,
+  ctx: ActionContext & { caller: NonNullable<ActionContext['caller']> },
+  input: z.infer<typeof signupRequest>,
+  notices: Notice[],
 ): Promise<Registration | null> {
   const seen = await cachedSignupEvent(db, input.activityId)
   if (!seen || needsPersonRecord(seen.event)) return null
@@ -189,8 +273,15 @@ async function guardedSignup(
   let written: Awaited<ReturnType<typeof writeSignupAs>>
   try {
     written = await writeSignupAs(db, {
-      activityId: event.id, openid: ctx.caller.openid, seen, quotaKey: checked.quotaKey, idempotencyKey: input.idempotencyKey,
-      answers: checked.answers, remind: input.remind, now: ctx.now, mode: modeOf(event),
+      activityId: event.id,
+      openid: ctx.caller.openid,
+      seen,
+      quotaKey: checked.quotaKey,
+      idempotencyKey: input.idempotencyKey,
+      answers: checked.answers,
+      remind: input.remind,
+      now: ctx.now,
+      mode: modeOf(event),
     })
   } catch (err) {
     // A retry racing its first call, or a quota that is gone: the full path answers both.
@@ -198,10 +289,16 @@ async function guardedSignup(
     throw err
   }
   switch (written.outcome) {
-    case 'written': case 'full': return answerWritten(db, ctx, event, written.reg, notices)
-    case 'replay': return answerReplay(db, ctx, written.userId!, input.idempotencyKey, event)
-    case 'stale': forgetSignupEvent(event.id); return null
-    default: return null
+    case 'written':
+    case 'full':
+      return answerWritten(db, ctx, event, written.reg, notices)
+    case 'replay':
+      return answerReplay(db, ctx, written.userId!, input.idempotencyKey, event)
+    case 'stale':
+      forgetSignupEvent(event.id)
+      return null
+    default:
+      return null
   }
 }
 
@@ -229,27 +326,40 @@ export const actions: ActionTable<SignupActions> = {
       const event = await inTransaction(ctx.db, async (tx) => {
         const e = await loadSignupEvent(tx, input.activityId, true)
         if (!e) throw notFound('活动')
-        ensure(can.manageEvents(actor, { id: e.unitId, districtId: e.districtId }), '只有本活动的组织者可以修改报名设置')
-        if (e.state === 'cancelled' || e.state === 'finished') throw new AppError('CONFLICT', '活动已结束或已取消，不能修改报名设置')
+        ensure(
+          can.manageEvents(actor, { id: e.unitId, districtId: e.districtId }),
+          '只有本活动的组织者可以修改报名设置',
+        )
+        if (e.state === 'cancelled' || e.state === 'finished')
+          throw new AppError('CONFLICT', '活动已结束或已取消，不能修改报名设置')
         checkSettings(input.settings, e.capacity)
-        const existing = await tx.query<{ key: string; taken: number }>('select key, taken from signup_quota where activity_id = $1 for update', [e.id])
+        const existing = await tx.query<{ key: string; taken: number }>(
+          'select key, taken from signup_quota where activity_id = $1 for update',
+          [e.id],
+        )
         const next = quotasOf(input.settings, e.capacity)
         for (const q of existing.rows) {
           const target = next.find((n) => n.key === q.key)
-          const used = await tx.query("select 1 from registration where activity_id = $1 and quota_key = $2 limit 1", [e.id, q.key])
+          const used = await tx.query('select 1 from registration where activity_id = $1 and quota_key = $2 limit 1', [
+            e.id,
+            q.key,
+          ])
           if (!target && used.rowCount) throw new AppError('CONFLICT', `配额「${q.key || '全部'}」已有报名，不能删除`)
-          if (target && target.capacity < q.taken) throw new AppError('CONFLICT', `配额「${q.key || '全部'}」已占用 ${q.taken} 个名额，不能少于此数`)
+          if (target && target.capacity < q.taken)
+            throw new AppError('CONFLICT', `配额「${q.key || '全部'}」已占用 ${q.taken} 个名额，不能少于此数`)
           if (!target) await tx.query('delete from signup_quota where activity_id = $1 and key = $2', [e.id, q.key])
         }
         for (const q of next) {
           await tx.query(
             `insert into signup_quota (activity_id, key, capacity) values ($1, $2, $3)
-             on conflict (activity_id, key) do update set capacity = excluded.capacity`, [e.id, q.key, q.capacity])
+             on conflict (activity_id, key) do update set capacity = excluded.capacity`,
+            [e.id, q.key, q.capacity],
+          )
         }
         await tx.query('update activity set signup_settings = $2 where id = $1', [e.id, JSON.stringify(input.settings)])
         const updated = { ...e, settings: input.settings }
         const notices: Notice[] = []
-        for (const q of next) notices.push(...await promoteWaiting(tx, updated, q.key, ctx.now))
+        for (const q of next) notices.push(...(await promoteWaiting(tx, updated, q.key, ctx.now)))
         return { updated, notices }
       })
       await sendNotices(ctx, event.notices)
@@ -278,7 +388,8 @@ export const actions: ActionTable<SignupActions> = {
 
         const event = known.event
         if (!event || event.state === 'draft') throw notFound('活动')
-        if (event.state !== 'published') throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
+        if (event.state !== 'published')
+          throw new AppError('SIGNUP_CLOSED', event.state === 'cancelled' ? '活动已取消' : '活动已结束')
         checkSignupWindow(event, ctx.now)
         const { answers, quotaKey } = readAnswers(event.settings, input.answers)
         if (known.rejected) throw new AppError('NOT_ELIGIBLE', '你的报名未通过组织者审核，如有疑问请联系组织者')
@@ -287,13 +398,28 @@ export const actions: ActionTable<SignupActions> = {
           const person = await loadPerson(db, userId)
           const counts = await attendanceCounts(db, [userId], ctx.now)
           const c = counts.get(userId) ?? { attended: 0, noShows: 0 }
-          checkEligibility({ birthDate: person.birth_date, leagueMember: person.league_member, attendanceRate: attendanceRate(c.attended, c.noShows) }, event.settings, event.startAt)
+          checkEligibility(
+            {
+              birthDate: person.birth_date,
+              leagueMember: person.league_member,
+              attendanceRate: attendanceRate(c.attended, c.noShows),
+            },
+            event.settings,
+            event.startAt,
+          )
         }
 
         let reg: WrittenSignup | null
         try {
           reg = await writeSignup(db, {
-            activityId: event.id, userId, quotaKey, idempotencyKey: input.idempotencyKey, answers, remind: input.remind, now: ctx.now, mode: modeOf(event),
+            activityId: event.id,
+            userId,
+            quotaKey,
+            idempotencyKey: input.idempotencyKey,
+            answers,
+            remind: input.remind,
+            now: ctx.now,
+            mode: modeOf(event),
           })
         } catch (err) {
           if (pgCode(err) === PG.uniqueViolation) {
@@ -318,7 +444,12 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       return changeOwnRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (!canSelfCancel(r.state, e, e.settings, ctx.now)) {
-          throw new AppError('DEADLINE_PASSED', ['confirmed', 'offered'].includes(r.state) ? `活动开始前 ${e.settings.cancelDeadlineHours} 小时内不能自行取消，请联系组织者` : '当前状态不能取消')
+          throw new AppError(
+            'DEADLINE_PASSED',
+            ['confirmed', 'offered'].includes(r.state)
+              ? `活动开始前 ${e.settings.cancelDeadlineHours} 小时内不能自行取消，请联系组织者`
+              : '当前状态不能取消',
+          )
         }
         const freed = await freeSeat(tx, e, r, ctx.now)
         await setRegistrationState(tx, r.id, 'cancelled', ctx.now, { reason: '本人取消' })
@@ -333,7 +464,8 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       return changeOwnRegistration(ctx, input.registrationId, async (tx, _e, r) => {
         if (r.state !== 'offered') throw new AppError('CONFLICT', '没有待确认的名额')
-        if (r.offer_expires_at && r.offer_expires_at <= ctx.now) throw new AppError('DEADLINE_PASSED', '确认时间已过，名额已让给下一位')
+        if (r.offer_expires_at && r.offer_expires_at <= ctx.now)
+          throw new AppError('DEADLINE_PASSED', '确认时间已过，名额已让给下一位')
         await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
         return []
       })
@@ -361,7 +493,8 @@ export const actions: ActionTable<SignupActions> = {
       const { rows } = await ctx.db.query<{ id: string }>(
         `select id from registration where activity_id = $1 and user_id = $2
          order by (state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')) desc, created_at desc limit 1`,
-        [input.activityId, user.id])
+        [input.activityId, user.id],
+      )
       if (!rows[0]) return null
       const reg = (await findRegistration(ctx.db, rows[0].id))!
       return toRegistration(ctx.db, reg, (await loadSignupEvent(ctx.db, reg.activity_id))!, ctx.now)
@@ -375,25 +508,34 @@ export const actions: ActionTable<SignupActions> = {
       const user = await ensureUser(ctx.db, ctx.caller.openid)
       const where = {
         // Checked in (attended) but not over yet: still current, with the ticket for checking out.
-        upcoming: "r.state in ('applied', 'pending', 'offered', 'confirmed', 'attended') and a.end_at > $2 and a.state = 'published'",
+        upcoming:
+          "r.state in ('applied', 'pending', 'offered', 'confirmed', 'attended') and a.end_at > $2 and a.state = 'published'",
         waitlist: "r.state = 'waitlisted' and a.end_at > $2",
         past: "(a.end_at <= $2 or a.state in ('cancelled', 'finished') or r.state not in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted', 'attended'))",
       }[input.tab]
       const order = input.tab === 'past' ? 'a.start_at desc' : 'a.start_at'
       const { rows } = await ctx.db.query<{ id: string }>(
         `select r.id from registration r join activity a on a.id = r.activity_id where r.user_id = $1 and ${where} order by ${order} limit 100`,
-        [user.id, ctx.now])
+        [user.id, ctx.now],
+      )
       const items: MyRegistration[] = []
       for (const { id } of rows) {
         const reg = (await findRegistration(ctx.db, id))!
         const event = (await loadSignupEvent(ctx.db, reg.activity_id))!
         const a = await ctx.db.query<{ place_name: string; unit_name: string }>(
-          'select a.place_name, u.name as unit_name from activity a join org_unit u on u.id = a.unit_id where a.id = $1', [event.id])
+          'select a.place_name, u.name as unit_name from activity a join org_unit u on u.id = a.unit_id where a.id = $1',
+          [event.id],
+        )
         items.push({
           ...(await toRegistration(ctx.db, reg, event, ctx.now)),
           activity: {
-            id: event.id, title: event.title, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(),
-            placeName: a.rows[0].place_name, unitName: a.rows[0].unit_name, phase: activityPhase(event, ctx.now),
+            id: event.id,
+            title: event.title,
+            startAt: event.startAt.toISOString(),
+            endAt: event.endAt.toISOString(),
+            placeName: a.rows[0].place_name,
+            unitName: a.rows[0].unit_name,
+            phase: activityPhase(event, ctx.now),
           },
         })
       }
@@ -421,7 +563,16 @@ export const actions: ActionTable<SignupActions> = {
       await ctx.db.query(
         `update app_user set real_name = coalesce($2, real_name), phone = coalesce($3, phone), birth_date = coalesce($4::date, birth_date),
            gender = coalesce($5, gender), league_member = coalesce($6, league_member), id_type = coalesce($7, id_type) where id = $1`,
-        [user.id, input.realName ?? null, input.phone ?? null, input.birthDate ?? null, input.gender ?? null, input.leagueMember ?? null, input.idType ?? null])
+        [
+          user.id,
+          input.realName ?? null,
+          input.phone ?? null,
+          input.birthDate ?? null,
+          input.gender ?? null,
+          input.leagueMember ?? null,
+          input.idType ?? null,
+        ],
+      )
       return profileOf(ctx.db, user.id, ctx.now)
     },
   }),
@@ -432,17 +583,31 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       const actor = await requireActor(ctx)
       const event = await eventOrNotFound(ctx.db, input.activityId)
-      ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以查看报名名单')
+      ensure(
+        can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }),
+        '只有本活动的组织者可以查看报名名单',
+      )
       const after = input.cursor ? decodeCursor(input.cursor) : undefined
       if (after === null) throw invalidInput('分页参数无效', { cursor: '格式不正确' })
       const params: unknown[] = [event.id]
       const where = ['activity_id = $1']
-      if (input.state) { params.push(input.state); where.push(`state = $${params.length}`) }
-      if (input.quotaKey !== undefined) { params.push(input.quotaKey); where.push(`quota_key = $${params.length}`) }
-      if (after) { params.push(after.startAt, after.id); where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`) }
+      if (input.state) {
+        params.push(input.state)
+        where.push(`state = $${params.length}`)
+      }
+      if (input.quotaKey !== undefined) {
+        params.push(input.quotaKey)
+        where.push(`quota_key = $${params.length}`)
+      }
+      if (after) {
+        params.push(after.startAt, after.id)
+        where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`)
+      }
       params.push(input.limit + 1)
       const { rows } = await ctx.db.query<RegistrationRow>(
-        `select ${REG_COLUMNS} from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`, params)
+        `select ${REG_COLUMNS} from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`,
+        params,
+      )
       const page = rows.slice(0, input.limit)
       const items = []
       for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
@@ -472,7 +637,10 @@ export const actions: ActionTable<SignupActions> = {
         const freed = await freeSeat(tx, e, r, ctx.now)
         const state = ['pending', 'applied', 'waitlisted'].includes(r.state) ? 'rejected' : 'cancelled'
         await setRegistrationState(tx, r.id, state, ctx.now, { reason: input.reason ?? null })
-        return [...freed, await noticeFor(tx, r.user_id, e, state === 'rejected' ? '报名未通过' : '报名已取消', input.reason ?? '')]
+        return [
+          ...freed,
+          await noticeFor(tx, r.user_id, e, state === 'rejected' ? '报名未通过' : '报名已取消', input.reason ?? ''),
+        ]
       })
     },
   }),
@@ -484,10 +652,15 @@ export const actions: ActionTable<SignupActions> = {
       return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (r.quota_key === input.quotaKey) return []
         if (!ACTIVE_STATES.includes(r.state)) throw new AppError('CONFLICT', '该报名已结束')
-        if (!(await lockQuota(tx, e.id, input.quotaKey))) throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
+        if (!(await lockQuota(tx, e.id, input.quotaKey)))
+          throw invalidInput('没有这个名额分组', { quotaKey: '取值无效' })
         const holdsSeat = HOLDS_SEAT.includes(r.state)
-        if (holdsSeat && !(await takeSeat(tx, e.id, input.quotaKey))) throw new AppError('FULL', `「${input.quotaKey}」名额已满`)
-        await setRegistrationState(tx, r.id, r.state, ctx.now, { quotaKey: input.quotaKey, offerExpiresAt: r.offer_expires_at })
+        if (holdsSeat && !(await takeSeat(tx, e.id, input.quotaKey)))
+          throw new AppError('FULL', `「${input.quotaKey}」名额已满`)
+        await setRegistrationState(tx, r.id, r.state, ctx.now, {
+          quotaKey: input.quotaKey,
+          offerExpiresAt: r.offer_expires_at,
+        })
         // The seat left behind (r still names the old quota) goes to that quota's line.
         return holdsSeat ? freeSeat(tx, e, r, ctx.now) : []
       })
@@ -499,7 +672,8 @@ export const actions: ActionTable<SignupActions> = {
     input: registrationIdRequest,
     async handle(input, ctx) {
       return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
-        if (!['waitlisted', 'applied', 'pending'].includes(r.state)) throw new AppError('CONFLICT', '只能递补候补、申请或待审核的报名')
+        if (!['waitlisted', 'applied', 'pending'].includes(r.state))
+          throw new AppError('CONFLICT', '只能递补候补、申请或待审核的报名')
         await lockQuota(tx, e.id, r.quota_key)
         if (!(await takeSeat(tx, e.id, r.quota_key))) throw new AppError('FULL', '名额已满')
         await setRegistrationState(tx, r.id, 'confirmed', ctx.now)
@@ -521,7 +695,9 @@ export const actions: ActionTable<SignupActions> = {
         if (e.settings.allocation !== 'select') throw new AppError('CONFLICT', '该活动为先到先得，无需抽签')
         if (ctx.now < e.signupClosesAt) throw new AppError('CONFLICT', '报名截止后才能抽签')
         const applied = await tx.query<{ id: string; quota_key: string; user_id: string }>(
-          "select id, quota_key, user_id from registration where activity_id = $1 and state = 'applied' for update", [e.id])
+          "select id, quota_key, user_id from registration where activity_id = $1 and state = 'applied' for update",
+          [e.id],
+        )
         if (!applied.rowCount) throw new AppError('CONFLICT', '没有待抽签的申请')
         const order: Record<string, string[]> = {}
         const notices: Notice[] = []
@@ -529,23 +705,36 @@ export const actions: ActionTable<SignupActions> = {
         for (const key of [...new Set(applied.rows.map((r) => r.quota_key))].sort()) {
           await lockQuota(tx, e.id, key)
           const waitingBefore = await waitingIn(tx, e.id, key)
-          order[key] = drawOrder(applied.rows.filter((r) => r.quota_key === key).map((r) => r.id), seed)
+          order[key] = drawOrder(
+            applied.rows.filter((r) => r.quota_key === key).map((r) => r.id),
+            seed,
+          )
           for (const id of order[key]) {
             const person = applied.rows.find((r) => r.id === id)!
             // Drawn order becomes the line: renumber in draw order.
             await tx.query("update registration set queue_position = nextval('registration_queue') where id = $1", [id])
             if (waitingBefore === 0 && (await takeSeat(tx, e.id, key))) {
-              await setRegistrationState(tx, id, 'offered', ctx.now, { offerExpiresAt: offerExpiry(e, e.settings, ctx.now) })
+              await setRegistrationState(tx, id, 'offered', ctx.now, {
+                offerExpiresAt: offerExpiry(e, e.settings, ctx.now),
+              })
               notices.push(await noticeFor(tx, person.user_id, e, '抽签入选', '请在截止前确认参加'))
               offered++
             } else {
-              await setRegistrationState(tx, id, e.settings.waitlist ? 'waitlisted' : 'rejected', ctx.now, e.settings.waitlist ? {} : { reason: '未抽中' })
+              await setRegistrationState(
+                tx,
+                id,
+                e.settings.waitlist ? 'waitlisted' : 'rejected',
+                ctx.now,
+                e.settings.waitlist ? {} : { reason: '未抽中' },
+              )
             }
           }
         }
         const result = { seed, order, offered }
-        await tx.query('insert into signup_draw (activity_id, seed, drawn_by, drawn_at, result) values ($1, $2, $3, $4, $5)',
-          [e.id, seed, actor.userId, ctx.now, JSON.stringify(result)])
+        await tx.query(
+          'insert into signup_draw (activity_id, seed, drawn_by, drawn_at, result) values ($1, $2, $3, $4, $5)',
+          [e.id, seed, actor.userId, ctx.now, JSON.stringify(result)],
+        )
         return { result, notices }
       })
       await sendNotices(ctx, notices)
@@ -568,10 +757,14 @@ export const actions: ActionTable<SignupActions> = {
         for (const id of [...new Set(input.registrationIds)]) {
           const r = await findRegistration(tx, id, true)
           if (!r || r.activity_id !== e.id) throw notFound('报名记录')
-          if (r.state !== 'applied' && r.state !== 'waitlisted') throw new AppError('CONFLICT', '只能选择待抽签或候补的申请')
+          if (r.state !== 'applied' && r.state !== 'waitlisted')
+            throw new AppError('CONFLICT', '只能选择待抽签或候补的申请')
           await lockQuota(tx, e.id, r.quota_key)
-          if (!(await takeSeat(tx, e.id, r.quota_key))) throw new AppError('FULL', `「${r.quota_key || '全部'}」名额已满`)
-          await setRegistrationState(tx, r.id, 'offered', ctx.now, { offerExpiresAt: offerExpiry(e, e.settings, ctx.now) })
+          if (!(await takeSeat(tx, e.id, r.quota_key)))
+            throw new AppError('FULL', `「${r.quota_key || '全部'}」名额已满`)
+          await setRegistrationState(tx, r.id, 'offered', ctx.now, {
+            offerExpiresAt: offerExpiry(e, e.settings, ctx.now),
+          })
           notices.push(await noticeFor(tx, r.user_id, e, '入选', '请在截止前确认参加'))
           offered++
         }
@@ -588,7 +781,8 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       return changeRegistration(ctx, input.registrationId, async (tx, e, r) => {
         if (ctx.now < e.startAt) throw new AppError('CONFLICT', '活动开始后才能登记到场情况')
-        if (!['confirmed', 'attended', 'no_show'].includes(r.state)) throw new AppError('CONFLICT', '只能为已确认的报名登记到场情况')
+        if (!['confirmed', 'attended', 'no_show'].includes(r.state))
+          throw new AppError('CONFLICT', '只能为已确认的报名登记到场情况')
         await setRegistrationState(tx, r.id, input.outcome, ctx.now)
         return []
       })
@@ -601,13 +795,21 @@ export const actions: ActionTable<SignupActions> = {
     async handle(input, ctx) {
       const actor = await requireActor(ctx)
       const event = await eventOrNotFound(ctx.db, input.activityId)
-      ensure(can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }), '只有本活动的组织者可以导出名单')
+      ensure(
+        can.manageEvents(actor, { id: event.unitId, districtId: event.districtId }),
+        '只有本活动的组织者可以导出名单',
+      )
       const { rows } = await ctx.db.query<RegistrationRow>(
-        `select ${REG_COLUMNS} from registration where activity_id = $1 order by created_at, id`, [event.id])
+        `select ${REG_COLUMNS} from registration where activity_id = $1 order by created_at, id`,
+        [event.id],
+      )
       const entries = []
       for (const r of rows) entries.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
       const content = await writeRosterSheet(event, entries)
-      const stamp = ctx.now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)
+      const stamp = ctx.now
+        .toISOString()
+        .replace(/[-:.TZ]/g, '')
+        .slice(0, 14)
       const stored = await ctx.platform.uploadFile(`exports/rosters/${event.id}-${stamp}.xlsx`, content)
       return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId: stored.fileId, url: stored.url }
     },
@@ -621,7 +823,9 @@ export const actions: ActionTable<SignupActions> = {
       let promoted = 0
       let reminded = 0
       const due = await ctx.db.query<{ id: string; activity_id: string }>(
-        "select id, activity_id from registration where state = 'offered' and offer_expires_at <= $1 order by offer_expires_at limit 500", [ctx.now])
+        "select id, activity_id from registration where state = 'offered' and offer_expires_at <= $1 order by offer_expires_at limit 500",
+        [ctx.now],
+      )
       for (const { id, activity_id } of due.rows) {
         const notices = await inTransaction(ctx.db, async (tx) => {
           const e = (await loadSignupEvent(tx, activity_id, true))!
@@ -646,13 +850,23 @@ export const actions: ActionTable<SignupActions> = {
       const reminders = await ctx.db.query<{ id: string; user_id: string; activity_id: string }>(
         `select r.id, r.user_id, r.activity_id from registration r join activity a on a.id = r.activity_id
          where r.remind and r.reminded_at is null and r.state = 'confirmed' and a.state = 'published'
-           and a.start_at > $1 and a.start_at <= $1::timestamptz + make_interval(hours => $2) limit 500`, [ctx.now, REMINDER_HOURS])
+           and a.start_at > $1 and a.start_at <= $1::timestamptz + make_interval(hours => $2) limit 500`,
+        [ctx.now, REMINDER_HOURS],
+      )
       for (const r of reminders.rows) {
         // Claim first so two sweeps never send the same reminder twice.
-        const claimed = await ctx.db.query('update registration set reminded_at = $2 where id = $1 and reminded_at is null', [r.id, ctx.now])
+        const claimed = await ctx.db.query(
+          'update registration set reminded_at = $2 where id = $1 and reminded_at is null',
+          [r.id, ctx.now],
+        )
         if (!claimed.rowCount) continue
         const event = (await loadSignupEvent(ctx.db, r.activity_id))!
-        await sendNotices(ctx, [{ ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')), templateId: templates.reminder() }])
+        await sendNotices(ctx, [
+          {
+            ...(await noticeFor(ctx.db, r.user_id, event, '活动提醒', '活动即将开始，请准时参加')),
+            templateId: templates.reminder(),
+          },
+        ])
         reminded++
       }
       return { expired, promoted, reminded, linesClosed }

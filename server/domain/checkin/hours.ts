@@ -79,7 +79,6 @@ interface Interval {
   e: number
 }
 
-
 /** The instant Shanghai midnight starts the day `ms` falls in. */
 function dayStartMs(ms: number): number {
   return Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
@@ -101,7 +100,8 @@ export function dailySpans(startAt: Date, endAt: Date): Span[] {
   const endOfDay = e - dayStartMs(e)
   if (firstDay === lastDay || endOfDay <= startOfDay) return [{ start: new Date(s), end: new Date(e) }]
   const spans: Span[] = []
-  for (let d = firstDay; d <= lastDay; d += DAY_MS) spans.push({ start: new Date(d + startOfDay), end: new Date(d + endOfDay) })
+  for (let d = firstDay; d <= lastDay; d += DAY_MS)
+    spans.push({ start: new Date(d + startOfDay), end: new Date(d + endOfDay) })
   return spans
 }
 
@@ -124,7 +124,8 @@ export function serviceHours(input: HoursInput): DayHours[] {
   // A Shanghai midnight inside scheduled time (an overnight event) does not end a stretch.
   const scheduledAt = (ms: number) => merged.some((m) => m.s < ms && ms < m.e)
   const sameStretch = (a: number, b: number) => {
-    for (let midnight = dayStartMs(a) + DAY_MS; midnight < b; midnight += DAY_MS) if (!scheduledAt(midnight)) return false
+    for (let midnight = dayStartMs(a) + DAY_MS; midnight < b; midnight += DAY_MS)
+      if (!scheduledAt(midnight)) return false
     return true
   }
 
@@ -232,7 +233,7 @@ function mergeSpans(spans: Span[]): Interval[] {
 function splitByDay(merged: Interval[]): Map<string, Interval[]> {
   const days = new Map<string, Interval[]>()
   for (const m of merged) {
-    for (let s = m.s; s < m.e; ) {
+    for (let s = m.s; s < m.e;) {
       const e = Math.min(m.e, dayStartMs(s) + DAY_MS)
       const day = shanghaiDay(new Date(s))
       days.set(day, [...(days.get(day) ?? []), { s, e }])
@@ -253,6 +254,8 @@ function validMs(at: Date, what: string): number {
  * hour rules credit (one result per day with scheduled time), with no scans.
  */
 export function scheduledDays(startAt: Date, endAt: Date): { day: string; minutes: number }[] {
-  return serviceHours({ schedule: dailySpans(startAt, endAt), scans: [], awardsHours: false })
-    .map((d) => ({ day: d.day, minutes: d.scheduledMinutes }))
+  return serviceHours({ schedule: dailySpans(startAt, endAt), scans: [], awardsHours: false }).map((d) => ({
+    day: d.day,
+    minutes: d.scheduledMinutes,
+  }))
 }

@@ -116,7 +116,14 @@ export function peekSiteCode(token: unknown): Verified<SiteCodeClaims, 'malforme
   const opened = openToken(token, 'site')
   if (!opened.ok) return opened
   const b = opened.bytes
-  return { ok: true, claims: { eventId: uuidString(b.subarray(2, 18)), direction: b[1] === KIND_IN ? 'in' : 'out', slot: b.readUIntBE(18, 6) } }
+  return {
+    ok: true,
+    claims: {
+      eventId: uuidString(b.subarray(2, 18)),
+      direction: b[1] === KIND_IN ? 'in' : 'out',
+      slot: b.readUIntBE(18, 6),
+    },
+  }
 }
 
 /**
@@ -157,7 +164,8 @@ export function shortSiteCode(opts: { secret: Secret; eventId: string; direction
   const key = secretBytes(opts.secret)
   const event = uuidBytes(opts.eventId)
   if (!event) throw new TypeError('eventId must be a UUID')
-  if (!Number.isInteger(opts.slot) || opts.slot < 0 || opts.slot > MAX_SLOT) throw new RangeError('slot is outside the encodable range')
+  if (!Number.isInteger(opts.slot) || opts.slot < 0 || opts.slot > MAX_SLOT)
+    throw new RangeError('slot is outside the encodable range')
   // 'short-v1'(8) kind(1) event(16) slot(6)
   const body = Buffer.alloc(31)
   body.write('short-v1', 0, 'latin1')
@@ -182,20 +190,27 @@ export function verifyShortCode(
   for (let slot = current + FUTURE_SKEW_SLOTS; slot >= current - 1; slot--) {
     for (const direction of ['in', 'out'] as const) {
       const expected = Buffer.from(shortSiteCode({ secret: opts.secret, eventId: opts.eventId, direction, slot }))
-      if (timingSafeEqual(expected, Buffer.from(code))) return { ok: true, claims: { eventId: opts.eventId.toLowerCase(), direction, slot } }
+      if (timingSafeEqual(expected, Buffer.from(code)))
+        return { ok: true, claims: { eventId: opts.eventId.toLowerCase(), direction, slot } }
     }
   }
   return { ok: false, reason: 'bad_signature' }
 }
 
 /** A personal ticket; tickets do not expire by time: the event's schedule and state decide. */
-export function issueTicket(opts: { secret: Secret; registrationId: string; eventId: string; ticketVersion: number }): string {
+export function issueTicket(opts: {
+  secret: Secret
+  registrationId: string
+  eventId: string
+  ticketVersion: number
+}): string {
   const key = secretBytes(opts.secret)
   const registration = uuidBytes(opts.registrationId)
   const event = uuidBytes(opts.eventId)
   if (!registration || !event) throw new TypeError('registrationId and eventId must be UUIDs')
   const v = opts.ticketVersion
-  if (!Number.isInteger(v) || v < 0 || v > MAX_TICKET_VERSION) throw new RangeError(`ticketVersion must be an integer in 0..${MAX_TICKET_VERSION}`)
+  if (!Number.isInteger(v) || v < 0 || v > MAX_TICKET_VERSION)
+    throw new RangeError(`ticketVersion must be an integer in 0..${MAX_TICKET_VERSION}`)
   const body = Buffer.alloc(TICKET_BYTES - MAC_BYTES)
   body[0] = FORMAT_VERSION
   body[1] = KIND_TICKET
@@ -209,7 +224,10 @@ export function issueTicket(opts: { secret: Secret; registrationId: string; even
  * Checks a ticket's signature (and, if given, that it is for `eventId`). The caller then checks
  * claims.ticketVersion against the registration's current version.
  */
-export function verifyTicket(token: unknown, opts: { secret: Secret; eventId?: string }): Verified<TicketClaims, TicketFailure> {
+export function verifyTicket(
+  token: unknown,
+  opts: { secret: Secret; eventId?: string },
+): Verified<TicketClaims, TicketFailure> {
   const key = secretBytes(opts.secret)
   const opened = openToken(token, 'ticket')
   if (!opened.ok) return opened
@@ -218,7 +236,10 @@ export function verifyTicket(token: unknown, opts: { secret: Secret; eventId?: s
   const eventId = uuidString(b.subarray(18, 34))
   // The ticket secret is server-wide, so here the event is judged on signed data.
   if (opts.eventId !== undefined && opts.eventId.toLowerCase() !== eventId) return { ok: false, reason: 'wrong_event' }
-  return { ok: true, claims: { registrationId: uuidString(b.subarray(2, 18)), eventId, ticketVersion: b.readUInt16BE(34) } }
+  return {
+    ok: true,
+    claims: { registrationId: uuidString(b.subarray(2, 18)), eventId, ticketVersion: b.readUInt16BE(34) },
+  }
 }
 
 type Opened = { ok: true; bytes: Buffer } | { ok: false; reason: 'malformed' | 'bad_version' | 'wrong_kind' }

@@ -7,7 +7,10 @@ export const CHECKOUT_GRACE_MINUTES = 60
 
 const MINUTE = 60_000
 
-export function scanWindow(e: { startAt: Date; endAt: Date; opensMinutes: number }, direction: 'in' | 'out'): { opensAt: Date; closesAt: Date } {
+export function scanWindow(
+  e: { startAt: Date; endAt: Date; opensMinutes: number },
+  direction: 'in' | 'out',
+): { opensAt: Date; closesAt: Date } {
   return {
     opensAt: new Date(e.startAt.getTime() - e.opensMinutes * MINUTE),
     closesAt: new Date(e.endAt.getTime() + (direction === 'out' ? CHECKOUT_GRACE_MINUTES * MINUTE : 0)),

@@ -56,7 +56,9 @@ export function approvedHours(lines: readonly LedgerLine[]): number {
  * adjusted, whose hours are being replaced).
  */
 export function hoursLeft(scheduledHours: number, lines: readonly LedgerLine[], without?: string): number {
-  const others = lines.filter((l) => l.id !== without && !(without && l.kind === 'reversal' && l.replacesId === without))
+  const others = lines.filter(
+    (l) => l.id !== without && !(without && l.kind === 'reversal' && l.replacesId === without),
+  )
   return Math.max(0, round1(scheduledHours - standingHours(others)))
 }
 
@@ -67,7 +69,10 @@ export type AdjustPlan =
   | { kind: 'correct'; reversal: { hours: number }; correction: { hours: number } }
 
 export class LedgerRuleError extends Error {
-  constructor(readonly rule: 'declined' | 'already_corrected' | 'not_a_multiple' | 'over_limit' | 'reversal', message: string) {
+  constructor(
+    readonly rule: 'declined' | 'already_corrected' | 'not_a_multiple' | 'over_limit' | 'reversal',
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -89,7 +94,8 @@ export function planAdjustment(opts: {
   if (entry.status === 'approved' && lines.some((l) => l.kind === 'reversal' && l.replacesId === entry.id)) {
     throw new LedgerRuleError('already_corrected', '该记录已被更正，请调整更正后的记录')
   }
-  if (!onStep(hours, opts.stepHours)) throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
+  if (!onStep(hours, opts.stepHours))
+    throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
   const left = hoursLeft(opts.scheduledHours, lines, entry.id)
   if (hours > left + EPS) throw new LedgerRuleError('over_limit', `超出活动排期时长，本人最多还可记 ${left} 小时`)
   if (entry.status === 'pending') return { kind: 'edit' }
@@ -97,11 +103,18 @@ export function planAdjustment(opts: {
 }
 
 /** Checks a make-up entry (补录) against the step and the schedule cap. */
-export function checkMakeup(opts: { hours: number; lines: readonly LedgerLine[]; stepHours: number; scheduledHours: number }): void {
+export function checkMakeup(opts: {
+  hours: number
+  lines: readonly LedgerLine[]
+  stepHours: number
+  scheduledHours: number
+}): void {
   if (!(opts.hours > 0)) throw new LedgerRuleError('not_a_multiple', '补录时长须大于 0')
-  if (!onStep(opts.hours, opts.stepHours)) throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
+  if (!onStep(opts.hours, opts.stepHours))
+    throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
   const left = hoursLeft(opts.scheduledHours, opts.lines)
-  if (opts.hours > left + EPS) throw new LedgerRuleError('over_limit', `超出活动排期时长，本人最多还可补录 ${left} 小时`)
+  if (opts.hours > left + EPS)
+    throw new LedgerRuleError('over_limit', `超出活动排期时长，本人最多还可补录 ${left} 小时`)
 }
 
 /** When confirmed entries become approved: at once without a notice period, else after it. */

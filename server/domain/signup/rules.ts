@@ -22,7 +22,8 @@ export function checkSignupWindow(e: EventTimes, now: Date): void {
 /** People cancel confirmed seats themselves until `cancelDeadlineHours` before the start; waiting entries until the start. */
 export function canSelfCancel(state: string, e: EventTimes, settings: SignupSettings, now: Date): boolean {
   if (now >= e.startAt) return false
-  if (state === 'confirmed' || state === 'offered') return now.getTime() < e.startAt.getTime() - settings.cancelDeadlineHours * HOUR
+  if (state === 'confirmed' || state === 'offered')
+    return now.getTime() < e.startAt.getTime() - settings.cancelDeadlineHours * HOUR
   return ['applied', 'pending', 'waitlisted'].includes(state)
 }
 
@@ -63,7 +64,10 @@ export function checkEligibility(p: PersonFacts, settings: SignupSettings, start
     }
   }
   if (minAttendanceRate !== null && p.attendanceRate !== null && p.attendanceRate < minAttendanceRate) {
-    throw new AppError('NOT_ELIGIBLE', `本活动要求到场率不低于 ${Math.round(minAttendanceRate * 100)}%，你近期的到场率为 ${Math.round(p.attendanceRate * 100)}%`)
+    throw new AppError(
+      'NOT_ELIGIBLE',
+      `本活动要求到场率不低于 ${Math.round(minAttendanceRate * 100)}%，你近期的到场率为 ${Math.round(p.attendanceRate * 100)}%`,
+    )
   }
 }
 
@@ -120,7 +124,11 @@ export function checkSettings(settings: SignupSettings, capacity: number): void 
     if (!q || q.kind !== 'single' || !q.required) fields.quotaQuestionId = '配额须基于一个必答的单选题'
     else {
       const keys = settings.quotas.map((x) => x.key)
-      if (new Set(keys).size !== keys.length || keys.some((k) => !q.options.includes(k)) || keys.length !== q.options.length) {
+      if (
+        new Set(keys).size !== keys.length ||
+        keys.some((k) => !q.options.includes(k)) ||
+        keys.length !== q.options.length
+      ) {
         fields.quotas = '配额须与该单选题的选项一一对应'
       }
       const total = settings.quotas.reduce((sum, x) => sum + x.capacity, 0)
@@ -135,7 +143,9 @@ export function checkSettings(settings: SignupSettings, capacity: number): void 
 
 /** The quotas an event runs with: its balanced quotas, or one quota '' of the whole capacity. */
 export function quotasOf(settings: SignupSettings, capacity: number): { key: string; capacity: number }[] {
-  return settings.quotaQuestionId ? settings.quotas.map((q) => ({ key: q.key, capacity: q.capacity })) : [{ key: '', capacity }]
+  return settings.quotaQuestionId
+    ? settings.quotas.map((q) => ({ key: q.key, capacity: q.capacity }))
+    : [{ key: '', capacity }]
 }
 
 /** attended / (attended + no-shows); null with no record. */

@@ -136,11 +136,25 @@ export function DateTimeField({ date, time, onChange, ...row }: DateTimeProps) {
   return (
     <FieldRow {...row}>
       <View className="field__datetime">
-        <Picker mode="date" data-testid={`picker-${id}-date`} value={date} onChange={(e) => onChange(String(e.detail.value), time)}>
-          <View className={`field__picker field__date${date ? '' : ' field__picker--empty'}`}>{date || '选择日期'}</View>
+        <Picker
+          mode="date"
+          data-testid={`picker-${id}-date`}
+          value={date}
+          onChange={(e) => onChange(String(e.detail.value), time)}
+        >
+          <View className={`field__picker field__date${date ? '' : ' field__picker--empty'}`}>
+            {date || '选择日期'}
+          </View>
         </Picker>
-        <Picker mode="time" data-testid={`picker-${id}-time`} value={time} onChange={(e) => onChange(date, String(e.detail.value))}>
-          <View className={`field__picker field__time${time ? '' : ' field__picker--empty'}`}>{time || '选择时间'}</View>
+        <Picker
+          mode="time"
+          data-testid={`picker-${id}-time`}
+          value={time}
+          onChange={(e) => onChange(date, String(e.detail.value))}
+        >
+          <View className={`field__picker field__time${time ? '' : ' field__picker--empty'}`}>
+            {time || '选择时间'}
+          </View>
         </Picker>
       </View>
     </FieldRow>

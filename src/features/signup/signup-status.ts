@@ -32,7 +32,11 @@ function status(label: string, action: BarAction, note: string | null = null, su
 }
 
 export function barStatus(
-  a: EventTimes, summary: SignupSummary | null, mine: Registration | null, signedIn: boolean, now: Date = new Date(),
+  a: EventTimes,
+  summary: SignupSummary | null,
+  mine: Registration | null,
+  signedIn: boolean,
+  now: Date = new Date(),
 ): BarStatus {
   if (mine && ACTIVE.includes(mine.state)) {
     switch (mine.state) {
@@ -41,24 +45,35 @@ export function barStatus(
       case 'pending':
         return status('报名审核中', 'none', '已提交，等待组织者审核')
       case 'offered':
-        return status('待确认', 'offer', mine.offerExpiresAt
-          ? `名额已为你保留，请在 ${formatDateTime(mine.offerExpiresAt, now)} 前确认参加`
-          : '名额已为你保留，请确认参加')
+        return status(
+          '待确认',
+          'offer',
+          mine.offerExpiresAt
+            ? `名额已为你保留，请在 ${formatDateTime(mine.offerExpiresAt, now)} 前确认参加`
+            : '名额已为你保留，请确认参加',
+        )
       case 'confirmed':
         return status('已报名', 'none', '报名成功，请准时参加')
       case 'waitlisted':
-        return status(mine.waitlistPosition ? `候补第 ${mine.waitlistPosition} 位` : '候补中', 'none',
-          summary?.settings.promotion === 'off' ? '如有名额空出，组织者会联系你' : '有名额空出时按顺序递补，届时会通知你')
+        return status(
+          mine.waitlistPosition ? `候补第 ${mine.waitlistPosition} 位` : '候补中',
+          'none',
+          summary?.settings.promotion === 'off'
+            ? '如有名额空出，组织者会联系你'
+            : '有名额空出时按顺序递补，届时会通知你',
+        )
     }
   }
   if (a.phase === 'cancelled') return status('活动已取消', 'none')
   if (a.phase === 'finished') return status('活动已结束', 'none')
   if (a.phase === 'ongoing') return status('活动进行中', 'none')
   const t = now.getTime()
-  if (t < Date.parse(a.signupOpensAt)) return status('报名未开始', 'none', `${formatDateTime(a.signupOpensAt, now)} 开放报名`)
+  if (t < Date.parse(a.signupOpensAt))
+    return status('报名未开始', 'none', `${formatDateTime(a.signupOpensAt, now)} 开放报名`)
   if (t >= Date.parse(a.signupClosesAt) || t >= Date.parse(a.startAt)) return status('报名已截止', 'none')
   if (mine?.state === 'rejected') return status('报名未通过', 'none', mine.reason ? `原因：${mine.reason}` : null)
-  const again = mine && ['cancelled', 'declined', 'expired'].includes(mine.state) ? '你已取消过报名，可以重新报名' : null
+  const again =
+    mine && ['cancelled', 'declined', 'expired'].includes(mine.state) ? '你已取消过报名，可以重新报名' : null
   if (!signedIn) return status('登录后报名', 'login')
   if (!summary) return status('报名', 'none', '报名信息加载失败，请下拉刷新')
   const s = summary.settings

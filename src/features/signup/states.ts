@@ -19,8 +19,17 @@ export const STATE_NAMES: Record<RegistrationState, string> = {
 }
 
 export const STATE_ORDER: RegistrationState[] = [
-  'applied', 'pending', 'offered', 'confirmed', 'waitlisted',
-  'rejected', 'declined', 'expired', 'cancelled', 'attended', 'no_show',
+  'applied',
+  'pending',
+  'offered',
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'declined',
+  'expired',
+  'cancelled',
+  'attended',
+  'no_show',
 ]
 
 type TagColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger'

@@ -69,16 +69,23 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
       </View>
 
       <CheckinBar activityId={a.id} eligible={mayCheckIn} />
-      <HoursNoticeSection activityId={a.id} enabled={signup.signedIn === true && a.recordsServiceHours && a.phase === 'finished'} />
+      <HoursNoticeSection
+        activityId={a.id}
+        enabled={signup.signedIn === true && a.recordsServiceHours && a.phase === 'finished'}
+      />
 
       <Cell.Group className="detail__cells" inset>
-        <Cell title="主办单位" className="detail__unit">{a.unit.name}</Cell>
+        <Cell title="主办单位" className="detail__unit">
+          {a.unit.name}
+        </Cell>
         {a.planLine ? (
           <Cell title="所属清单" className="detail__plan-line">
             年度清单：{a.planLine.title}（{a.planLine.plannedMonth}月）
           </Cell>
         ) : null}
-        <Cell title="活动时间" className="detail__time">{formatTimeRange(a.startAt, a.endAt)}</Cell>
+        <Cell title="活动时间" className="detail__time">
+          {formatTimeRange(a.startAt, a.endAt)}
+        </Cell>
         <Cell title="活动地点" className="detail__place">
           <Text className="detail__place-name">{a.placeName}</Text>
           {a.placeAddress ? <Text className="detail__address">{a.placeAddress}</Text> : null}
@@ -92,17 +99,27 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
             {summary.quotas.map((q) => `${q.key} ${Math.max(0, q.capacity - q.taken)}/${q.capacity}`).join('　')}
           </Cell>
         ) : null}
-        {conditions ? <Cell title="报名条件" className="detail__conditions">{conditions}</Cell> : null}
+        {conditions ? (
+          <Cell title="报名条件" className="detail__conditions">
+            {conditions}
+          </Cell>
+        ) : null}
         {minRate !== null && signup.profile ? (
           <Cell title="我的到场率" className="detail__my-rate">
             {rateText(signup.profile.attendanceRate)}
-            {signup.profile.attendanceRate !== null ? `（到场 ${signup.profile.attended} 次，缺席 ${signup.profile.noShows} 次）` : ''}
+            {signup.profile.attendanceRate !== null
+              ? `（到场 ${signup.profile.attended} 次，缺席 ${signup.profile.noShows} 次）`
+              : ''}
           </Cell>
         ) : null}
         <Cell title="报名时间" className="detail__window">
           {formatWindow(a.signupOpensAt, a.signupClosesAt)}
         </Cell>
-        {a.contact ? <Cell title="联系方式" className="detail__contact">{a.contact}</Cell> : null}
+        {a.contact ? (
+          <Cell title="联系方式" className="detail__contact">
+            {a.contact}
+          </Cell>
+        ) : null}
       </Cell.Group>
 
       {a.location ? (

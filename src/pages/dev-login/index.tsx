@@ -23,7 +23,7 @@ export default function DevLogin() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<DevPersona | null>(null)
   const [current, setCurrent] = useState<string | null>(() =>
-    getDevToken() ? (Taro.getStorageSync<string>(CURRENT_KEY) || '已登录') : null,
+    getDevToken() ? Taro.getStorageSync<string>(CURRENT_KEY) || '已登录' : null,
   )
 
   useEffect(() => {

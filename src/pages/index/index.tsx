@@ -54,10 +54,7 @@ export default function Home() {
           <Text className="home__subtitle">团区委与各成员单位的志愿服务和青年活动</Text>
         </View>
         {process.env.TARO_ENV === 'h5' ? (
-          <View
-            className="home__dev-link"
-            onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}
-          >
+          <View className="home__dev-link" onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}>
             切换身份(本地)
           </View>
         ) : null}

@@ -105,13 +105,20 @@ export default function MePage() {
     body = (
       <View>
         <SignInPrompt />
-        <View className="me__verify-link" data-testid="verify-link" onClick={() => go(VERIFY)}>查验志愿服务证明</View>
+        <View className="me__verify-link" data-testid="verify-link" onClick={() => go(VERIFY)}>
+          查验志愿服务证明
+        </View>
       </View>
     )
   } else if (session.phase === 'error') {
     body = <ErrorState message={session.error ?? '加载失败'} onRetry={() => void session.load(true)} />
   } else if (session.me) body = <Profile me={session.me} />
-  else body = <View className="me__loading"><Skeleton avatar title row={2} /></View>
+  else
+    body = (
+      <View className="me__loading">
+        <Skeleton avatar title row={2} />
+      </View>
+    )
 
   return (
     <View className="me">

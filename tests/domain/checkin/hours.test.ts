@@ -1,39 +1,133 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { dailySpans, scheduledDays, serviceHours, type DayHours, type HoursInput, type Scan, type Span } from '../../../server/domain/checkin/hours'
+import {
+  dailySpans,
+  scheduledDays,
+  serviceHours,
+  type DayHours,
+  type HoursInput,
+  type Scan,
+  type Span,
+} from '../../../server/domain/checkin/hours'
 import { shanghaiDay } from '../../../server/domain/shanghai-time'
 
 /** A Shanghai wall-clock time on Saturday 14 March 2026 ('09:00') or another day ('03-15 09:00'). */
 const sh = (t: string) => new Date(`2026-${t.includes(' ') ? t.replace(' ', 'T') : `03-14T${t}`}:00+08:00`)
 const span = (from: string, to: string): Span => ({ start: sh(from), end: sh(to) })
-const scans = (...pairs: [('in' | 'out'), string][]): Scan[] => pairs.map(([kind, t]) => ({ kind, at: sh(t) }))
+const scans = (...pairs: ['in' | 'out', string][]): Scan[] => pairs.map(([kind, t]) => ({ kind, at: sh(t) }))
 const DAY = [span('09:00', '17:00')] // 480 minutes
 const MORNING = [span('09:00', '12:00')] // 180 minutes
-const hoursOf = (input: Partial<HoursInput> & Pick<HoursInput, 'scans'>) => serviceHours({ schedule: DAY, awardsHours: true, ...input })
-const day = (d: Partial<DayHours>): DayHours => ({ day: '2026-03-14', scheduledMinutes: 480, presentMinutes: 0, hours: 0, status: 'ok', flags: [], ...d })
+const hoursOf = (input: Partial<HoursInput> & Pick<HoursInput, 'scans'>) =>
+  serviceHours({ schedule: DAY, awardsHours: true, ...input })
+const day = (d: Partial<DayHours>): DayHours => ({
+  day: '2026-03-14',
+  scheduledMinutes: 480,
+  presentMinutes: 0,
+  hours: 0,
+  status: 'ok',
+  flags: [],
+  ...d,
+})
 
 describe('one day, 09:00–17:00', () => {
   test.each<[string, Partial<HoursInput> & Pick<HoursInput, 'scans'>, Partial<DayHours>]>([
     ['on time, full stay', { scans: scans(['in', '09:00'], ['out', '17:00']) }, { presentMinutes: 480, hours: 8 }],
-    ['early arrival earns nothing extra', { scans: scans(['in', '07:30'], ['out', '17:00']) }, { presentMinutes: 480, hours: 8 }],
-    ['staying past the end counts to the end', { scans: scans(['in', '09:00'], ['out', '18:30']) }, { presentMinutes: 480, hours: 8 }],
-    ['late arrival counts from arrival (405 min → 6.5 h)', { scans: scans(['in', '10:15'], ['out', '17:00']) }, { presentMinutes: 405, hours: 6.5 }],
-    ['leaving early below 60% earns no hours', { scans: scans(['in', '09:00'], ['out', '13:30']) }, { presentMinutes: 270, status: 'below_minimum' }],
-    ['exactly 60% (288 of 480 min) counts', { scans: scans(['in', '09:00'], ['out', '13:48']) }, { presentMinutes: 288, hours: 4.5 }],
-    ['one minute under 60% does not', { scans: scans(['in', '09:00'], ['out', '13:47']) }, { presentMinutes: 287, status: 'below_minimum' }],
-    ['one second under 60% does not', { scans: [{ kind: 'in', at: sh('09:00') }, { kind: 'out', at: new Date(sh('13:48').getTime() - 1000) }] }, { presentMinutes: 287, status: 'below_minimum' }],
-    ['rounds down to the half hour (2 h 59 min → 2.5 h)', { schedule: MORNING, scans: scans(['in', '09:00'], ['out', '11:59']) }, { scheduledMinutes: 180, presentMinutes: 179, hours: 2.5 }],
-    ['a custom step rounds down to it (179 min at 0.25 h → 2.75 h)', { schedule: MORNING, stepHours: 0.25, scans: scans(['in', '09:00'], ['out', '11:59']) }, { scheduledMinutes: 180, presentMinutes: 179, hours: 2.75 }],
-    ['a custom minimum share', { minShare: 0.9, scans: scans(['in', '10:00'], ['out', '17:00']) }, { presentMinutes: 420, status: 'below_minimum' }],
+    [
+      'early arrival earns nothing extra',
+      { scans: scans(['in', '07:30'], ['out', '17:00']) },
+      { presentMinutes: 480, hours: 8 },
+    ],
+    [
+      'staying past the end counts to the end',
+      { scans: scans(['in', '09:00'], ['out', '18:30']) },
+      { presentMinutes: 480, hours: 8 },
+    ],
+    [
+      'late arrival counts from arrival (405 min → 6.5 h)',
+      { scans: scans(['in', '10:15'], ['out', '17:00']) },
+      { presentMinutes: 405, hours: 6.5 },
+    ],
+    [
+      'leaving early below 60% earns no hours',
+      { scans: scans(['in', '09:00'], ['out', '13:30']) },
+      { presentMinutes: 270, status: 'below_minimum' },
+    ],
+    [
+      'exactly 60% (288 of 480 min) counts',
+      { scans: scans(['in', '09:00'], ['out', '13:48']) },
+      { presentMinutes: 288, hours: 4.5 },
+    ],
+    [
+      'one minute under 60% does not',
+      { scans: scans(['in', '09:00'], ['out', '13:47']) },
+      { presentMinutes: 287, status: 'below_minimum' },
+    ],
+    [
+      'one second under 60% does not',
+      {
+        scans: [
+          { kind: 'in', at: sh('09:00') },
+          { kind: 'out', at: new Date(sh('13:48').getTime() - 1000) },
+        ],
+      },
+      { presentMinutes: 287, status: 'below_minimum' },
+    ],
+    [
+      'rounds down to the half hour (2 h 59 min → 2.5 h)',
+      { schedule: MORNING, scans: scans(['in', '09:00'], ['out', '11:59']) },
+      { scheduledMinutes: 180, presentMinutes: 179, hours: 2.5 },
+    ],
+    [
+      'a custom step rounds down to it (179 min at 0.25 h → 2.75 h)',
+      { schedule: MORNING, stepHours: 0.25, scans: scans(['in', '09:00'], ['out', '11:59']) },
+      { scheduledMinutes: 180, presentMinutes: 179, hours: 2.75 },
+    ],
+    [
+      'a custom minimum share',
+      { minShare: 0.9, scans: scans(['in', '10:00'], ['out', '17:00']) },
+      { presentMinutes: 420, status: 'below_minimum' },
+    ],
     // 0.55 × 7 200 000 ms is 3 960 000.0000000005 in binary floating point; 66 of 120 minutes is exactly 55%.
-    ['exactly a share that floating point overshoots (55% of 120 min)', { schedule: [span('09:00', '11:00')], minShare: 0.55, scans: scans(['in', '09:54'], ['out', '11:00']) }, { scheduledMinutes: 120, presentMinutes: 66, hours: 1 }],
-    ['several pairs are summed', { scans: scans(['in', '09:00'], ['out', '11:00'], ['in', '12:00'], ['out', '14:00'], ['in', '15:00'], ['out', '17:00']) }, { presentMinutes: 360, hours: 6 }],
+    [
+      'exactly a share that floating point overshoots (55% of 120 min)',
+      { schedule: [span('09:00', '11:00')], minShare: 0.55, scans: scans(['in', '09:54'], ['out', '11:00']) },
+      { scheduledMinutes: 120, presentMinutes: 66, hours: 1 },
+    ],
+    [
+      'several pairs are summed',
+      {
+        scans: scans(
+          ['in', '09:00'],
+          ['out', '11:00'],
+          ['in', '12:00'],
+          ['out', '14:00'],
+          ['in', '15:00'],
+          ['out', '17:00'],
+        ),
+      },
+      { presentMinutes: 360, hours: 6 },
+    ],
     [
       'a fourth pair is ignored and flagged',
-      { scans: scans(['in', '08:50'], ['out', '11:00'], ['in', '11:10'], ['out', '13:00'], ['in', '13:10'], ['out', '15:00'], ['in', '15:10'], ['out', '17:00']) },
+      {
+        scans: scans(
+          ['in', '08:50'],
+          ['out', '11:00'],
+          ['in', '11:10'],
+          ['out', '13:00'],
+          ['in', '13:10'],
+          ['out', '15:00'],
+          ['in', '15:10'],
+          ['out', '17:00'],
+        ),
+      },
       { presentMinutes: 340, hours: 5.5, flags: ['extra_pairs_ignored'] },
     ],
-    ['a repeated check-in keeps the first', { scans: scans(['in', '09:00'], ['in', '09:02'], ['out', '17:00']) }, { presentMinutes: 480, hours: 8, flags: ['repeated_check_in'] }],
+    [
+      'a repeated check-in keeps the first',
+      { scans: scans(['in', '09:00'], ['in', '09:02'], ['out', '17:00']) },
+      { presentMinutes: 480, hours: 8, flags: ['repeated_check_in'] },
+    ],
     [
       'a missing check-out needs review, with what confirming would credit',
       { scans: scans(['in', '09:30']) },
@@ -49,12 +143,32 @@ describe('one day, 09:00–17:00', () => {
       { scans: scans(['in', '09:00'], ['out', '17:00'], ['in', '17:30']) },
       { presentMinutes: 480, hours: 8, flags: ['missing_check_out'] },
     ],
-    ['a check-out without a check-in is ignored and flagged', { scans: scans(['out', '08:00'], ['in', '09:00'], ['out', '17:00']) }, { presentMinutes: 480, hours: 8, flags: ['check_out_without_check_in'] }],
-    ['only a check-out: nothing present', { scans: scans(['out', '17:00']) }, { status: 'below_minimum', flags: ['check_out_without_check_in'] }],
+    [
+      'a check-out without a check-in is ignored and flagged',
+      { scans: scans(['out', '08:00'], ['in', '09:00'], ['out', '17:00']) },
+      { presentMinutes: 480, hours: 8, flags: ['check_out_without_check_in'] },
+    ],
+    [
+      'only a check-out: nothing present',
+      { scans: scans(['out', '17:00']) },
+      { status: 'below_minimum', flags: ['check_out_without_check_in'] },
+    ],
     ['no scans at all', { scans: [] }, { status: 'below_minimum' }],
-    ['a category without hours records participation only', { awardsHours: false, scans: scans(['in', '09:00'], ['out', '17:00']) }, { presentMinutes: 480, hours: 0, status: 'participation_only' }],
-    ['participation is recorded even below the minimum', { awardsHours: false, scans: scans(['in', '15:00'], ['out', '17:00']) }, { presentMinutes: 120, hours: 0, status: 'participation_only' }],
-    ['a missing check-out needs review even without hours', { awardsHours: false, scans: scans(['in', '09:00']) }, { presentMinutes: 480, status: 'needs_review', flags: ['missing_check_out'] }],
+    [
+      'a category without hours records participation only',
+      { awardsHours: false, scans: scans(['in', '09:00'], ['out', '17:00']) },
+      { presentMinutes: 480, hours: 0, status: 'participation_only' },
+    ],
+    [
+      'participation is recorded even below the minimum',
+      { awardsHours: false, scans: scans(['in', '15:00'], ['out', '17:00']) },
+      { presentMinutes: 120, hours: 0, status: 'participation_only' },
+    ],
+    [
+      'a missing check-out needs review even without hours',
+      { awardsHours: false, scans: scans(['in', '09:00']) },
+      { presentMinutes: 480, status: 'needs_review', flags: ['missing_check_out'] },
+    ],
   ])('%s', (_label, input, expected) => {
     expect(hoursOf(input)).toEqual([day(expected)])
   })
@@ -66,12 +180,16 @@ describe('one day, 09:00–17:00', () => {
 
   test('a lunch break in the schedule is not credited', () => {
     const schedule = [span('09:00', '12:00'), span('13:00', '17:00')]
-    expect(hoursOf({ schedule, scans: scans(['in', '09:00'], ['out', '17:00']) })).toEqual([day({ scheduledMinutes: 420, presentMinutes: 420, hours: 7 })])
+    expect(hoursOf({ schedule, scans: scans(['in', '09:00'], ['out', '17:00']) })).toEqual([
+      day({ scheduledMinutes: 420, presentMinutes: 420, hours: 7 }),
+    ])
   })
 
   test('overlapping schedule spans are not counted twice', () => {
     const schedule = [span('09:00', '13:00'), span('12:00', '17:00')]
-    expect(hoursOf({ schedule, scans: scans(['in', '09:00'], ['out', '17:00']) })).toEqual([day({ presentMinutes: 480, hours: 8 })])
+    expect(hoursOf({ schedule, scans: scans(['in', '09:00'], ['out', '17:00']) })).toEqual([
+      day({ presentMinutes: 480, hours: 8 }),
+    ])
   })
 })
 
@@ -85,7 +203,10 @@ describe('several days', () => {
   })
 
   test('each Shanghai day is recorded separately', () => {
-    const result = hoursOf({ schedule: weekend, scans: scans(['in', '08:55'], ['out', '17:05'], ['in', '03-15 10:00'], ['out', '03-15 15:00']) })
+    const result = hoursOf({
+      schedule: weekend,
+      scans: scans(['in', '08:55'], ['out', '17:05'], ['in', '03-15 10:00'], ['out', '03-15 15:00']),
+    })
     expect(result).toEqual([day({ presentMinutes: 480, hours: 8 }), sunday({ presentMinutes: 300, hours: 5 })])
   })
 
@@ -98,7 +219,10 @@ describe('several days', () => {
   })
 
   test('forgetting to check out on Saturday does not carry into Sunday', () => {
-    const result = hoursOf({ schedule: weekend, scans: scans(['in', '09:00'], ['in', '03-15 09:00'], ['out', '03-15 17:00']) })
+    const result = hoursOf({
+      schedule: weekend,
+      scans: scans(['in', '09:00'], ['in', '03-15 09:00'], ['out', '03-15 17:00']),
+    })
     expect(result).toEqual([
       day({ presentMinutes: 480, status: 'needs_review', flags: ['missing_check_out'] }),
       sunday({ presentMinutes: 480, hours: 8 }),
@@ -106,9 +230,20 @@ describe('several days', () => {
   })
 
   test('the pair limit is per day', () => {
-    const three = (d: string) => scans(['in', `${d}09:00`], ['out', `${d}11:00`], ['in', `${d}11:00`], ['out', `${d}13:00`], ['in', `${d}13:00`], ['out', `${d}17:00`])
+    const three = (d: string) =>
+      scans(
+        ['in', `${d}09:00`],
+        ['out', `${d}11:00`],
+        ['in', `${d}11:00`],
+        ['out', `${d}13:00`],
+        ['in', `${d}13:00`],
+        ['out', `${d}17:00`],
+      )
     const result = hoursOf({ schedule: weekend, scans: [...three(''), ...three('03-15 ')] })
-    expect(result.map((r) => [r.hours, r.flags])).toEqual([[8, []], [8, []]])
+    expect(result.map((r) => [r.hours, r.flags])).toEqual([
+      [8, []],
+      [8, []],
+    ])
   })
 
   test('an overnight event is one stretch split at Shanghai midnight', () => {
@@ -141,9 +276,14 @@ describe('Shanghai days, not UTC days', () => {
     const result = serviceHours({
       schedule,
       awardsHours: true,
-      scans: [{ kind: 'in', at: new Date('2026-03-14T23:30:00Z') }, { kind: 'out', at: new Date('2026-03-15T01:00:00Z') }],
+      scans: [
+        { kind: 'in', at: new Date('2026-03-14T23:30:00Z') },
+        { kind: 'out', at: new Date('2026-03-15T01:00:00Z') },
+      ],
     })
-    expect(result).toEqual([{ day: '2026-03-15', scheduledMinutes: 120, presentMinutes: 90, hours: 1.5, status: 'ok', flags: [] }])
+    expect(result).toEqual([
+      { day: '2026-03-15', scheduledMinutes: 120, presentMinutes: 90, hours: 1.5, status: 'ok', flags: [] },
+    ])
   })
 
   test.each([
@@ -185,13 +325,21 @@ describe('Shanghai days, not UTC days', () => {
     expect(la).toBe(utc)
     expect(shanghai).toBe(utc)
     const [weekend, twoDays, early, overnight] = JSON.parse(utc)
-    expect(weekend).toEqual(['2026-03-14T01:00:00.000Z', '2026-03-15T01:00:00.000Z'].map((s) => ({ start: s, end: new Date(new Date(s).getTime() + 8 * 3600_000).toISOString() })))
+    expect(weekend).toEqual(
+      ['2026-03-14T01:00:00.000Z', '2026-03-15T01:00:00.000Z'].map((s) => ({
+        start: s,
+        end: new Date(new Date(s).getTime() + 8 * 3600_000).toISOString(),
+      })),
+    )
     expect(twoDays.map((r: DayHours) => [r.day, r.presentMinutes, r.hours, r.status])).toEqual([
       ['2026-03-14', 479, 7.5, 'ok'],
       ['2026-03-15', 480, 0, 'needs_review'],
     ])
     expect(early.map((r: DayHours) => [r.day, r.presentMinutes, r.hours])).toEqual([['2026-03-15', 90, 1.5]])
-    expect(overnight.map((r: DayHours) => [r.day, r.presentMinutes, r.hours])).toEqual([['2026-03-14', 240, 4], ['2026-03-15', 90, 1.5]])
+    expect(overnight.map((r: DayHours) => [r.day, r.presentMinutes, r.hours])).toEqual([
+      ['2026-03-14', 240, 4],
+      ['2026-03-15', 90, 1.5],
+    ])
   })
 })
 
@@ -216,7 +364,8 @@ test('the days an event is scheduled on run from its start to its last minute, i
   expect(days('2024-03-10T12:00:00Z', '2024-03-10T16:00:00Z')).toEqual(['2024-03-10'])
   // Overnight: 20:00 – 02:00, with the minutes on each side of midnight.
   expect(scheduledDays(new Date('2024-03-10T12:00:00Z'), new Date('2024-03-10T18:00:00Z'))).toEqual([
-    { day: '2024-03-10', minutes: 240 }, { day: '2024-03-11', minutes: 120 },
+    { day: '2024-03-10', minutes: 240 },
+    { day: '2024-03-11', minutes: 120 },
   ])
   // An event must end after it starts (the schedule checks refuse anything else upstream).
   expect(() => days('2024-03-10T12:00:00Z', '2024-03-10T12:00:00Z')).toThrow(RangeError)

@@ -24,32 +24,46 @@ describe('short site codes', () => {
 
   test('accepted in the current and previous slot and one ahead; refused two slots back', () => {
     const slot = slotOf(T0)
-    const at = (s: number, direction: 'in' | 'out' = 'in') => shortSiteCode({ secret: SECRET, eventId: EVENT, direction, slot: s })
+    const at = (s: number, direction: 'in' | 'out' = 'in') =>
+      shortSiteCode({ secret: SECRET, eventId: EVENT, direction, slot: s })
     const verify = (code: string) => verifyShortCode(code, { secret: SECRET, eventId: EVENT, now: T0 })
     expect(verify(at(slot))).toEqual({ ok: true, claims: { eventId: EVENT, direction: 'in', slot } })
     expect(verify(at(slot - 1))).toMatchObject({ ok: true, claims: { slot: slot - 1 } })
     expect(verify(at(slot + 1))).toMatchObject({ ok: true, claims: { slot: slot + 1 } })
     expect(verify(at(slot, 'out'))).toMatchObject({ ok: true, claims: { direction: 'out' } })
     expect(verify(at(slot - 2))).toEqual({ ok: false, reason: 'bad_signature' })
-    expect(verifyShortCode(at(slot), { secret: SECRET, eventId: OTHER, now: T0 })).toEqual({ ok: false, reason: 'bad_signature' })
+    expect(verifyShortCode(at(slot), { secret: SECRET, eventId: OTHER, now: T0 })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    })
   })
 
   test('anything but six digits is malformed', () => {
     for (const bad of ['', '12345', '1234567', '12345a', ' 123456', 123456, null]) {
-      expect(verifyShortCode(bad, { secret: SECRET, eventId: EVENT, now: T0 })).toEqual({ ok: false, reason: 'malformed' })
+      expect(verifyShortCode(bad, { secret: SECRET, eventId: EVENT, now: T0 })).toEqual({
+        ok: false,
+        reason: 'malformed',
+      })
     }
   })
 
   test('property: a code issued at any instant verifies for 30 s after its slot ends, never after 60 s', () => {
-    fc.assert(fc.property(fc.integer({ min: 1_600_000_000_000, max: 2_000_000_000_000 }), fc.constantFrom('in' as const, 'out' as const), (ms, direction) => {
-      const slot = Math.floor(ms / SLOT_MS)
-      const code = shortSiteCode({ secret: SECRET, eventId: EVENT, direction, slot })
-      const endOfNext = new Date((slot + 2) * SLOT_MS - 1)
-      const twoLater = new Date((slot + 2) * SLOT_MS)
-      expect(verifyShortCode(code, { secret: SECRET, eventId: EVENT, now: endOfNext }).ok).toBe(true)
-      // Two slots later it fails unless another accepted slot happens to share the 6 digits (1 in 250,000).
-      const later = verifyShortCode(code, { secret: SECRET, eventId: EVENT, now: twoLater })
-      if (later.ok) expect(later.claims.slot).not.toBe(slot)
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_600_000_000_000, max: 2_000_000_000_000 }),
+        fc.constantFrom('in' as const, 'out' as const),
+        (ms, direction) => {
+          const slot = Math.floor(ms / SLOT_MS)
+          const code = shortSiteCode({ secret: SECRET, eventId: EVENT, direction, slot })
+          const endOfNext = new Date((slot + 2) * SLOT_MS - 1)
+          const twoLater = new Date((slot + 2) * SLOT_MS)
+          expect(verifyShortCode(code, { secret: SECRET, eventId: EVENT, now: endOfNext }).ok).toBe(true)
+          // Two slots later it fails unless another accepted slot happens to share the 6 digits (1 in 250,000).
+          const later = verifyShortCode(code, { secret: SECRET, eventId: EVENT, now: twoLater })
+          if (later.ok) expect(later.claims.slot).not.toBe(slot)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

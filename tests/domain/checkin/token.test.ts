@@ -29,8 +29,10 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const later = (slots: number, from = NOW) => new Date(from.getTime() + slots * SLOT_MS)
 const siteCode = (direction: Direction = 'in', now = NOW, secret = SECRET, eventId = EVENT) =>
   issueSiteCode({ secret, eventId, direction, now })
-const ticket = (ticketVersion = 1) => issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId: EVENT, ticketVersion })
-const verify = (token: string, now = NOW, direction?: Direction) => verifySiteCode(token, { secret: SECRET, eventId: EVENT, now, direction })
+const ticket = (ticketVersion = 1) =>
+  issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId: EVENT, ticketVersion })
+const verify = (token: string, now = NOW, direction?: Direction) =>
+  verifySiteCode(token, { secret: SECRET, eventId: EVENT, now, direction })
 /** Decodes a token, lets `edit` change its bytes, re-encodes: valid characters, altered content. */
 const patched = (token: string, edit: (b: Buffer) => void) => {
   const b = Buffer.from(token, 'base64url')
@@ -54,13 +56,20 @@ describe('site code format', () => {
     expect(nextRotationAt(NOW)).toEqual(new Date('2026-03-14T01:00:30.000Z'))
   })
   test('peek reads the event before the secret is known, without vouching for it', () => {
-    expect(peekSiteCode(siteCode('out'))).toEqual({ ok: true, claims: { eventId: EVENT, direction: 'out', slot: slotOf(NOW) } })
+    expect(peekSiteCode(siteCode('out'))).toEqual({
+      ok: true,
+      claims: { eventId: EVENT, direction: 'out', slot: slotOf(NOW) },
+    })
     expect(peekSiteCode(siteCode('in', NOW, OTHER_SECRET))).toMatchObject({ ok: true })
     expect(peekSiteCode(ticket())).toEqual({ ok: false, reason: 'wrong_kind' })
     expect(peekSiteCode('')).toEqual({ ok: false, reason: 'malformed' })
   })
   test('an event id in upper case is the same event', () => {
-    const r = verifySiteCode(siteCode('in', NOW, SECRET, EVENT.toUpperCase()), { secret: SECRET, eventId: EVENT, now: NOW })
+    const r = verifySiteCode(siteCode('in', NOW, SECRET, EVENT.toUpperCase()), {
+      secret: SECRET,
+      eventId: EVENT,
+      now: NOW,
+    })
     expect(r).toEqual({ ok: true, claims: { eventId: EVENT, direction: 'in', slot: slotOf(NOW) } })
   })
 })
@@ -94,18 +103,84 @@ describe('every refusal has its own reason', () => {
     ['standard base64 characters', () => verify('+' + valid.slice(1)), 'malformed'],
     ['surrounding whitespace', () => verify(` ${valid.slice(1)}`), 'malformed'],
     ['Chinese characters of the right length', () => verify('青'.repeat(SITE_CODE_LENGTH)), 'malformed'],
-    ['an unknown kind byte', () => verify(patched(valid, (b) => { b[1] = 0x78 })), 'malformed'],
-    ['a ticket kind byte at site-code length', () => verify(patched(valid, (b) => { b[1] = 0x74 })), 'malformed'],
+    [
+      'an unknown kind byte',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[1] = 0x78
+          }),
+        ),
+      'malformed',
+    ],
+    [
+      'a ticket kind byte at site-code length',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[1] = 0x74
+          }),
+        ),
+      'malformed',
+    ],
     ['not a string at all (untyped caller)', () => verify(null as unknown as string), 'malformed'],
-    ['another format version', () => verify(patched(valid, (b) => { b[0] = 2 })), 'bad_version'],
-    ['format version zero', () => verify(patched(valid, (b) => { b[0] = 0 })), 'bad_version'],
+    [
+      'another format version',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[0] = 2
+          }),
+        ),
+      'bad_version',
+    ],
+    [
+      'format version zero',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[0] = 0
+          }),
+        ),
+      'bad_version',
+    ],
     ['a ticket', () => verify(ticket()), 'wrong_kind'],
     ['a code of another event', () => verify(siteCode('in', NOW, SECRET, OTHER_EVENT)), 'wrong_event'],
     ['a forged code of another event', () => verify(siteCode('in', NOW, OTHER_SECRET, OTHER_EVENT)), 'wrong_event'],
     ['a code signed with another secret', () => verify(siteCode('in', NOW, OTHER_SECRET)), 'bad_signature'],
-    ['a flipped MAC bit', () => verify(patched(valid, (b) => { b[35] ^= 1 })), 'bad_signature'],
-    ['a direction relabelled in→out', () => verify(patched(valid, (b) => { b[1] = 0x6f }), NOW, 'out'), 'bad_signature'],
-    ['a slot moved forward', () => verify(patched(valid, (b) => { b[23] += 2 }), later(2)), 'bad_signature'],
+    [
+      'a flipped MAC bit',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[35] ^= 1
+          }),
+        ),
+      'bad_signature',
+    ],
+    [
+      'a direction relabelled in→out',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[1] = 0x6f
+          }),
+          NOW,
+          'out',
+        ),
+      'bad_signature',
+    ],
+    [
+      'a slot moved forward',
+      () =>
+        verify(
+          patched(valid, (b) => {
+            b[23] += 2
+          }),
+          later(2),
+        ),
+      'bad_signature',
+    ],
     ['a check-in code used to check out', () => verify(valid, NOW, 'out'), 'wrong_direction'],
     ['a check-out code used to check in', () => verify(siteCode('out'), NOW, 'in'), 'wrong_direction'],
     ['an old code', () => verify(valid, later(2)), 'expired'],
@@ -120,9 +195,26 @@ describe('every refusal has its own reason', () => {
     const t = ticket()
     expect(verifyTicket(siteCode(), { secret: TICKET_SECRET })).toEqual({ ok: false, reason: 'wrong_kind' })
     expect(verifyTicket(t.slice(0, 48), { secret: TICKET_SECRET })).toEqual({ ok: false, reason: 'malformed' })
-    expect(verifyTicket(patched(t, (b) => { b[0] = 9 }), { secret: TICKET_SECRET })).toEqual({ ok: false, reason: 'bad_version' })
-    expect(verifyTicket(patched(t, (b) => { b[35] = 2 }), { secret: TICKET_SECRET })).toEqual({ ok: false, reason: 'bad_signature' })
-    expect(verifyTicket(t, { secret: TICKET_SECRET, eventId: OTHER_EVENT })).toEqual({ ok: false, reason: 'wrong_event' })
+    expect(
+      verifyTicket(
+        patched(t, (b) => {
+          b[0] = 9
+        }),
+        { secret: TICKET_SECRET },
+      ),
+    ).toEqual({ ok: false, reason: 'bad_version' })
+    expect(
+      verifyTicket(
+        patched(t, (b) => {
+          b[35] = 2
+        }),
+        { secret: TICKET_SECRET },
+      ),
+    ).toEqual({ ok: false, reason: 'bad_signature' })
+    expect(verifyTicket(t, { secret: TICKET_SECRET, eventId: OTHER_EVENT })).toEqual({
+      ok: false,
+      reason: 'wrong_event',
+    })
   })
   test('the reason list has no duplicates', () => {
     expect(new Set(TOKEN_FAILURES).size).toBe(TOKEN_FAILURES.length)
@@ -134,8 +226,14 @@ describe('misconfiguration is a bug, not a refusal', () => {
     ['an empty secret', () => verifySiteCode(siteCode(), { secret: '', eventId: EVENT, now: NOW })],
     ['a short secret', () => issueSiteCode({ secret: 'short', eventId: EVENT, direction: 'in', now: NOW })],
     ['an invalid clock', () => verifySiteCode(siteCode(), { secret: SECRET, eventId: EVENT, now: new Date(NaN) })],
-    ['an event id that is not a UUID', () => issueSiteCode({ secret: SECRET, eventId: '42', direction: 'in', now: NOW })],
-    ['a ticket version out of range', () => issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId: EVENT, ticketVersion: 70_000 })],
+    [
+      'an event id that is not a UUID',
+      () => issueSiteCode({ secret: SECRET, eventId: '42', direction: 'in', now: NOW }),
+    ],
+    [
+      'a ticket version out of range',
+      () => issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId: EVENT, ticketVersion: 70_000 }),
+    ],
   ])('%s throws', (_label, run) => {
     expect(run).toThrow()
   })
@@ -175,7 +273,10 @@ describe('properties', () => {
         const at = (slot: number) => new Date(slotStart + slot * SLOT_MS + offset)
         const opts = { secret: SECRET, eventId, direction: dir }
         const same = verifySiteCode(code, { ...opts, now: at(0) })
-        expect(same).toEqual({ ok: true, claims: { eventId: eventId.toLowerCase(), direction: dir, slot: slotOf(now) } })
+        expect(same).toEqual({
+          ok: true,
+          claims: { eventId: eventId.toLowerCase(), direction: dir, slot: slotOf(now) },
+        })
         expect(verifySiteCode(code, { ...opts, now: at(1) }).ok).toBe(true)
         expect(verifySiteCode(code, { ...opts, now: at(2) })).toEqual({ ok: false, reason: 'expired' })
       }),
@@ -191,7 +292,9 @@ describe('properties', () => {
         const i = pos % valid.length
         fc.pre(valid[i] !== ch)
         const mutated = valid.slice(0, i) + ch + valid.slice(i + 1)
-        const r = isTicket ? verifyTicket(mutated, { secret: TICKET_SECRET }) : verifySiteCode(mutated, { secret: SECRET, eventId, now: NOW })
+        const r = isTicket
+          ? verifyTicket(mutated, { secret: TICKET_SECRET })
+          : verifySiteCode(mutated, { secret: SECRET, eventId, now: NOW })
         expect(r.ok).toBe(false)
       }),
       { numRuns: 2000 },
@@ -229,13 +332,20 @@ describe('properties', () => {
 
   test('no truncation or extension of a valid token verifies', () => {
     fc.assert(
-      fc.property(uuid, direction, fc.boolean(), fc.nat(), fc.string({ unit: base64urlChar, minLength: 1, maxLength: 20 }), (eventId, dir, cut, n, tail) => {
-        const code = issueSiteCode({ secret: SECRET, eventId, direction: dir, now: NOW })
-        const t = issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId, ticketVersion: 0 })
-        const edit = (s: string) => (cut ? s.slice(0, n % s.length) : s + tail)
-        expect(verifySiteCode(edit(code), { secret: SECRET, eventId, now: NOW }).ok).toBe(false)
-        expect(verifyTicket(edit(t), { secret: TICKET_SECRET }).ok).toBe(false)
-      }),
+      fc.property(
+        uuid,
+        direction,
+        fc.boolean(),
+        fc.nat(),
+        fc.string({ unit: base64urlChar, minLength: 1, maxLength: 20 }),
+        (eventId, dir, cut, n, tail) => {
+          const code = issueSiteCode({ secret: SECRET, eventId, direction: dir, now: NOW })
+          const t = issueTicket({ secret: TICKET_SECRET, registrationId: REGISTRATION, eventId, ticketVersion: 0 })
+          const edit = (s: string) => (cut ? s.slice(0, n % s.length) : s + tail)
+          expect(verifySiteCode(edit(code), { secret: SECRET, eventId, now: NOW }).ok).toBe(false)
+          expect(verifyTicket(edit(t), { secret: TICKET_SECRET }).ok).toBe(false)
+        },
+      ),
     )
   })
 
@@ -252,7 +362,10 @@ describe('properties', () => {
           ok: true,
           claims: { registrationId: registrationId.toLowerCase(), eventId: eventId.toLowerCase(), ticketVersion },
         })
-        expect(verifyTicket(t, { secret: 'another-ticket-secret-32-bytes!!' })).toEqual({ ok: false, reason: 'bad_signature' })
+        expect(verifyTicket(t, { secret: 'another-ticket-secret-32-bytes!!' })).toEqual({
+          ok: false,
+          reason: 'bad_signature',
+        })
       }),
     )
   })

@@ -10,22 +10,31 @@ describe('certificate codes', () => {
   })
 
   test('property: every code normalises to itself, and typed variants (lower case, no dash, O for 0) find it', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (bytes) => {
-      const code = certificateCode(bytes)
-      expect(code).toMatch(/^QJ[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{6}$/)
-      expect(normaliseCode(code)).toBe(code)
-      expect(normaliseCode(` ${code.toLowerCase().replace('-', '')} `)).toBe(code)
-      expect(normaliseCode(code.slice(0, 2) + code.slice(2).replace(/0/g, 'O').replace(/1/g, 'I'))).toBe(code)
-    }))
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (bytes) => {
+        const code = certificateCode(bytes)
+        expect(code).toMatch(/^QJ[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{6}$/)
+        expect(normaliseCode(code)).toBe(code)
+        expect(normaliseCode(` ${code.toLowerCase().replace('-', '')} `)).toBe(code)
+        expect(normaliseCode(code.slice(0, 2) + code.slice(2).replace(/0/g, 'O').replace(/1/g, 'I'))).toBe(code)
+      }),
+    )
   })
 
   test('not a code', () => {
-    for (const bad of ['', 'QJ', 'QJ1234-12345', 'XX1234-123456', 'QJ1234-1234U6', 'QJ1234-1234567']) expect(normaliseCode(bad)).toBeNull()
+    for (const bad of ['', 'QJ', 'QJ1234-12345', 'XX1234-123456', 'QJ1234-1234U6', 'QJ1234-1234567'])
+      expect(normaliseCode(bad)).toBeNull()
   })
 })
 
 describe('maskName', () => {
-  test.each([['张三', '张*'], ['欧阳小明', '欧**明'], ['王', '*'], ['', '*'], ['李四光', '李*光']])('%s → %s', (name, masked) => {
+  test.each([
+    ['张三', '张*'],
+    ['欧阳小明', '欧**明'],
+    ['王', '*'],
+    ['', '*'],
+    ['李四光', '李*光'],
+  ])('%s → %s', (name, masked) => {
     expect(maskName(name)).toBe(masked)
   })
 })

@@ -1,20 +1,54 @@
 /** Ledger rules: steps, the schedule cap, corrections of approved entries, notice periods. */
 import {
-  LedgerRuleError, approvedHours, checkMakeup, floorToStep, hoursLeft, noticeEnds, onStep, planAdjustment, standingHours, type LedgerLine,
+  LedgerRuleError,
+  approvedHours,
+  checkMakeup,
+  floorToStep,
+  hoursLeft,
+  noticeEnds,
+  onStep,
+  planAdjustment,
+  standingHours,
+  type LedgerLine,
 } from '../../../server/domain/hours/ledger'
 
-const line = (id: string, hours: number, status: LedgerLine['status'] = 'approved', kind: LedgerLine['kind'] = 'scan', replacesId: string | null = null): LedgerLine =>
-  ({ id, hours, status, kind, replacesId })
+const line = (
+  id: string,
+  hours: number,
+  status: LedgerLine['status'] = 'approved',
+  kind: LedgerLine['kind'] = 'scan',
+  replacesId: string | null = null,
+): LedgerLine => ({ id, hours, status, kind, replacesId })
 
 describe('steps', () => {
-  test.each([[1.5, 0.5, true], [1.3, 0.5, false], [0.3, 0.1, true], [0.7, 0.1, true], [2.25, 0.25, true], [2.2, 0.25, false], [0, 0.5, true], [3, 1, true]])(
-    'onStep(%p, %p) = %p', (h, s, ok) => expect(onStep(h, s)).toBe(ok))
-  test.each([[1.99, 0.5, 1.5], [2, 0.5, 2], [0.29, 0.1, 0.2], [0.3, 0.1, 0.3], [7.9, 1, 7]])('floorToStep(%p, %p) = %p', (h, s, r) => expect(floorToStep(h, s)).toBe(r))
+  test.each([
+    [1.5, 0.5, true],
+    [1.3, 0.5, false],
+    [0.3, 0.1, true],
+    [0.7, 0.1, true],
+    [2.25, 0.25, true],
+    [2.2, 0.25, false],
+    [0, 0.5, true],
+    [3, 1, true],
+  ])('onStep(%p, %p) = %p', (h, s, ok) => expect(onStep(h, s)).toBe(ok))
+  test.each([
+    [1.99, 0.5, 1.5],
+    [2, 0.5, 2],
+    [0.29, 0.1, 0.2],
+    [0.3, 0.1, 0.3],
+    [7.9, 1, 7],
+  ])('floorToStep(%p, %p) = %p', (h, s, r) => expect(floorToStep(h, s)).toBe(r))
   test('a step must be positive', () => expect(() => onStep(1, 0)).toThrow(RangeError))
 })
 
 describe('totals', () => {
-  const lines = [line('1', 2), line('2', -2, 'approved', 'reversal', '1'), line('3', 1.5, 'approved', 'correction', '1'), line('4', 1, 'pending', 'makeup'), line('5', 3, 'declined')]
+  const lines = [
+    line('1', 2),
+    line('2', -2, 'approved', 'reversal', '1'),
+    line('3', 1.5, 'approved', 'correction', '1'),
+    line('4', 1, 'pending', 'makeup'),
+    line('5', 3, 'declined'),
+  ]
   test('approved hours net reversals and corrections; declined lines never count', () => {
     expect(approvedHours(lines)).toBe(1.5)
     expect(standingHours(lines)).toBe(2.5)
@@ -34,7 +68,11 @@ describe('planAdjustment', () => {
   })
   test('an approved entry is reversed and replaced', () => {
     const entry = line('1', 2)
-    expect(planAdjustment({ ...base, entry, lines: [entry], hours: 1 })).toEqual({ kind: 'correct', reversal: { hours: -2 }, correction: { hours: 1 } })
+    expect(planAdjustment({ ...base, entry, lines: [entry], hours: 1 })).toEqual({
+      kind: 'correct',
+      reversal: { hours: -2 },
+      correction: { hours: 1 },
+    })
   })
   test.each([
     ['declined', line('1', 2, 'declined'), [], 1, 'declined'],

@@ -5,8 +5,14 @@ export const NONCE = /^[A-Za-z0-9_-]{8,64}$/
 
 export function myCheckin(overrides: Partial<MyCheckin> = {}): MyCheckin {
   return {
-    activityId: ACT, registered: true, lastDirection: null, lastScanAt: null,
-    opensAt: '2024-03-05T03:00:00.000Z', closesAt: '2024-03-05T08:00:00.000Z', open: true, ...overrides,
+    activityId: ACT,
+    registered: true,
+    lastDirection: null,
+    lastScanAt: null,
+    opensAt: '2024-03-05T03:00:00.000Z',
+    closesAt: '2024-03-05T08:00:00.000Z',
+    open: true,
+    ...overrides,
   }
 }
 
@@ -15,16 +21,28 @@ let scans = 0
 export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
   scans += 1
   return {
-    scanId: String(scans), activityId: ACT, direction: 'in', scannedAt: '2024-03-05T04:05:00.000Z', method: 'site_code',
-    needsReview: false, person: { nickname: '小李', realName: '李青' }, repeated: false, ...overrides,
+    scanId: String(scans),
+    activityId: ACT,
+    direction: 'in',
+    scannedAt: '2024-03-05T04:05:00.000Z',
+    method: 'site_code',
+    needsReview: false,
+    person: { nickname: '小李', realName: '李青' },
+    repeated: false,
+    ...overrides,
   }
 }
 
 export function siteCode(overrides: Partial<SiteCode> = {}): SiteCode {
   return {
-    token: 'T'.repeat(48), shortCode: '123456', qrDataUrl: 'data:image/png;base64,AAAA', direction: 'in',
+    token: 'T'.repeat(48),
+    shortCode: '123456',
+    qrDataUrl: 'data:image/png;base64,AAAA',
+    direction: 'in',
     // The server's clock agrees with the (frozen) phone clock unless a test says otherwise.
-    rotatesAt: '2024-03-05T04:00:30.000Z', serverNow: new Date(Date.now()).toISOString(), ...overrides,
+    rotatesAt: '2024-03-05T04:00:30.000Z',
+    serverNow: new Date(Date.now()).toISOString(),
+    ...overrides,
   }
 }
 
@@ -34,7 +52,11 @@ export function board(overrides: Partial<CheckinBoard> = {}): CheckinBoard {
 
 export function roster(entries: OfflineRoster['entries'], overrides: Partial<OfflineRoster> = {}): OfflineRoster {
   return {
-    activityId: ACT, generatedAt: '2024-03-05T02:00:00.000Z', opensAt: '2024-03-05T03:00:00.000Z',
-    closesAt: '2024-03-05T08:00:00.000Z', entries, ...overrides,
+    activityId: ACT,
+    generatedAt: '2024-03-05T02:00:00.000Z',
+    opensAt: '2024-03-05T03:00:00.000Z',
+    closesAt: '2024-03-05T08:00:00.000Z',
+    entries,
+    ...overrides,
   }
 }

@@ -1,10 +1,5 @@
 /** Typed calls of the `activity` cloud function used by the activity feature. */
-import type {
-  ActivityDetail,
-  ActivityListRequest,
-  ActivityListResponse,
-  CategoryListResponse,
-} from '@api/activity'
+import type { ActivityDetail, ActivityListRequest, ActivityListResponse, CategoryListResponse } from '@api/activity'
 import { callFunction } from '@/services/cloud'
 
 export const PAGE_SIZE = 20

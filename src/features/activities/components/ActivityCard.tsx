@@ -47,9 +47,7 @@ export function ActivityCard({ activity: a, onOpen }: Props) {
           </Text>
         </View>
       </View>
-      {a.coverUrl ? (
-        <Image className="activity-card__cover" src={a.coverUrl} mode="aspectFill" lazyLoad />
-      ) : null}
+      {a.coverUrl ? <Image className="activity-card__cover" src={a.coverUrl} mode="aspectFill" lazyLoad /> : null}
     </View>
   )
 }

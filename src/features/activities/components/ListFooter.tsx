@@ -11,7 +11,11 @@ interface Props {
 /** The end of the list: loading, a retry after a failed page, "more" or the end. */
 export function ListFooter({ loadingMore, hasMore, error, onLoadMore }: Props) {
   if (loadingMore) {
-    return <View className="list-footer" data-testid="list-footer">加载中…</View>
+    return (
+      <View className="list-footer" data-testid="list-footer">
+        加载中…
+      </View>
+    )
   }
   if (error) {
     return (
@@ -29,5 +33,9 @@ export function ListFooter({ loadingMore, hasMore, error, onLoadMore }: Props) {
       </View>
     )
   }
-  return <View className="list-footer" data-testid="list-footer">没有更多了</View>
+  return (
+    <View className="list-footer" data-testid="list-footer">
+      没有更多了
+    </View>
+  )
 }

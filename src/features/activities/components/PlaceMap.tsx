@@ -31,7 +31,17 @@ export function PlaceMap({ name, address, location }: Props) {
         longitude={location.longitude}
         scale={16}
         onError={() => undefined}
-        markers={[{ id: 1, latitude: location.latitude, longitude: location.longitude, title: name, iconPath: MARKER_ICON, width: 24, height: 32 }]}
+        markers={[
+          {
+            id: 1,
+            latitude: location.latitude,
+            longitude: location.longitude,
+            title: name,
+            iconPath: MARKER_ICON,
+            width: 24,
+            height: 32,
+          },
+        ]}
       />
     )
   }

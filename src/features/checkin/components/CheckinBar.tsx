@@ -25,8 +25,11 @@ function tryLocation(ms = 3000): Promise<Location | undefined> {
     try {
       Taro.getLocation({ type: 'gcj02' }).then(
         (r) => {
-          const ok = Number.isFinite(r.latitude) && Number.isFinite(r.longitude) &&
-            Math.abs(r.latitude) <= 90 && Math.abs(r.longitude) <= 180
+          const ok =
+            Number.isFinite(r.latitude) &&
+            Number.isFinite(r.longitude) &&
+            Math.abs(r.latitude) <= 90 &&
+            Math.abs(r.longitude) <= 180
           done(ok ? { latitude: r.latitude, longitude: r.longitude } : undefined)
         },
         () => done(),
@@ -46,7 +49,17 @@ function StateLine({ mine }: { mine: MyCheckin }) {
   )
 }
 
-function Result({ outcome, verb, busy, onRetry }: { outcome: ScanOutcome; verb: string; busy: boolean; onRetry(): void }) {
+function Result({
+  outcome,
+  verb,
+  busy,
+  onRetry,
+}: {
+  outcome: ScanOutcome
+  verb: string
+  busy: boolean
+  onRetry(): void
+}) {
   if (outcome.kind === 'success') {
     const r = outcome.result
     return (
@@ -63,8 +76,15 @@ function Result({ outcome, verb, busy, onRetry }: { outcome: ScanOutcome; verb: 
       <Text className="checkin-bar__result-title">{failureTitle(outcome.code, verb)}</Text>
       <Text className="checkin-bar__result-line">{outcome.message}</Text>
       {retryable(outcome.code) ? (
-        <Button className="checkin-bar__retry" size="small" shape="round" variant="outlined" data-testid="checkin-retry"
-          disabled={busy} onClick={onRetry}>
+        <Button
+          className="checkin-bar__retry"
+          size="small"
+          shape="round"
+          variant="outlined"
+          data-testid="checkin-retry"
+          disabled={busy}
+          onClick={onRetry}
+        >
           重试
         </Button>
       ) : null}
@@ -135,22 +155,50 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
       </View>
       {process.env.TARO_ENV === 'h5' ? (
         <View className="checkin-bar__manual">
-          <Input className="checkin-bar__input" data-testid="checkin-code-input" type="number" maxlength={6} value={code}
-            placeholder="输入现场二维码下方的 6 位数字" onInput={(e) => setCode(e.detail.value)}
-            onConfirm={submitCode} />
-          <Button className="checkin-bar__submit" data-testid="checkin-submit" color="primary" shape="round"
-            loading={c.busy} disabled={c.busy} onClick={submitCode}>
+          <Input
+            className="checkin-bar__input"
+            data-testid="checkin-code-input"
+            type="number"
+            maxlength={6}
+            value={code}
+            placeholder="输入现场二维码下方的 6 位数字"
+            onInput={(e) => setCode(e.detail.value)}
+            onConfirm={submitCode}
+          />
+          <Button
+            className="checkin-bar__submit"
+            data-testid="checkin-submit"
+            color="primary"
+            shape="round"
+            loading={c.busy}
+            disabled={c.busy}
+            onClick={submitCode}
+          >
             {verb}
           </Button>
         </View>
       ) : (
-        <Button className="checkin-bar__scan" data-testid="checkin-scan" color="primary" shape="round" block
-          loading={c.busy} disabled={c.busy} onClick={() => void scan()}>
+        <Button
+          className="checkin-bar__scan"
+          data-testid="checkin-scan"
+          color="primary"
+          shape="round"
+          block
+          loading={c.busy}
+          disabled={c.busy}
+          onClick={() => void scan()}
+        >
           扫码{verb}
         </Button>
       )}
-      {hint ? <Text className="checkin-bar__hint" data-testid="checkin-hint">{hint}</Text> : null}
-      {c.outcome ? <Result outcome={c.outcome} verb={verb} busy={c.busy} onRetry={() => void c.retry().then(clearIfDone)} /> : null}
+      {hint ? (
+        <Text className="checkin-bar__hint" data-testid="checkin-hint">
+          {hint}
+        </Text>
+      ) : null}
+      {c.outcome ? (
+        <Result outcome={c.outcome} verb={verb} busy={c.busy} onRetry={() => void c.retry().then(clearIfDone)} />
+      ) : null}
     </View>
   )
 }

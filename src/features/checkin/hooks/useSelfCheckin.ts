@@ -8,8 +8,7 @@ import { newNonce } from '../nonce'
 export type ScanInput = Omit<ScanRequest, 'nonce'>
 
 export type ScanOutcome =
-  | { kind: 'success'; result: ScanResult }
-  | { kind: 'error'; code: string | null; message: string }
+  { kind: 'success'; result: ScanResult } | { kind: 'error'; code: string | null; message: string }
 
 /** Re-check my state when the window opens while the page is open (not for far-away windows). */
 const MAX_WAIT_MS = 6 * 60 * 60 * 1000
@@ -56,24 +55,27 @@ export function useSelfCheckin(activityId: string, eligible: boolean) {
   }, [mine, reload])
 
   /** Sends a scan; resolves to whether it was recorded (or had been). */
-  const send = useCallback(async (input: ScanInput): Promise<boolean> => {
-    if (!attempt.current) attempt.current = { nonce: newNonce(), input: null }
-    const current = attempt.current
-    current.input = input
-    setBusy(true)
-    try {
-      const result = await scanSiteCode({ ...input, nonce: current.nonce })
-      if (attempt.current === current) attempt.current = null
-      setOutcome({ kind: 'success', result })
-      void reload()
-      return true
-    } catch (err) {
-      setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err) })
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }, [reload])
+  const send = useCallback(
+    async (input: ScanInput): Promise<boolean> => {
+      if (!attempt.current) attempt.current = { nonce: newNonce(), input: null }
+      const current = attempt.current
+      current.input = input
+      setBusy(true)
+      try {
+        const result = await scanSiteCode({ ...input, nonce: current.nonce })
+        if (attempt.current === current) attempt.current = null
+        setOutcome({ kind: 'success', result })
+        void reload()
+        return true
+      } catch (err) {
+        setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err) })
+        return false
+      } finally {
+        setBusy(false)
+      }
+    },
+    [reload],
+  )
 
   /** The same request with the same nonce. */
   const retry = useCallback(async () => {

@@ -15,15 +15,21 @@ export function HoursNoticeSection({ activityId, enabled }: { activityId: string
   useEffect(() => {
     if (!enabled) return
     let live = true
-    callFunction('hours', 'notice', { activityId }).then((n) => {
-      if (live) setNotice(n)
-    }, () => undefined)
+    callFunction('hours', 'notice', { activityId }).then(
+      (n) => {
+        if (live) setNotice(n)
+      },
+      () => undefined,
+    )
     return () => {
       live = false
     }
   }, [activityId, enabled])
   if (!enabled || !notice || notice.items.length === 0) return null
-  const until = notice.items.reduce((last, i) => (i.noticeUntil > last ? i.noticeUntil : last), notice.items[0].noticeUntil)
+  const until = notice.items.reduce(
+    (last, i) => (i.noticeUntil > last ? i.noticeUntil : last),
+    notice.items[0].noticeUntil,
+  )
   return (
     <View className="hours-notice" data-testid="hours-notice">
       <Text className="hours-notice__title">志愿时长公示</Text>

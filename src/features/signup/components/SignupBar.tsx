@@ -58,33 +58,64 @@ export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStal
 
   return (
     <View className="signup-bar" data-testid="signup-bar">
-      {s.note ? <Text className="signup-bar__note" data-testid="signup-note">{s.note}</Text> : null}
+      {s.note ? (
+        <Text className="signup-bar__note" data-testid="signup-note">
+          {s.note}
+        </Text>
+      ) : null}
       <View className="signup-bar__row">
         {s.action === 'offer' && mine ? (
           <>
-            <Button className="signup-bar__decline" shape="round" variant="outlined" disabled={busy !== null}
+            <Button
+              className="signup-bar__decline"
+              shape="round"
+              variant="outlined"
+              disabled={busy !== null}
               loading={busy === 'decline'}
-              onClick={() => void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？',
-                () => run('decline', () => declineOffer(mine.id), '已放弃'))}>
+              onClick={() =>
+                void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？', () =>
+                  run('decline', () => declineOffer(mine.id), '已放弃'),
+                )
+              }
+            >
               放弃
             </Button>
-            <Button className="signup-bar__accept" color="primary" shape="round" disabled={busy !== null}
-              loading={busy === 'accept'} onClick={() => void run('accept', () => acceptOffer(mine.id), '已确认参加')}>
+            <Button
+              className="signup-bar__accept"
+              color="primary"
+              shape="round"
+              disabled={busy !== null}
+              loading={busy === 'accept'}
+              onClick={() => void run('accept', () => acceptOffer(mine.id), '已确认参加')}
+            >
               确认参加
             </Button>
           </>
         ) : (
           <>
             {mine?.cancellable ? (
-              <Button className="signup-bar__cancel" shape="round" variant="outlined" disabled={busy !== null}
+              <Button
+                className="signup-bar__cancel"
+                shape="round"
+                variant="outlined"
+                disabled={busy !== null}
                 loading={busy === 'cancel'}
-                onClick={() => void confirmThen('取消报名', '确定取消本次报名？取消后名额将让给其他人。',
-                  () => run('cancel', () => cancelRegistration(mine.id), '已取消报名'))}>
+                onClick={() =>
+                  void confirmThen('取消报名', '确定取消本次报名？取消后名额将让给其他人。', () =>
+                    run('cancel', () => cancelRegistration(mine.id), '已取消报名'),
+                  )
+                }
+              >
                 取消报名
               </Button>
             ) : null}
-            <Button className="signup-bar__main detail__signup" color="primary" shape="round"
-              disabled={loading || s.action === 'none' || busy !== null} onClick={onMain}>
+            <Button
+              className="signup-bar__main detail__signup"
+              color="primary"
+              shape="round"
+              disabled={loading || s.action === 'none' || busy !== null}
+              onClick={onMain}
+            >
               {loading ? '加载中…' : s.label}
             </Button>
           </>

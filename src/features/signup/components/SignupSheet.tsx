@@ -124,7 +124,9 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
       <View className="signup-sheet__panel">
         <View className="signup-sheet__head">
           <Text className="signup-sheet__title">报名：{title}</Text>
-          <Text className="signup-sheet__close" onClick={busy ? undefined : onClose}>×</Text>
+          <Text className="signup-sheet__close" onClick={busy ? undefined : onClose}>
+            ×
+          </Text>
         </View>
         <View className="signup-sheet__body">
           {questions.length === 0 ? <Text className="signup-sheet__plain">确认报名参加本次活动？</Text> : null}
@@ -140,23 +142,38 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
                 </View>
                 {q.kind === 'text' ? (
                   q.label.length > 12 ? (
-                    <Textarea className="signup-q__textarea" data-testid={`answer-${q.id}`} maxlength={500} autoHeight
-                      value={typeof value === 'string' ? value : ''} placeholder="请填写"
-                      onInput={(e) => set(q.id, e.detail.value)} />
+                    <Textarea
+                      className="signup-q__textarea"
+                      data-testid={`answer-${q.id}`}
+                      maxlength={500}
+                      autoHeight
+                      value={typeof value === 'string' ? value : ''}
+                      placeholder="请填写"
+                      onInput={(e) => set(q.id, e.detail.value)}
+                    />
                   ) : (
-                    <Input className="signup-q__input" data-testid={`answer-${q.id}`} maxlength={500}
-                      value={typeof value === 'string' ? value : ''} placeholder="请填写"
-                      onInput={(e) => set(q.id, e.detail.value)} />
+                    <Input
+                      className="signup-q__input"
+                      data-testid={`answer-${q.id}`}
+                      maxlength={500}
+                      value={typeof value === 'string' ? value : ''}
+                      placeholder="请填写"
+                      onInput={(e) => set(q.id, e.detail.value)}
+                    />
                   )
                 ) : (
                   <View className="signup-q__options">
                     {q.options.map((o) => {
                       const on = q.kind === 'single' ? value === o : Array.isArray(value) && value.includes(o)
                       return (
-                        <View key={o} className={`signup-q__option${on ? ' signup-q__option--on' : ''}`}
+                        <View
+                          key={o}
+                          className={`signup-q__option${on ? ' signup-q__option--on' : ''}`}
                           data-testid={`option-${q.id}-${o}`}
-                          onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}>
-                          {o}{quotaNote(summary, q, o)}
+                          onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}
+                        >
+                          {o}
+                          {quotaNote(summary, q, o)}
                         </View>
                       )
                     })}
@@ -170,8 +187,11 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
         {process.env.TARO_ENV === 'h5' ? (
           // The local host has no subscribe messages: this switch stands in for WeChat's prompt,
           // and the reminder lands in the local outbox.
-          <View className={`signup-q__option signup-sheet__remind${remind ? ' signup-q__option--on' : ''}`}
-            data-testid="remind-local" onClick={() => setRemind(!remind)}>
+          <View
+            className={`signup-q__option signup-sheet__remind${remind ? ' signup-q__option--on' : ''}`}
+            data-testid="remind-local"
+            onClick={() => setRemind(!remind)}
+          >
             {remind ? '✓ ' : ''}活动前一天提醒我（本地）
           </View>
         ) : null}
@@ -179,16 +199,26 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
           <View className="signup-sheet__error" data-testid="signup-error">
             <Text>{error.message}</Text>
             {profileLink ? (
-              <Text className="signup-sheet__link" data-testid="profile-link"
-                onClick={() => void Taro.navigateTo({ url: PROFILE_URL })}>
+              <Text
+                className="signup-sheet__link"
+                data-testid="profile-link"
+                onClick={() => void Taro.navigateTo({ url: PROFILE_URL })}
+              >
                 去完善个人资料 ›
               </Text>
             ) : null}
           </View>
         ) : null}
         <View className="signup-sheet__actions">
-          <Button className="signup-sheet__submit" color="primary" shape="round" block loading={busy} disabled={busy}
-            onClick={() => void submit()}>
+          <Button
+            className="signup-sheet__submit"
+            color="primary"
+            shape="round"
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void submit()}
+          >
             {error?.code === 'NETWORK' ? '重试' : submitLabel}
           </Button>
         </View>

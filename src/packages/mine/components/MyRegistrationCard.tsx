@@ -47,8 +47,17 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
             有名额为你保留{item.offerExpiresAt ? `，请在 ${formatDateTime(item.offerExpiresAt)} 前确认` : ''}
           </Text>
           <View className="my-reg__actions">
-            <Button size="small" shape="round" variant="outlined" disabled={busy} onClick={onDecline}>放弃</Button>
-            <Button className="my-reg__accept" size="small" shape="round" color="primary" disabled={busy} onClick={onAccept}>
+            <Button size="small" shape="round" variant="outlined" disabled={busy} onClick={onDecline}>
+              放弃
+            </Button>
+            <Button
+              className="my-reg__accept"
+              size="small"
+              shape="round"
+              color="primary"
+              disabled={busy}
+              onClick={onAccept}
+            >
               确认参加
             </Button>
           </View>
@@ -61,8 +70,15 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
             <Text className="my-reg__ticket-title">入场券</Text>
             <Text className="my-reg__ticket-text">到场后向组织者出示，扫码入场</Text>
           </View>
-          <Button className="my-reg__ticket-open" size="small" shape="round" color="primary" variant="outlined"
-            data-testid="ticket-open" onClick={onTicket}>
+          <Button
+            className="my-reg__ticket-open"
+            size="small"
+            shape="round"
+            color="primary"
+            variant="outlined"
+            data-testid="ticket-open"
+            onClick={onTicket}
+          >
             入场券
           </Button>
         </View>
@@ -70,7 +86,14 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
 
       {item.cancellable && !offered ? (
         <View className="my-reg__actions my-reg__actions--end">
-          <Button className="my-reg__cancel" size="small" shape="round" variant="outlined" disabled={busy} onClick={onCancel}>
+          <Button
+            className="my-reg__cancel"
+            size="small"
+            shape="round"
+            variant="outlined"
+            disabled={busy}
+            onClick={onCancel}
+          >
             取消报名
           </Button>
         </View>

@@ -29,12 +29,16 @@ export function TicketPopup({ item, onClose }: { item: MyRegistration; onClose()
           ) : (
             <View className="ticket-popup__error" data-testid="ticket-error">
               <Text>{errorMessage(ticket.error)}</Text>
-              <Button size="small" shape="round" variant="outlined" onClick={() => void ticket.reload()}>重试</Button>
+              <Button size="small" shape="round" variant="outlined" onClick={() => void ticket.reload()}>
+                重试
+              </Button>
             </View>
           )}
         </View>
         <Text className="ticket-popup__note">请向现场组织者出示</Text>
-        <Button className="ticket-popup__close" shape="round" block onClick={onClose}>关闭</Button>
+        <Button className="ticket-popup__close" shape="round" block onClick={onClose}>
+          关闭
+        </Button>
       </View>
     </View>
   )

@@ -20,7 +20,11 @@ function Grid({ grid }: { grid: CompletionGrid }) {
       <View className="grid__table">
         <View className="grid__row grid__row--head">
           <View className="grid__unit">单位</View>
-          {MONTHS.map((m) => <View key={m} className="grid__cell">{m}月</View>)}
+          {MONTHS.map((m) => (
+            <View key={m} className="grid__cell">
+              {m}月
+            </View>
+          ))}
           <View className="grid__count">已举办</View>
         </View>
         {grid.rows.map((r) => (
@@ -60,7 +64,9 @@ export default function CompletionPage() {
       <View>
         <View className="grid__legend">
           {LINE_STATES.map((s) => (
-            <Text key={s} className={`line-state line-state--${s} grid__legend-item`}>{LINE_STATE_NAMES[s]}</Text>
+            <Text key={s} className={`line-state line-state--${s} grid__legend-item`}>
+              {LINE_STATE_NAMES[s]}
+            </Text>
           ))}
         </View>
         {g.rows.length === 0 ? <EmptyState text={`${year} 年的清单还没有活动`} /> : <Grid grid={g} />}
@@ -70,7 +76,11 @@ export default function CompletionPage() {
             <Text className="admin__text">所有成员单位都已举办过活动</Text>
           ) : (
             <View className="grid__idle">
-              {g.unitsWithoutHeldActivity.map((u) => <Text key={u.id} className="grid__idle-unit">{u.name}</Text>)}
+              {g.unitsWithoutHeldActivity.map((u) => (
+                <Text key={u.id} className="grid__idle-unit">
+                  {u.name}
+                </Text>
+              ))}
             </View>
           )}
         </View>
@@ -82,9 +92,13 @@ export default function CompletionPage() {
     <View className="admin">
       <View className="admin__toolbar">
         <View className="admin__year">
-          <Text className="admin__year-step" onClick={() => setYear(year - 1)}>‹</Text>
+          <Text className="admin__year-step" onClick={() => setYear(year - 1)}>
+            ‹
+          </Text>
           <Text>{year} 年完成情况</Text>
-          <Text className="admin__year-step" onClick={() => setYear(year + 1)}>›</Text>
+          <Text className="admin__year-step" onClick={() => setYear(year + 1)}>
+            ›
+          </Text>
         </View>
       </View>
       {body}

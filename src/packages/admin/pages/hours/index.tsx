@@ -28,17 +28,23 @@ function Report({ report }: { report: DistrictHoursReport }) {
     <View>
       <View className="admin__card hours-report__totals" data-testid="report-totals">
         <View className="hours-report__stat">
-          <Text className="hours-report__value" data-testid="report-total-hours">{hoursText(report.totalHours)}</Text>
+          <Text className="hours-report__value" data-testid="report-total-hours">
+            {hoursText(report.totalHours)}
+          </Text>
           <Text className="hours-report__label">已确认时长（小时）</Text>
         </View>
         <View className="hours-report__stat">
-          <Text className="hours-report__value" data-testid="report-people">{report.people}</Text>
+          <Text className="hours-report__value" data-testid="report-people">
+            {report.people}
+          </Text>
           <Text className="hours-report__label">参与人数</Text>
         </View>
       </View>
 
       <Text className="admin__group-title">按单位</Text>
-      {report.byUnit.length === 0 ? <EmptyState text="该期间还没有已确认的志愿时长" /> : (
+      {report.byUnit.length === 0 ? (
+        <EmptyState text="该期间还没有已确认的志愿时长" />
+      ) : (
         <ScrollView className="hours-report__table" scrollX>
           <View className="hours-report__row hours-report__row--head">
             <Text className="hours-report__name">单位</Text>
@@ -110,16 +116,36 @@ export default function HoursReportPage() {
     <View className="admin" data-testid="hours-report">
       <View className="admin__toolbar">
         <View className="admin__year">
-          <Text className="admin__year-step" data-testid="report-prev-year" onClick={() => setYear(year - 1)}>‹</Text>
+          <Text className="admin__year-step" data-testid="report-prev-year" onClick={() => setYear(year - 1)}>
+            ‹
+          </Text>
           <Text>{year} 年</Text>
-          <Text className="admin__year-step" data-testid="report-next-year" onClick={() => setYear(year + 1)}>›</Text>
+          <Text className="admin__year-step" data-testid="report-next-year" onClick={() => setYear(year + 1)}>
+            ›
+          </Text>
         </View>
-        <Picker mode="selector" data-testid="report-month" range={MONTH_OPTIONS} value={month ?? 0}
-          onChange={(e) => setMonth(Number(e.detail.value) || null)}>
+        <Picker
+          mode="selector"
+          data-testid="report-month"
+          range={MONTH_OPTIONS}
+          value={month ?? 0}
+          onChange={(e) => setMonth(Number(e.detail.value) || null)}
+        >
           <View className="hours-report__month">{MONTH_OPTIONS[month ?? 0]} ▾</View>
         </Picker>
-        <Button className="hours-report__export" data-testid="report-export" size="small" shape="round" variant="outlined"
-          color="primary" loading={busy} disabled={busy} onClick={() => void onExport()}>导出 xlsx</Button>
+        <Button
+          className="hours-report__export"
+          data-testid="report-export"
+          size="small"
+          shape="round"
+          variant="outlined"
+          color="primary"
+          loading={busy}
+          disabled={busy}
+          onClick={() => void onExport()}
+        >
+          导出 xlsx
+        </Button>
       </View>
       <Text className="hours-report__note">只统计已确认的志愿时长；导出表格可用于向全国志愿服务信息系统报送。</Text>
       {body}

@@ -26,8 +26,10 @@ type GroupBy = 'month' | 'unit'
 function groupLines(lines: PlanLine[], by: GroupBy): { key: string; title: string; lines: PlanLine[] }[] {
   const groups = new Map<string, { key: string; title: string; lines: PlanLine[] }>()
   const sorted = [...lines].sort((a, b) =>
-    by === 'month' ? a.plannedMonth - b.plannedMonth || a.unit.name.localeCompare(b.unit.name, 'zh')
-      : a.unit.name.localeCompare(b.unit.name, 'zh') || a.plannedMonth - b.plannedMonth)
+    by === 'month'
+      ? a.plannedMonth - b.plannedMonth || a.unit.name.localeCompare(b.unit.name, 'zh')
+      : a.unit.name.localeCompare(b.unit.name, 'zh') || a.plannedMonth - b.plannedMonth,
+  )
   for (const l of sorted) {
     const key = by === 'month' ? String(l.plannedMonth) : l.unit.id
     const title = by === 'month' ? `${l.plannedMonth}月` : l.unit.name
@@ -80,19 +82,33 @@ function ImportPanel({ year, onImported }: { year: number; onImported(): void })
           </Text>
         ))}
       </View>
-      <Button className="plan__import" color="primary" variant="outlined" shape="round" size="small" loading={busy}
-        disabled={busy} onClick={() => void run()}>选择 .xlsx 文件</Button>
+      <Button
+        className="plan__import"
+        color="primary"
+        variant="outlined"
+        shape="round"
+        size="small"
+        loading={busy}
+        disabled={busy}
+        onClick={() => void run()}
+      >
+        选择 .xlsx 文件
+      </Button>
       <FormError message={error} />
       {result ? (
         result.errors.length > 0 ? (
           <View className="admin__errors" data-testid="import-errors">
             <Text className="admin__error-row">有 {result.errors.length} 处问题，未导入任何内容：</Text>
             {result.errors.map((e, i) => (
-              <Text key={i} className="admin__error-row">第 {e.row} 行：{e.message}</Text>
+              <Text key={i} className="admin__error-row">
+                第 {e.row} 行：{e.message}
+              </Text>
             ))}
           </View>
         ) : (
-          <Text className="admin__text" data-testid="import-ok">已导入 {result.imported} 条</Text>
+          <Text className="admin__text" data-testid="import-ok">
+            已导入 {result.imported} 条
+          </Text>
         )
       ) : null}
     </View>
@@ -104,7 +120,11 @@ export default function PlanPage() {
   const [year, setYear] = useState(() => Number(params.year) || currentYear())
   const plan = useLoad(() => getPlan(year), [year])
   const refs = useLoad(
-    () => Promise.all([listUnits('admitted'), listCategories()]).then(([u, c]) => ({ units: u.items, categories: c.items })),
+    () =>
+      Promise.all([listUnits('admitted'), listCategories()]).then(([u, c]) => ({
+        units: u.items,
+        categories: c.items,
+      })),
     [],
   )
   const [groupBy, setGroupBy] = useState<GroupBy>('month')
@@ -132,18 +152,23 @@ export default function PlanPage() {
       const common = { unitId: v.unitId, category: v.category, title: v.title, plannedMonth: v.plannedMonth }
       if (editing === 'new') {
         const line = await addLine({
-          year, ...common,
+          year,
+          ...common,
           ...(v.targetCommunity.trim() ? { targetCommunity: v.targetCommunity } : {}),
           ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
         })
         replaceLines(plan.data, [...plan.data.lines, line])
       } else if (editing) {
         const line = await updateLine({
-          lineId: editing.id, ...common,
+          lineId: editing.id,
+          ...common,
           targetCommunity: v.targetCommunity.trim() || null,
           needsNote: v.needsNote.trim() || null,
         })
-        replaceLines(plan.data, plan.data.lines.map((l) => (l.id === line.id ? line : l)))
+        replaceLines(
+          plan.data,
+          plan.data.lines.map((l) => (l.id === line.id ? line : l)),
+        )
       }
       setEditing(null)
     } catch (err) {
@@ -159,7 +184,10 @@ export default function PlanPage() {
     if (!confirm || !plan.data) return
     try {
       await removeLine(line.id)
-      replaceLines(plan.data, plan.data.lines.filter((l) => l.id !== line.id))
+      replaceLines(
+        plan.data,
+        plan.data.lines.filter((l) => l.id !== line.id),
+      )
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })
     }
@@ -202,17 +230,42 @@ export default function PlanPage() {
           <Text className="admin__muted">共 {p.lines.length} 项</Text>
           <View className="plan__spacer" />
           {p.status === 'draft' ? (
-            <Button className="plan__publish" color="primary" size="small" shape="round" loading={busy === 'publish'}
-              disabled={busy !== null || p.lines.length === 0} onClick={() => void publish()}>发布清单</Button>
+            <Button
+              className="plan__publish"
+              color="primary"
+              size="small"
+              shape="round"
+              loading={busy === 'publish'}
+              disabled={busy !== null || p.lines.length === 0}
+              onClick={() => void publish()}
+            >
+              发布清单
+            </Button>
           ) : null}
         </View>
         <View className="admin__toolbar">
-          <Button size="small" shape="round" color="primary" onClick={() => setEditing('new')} disabled={refs.phase !== 'ready'}>
+          <Button
+            size="small"
+            shape="round"
+            color="primary"
+            onClick={() => setEditing('new')}
+            disabled={refs.phase !== 'ready'}
+          >
             新增
           </Button>
-          <Button size="small" shape="round" onClick={() => setShowImport((s) => !s)}>导入 Excel</Button>
-          <Button className="plan__export" size="small" shape="round" loading={busy === 'export'} disabled={busy !== null}
-            onClick={() => void exportXlsx()}>导出 Excel</Button>
+          <Button size="small" shape="round" onClick={() => setShowImport((s) => !s)}>
+            导入 Excel
+          </Button>
+          <Button
+            className="plan__export"
+            size="small"
+            shape="round"
+            loading={busy === 'export'}
+            disabled={busy !== null}
+            onClick={() => void exportXlsx()}
+          >
+            导出 Excel
+          </Button>
           <View className="plan__spacer" />
           <Text className="admin__link" onClick={() => setGroupBy(groupBy === 'month' ? 'unit' : 'month')}>
             {groupBy === 'month' ? '按单位查看' : '按月份查看'}
@@ -235,8 +288,12 @@ export default function PlanPage() {
                 </Text>
                 {l.needsNote ? <Text className="admin__text">需求：{l.needsNote}</Text> : null}
                 <View className="admin__buttons">
-                  <Text className="admin__link" onClick={() => setEditing(l)}>编辑</Text>
-                  <Text className="admin__link" onClick={() => void remove(l)}>删除</Text>
+                  <Text className="admin__link" onClick={() => setEditing(l)}>
+                    编辑
+                  </Text>
+                  <Text className="admin__link" onClick={() => void remove(l)}>
+                    删除
+                  </Text>
                 </View>
               </View>
             ))}
@@ -250,9 +307,13 @@ export default function PlanPage() {
     <View className="admin plan">
       <View className="admin__toolbar">
         <View className="admin__year">
-          <Text className="admin__year-step" onClick={() => setYear(year - 1)}>‹</Text>
+          <Text className="admin__year-step" onClick={() => setYear(year - 1)}>
+            ‹
+          </Text>
           <Text data-testid="plan-year">{year} 年度活动清单</Text>
-          <Text className="admin__year-step" onClick={() => setYear(year + 1)}>›</Text>
+          <Text className="admin__year-step" onClick={() => setYear(year + 1)}>
+            ›
+          </Text>
         </View>
       </View>
       {body}

@@ -48,7 +48,8 @@ export default function ReviewPage() {
   let body: JSX.Element
   if (units.phase === 'loading') body = <View className="admin__hint">加载中…</View>
   else if (units.phase === 'error') body = <CallError error={units.error} onRetry={() => void units.reload()} />
-  else if (units.data.items.length === 0) body = <EmptyState text={status === 'pending' ? '没有待审核的申请' : '暂无'} />
+  else if (units.data.items.length === 0)
+    body = <EmptyState text={status === 'pending' ? '没有待审核的申请' : '暂无'} />
   else {
     body = (
       <View>
@@ -61,10 +62,28 @@ export default function ReviewPage() {
             {u.intro ? <Text className="admin__text">{u.intro}</Text> : null}
             {u.status === 'pending' ? (
               <View className="admin__buttons">
-                <Button className="review__reject" size="small" shape="round" color="danger" variant="outlined"
-                  disabled={busy !== null} onClick={() => setRejecting(u)}>驳回</Button>
-                <Button className="review__admit" size="small" shape="round" color="primary"
-                  loading={busy === u.id} disabled={busy !== null} onClick={() => void decide(u, 'admit')}>通过</Button>
+                <Button
+                  className="review__reject"
+                  size="small"
+                  shape="round"
+                  color="danger"
+                  variant="outlined"
+                  disabled={busy !== null}
+                  onClick={() => setRejecting(u)}
+                >
+                  驳回
+                </Button>
+                <Button
+                  className="review__admit"
+                  size="small"
+                  shape="round"
+                  color="primary"
+                  loading={busy === u.id}
+                  disabled={busy !== null}
+                  onClick={() => void decide(u, 'admit')}
+                >
+                  通过
+                </Button>
               </View>
             ) : null}
           </View>
@@ -76,7 +95,9 @@ export default function ReviewPage() {
   return (
     <View className="admin">
       <Tabs value={status} onChange={(v: UnitStatus) => setStatus(v)}>
-        {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
       </Tabs>
       {body}
       <ReasonDialog

@@ -24,7 +24,8 @@ export interface Context2D {
   drawImage(image: CanvasImageSource, x: number, y: number, w: number, h: number): void
 }
 
-export const FONT_FAMILY = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'
+export const FONT_FAMILY =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'
 
 export interface Images {
   /** The verify code image, once loaded; a placeholder box is drawn until then. */

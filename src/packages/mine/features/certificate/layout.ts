@@ -24,11 +24,17 @@ export type DrawOp =
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lineWidth?: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; lineWidth: number }
   | {
-    op: 'text'; text: string; x: number; y: number; size: number; color: string; bold?: boolean
-    align: 'left' | 'center' | 'right'
-    /** The width the text was laid out to fit: never exceeded by the estimate. */
-    maxWidth: number
-  }
+      op: 'text'
+      text: string
+      x: number
+      y: number
+      size: number
+      color: string
+      bold?: boolean
+      align: 'left' | 'center' | 'right'
+      /** The width the text was laid out to fit: never exceeded by the estimate. */
+      maxWidth: number
+    }
   | { op: 'image'; name: 'verify'; x: number; y: number; w: number; h: number }
 
 export interface TableRow {
@@ -134,9 +140,25 @@ const BODY_SIZE = 28
 
 export function layoutCertificate(cert: Omit<Certificate, 'verifyImage'>): CertificateLayout {
   const ops: DrawOp[] = []
-  const text = (t: string, x: number, y: number, size: number, o: { color?: string; bold?: boolean; align?: 'left' | 'center' | 'right'; maxWidth?: number } = {}) => {
+  const text = (
+    t: string,
+    x: number,
+    y: number,
+    size: number,
+    o: { color?: string; bold?: boolean; align?: 'left' | 'center' | 'right'; maxWidth?: number } = {},
+  ) => {
     const maxWidth = o.maxWidth ?? CONTENT
-    ops.push({ op: 'text', text: fitText(t, size, maxWidth), x, y, size, color: o.color ?? INK, bold: o.bold, align: o.align ?? 'left', maxWidth })
+    ops.push({
+      op: 'text',
+      text: fitText(t, size, maxWidth),
+      x,
+      y,
+      size,
+      color: o.color ?? INK,
+      bold: o.bold,
+      align: o.align ?? 'left',
+      maxWidth,
+    })
   }
 
   // Frame.
@@ -149,9 +171,10 @@ export function layoutCertificate(cert: Omit<Certificate, 'verifyImage'>): Certi
 
   // The paragraph: holder and period.
   const paragraph = wrapText(
-    `兹证明 ${cert.holderName.trim()} 于 ${longDate(cert.from)} 至 ${longDate(cert.to)} 期间，`
-    + '通过青聚平台参加志愿服务活动，经活动组织单位确认的志愿服务时长如下。',
-    BODY_SIZE, CONTENT - 2 * BODY_SIZE,
+    `兹证明 ${cert.holderName.trim()} 于 ${longDate(cert.from)} 至 ${longDate(cert.to)} 期间，` +
+      '通过青聚平台参加志愿服务活动，经活动组织单位确认的志愿服务时长如下。',
+    BODY_SIZE,
+    CONTENT - 2 * BODY_SIZE,
   )
   let y = 196
   paragraph.forEach((line, i) => {
@@ -163,7 +186,11 @@ export function layoutCertificate(cert: Omit<Certificate, 'verifyImage'>): Certi
 
   // The total.
   y += 14
-  text(`累计志愿服务时长  ${hoursText(cert.totalHours)} 小时`, PAGE_WIDTH / 2, y, 36, { color: RED, bold: true, align: 'center' })
+  text(`累计志愿服务时长  ${hoursText(cert.totalHours)} 小时`, PAGE_WIDTH / 2, y, 36, {
+    color: RED,
+    bold: true,
+    align: 'center',
+  })
   y += 52
 
   // Bottom block, from the bottom up: disclaimer, then the verify image / code and issuer.
@@ -193,7 +220,12 @@ export function layoutCertificate(cert: Omit<Certificate, 'verifyImage'>): Certi
     hidden = rest.length
     rows = [
       ...shown.map((a) => ({ title: a.title, unitName: a.unitName, hours: hoursText(a.hours) })),
-      { title: `……等 ${all.length} 项`, unitName: `其余 ${rest.length} 项合计`, hours: hoursText(rest.reduce((s, a) => s + a.hours, 0)), overflow: true },
+      {
+        title: `……等 ${all.length} 项`,
+        unitName: `其余 ${rest.length} 项合计`,
+        hours: hoursText(rest.reduce((s, a) => s + a.hours, 0)),
+        overflow: true,
+      },
     ]
   }
   if (rows.length === 0) {

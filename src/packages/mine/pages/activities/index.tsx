@@ -85,12 +85,20 @@ export default function MyActivitiesPage() {
             key={item.id}
             item={item}
             busy={busy !== null}
-            onOpen={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(item.activity.id)}` })}
+            onOpen={() =>
+              void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(item.activity.id)}` })
+            }
             onAccept={() => void act(item, acceptOffer, '已确认参加')}
-            onDecline={() => void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？',
-              () => act(item, declineOffer, '已放弃'))}
-            onCancel={() => void confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`,
-              () => act(item, cancelRegistration, '已取消报名'))}
+            onDecline={() =>
+              void confirmThen('放弃名额', '放弃后名额将让给下一位候补，确定放弃？', () =>
+                act(item, declineOffer, '已放弃'),
+              )
+            }
+            onCancel={() =>
+              void confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`, () =>
+                act(item, cancelRegistration, '已取消报名'),
+              )
+            }
             onTicket={() => setTicketFor(item)}
           />
         ))}
@@ -101,7 +109,9 @@ export default function MyActivitiesPage() {
   return (
     <View className="my-activities">
       <Tabs value={tab} onChange={(v: MyTab) => setTab(v)}>
-        {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
       </Tabs>
       {body}
       {ticketFor ? <TicketPopup item={ticketFor} onClose={() => setTicketFor(null)} /> : null}

@@ -34,12 +34,18 @@ function EventItem({ e }: { e: MyEventHours }) {
     <View className="my-hours__event" data-testid="my-hours-event">
       <View className="my-hours__event-head">
         <Text className="my-hours__event-title">{e.title}</Text>
-        <Text className="my-hours__event-hours" data-testid="event-approved">{hoursText(e.hours)} 小时</Text>
+        <Text className="my-hours__event-hours" data-testid="event-approved">
+          {hoursText(e.hours)} 小时
+        </Text>
       </View>
       <Text className="my-hours__event-unit">{e.unitName}</Text>
       {p.waiting > 0 || p.notice > 0 ? (
         <View className="my-hours__pending" data-testid="event-pending">
-          {p.waiting > 0 ? <Tag color="warning" shape="rounded">待确认 {hoursText(p.waiting)} 小时</Tag> : null}
+          {p.waiting > 0 ? (
+            <Tag color="warning" shape="rounded">
+              待确认 {hoursText(p.waiting)} 小时
+            </Tag>
+          ) : null}
           {p.notice > 0 ? (
             <Tag color="info" shape="rounded">
               公示中 {hoursText(p.notice)} 小时{p.noticeUntil ? `（至 ${formatDateTime(p.noticeUntil)}）` : ''}
@@ -49,7 +55,8 @@ function EventItem({ e }: { e: MyEventHours }) {
       ) : null}
       {e.days.map((d, i) => (
         <Text key={`${d.day}-${i}`} className="my-hours__day">
-          {dayText(d.day)} · {KIND_NAMES[d.kind]} {hoursText(d.hours)} 小时 · {d.noticeUntil && d.status === 'pending' ? '公示中' : statusView(d).text}
+          {dayText(d.day)} · {KIND_NAMES[d.kind]} {hoursText(d.hours)} 小时 ·{' '}
+          {d.noticeUntil && d.status === 'pending' ? '公示中' : statusView(d).text}
         </Text>
       ))}
     </View>
@@ -62,25 +69,41 @@ function Hours({ data }: { data: MyHours }) {
       <View className="my-hours__head">
         <Text className="my-hours__label">累计志愿服务时长（已确认）</Text>
         <View className="my-hours__total-row">
-          <Text className="my-hours__total" data-testid="my-hours-total">{hoursText(data.totalHours)}</Text>
+          <Text className="my-hours__total" data-testid="my-hours-total">
+            {hoursText(data.totalHours)}
+          </Text>
           <Text className="my-hours__unit">小时</Text>
         </View>
         {data.byYear.length ? (
           <View className="my-hours__years" data-testid="my-hours-years">
             {data.byYear.map((y) => (
-              <Text key={y.year} className="my-hours__year" data-testid="my-hours-year">{y.year} 年 {hoursText(y.hours)} 小时</Text>
+              <Text key={y.year} className="my-hours__year" data-testid="my-hours-year">
+                {y.year} 年 {hoursText(y.hours)} 小时
+              </Text>
             ))}
           </View>
         ) : null}
-        <Button className="my-hours__cert" data-testid="open-certificate" color="primary" shape="round" size="small"
-          onClick={() => void Taro.navigateTo({ url: '/packages/mine/pages/certificate/index' })}>开具证明</Button>
+        <Button
+          className="my-hours__cert"
+          data-testid="open-certificate"
+          color="primary"
+          shape="round"
+          size="small"
+          onClick={() => void Taro.navigateTo({ url: '/packages/mine/pages/certificate/index' })}
+        >
+          开具证明
+        </Button>
       </View>
-      <Text className="my-hours__note">只有组织者确认（及公示期满）的时长计入累计；待确认和公示中的时长确认后计入。</Text>
+      <Text className="my-hours__note">
+        只有组织者确认（及公示期满）的时长计入累计；待确认和公示中的时长确认后计入。
+      </Text>
       {data.events.length === 0 ? (
         <EmptyState text="还没有志愿时长记录，参加志愿服务类活动并签到签退即可累计" />
       ) : (
         <View data-testid="my-hours-events">
-          {data.events.map((e) => <EventItem key={e.activityId} e={e} />)}
+          {data.events.map((e) => (
+            <EventItem key={e.activityId} e={e} />
+          ))}
         </View>
       )}
     </View>

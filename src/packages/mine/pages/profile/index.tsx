@@ -80,34 +80,78 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
         <FieldRow label="我的到场率" name="attendance">
           <View className="profile__rate" data-testid="attendance">
             <Text className="profile__rate-value">{rateText(profile.attendanceRate)}</Text>
-            <Text className="profile__rate-detail">到场 {profile.attended} 次 · 缺席 {profile.noShows} 次</Text>
+            <Text className="profile__rate-detail">
+              到场 {profile.attended} 次 · 缺席 {profile.noShows} 次
+            </Text>
           </View>
         </FieldRow>
       </View>
       <View className="form-card">
-        <TextField name="realName" label="真实姓名" maxlength={20} value={form.realName} error={errors.realName}
-          onChange={(realName) => set({ realName })} />
-        <TextField name="phone" label="手机号" type="number" maxlength={20} value={form.phone} error={errors.phone}
-          onChange={(phone) => set({ phone })} />
+        <TextField
+          name="realName"
+          label="真实姓名"
+          maxlength={20}
+          value={form.realName}
+          error={errors.realName}
+          onChange={(realName) => set({ realName })}
+        />
+        <TextField
+          name="phone"
+          label="手机号"
+          type="number"
+          maxlength={20}
+          value={form.phone}
+          error={errors.phone}
+          onChange={(phone) => set({ phone })}
+        />
         <FieldRow label="出生日期" name="birthDate" error={errors.birthDate}>
-          <Picker mode="date" data-testid="picker-birthDate" value={form.birthDate || '2000-01-01'} start="1900-01-01"
-            end={shanghaiDate(new Date())} onChange={(e) => set({ birthDate: String(e.detail.value) })}>
+          <Picker
+            mode="date"
+            data-testid="picker-birthDate"
+            value={form.birthDate || '2000-01-01'}
+            start="1900-01-01"
+            end={shanghaiDate(new Date())}
+            onChange={(e) => set({ birthDate: String(e.detail.value) })}
+          >
             <View className={`field__picker${form.birthDate ? '' : ' field__picker--empty'}`}>
               {form.birthDate || '选择日期'}
             </View>
           </Picker>
         </FieldRow>
-        <SelectField name="gender" label="性别" options={[...GENDERS]} index={form.gender ? GENDERS.indexOf(form.gender) : -1}
-          error={errors.gender} onChange={(i) => set({ gender: GENDERS[i] ?? null })} />
-        <SelectField name="idType" label="证件类型" options={ID_TYPE_OPTIONS} index={form.idType ? ID_TYPE_OPTIONS.indexOf(form.idType) : -1}
-          error={errors.idType} onChange={(i) => set({ idType: ID_TYPE_OPTIONS[i] ?? null })} />
-        <SwitchField name="leagueMember" label="共青团员" checked={form.leagueMember} error={errors.leagueMember}
-          onChange={(leagueMember) => set({ leagueMember })} />
+        <SelectField
+          name="gender"
+          label="性别"
+          options={[...GENDERS]}
+          index={form.gender ? GENDERS.indexOf(form.gender) : -1}
+          error={errors.gender}
+          onChange={(i) => set({ gender: GENDERS[i] ?? null })}
+        />
+        <SelectField
+          name="idType"
+          label="证件类型"
+          options={ID_TYPE_OPTIONS}
+          index={form.idType ? ID_TYPE_OPTIONS.indexOf(form.idType) : -1}
+          error={errors.idType}
+          onChange={(i) => set({ idType: ID_TYPE_OPTIONS[i] ?? null })}
+        />
+        <SwitchField
+          name="leagueMember"
+          label="共青团员"
+          checked={form.leagueMember}
+          error={errors.leagueMember}
+          onChange={(leagueMember) => set({ leagueMember })}
+        />
       </View>
       <FormError message={error} />
       <View className="form-actions">
-        <Button className="profile__save" color="primary" shape="round" loading={busy} disabled={busy}
-          onClick={() => void save()}>
+        <Button
+          className="profile__save"
+          color="primary"
+          shape="round"
+          loading={busy}
+          disabled={busy}
+          onClick={() => void save()}
+        >
           保存
         </Button>
       </View>

@@ -3,9 +3,11 @@ import type { SyncRequest, TicketScanRequest } from '@api/checkin'
 import { callFunction } from '@/services/cloud'
 import type { Direction } from './offline'
 
-export const getSiteCode = (activityId: string, direction: Direction) => callFunction('checkin', 'siteCode', { activityId, direction })
+export const getSiteCode = (activityId: string, direction: Direction) =>
+  callFunction('checkin', 'siteCode', { activityId, direction })
 export const getBoard = (activityId: string) => callFunction('checkin', 'board', { activityId })
 export const scanTicket = (req: TicketScanRequest) => callFunction('checkin', 'scanTicket', req)
 export const getOfflineRoster = (activityId: string) => callFunction('checkin', 'offlineRoster', { activityId })
 export const syncTicketScans = (req: SyncRequest) => callFunction('checkin', 'syncTicketScans', req)
-export const walkIn = (activityId: string, phone: string, nonce: string) => callFunction('checkin', 'walkIn', { activityId, phone, nonce })
+export const walkIn = (activityId: string, phone: string, nonce: string) =>
+  callFunction('checkin', 'walkIn', { activityId, phone, nonce })

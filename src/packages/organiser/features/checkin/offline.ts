@@ -67,7 +67,11 @@ export type LocalVerdict =
  * already queued the same way on this device (nothing new to queue).
  */
 export function verifyOffline(
-  roster: OfflineRoster | null, token: string, direction: Direction, queue: readonly QueuedScan[], now: Date,
+  roster: OfflineRoster | null,
+  token: string,
+  direction: Direction,
+  queue: readonly QueuedScan[],
+  now: Date,
 ): LocalVerdict {
   if (!roster) return { ok: false, reason: 'no_roster', message: '未下载离线名单，无法离线验票' }
   const t = now.getTime()
@@ -117,7 +121,11 @@ export interface Merged {
  * rejected) leaves it; conflicts and rejections become problems to show. Scans the answer does not
  * mention stay queued for the next sync.
  */
-export function mergeOutcomes(queue: readonly QueuedScan[], outcomes: readonly SyncOutcome[], roster: OfflineRoster | null): Merged {
+export function mergeOutcomes(
+  queue: readonly QueuedScan[],
+  outcomes: readonly SyncOutcome[],
+  roster: OfflineRoster | null,
+): Merged {
   const byNonce = new Map(outcomes.map((o) => [o.nonce, o]))
   const rest: QueuedScan[] = []
   const problems: SyncProblem[] = []
@@ -148,15 +156,27 @@ export function mergeOutcomes(queue: readonly QueuedScan[], outcomes: readonly S
 /** A stored value read back: a queue, or [] for anything that is not one. */
 export function parseQueue(value: unknown): QueuedScan[] {
   if (!Array.isArray(value)) return []
-  return value.filter((v): v is QueuedScan =>
-    !!v && typeof v === 'object' && typeof v.token === 'string' && typeof v.nonce === 'string' &&
-    (v.direction === 'in' || v.direction === 'out') && typeof v.scannedAt === 'string')
+  return value.filter(
+    (v): v is QueuedScan =>
+      !!v &&
+      typeof v === 'object' &&
+      typeof v.token === 'string' &&
+      typeof v.nonce === 'string' &&
+      (v.direction === 'in' || v.direction === 'out') &&
+      typeof v.scannedAt === 'string',
+  )
 }
 
 /** A stored value read back: a roster for `activityId`, or null. */
 export function parseRoster(value: unknown, activityId: string): OfflineRoster | null {
   if (!value || typeof value !== 'object') return null
   const r = value as OfflineRoster
-  if (r.activityId !== activityId || !Array.isArray(r.entries) || typeof r.opensAt !== 'string' || typeof r.closesAt !== 'string') return null
+  if (
+    r.activityId !== activityId ||
+    !Array.isArray(r.entries) ||
+    typeof r.opensAt !== 'string' ||
+    typeof r.closesAt !== 'string'
+  )
+    return null
   return r
 }

@@ -18,7 +18,8 @@ function read(key: string): unknown {
   }
 }
 
-export const loadRoster = (activityId: string): OfflineRoster | null => parseRoster(read(rosterKey(activityId)), activityId)
+export const loadRoster = (activityId: string): OfflineRoster | null =>
+  parseRoster(read(rosterKey(activityId)), activityId)
 export const loadQueue = (activityId: string): QueuedScan[] => parseQueue(read(queueKey(activityId)))
 
 /** Throws when the device storage is full: the caller must say so. */

@@ -1,7 +1,15 @@
 import { useCallback, useRef, useState } from 'react'
 import type { OfflineRoster } from '@api/checkin'
 import { getOfflineRoster, syncTicketScans } from './api'
-import { enqueue, mergeOutcomes, nextBatch, verifyOffline, type Direction, type QueuedScan, type SyncProblem } from './offline'
+import {
+  enqueue,
+  mergeOutcomes,
+  nextBatch,
+  verifyOffline,
+  type Direction,
+  type QueuedScan,
+  type SyncProblem,
+} from './offline'
 import { loadClockOffset, loadQueue, loadRoster, saveClockOffset, saveQueue, saveRoster } from './storage'
 
 export interface SyncReport {
@@ -30,17 +38,23 @@ export function useOfflineQueue(activityId: string) {
   const clockOffset = useRef(loadClockOffset(activityId))
   const now = useCallback(() => new Date(Date.now() + clockOffset.current), [])
 
-  const setQueue = useCallback((next: QueuedScan[]) => {
-    queueRef.current = next
-    saveQueue(activityId, next)
-    setQueueState(next)
-  }, [activityId])
+  const setQueue = useCallback(
+    (next: QueuedScan[]) => {
+      queueRef.current = next
+      saveQueue(activityId, next)
+      setQueueState(next)
+    },
+    [activityId],
+  )
 
   const add = useCallback((scan: QueuedScan) => setQueue(enqueue(queueRef.current, scan)), [setQueue])
 
   /** A ticket checked against the roster and the queue as they are now. */
-  const verify = useCallback((token: string, direction: Direction) =>
-    verifyOffline(rosterRef.current, token, direction, queueRef.current, now()), [now])
+  const verify = useCallback(
+    (token: string, direction: Direction) =>
+      verifyOffline(rosterRef.current, token, direction, queueRef.current, now()),
+    [now],
+  )
 
   const download = useCallback(async () => {
     const r = await getOfflineRoster(activityId)

@@ -19,7 +19,13 @@ export function groupByPerson(ev: EventHours): PersonEntries[] {
   for (const e of ev.entries) {
     let g = groups.get(e.registrationId)
     if (!g) {
-      g = { registrationId: e.registrationId, name: personName(e.person), nickname: e.person.nickname, entries: [], approvedHours: 0 }
+      g = {
+        registrationId: e.registrationId,
+        name: personName(e.person),
+        nickname: e.person.nickname,
+        entries: [],
+        approvedHours: 0,
+      }
       groups.set(e.registrationId, g)
     }
     g.entries.push(e)
@@ -30,7 +36,9 @@ export function groupByPerson(ev: EventHours): PersonEntries[] {
   }
   const list = [...groups.values()]
   for (const g of list) {
-    g.entries.sort((a, b) => a.day.localeCompare(b.day) || a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id))
+    g.entries.sort(
+      (a, b) => a.day.localeCompare(b.day) || a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id),
+    )
   }
   return list.sort((a, b) => a.name.localeCompare(b.name, 'zh'))
 }
@@ -43,12 +51,15 @@ export interface PersonOption {
 /** Everyone a make-up entry can be for: people holding a place, on the ledger, or in the preview, once each. */
 export function personOptions(ev: EventHours | null, preview: HoursPreview | null): PersonOption[] {
   const seen = new Map<string, PersonOption>()
-  for (const p of ev?.people ?? []) seen.set(p.registrationId, { registrationId: p.registrationId, name: personName(p.person) })
+  for (const p of ev?.people ?? [])
+    seen.set(p.registrationId, { registrationId: p.registrationId, name: personName(p.person) })
   for (const e of ev?.entries ?? []) {
-    if (!seen.has(e.registrationId)) seen.set(e.registrationId, { registrationId: e.registrationId, name: personName(e.person) })
+    if (!seen.has(e.registrationId))
+      seen.set(e.registrationId, { registrationId: e.registrationId, name: personName(e.person) })
   }
   for (const i of preview?.items ?? []) {
-    if (!seen.has(i.registrationId)) seen.set(i.registrationId, { registrationId: i.registrationId, name: personName(i.person) })
+    if (!seen.has(i.registrationId))
+      seen.set(i.registrationId, { registrationId: i.registrationId, name: personName(i.person) })
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'))
 }

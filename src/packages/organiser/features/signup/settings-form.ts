@@ -68,7 +68,8 @@ export function formOf(s: SignupSettings): SettingsForm {
     leagueMembersOnly: s.eligibility.leagueMembersOnly,
     minAge: num(s.eligibility.minAge),
     maxAge: num(s.eligibility.maxAge),
-    minAttendancePercent: s.eligibility.minAttendanceRate === null ? '' : String(Math.round(s.eligibility.minAttendanceRate * 100)),
+    minAttendancePercent:
+      s.eligibility.minAttendanceRate === null ? '' : String(Math.round(s.eligibility.minAttendanceRate * 100)),
     cancelDeadlineHours: String(s.cancelDeadlineHours),
     questions: s.questions.map((q) => ({ ...q, options: [...q.options] })),
     quotaQuestionId: s.quotaQuestionId,
@@ -145,7 +146,10 @@ export function buildSettings(form: SettingsForm, capacity: number): Built {
 
   const qq = quotaQuestion(form)
   const quotas = qq
-    ? qq.options.map((o) => o.trim()).filter(Boolean).map((key) => ({ key, capacity: Number(form.quotas[key]) || 0 }))
+    ? qq.options
+        .map((o) => o.trim())
+        .filter(Boolean)
+        .map((key) => ({ key, capacity: Number(form.quotas[key]) || 0 }))
     : []
   if (qq) {
     if (quotas.some((q) => !Number.isInteger(q.capacity) || q.capacity < 1)) errors.quotas = '每个分组至少 1 个名额'

@@ -68,7 +68,13 @@ export default function ApplyPage() {
               shape="round"
               onClick={() => {
                 // Start from the rejected application; the phone may be masked, so it is asked again.
-                setForm({ name: current.name, kind: current.kind, contactName: current.contactName, contactPhone: '', intro: current.intro })
+                setForm({
+                  name: current.name,
+                  kind: current.kind,
+                  contactName: current.contactName,
+                  contactPhone: '',
+                  intro: current.intro,
+                })
                 setAgain(true)
               }}
             >
@@ -86,7 +92,14 @@ export default function ApplyPage() {
       <UnitForm value={form} onChange={setForm} errors={errors} />
       <FormError message={error} />
       <View className="form-actions">
-        <Button className="apply-submit" color="primary" shape="round" loading={busy} disabled={busy} onClick={() => void submit()}>
+        <Button
+          className="apply-submit"
+          color="primary"
+          shape="round"
+          loading={busy}
+          disabled={busy}
+          onClick={() => void submit()}
+        >
           提交申请
         </Button>
       </View>

@@ -39,7 +39,9 @@ export default function ChangesPage() {
         <View key={i} className="changes__item" data-testid="change">
           <View className="changes__head">
             <Text className="changes__kind">{KIND_NAMES[c.kind]}</Text>
-            <Text className="changes__meta">{c.by.nickname} · {formatDateTime(c.at)}</Text>
+            <Text className="changes__meta">
+              {c.by.nickname} · {formatDateTime(c.at)}
+            </Text>
           </View>
           {Object.entries(c.fields).map(([key, [before, after]]) => (
             <Text key={key} className="changes__field">

@@ -35,7 +35,10 @@ function keepScreenOn(on: boolean) {
 
 function Board({ board }: { board: CheckinBoard }) {
   const counts: [string, number][] = [
-    ['已报名', board.confirmed], ['已签到', board.checkedIn], ['已签退', board.checkedOut], ['待核查', board.needsReview],
+    ['已报名', board.confirmed],
+    ['已签到', board.checkedIn],
+    ['已签退', board.checkedOut],
+    ['待核查', board.needsReview],
   ]
   return (
     <View className="site-code__board" data-testid="board">
@@ -52,7 +55,10 @@ function Board({ board }: { board: CheckinBoard }) {
           {board.recent.map((s) => (
             <View key={s.scanId} className="site-code__scan" data-testid="board-scan">
               <Text className="site-code__scan-name">{s.person.realName || s.person.nickname}</Text>
-              <Text className="site-code__scan-dir">{VERB[s.direction]}{s.method === 'ticket' ? '（验票）' : ''}</Text>
+              <Text className="site-code__scan-dir">
+                {VERB[s.direction]}
+                {s.method === 'ticket' ? '（验票）' : ''}
+              </Text>
               {s.needsReview ? <Text className="site-code__scan-flag">待核查</Text> : null}
               <Text className="site-code__scan-time">{formatClock(s.scannedAt)}</Text>
             </View>
@@ -83,31 +89,37 @@ function CodeScreen({ activityId }: { activityId: string }) {
   // When the shown code rotates, on this phone's clock (the server's rotatesAt minus the clock gap).
   const [rotatesLocal, setRotatesLocal] = useState<number | null>(null)
 
-  const refresh = useCallback(async (dir: Direction) => {
-    const run = ++seq.current
-    fetching.current = true
-    nextAt.current = Number.POSITIVE_INFINITY
-    const [c, b] = await Promise.allSettled([getSiteCode(activityId, dir), getBoard(activityId)])
-    if (run !== seq.current) return
-    fetching.current = false
-    if (c.status === 'fulfilled') {
-      const local = Date.parse(c.value.rotatesAt) - (Date.parse(c.value.serverNow) - Date.now())
-      setCode(c.value)
-      setRotatesLocal(local)
-      setError(null)
-      nextAt.current = Math.max(local, Date.now() + MIN_REFRESH_MS)
-    } else {
-      setCode(null)
-      setError(c.reason)
-      const code = errorCode(c.reason)
-      if (!code || !FINAL.has(code)) nextAt.current = Date.now() + RETRY_MS
-    }
-    if (b.status === 'fulfilled') setBoard(b.value)
-    setNow(Date.now())
-  }, [activityId])
+  const refresh = useCallback(
+    async (dir: Direction) => {
+      const run = ++seq.current
+      fetching.current = true
+      nextAt.current = Number.POSITIVE_INFINITY
+      const [c, b] = await Promise.allSettled([getSiteCode(activityId, dir), getBoard(activityId)])
+      if (run !== seq.current) return
+      fetching.current = false
+      if (c.status === 'fulfilled') {
+        const local = Date.parse(c.value.rotatesAt) - (Date.parse(c.value.serverNow) - Date.now())
+        setCode(c.value)
+        setRotatesLocal(local)
+        setError(null)
+        nextAt.current = Math.max(local, Date.now() + MIN_REFRESH_MS)
+      } else {
+        setCode(null)
+        setError(c.reason)
+        const code = errorCode(c.reason)
+        if (!code || !FINAL.has(code)) nextAt.current = Date.now() + RETRY_MS
+      }
+      if (b.status === 'fulfilled') setBoard(b.value)
+      setNow(Date.now())
+    },
+    [activityId],
+  )
 
   useEffect(() => {
-    getManaged(activityId).then((a) => setTitle(a.title), () => undefined)
+    getManaged(activityId).then(
+      (a) => setTitle(a.title),
+      () => undefined,
+    )
     keepScreenOn(true)
     const calls = seq
     return () => {
@@ -153,8 +165,14 @@ function CodeScreen({ activityId }: { activityId: string }) {
       {title ? <Text className="site-code__title">{title}</Text> : null}
       <View className="site-code__toggle">
         {(['in', 'out'] as const).map((d) => (
-          <Text key={d} className={`site-code__dir${direction === d ? ' site-code__dir--on' : ''}`} data-testid={`code-${d}`}
-            onClick={() => choose(d)}>{VERB[d]}码</Text>
+          <Text
+            key={d}
+            className={`site-code__dir${direction === d ? ' site-code__dir--on' : ''}`}
+            data-testid={`code-${d}`}
+            onClick={() => choose(d)}
+          >
+            {VERB[d]}码
+          </Text>
         ))}
       </View>
 
@@ -162,8 +180,12 @@ function CodeScreen({ activityId }: { activityId: string }) {
         {code ? (
           <>
             <Image className="site-code__qr" data-testid="site-qr" src={code.qrDataUrl} mode="aspectFit" />
-            <Text className="site-code__short" data-testid="site-short-code">{code.shortCode}</Text>
-            <Text className="site-code__countdown" data-testid="site-countdown">{secs} 秒后更新</Text>
+            <Text className="site-code__short" data-testid="site-short-code">
+              {code.shortCode}
+            </Text>
+            <Text className="site-code__countdown" data-testid="site-countdown">
+              {secs} 秒后更新
+            </Text>
           </>
         ) : error ? (
           <CallError error={error} onRetry={() => void refresh(direction)} />

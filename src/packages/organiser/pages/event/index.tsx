@@ -9,16 +9,34 @@ import { getPlan } from '@/features/plan/api/plan'
 import { CallError } from '@/components/CallError'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import {
-  DateTimeField, FieldRow, FormError, SelectField, SwitchField, TextAreaField, TextField,
+  DateTimeField,
+  FieldRow,
+  FormError,
+  SelectField,
+  SwitchField,
+  TextAreaField,
+  TextField,
 } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
 import { useLoad } from '@/utils/use-load'
 import {
-  cancelEvent, createEvent, finishEvent, getManaged, listCategories, publishEvent, updateEvent,
+  cancelEvent,
+  createEvent,
+  finishEvent,
+  getManaged,
+  listCategories,
+  publishEvent,
+  updateEvent,
 } from '../../features/events/api'
 import {
-  EVENT_STATE_NAMES, buildFields, createRequest, emptyForm, formFromActivity, hasChanges, updateRequest,
+  EVENT_STATE_NAMES,
+  buildFields,
+  createRequest,
+  emptyForm,
+  formFromActivity,
+  hasChanges,
+  updateRequest,
   type EventForm,
 } from '../../features/events/event-form'
 import { chooseAndUploadCover, choosePlace } from '../../features/events/media'
@@ -84,7 +102,9 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       planLineId: line.id,
       // A line names what to hold: start from it, the organiser can still edit.
       title: form.title || line.title,
-      ...(category && !form.category ? { category: category.code, recordsServiceHours: category.awardsServiceHours } : {}),
+      ...(category && !form.category
+        ? { category: category.code, recordsServiceHours: category.awardsServiceHours }
+        : {}),
     })
   }
 
@@ -127,10 +147,14 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
 
   const onSave = () => run('save', save, activity ? '已保存' : '已存为草稿')
   const onPublish = () =>
-    run('publish', async () => {
-      const saved = await save()
-      return saved ? publishEvent(saved.id) : null
-    }, '已发布')
+    run(
+      'publish',
+      async () => {
+        const saved = await save()
+        return saved ? publishEvent(saved.id) : null
+      },
+      '已发布',
+    )
   const onFinish = async () => {
     const { confirm } = await Taro.showModal({ title: '标记已结束', content: '确认活动已经举办完毕？' })
     if (confirm && activity) await run('finish', () => finishEvent(activity.id), '已标记结束')
@@ -154,8 +178,14 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       {activity ? (
         <View className={`event-editor__state event-editor__state--${state}`} data-testid="event-state">
           <Text>状态：{EVENT_STATE_NAMES[state]}</Text>
-          {activity.state === 'published' ? <Text className="event-editor__seats">已报名 {activity.seatsTaken}/{activity.capacity}</Text> : null}
-          {activity.cancelReason ? <Text className="event-editor__reason">取消原因：{activity.cancelReason}</Text> : null}
+          {activity.state === 'published' ? (
+            <Text className="event-editor__seats">
+              已报名 {activity.seatsTaken}/{activity.capacity}
+            </Text>
+          ) : null}
+          {activity.cancelReason ? (
+            <Text className="event-editor__reason">取消原因：{activity.cancelReason}</Text>
+          ) : null}
           <Text
             className="event-editor__link"
             onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/changes/index?id=${activity.id}` })}
@@ -164,14 +194,24 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
           </Text>
           <View className="event-editor__signup-links">
             {state !== 'cancelled' && state !== 'finished' ? (
-              <Text className="event-editor__link" data-testid="link-signup-settings"
-                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/signup-settings/index?id=${activity.id}` })}>
+              <Text
+                className="event-editor__link"
+                data-testid="link-signup-settings"
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/organiser/pages/signup-settings/index?id=${activity.id}` })
+                }
+              >
                 报名设置
               </Text>
             ) : null}
             {state !== 'draft' ? (
-              <Text className="event-editor__link" data-testid="link-roster"
-                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/roster/index?id=${activity.id}` })}>
+              <Text
+                className="event-editor__link"
+                data-testid="link-roster"
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/organiser/pages/roster/index?id=${activity.id}` })
+                }
+              >
                 报名名单
               </Text>
             ) : null}
@@ -180,18 +220,31 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
             <View className="event-editor__signup-links" data-testid="checkin-links">
               {state === 'published' ? (
                 <>
-                  <Text className="event-editor__link" data-testid="link-checkin-code"
-                    onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/checkin-code/index?id=${activity.id}` })}>
+                  <Text
+                    className="event-editor__link"
+                    data-testid="link-checkin-code"
+                    onClick={() =>
+                      void Taro.navigateTo({ url: `/packages/organiser/pages/checkin-code/index?id=${activity.id}` })
+                    }
+                  >
                     签到码
                   </Text>
-                  <Text className="event-editor__link" data-testid="link-scanner"
-                    onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/scanner/index?id=${activity.id}` })}>
+                  <Text
+                    className="event-editor__link"
+                    data-testid="link-scanner"
+                    onClick={() =>
+                      void Taro.navigateTo({ url: `/packages/organiser/pages/scanner/index?id=${activity.id}` })
+                    }
+                  >
                     验票
                   </Text>
                 </>
               ) : null}
-              <Text className="event-editor__link" data-testid="link-hours"
-                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/hours/index?id=${activity.id}` })}>
+              <Text
+                className="event-editor__link"
+                data-testid="link-hours"
+                onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/hours/index?id=${activity.id}` })}
+              >
                 时长审核
               </Text>
             </View>
@@ -200,78 +253,202 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       ) : null}
 
       <View className="form-card">
-        <SelectField name="planLineId" label="年度清单" options={lineOptions} index={lineIndex} error={errors.planLineId}
+        <SelectField
+          name="planLineId"
+          label="年度清单"
+          options={lineOptions}
+          index={lineIndex}
+          error={errors.planLineId}
           hint={data.planNote ?? (lines.length === 0 ? '本单位今年的清单中没有活动，可发布临时活动' : undefined)}
-          onChange={chooseLine} />
-        <TextField name="title" label="活动名称" required maxlength={60} value={form.title} error={errors.title}
-          onChange={(title) => set({ title })} />
-        <SelectField name="category" label="活动类别" required options={categories.map((c) => c.name)}
-          index={categories.findIndex((c) => c.code === form.category)} error={errors.category}
+          onChange={chooseLine}
+        />
+        <TextField
+          name="title"
+          label="活动名称"
+          required
+          maxlength={60}
+          value={form.title}
+          error={errors.title}
+          onChange={(title) => set({ title })}
+        />
+        <SelectField
+          name="category"
+          label="活动类别"
+          required
+          options={categories.map((c) => c.name)}
+          index={categories.findIndex((c) => c.code === form.category)}
+          error={errors.category}
           onChange={(i) => {
             const c = categories[i]
             if (c) set({ category: c.code, recordsServiceHours: c.awardsServiceHours })
-          }} />
-        <TextAreaField name="description" label="活动介绍" maxlength={5000} value={form.description}
-          error={errors.description} onChange={(description) => set({ description })} />
+          }}
+        />
+        <TextAreaField
+          name="description"
+          label="活动介绍"
+          maxlength={5000}
+          value={form.description}
+          error={errors.description}
+          onChange={(description) => set({ description })}
+        />
       </View>
 
       <View className="form-card">
-        <DateTimeField name="startAt" label="开始时间" required date={form.startDate} time={form.startTime}
-          error={errors.startAt} onChange={(startDate, startTime) => set({ startDate, startTime })} />
-        <DateTimeField name="endAt" label="结束时间" required date={form.endDate} time={form.endTime}
-          error={errors.endAt} onChange={(endDate, endTime) => set({ endDate, endTime })} />
-        <DateTimeField name="signupOpensAt" label="报名开始" required date={form.opensDate} time={form.opensTime}
-          error={errors.signupOpensAt} onChange={(opensDate, opensTime) => set({ opensDate, opensTime })} />
-        <DateTimeField name="signupClosesAt" label="报名截止" required date={form.closesDate} time={form.closesTime}
-          error={errors.signupClosesAt} onChange={(closesDate, closesTime) => set({ closesDate, closesTime })} />
-        <TextField name="capacity" label="名额" required type="number" maxlength={6} value={form.capacity}
-          error={errors.capacity} onChange={(capacity) => set({ capacity })} />
-        <SwitchField name="recordsServiceHours" label="记录志愿时长" checked={form.recordsServiceHours}
-          error={errors.recordsServiceHours} onChange={(recordsServiceHours) => set({ recordsServiceHours })} />
+        <DateTimeField
+          name="startAt"
+          label="开始时间"
+          required
+          date={form.startDate}
+          time={form.startTime}
+          error={errors.startAt}
+          onChange={(startDate, startTime) => set({ startDate, startTime })}
+        />
+        <DateTimeField
+          name="endAt"
+          label="结束时间"
+          required
+          date={form.endDate}
+          time={form.endTime}
+          error={errors.endAt}
+          onChange={(endDate, endTime) => set({ endDate, endTime })}
+        />
+        <DateTimeField
+          name="signupOpensAt"
+          label="报名开始"
+          required
+          date={form.opensDate}
+          time={form.opensTime}
+          error={errors.signupOpensAt}
+          onChange={(opensDate, opensTime) => set({ opensDate, opensTime })}
+        />
+        <DateTimeField
+          name="signupClosesAt"
+          label="报名截止"
+          required
+          date={form.closesDate}
+          time={form.closesTime}
+          error={errors.signupClosesAt}
+          onChange={(closesDate, closesTime) => set({ closesDate, closesTime })}
+        />
+        <TextField
+          name="capacity"
+          label="名额"
+          required
+          type="number"
+          maxlength={6}
+          value={form.capacity}
+          error={errors.capacity}
+          onChange={(capacity) => set({ capacity })}
+        />
+        <SwitchField
+          name="recordsServiceHours"
+          label="记录志愿时长"
+          checked={form.recordsServiceHours}
+          error={errors.recordsServiceHours}
+          onChange={(recordsServiceHours) => set({ recordsServiceHours })}
+        />
       </View>
 
       <View className="form-card">
-        <TextField name="placeName" label="地点名称" required maxlength={100} value={form.placeName}
-          error={errors.placeName} onChange={(placeName) => set({ placeName })} />
-        <TextField name="placeAddress" label="详细地址" maxlength={200} value={form.placeAddress}
-          error={errors.placeAddress} onChange={(placeAddress) => set({ placeAddress })} />
+        <TextField
+          name="placeName"
+          label="地点名称"
+          required
+          maxlength={100}
+          value={form.placeName}
+          error={errors.placeName}
+          onChange={(placeName) => set({ placeName })}
+        />
+        <TextField
+          name="placeAddress"
+          label="详细地址"
+          maxlength={200}
+          value={form.placeAddress}
+          error={errors.placeAddress}
+          onChange={(placeAddress) => set({ placeAddress })}
+        />
         <FieldRow label="地图位置" name="location" error={errors.location}>
           <View className="event-editor__inline">
             <Text className="event-editor__muted">
               {form.location ? `${form.location.latitude.toFixed(5)}, ${form.location.longitude.toFixed(5)}` : '未设置'}
             </Text>
             {process.env.TARO_ENV === 'weapp' ? (
-              <Text className="event-editor__link" onClick={() => void choosePlace(form.location).then((p) => {
-                if (p) set({ location: p.location, placeAddress: p.address || form.placeAddress, placeName: form.placeName || p.name })
-              })}>选择位置</Text>
+              <Text
+                className="event-editor__link"
+                onClick={() =>
+                  void choosePlace(form.location).then((p) => {
+                    if (p)
+                      set({
+                        location: p.location,
+                        placeAddress: p.address || form.placeAddress,
+                        placeName: form.placeName || p.name,
+                      })
+                  })
+                }
+              >
+                选择位置
+              </Text>
             ) : null}
-            {form.location ? <Text className="event-editor__link" onClick={() => set({ location: null })}>清除</Text> : null}
+            {form.location ? (
+              <Text className="event-editor__link" onClick={() => set({ location: null })}>
+                清除
+              </Text>
+            ) : null}
           </View>
         </FieldRow>
-        <TextField name="contact" label="联系方式" maxlength={60} value={form.contact} error={errors.contact}
-          onChange={(contact) => set({ contact })} />
+        <TextField
+          name="contact"
+          label="联系方式"
+          maxlength={60}
+          value={form.contact}
+          error={errors.contact}
+          onChange={(contact) => set({ contact })}
+        />
         {process.env.TARO_ENV === 'weapp' ? (
           <FieldRow label="封面" name="coverUrl" error={errors.coverUrl}>
             <View className="event-editor__inline">
               {form.coverUrl ? <Image className="event-editor__cover" src={form.coverUrl} mode="aspectFill" /> : null}
-              <Text className="event-editor__link" onClick={() => void chooseAndUploadCover(unitId)
-                .then((fileId) => fileId && set({ coverUrl: fileId }))
-                .catch((err: unknown) => void Taro.showToast({ title: errorMessage(err), icon: 'none' }))}>
+              <Text
+                className="event-editor__link"
+                onClick={() =>
+                  void chooseAndUploadCover(unitId)
+                    .then((fileId) => fileId && set({ coverUrl: fileId }))
+                    .catch((err: unknown) => void Taro.showToast({ title: errorMessage(err), icon: 'none' }))
+                }
+              >
                 {form.coverUrl ? '更换' : '上传封面'}
               </Text>
-              {form.coverUrl ? <Text className="event-editor__link" onClick={() => set({ coverUrl: '' })}>移除</Text> : null}
+              {form.coverUrl ? (
+                <Text className="event-editor__link" onClick={() => set({ coverUrl: '' })}>
+                  移除
+                </Text>
+              ) : null}
             </View>
           </FieldRow>
         ) : (
-          <TextField name="coverUrl" label="封面图片地址（选填）" maxlength={500} placeholder="https://…"
-            value={form.coverUrl} error={errors.coverUrl} onChange={(coverUrl) => set({ coverUrl })} />
+          <TextField
+            name="coverUrl"
+            label="封面图片地址（选填）"
+            maxlength={500}
+            placeholder="https://…"
+            value={form.coverUrl}
+            error={errors.coverUrl}
+            onChange={(coverUrl) => set({ coverUrl })}
+          />
         )}
       </View>
 
       {state === 'published' ? (
         <View className="form-card">
-          <TextAreaField name="reason" label="修改说明" maxlength={200} placeholder="已报名的青年会看到这次修改的原因"
-            value={reason} error={errors.reason} onChange={setReason} />
+          <TextAreaField
+            name="reason"
+            label="修改说明"
+            maxlength={200}
+            placeholder="已报名的青年会看到这次修改的原因"
+            value={reason}
+            error={errors.reason}
+            onChange={setReason}
+          />
         </View>
       ) : null}
 
@@ -279,13 +456,26 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
 
       {editable ? (
         <View className="form-actions">
-          <Button className="event-editor__save" color="primary" variant={state === 'draft' ? 'outlined' : 'contained'}
-            shape="round" loading={busy === 'save'} disabled={busy !== null} onClick={() => void onSave()}>
+          <Button
+            className="event-editor__save"
+            color="primary"
+            variant={state === 'draft' ? 'outlined' : 'contained'}
+            shape="round"
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={() => void onSave()}
+          >
             {!activity ? '保存草稿' : state === 'draft' ? '保存' : '保存修改'}
           </Button>
           {state === 'draft' ? (
-            <Button className="event-editor__publish" color="primary" shape="round" loading={busy === 'publish'}
-              disabled={busy !== null} onClick={() => void onPublish()}>
+            <Button
+              className="event-editor__publish"
+              color="primary"
+              shape="round"
+              loading={busy === 'publish'}
+              disabled={busy !== null}
+              onClick={() => void onPublish()}
+            >
               {activity ? '发布' : '保存并发布'}
             </Button>
           ) : null}
@@ -293,10 +483,25 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       ) : null}
       {state === 'published' && activity ? (
         <View className="form-actions">
-          <Button className="event-editor__cancel" color="danger" variant="outlined" shape="round"
-            disabled={busy !== null} onClick={() => setCancelling(true)}>取消活动</Button>
-          <Button className="event-editor__finish" shape="round" loading={busy === 'finish'} disabled={busy !== null}
-            onClick={() => void onFinish()}>标记已结束</Button>
+          <Button
+            className="event-editor__cancel"
+            color="danger"
+            variant="outlined"
+            shape="round"
+            disabled={busy !== null}
+            onClick={() => setCancelling(true)}
+          >
+            取消活动
+          </Button>
+          <Button
+            className="event-editor__finish"
+            shape="round"
+            loading={busy === 'finish'}
+            disabled={busy !== null}
+            onClick={() => void onFinish()}
+          >
+            标记已结束
+          </Button>
         </View>
       ) : null}
 

@@ -84,8 +84,12 @@ export default function UnitEventsPage() {
     body = (
       <View>
         {items.map((a) => (
-          <View key={a.id} className="events__item" data-testid="managed-event"
-            onClick={() => open(`/packages/organiser/pages/event/index?id=${a.id}`)}>
+          <View
+            key={a.id}
+            className="events__item"
+            data-testid="managed-event"
+            onClick={() => open(`/packages/organiser/pages/event/index?id=${a.id}`)}
+          >
             <View className="events__head">
               <Text className="events__title">{a.title}</Text>
               <Text className={`events__state events__state--${a.state}`}>{EVENT_STATE_NAMES[a.state]}</Text>
@@ -106,10 +110,16 @@ export default function UnitEventsPage() {
   return (
     <View className="events">
       <Tabs value={tab} onChange={(v: EventState | typeof ALL) => setTab(v)}>
-        {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.title} />)}
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
       </Tabs>
       <View className="form-actions events__actions">
-        <Button color="primary" shape="round" onClick={() => open(`/packages/organiser/pages/event/index?unitId=${unitId}`)}>
+        <Button
+          color="primary"
+          shape="round"
+          onClick={() => open(`/packages/organiser/pages/event/index?unitId=${unitId}`)}
+        >
           发布新活动
         </Button>
       </View>

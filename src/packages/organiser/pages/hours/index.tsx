@@ -11,7 +11,15 @@ import { errorMessage } from '@/utils/errors'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { useLoad } from '@/utils/use-load'
 import {
-  addMakeup, adjustEntry, closeHours, confirmHours, declineEntry, entryHistory, getPreview, getReview, saveHoursSettings,
+  addMakeup,
+  adjustEntry,
+  closeHours,
+  confirmHours,
+  declineEntry,
+  entryHistory,
+  getPreview,
+  getReview,
+  saveHoursSettings,
 } from '../../features/hours/api'
 import { AdjustDialog } from '../../features/hours/components/AdjustDialog'
 import { EntryItem } from '../../features/hours/components/EntryItem'
@@ -39,17 +47,21 @@ function PreviewCard({ preview, error }: { preview: HoursPreview | null; error: 
       <Text className="hours-card__title">目前打卡可得时长（尚未汇总）</Text>
       {error ? <Text className="hours-card__line">{errorMessage(error)}</Text> : null}
       {!preview && !error ? <Text className="hours-card__line">加载中…</Text> : null}
-      {preview && !preview.awardsHours ? <Text className="hours-card__hint">该类活动只记参与，不计志愿时长。</Text> : null}
+      {preview && !preview.awardsHours ? (
+        <Text className="hours-card__hint">该类活动只记参与，不计志愿时长。</Text>
+      ) : null}
       {preview && preview.items.length === 0 ? <Text className="hours-card__line">还没有人签到</Text> : null}
       {preview?.items.map((i) => (
         <View key={i.registrationId} className="hours-preview__row" data-testid="preview-item">
           <Text>{personName(i.person)}</Text>
           <Text className="hours-preview__days">
-            {i.days.map((d) => [
-              `${dayText(d.day)} ${hoursText(d.hours)} 小时`,
-              DAY_STATUS[d.status],
-              ...d.flags.map(flagText),
-            ].filter(Boolean).join(' · ')).join('；')}
+            {i.days
+              .map((d) =>
+                [`${dayText(d.day)} ${hoursText(d.hours)} 小时`, DAY_STATUS[d.status], ...d.flags.map(flagText)]
+                  .filter(Boolean)
+                  .join(' · '),
+              )
+              .join('；')}
           </Text>
           <Text>{hoursText(i.totalHours)} 小时</Text>
         </View>
@@ -100,22 +112,31 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   }
 
   function onClose() {
-    void run('close', () => closeHours(a.id), (r) => `已汇总 ${r.pending} 条，待核实 ${r.needsReview} 条`)
+    void run(
+      'close',
+      () => closeHours(a.id),
+      (r) => `已汇总 ${r.pending} 条，待核实 ${r.needsReview} 条`,
+    )
   }
 
   async function onConfirm() {
     const { confirm } = await Taro.showModal({
       title: '确认时长',
-      content: ev.settings.noticeDays > 0
-        ? `无需核实的 ${pending.ready} 条时长将公示 ${ev.settings.noticeDays} 天，期满后生效。需核实的请先调整。`
-        : `无需核实的 ${pending.ready} 条时长将立即生效，生效后只能冲正更正。需核实的请先调整。`,
-      confirmText: '确认', cancelText: '再看看',
+      content:
+        ev.settings.noticeDays > 0
+          ? `无需核实的 ${pending.ready} 条时长将公示 ${ev.settings.noticeDays} 天，期满后生效。需核实的请先调整。`
+          : `无需核实的 ${pending.ready} 条时长将立即生效，生效后只能冲正更正。需核实的请先调整。`,
+      confirmText: '确认',
+      cancelText: '再看看',
     })
     if (!confirm) return
     setBusy('confirm')
     try {
       const r = await confirmHours(a.id)
-      void Taro.showToast({ title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`, icon: 'none' })
+      void Taro.showToast({
+        title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`,
+        icon: 'none',
+      })
       await reload()
     } catch (err) {
       failed(err)
@@ -127,7 +148,13 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   async function onAdjust(hours: number, reason: string) {
     if (!adjusting) return
     const entry = adjusting
-    if (await run('adjust', () => adjustEntry(entry.id, hours, reason), () => (entry.status === 'approved' ? '已写入更正' : '已调整'))) {
+    if (
+      await run(
+        'adjust',
+        () => adjustEntry(entry.id, hours, reason),
+        () => (entry.status === 'approved' ? '已写入更正' : '已调整'),
+      )
+    ) {
       setAdjusting(null)
     }
   }
@@ -135,15 +162,36 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   async function onDecline(reason: string) {
     if (!declining) return
     const entry = declining
-    if (await run('decline', () => declineEntry(entry.id, reason), () => '已标记为不通过')) setDeclining(null)
+    if (
+      await run(
+        'decline',
+        () => declineEntry(entry.id, reason),
+        () => '已标记为不通过',
+      )
+    )
+      setDeclining(null)
   }
 
   async function onMakeup(req: MakeupRequest) {
-    if (await run('makeup', () => addMakeup(req), () => '已补录，待确认')) setMakeup(false)
+    if (
+      await run(
+        'makeup',
+        () => addMakeup(req),
+        () => '已补录，待确认',
+      )
+    )
+      setMakeup(false)
   }
 
   async function onSettings(s: SettingsValue) {
-    if (await run('settings', () => saveHoursSettings({ activityId: a.id, ...s }), () => '规则已保存')) setShowSettings(false)
+    if (
+      await run(
+        'settings',
+        () => saveHoursSettings({ activityId: a.id, ...s }),
+        () => '规则已保存',
+      )
+    )
+      setShowSettings(false)
   }
 
   function openHistory(entry: LedgerEntry) {
@@ -164,41 +212,86 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
     <View className="hours" data-testid="hours-review">
       <View className="hours-card">
         <Text className="hours-card__title">{a.title}</Text>
-        <Text className="hours-card__line">{formatTimeRange(a.startAt, a.endAt)} · 安排 {hoursText(a.scheduledHours)} 小时</Text>
+        <Text className="hours-card__line">
+          {formatTimeRange(a.startAt, a.endAt)} · 安排 {hoursText(a.scheduledHours)} 小时
+        </Text>
         {!a.awardsHours ? <Text className="hours-card__hint">该类活动只记参与，不计志愿时长。</Text> : null}
         <Text className="hours-card__line" data-testid="hours-closed">
-          {closed ? `已于 ${formatDateTime(a.hoursClosedAt as string)} 汇总` : ended ? '活动已结束，尚未汇总时长' : '活动结束后才能汇总时长'}
+          {closed
+            ? `已于 ${formatDateTime(a.hoursClosedAt as string)} 汇总`
+            : ended
+              ? '活动已结束，尚未汇总时长'
+              : '活动结束后才能汇总时长'}
         </Text>
         <Text className="hours-card__hint">
           在场达到 {Math.round(ev.settings.minShare * 100)}% 才计时长，按 {ev.settings.stepHours} 小时向下取整；
           {ev.settings.noticeDays > 0 ? `确认后公示 ${ev.settings.noticeDays} 天再生效。` : '确认后立即生效。'}
         </Text>
         <View className="hours-card__buttons">
-          <Button data-testid="hours-close" size="small" shape="round" color="primary" variant={closed ? 'outlined' : 'contained'}
-            loading={busy === 'close'} disabled={!ended || busy !== null} onClick={onClose}>
+          <Button
+            data-testid="hours-close"
+            size="small"
+            shape="round"
+            color="primary"
+            variant={closed ? 'outlined' : 'contained'}
+            loading={busy === 'close'}
+            disabled={!ended || busy !== null}
+            onClick={onClose}
+          >
             {closed ? '重新汇总' : '汇总时长'}
           </Button>
           {closed ? (
-            <Button data-testid="hours-confirm" size="small" shape="round" color="primary" loading={busy === 'confirm'}
-              disabled={pending.ready === 0 || busy !== null} onClick={() => void onConfirm()}>
+            <Button
+              data-testid="hours-confirm"
+              size="small"
+              shape="round"
+              color="primary"
+              loading={busy === 'confirm'}
+              disabled={pending.ready === 0 || busy !== null}
+              onClick={() => void onConfirm()}
+            >
               确认时长{pending.ready ? `（${pending.ready}）` : ''}
             </Button>
           ) : null}
-          <Button data-testid="hours-makeup" size="small" shape="round" variant="outlined" disabled={busy !== null}
-            onClick={() => openDialog(() => setMakeup(true))}>补录</Button>
-          <Button data-testid="hours-settings-toggle" size="small" shape="round" variant="outlined"
-            onClick={() => openDialog(() => setShowSettings(!showSettings))}>签到与计时规则</Button>
+          <Button
+            data-testid="hours-makeup"
+            size="small"
+            shape="round"
+            variant="outlined"
+            disabled={busy !== null}
+            onClick={() => openDialog(() => setMakeup(true))}
+          >
+            补录
+          </Button>
+          <Button
+            data-testid="hours-settings-toggle"
+            size="small"
+            shape="round"
+            variant="outlined"
+            onClick={() => openDialog(() => setShowSettings(!showSettings))}
+          >
+            签到与计时规则
+          </Button>
         </View>
         {pending.review > 0 ? (
-          <Text className="hours-card__hint" data-testid="hours-review-count">有 {pending.review} 条需要核实，请调整后再确认。</Text>
+          <Text className="hours-card__hint" data-testid="hours-review-count">
+            有 {pending.review} 条需要核实，请调整后再确认。
+          </Text>
         ) : null}
         {busy === null && dialogError && !adjusting && !declining && !makeup && !showSettings ? (
-          <Text className="hours-dialog__error" data-testid="hours-error">{dialogError}</Text>
+          <Text className="hours-dialog__error" data-testid="hours-error">
+            {dialogError}
+          </Text>
         ) : null}
       </View>
 
       {showSettings ? (
-        <SettingsPanel settings={ev.settings} busy={busy === 'settings'} error={dialogError} onSave={(s) => void onSettings(s)} />
+        <SettingsPanel
+          settings={ev.settings}
+          busy={busy === 'settings'}
+          error={dialogError}
+          onSave={(s) => void onSettings(s)}
+        />
       ) : null}
 
       {!closed ? <PreviewCard preview={preview} error={previewError} /> : null}
@@ -216,32 +309,60 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
                 <Text className="hours-person__total">已确认 {hoursText(p.approvedHours)} 小时</Text>
               </View>
               {p.entries.map((e) => (
-                <EntryItem key={e.id} entry={e} busy={busy !== null}
+                <EntryItem
+                  key={e.id}
+                  entry={e}
+                  busy={busy !== null}
                   onAdjust={() => openDialog(() => setAdjusting(e))}
                   onDecline={() => openDialog(() => setDeclining(e))}
-                  onHistory={() => openHistory(e)} />
+                  onHistory={() => openHistory(e)}
+                />
               ))}
             </View>
           ))}
         </View>
       )}
 
-      <AdjustDialog entry={adjusting} stepHours={ev.settings.stepHours} busy={busy === 'adjust'} error={dialogError}
-        onCancel={() => setAdjusting(null)} onSubmit={(h, r) => void onAdjust(h, r)} />
+      <AdjustDialog
+        entry={adjusting}
+        stepHours={ev.settings.stepHours}
+        busy={busy === 'adjust'}
+        error={dialogError}
+        onCancel={() => setAdjusting(null)}
+        onSubmit={(h, r) => void onAdjust(h, r)}
+      />
       <ReasonDialog
         open={declining !== null}
         title="不通过"
-        message={declining ? `${personName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。` : ''}
+        message={
+          declining
+            ? `${personName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。`
+            : ''
+        }
         confirmText="确认不通过"
         busy={busy === 'decline'}
         error={dialogError}
         onCancel={() => setDeclining(null)}
         onConfirm={(reason) => void onDecline(reason)}
       />
-      <MakeupDialog open={makeup} people={personOptions(ev, preview)} days={ev.days}
-        stepHours={ev.settings.stepHours} busy={busy === 'makeup'} error={dialogError}
-        onCancel={() => setMakeup(false)} onSubmit={(req) => void onMakeup(req)} />
-      <HistoryDialog records={history} error={historyError} onClose={() => { setHistory(null); setHistoryError(null) }} />
+      <MakeupDialog
+        open={makeup}
+        people={personOptions(ev, preview)}
+        days={ev.days}
+        stepHours={ev.settings.stepHours}
+        busy={busy === 'makeup'}
+        error={dialogError}
+        onCancel={() => setMakeup(false)}
+        onSubmit={(req) => void onMakeup(req)}
+      />
+      <HistoryDialog
+        records={history}
+        error={historyError}
+        onClose={() => {
+          setHistory(null)
+          setHistoryError(null)
+        }}
+      />
     </View>
   )
 }

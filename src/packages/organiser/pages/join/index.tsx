@@ -14,7 +14,10 @@ import '@/components/form/form.scss'
 
 /** Letters and digits of an invite code, upper-cased; look-alikes are the server's business. */
 function normalise(code: string): string {
-  return code.replace(/[^0-9a-z]/gi, '').toUpperCase().slice(0, 8)
+  return code
+    .replace(/[^0-9a-z]/gi, '')
+    .toUpperCase()
+    .slice(0, 8)
 }
 
 export default function JoinPage() {
@@ -44,8 +47,11 @@ export default function JoinPage() {
       <View className="join" data-testid="join-result">
         <UnitStatusCard unit={joined} />
         <View className="form-actions">
-          <Button color="primary" shape="round"
-            onClick={() => void Taro.redirectTo({ url: `/packages/organiser/pages/unit/index?id=${joined.id}` })}>
+          <Button
+            color="primary"
+            shape="round"
+            onClick={() => void Taro.redirectTo({ url: `/packages/organiser/pages/unit/index?id=${joined.id}` })}
+          >
             进入单位管理
           </Button>
         </View>
@@ -70,7 +76,13 @@ export default function JoinPage() {
       </View>
       <FormError message={error} />
       <View className="form-actions">
-        <Button color="primary" shape="round" disabled={code.length !== 8 || busy} loading={busy} onClick={() => void join()}>
+        <Button
+          color="primary"
+          shape="round"
+          disabled={code.length !== 8 || busy}
+          loading={busy}
+          onClick={() => void join()}
+        >
           加入单位
         </Button>
       </View>

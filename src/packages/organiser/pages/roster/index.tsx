@@ -14,7 +14,16 @@ import { openExport } from '@/utils/open-export'
 import { useLoad } from '@/utils/use-load'
 import { getManaged } from '../../features/events/api'
 import {
-  approve, draw, exportRoster, getSummary, listRoster, markAttendance, moveQuota, pick, promote, reject,
+  approve,
+  draw,
+  exportRoster,
+  getSummary,
+  listRoster,
+  markAttendance,
+  moveQuota,
+  pick,
+  promote,
+  reject,
 } from '../../features/signup/api'
 import { RosterItem, type RosterAction } from '../../features/signup/components/RosterItem'
 import './index.scss'
@@ -25,7 +34,12 @@ interface Filter {
 }
 
 const DONE: Record<RosterAction, string> = {
-  approve: '已通过', reject: '已驳回', revoke: '已取消资格', promote: '已递补', attended: '已记为到场', no_show: '已记为缺席',
+  approve: '已通过',
+  reject: '已驳回',
+  revoke: '已取消资格',
+  promote: '已递补',
+  attended: '已记为到场',
+  no_show: '已记为缺席',
 }
 
 function failed(err: unknown) {
@@ -33,7 +47,9 @@ function failed(err: unknown) {
 }
 
 function drawText(r: DrawResult): string {
-  const groups = Object.entries(r.order).map(([k, ids]) => `${k || '全部'} ${ids.length} 人`).join('，')
+  const groups = Object.entries(r.order)
+    .map(([k, ids]) => `${k || '全部'} ${ids.length} 人`)
+    .join('，')
   return `抽签种子：${r.seed}\n参与：${groups}\n入选待确认：${r.offered} 人（其余按抽签顺序候补）`
 }
 
@@ -78,7 +94,10 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
     void load()
   }, [load])
 
-  const refreshSummary = () => getSummary(activity.id).then(setSummary).catch(() => undefined)
+  const refreshSummary = () =>
+    getSummary(activity.id)
+      .then(setSummary)
+      .catch(() => undefined)
 
   function loadMore() {
     if (!cursor || more === 'loading') return
@@ -114,12 +133,16 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
   function onAction(entry: RosterEntry, action: RosterAction) {
     setDialogError(null)
     switch (action) {
-      case 'approve': return void apply(entry, () => approve(entry.id), DONE.approve)
-      case 'promote': return void apply(entry, () => promote(entry.id), DONE.promote)
+      case 'approve':
+        return void apply(entry, () => approve(entry.id), DONE.approve)
+      case 'promote':
+        return void apply(entry, () => promote(entry.id), DONE.promote)
       case 'attended':
-      case 'no_show': return void apply(entry, () => markAttendance(entry.id, action), DONE[action])
+      case 'no_show':
+        return void apply(entry, () => markAttendance(entry.id, action), DONE[action])
       case 'reject':
-      case 'revoke': return setDialog({ entry, kind: action })
+      case 'revoke':
+        return setDialog({ entry, kind: action })
     }
   }
 
@@ -143,7 +166,10 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
 
   async function onDraw() {
     const { confirm } = await Taro.showModal({
-      title: '抽签', content: '将按抽签顺序给申请者发放名额，结果不可撤销。确定抽签？', confirmText: '抽签', cancelText: '取消',
+      title: '抽签',
+      content: '将按抽签顺序给申请者发放名额，结果不可撤销。确定抽签？',
+      confirmText: '抽签',
+      cancelText: '取消',
     })
     if (!confirm) return
     setBusy('draw')
@@ -188,23 +214,33 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
   let body: JSX.Element
   if (error) body = <CallError error={error} onRetry={() => void load()} />
   else if (!items) body = <View className="roster__more">加载中…</View>
-  else if (items.length === 0) body = <EmptyState text={filter.state || filter.quotaKey ? '没有符合条件的报名' : '还没有人报名'} />
+  else if (items.length === 0)
+    body = <EmptyState text={filter.state || filter.quotaKey ? '没有符合条件的报名' : '还没有人报名'} />
   else {
     body = (
       <View data-testid="roster-list">
         {items.map((e) => (
-          <RosterItem key={e.id} entry={e} questions={settings.questions} quotaKeys={quotaKeys} started={started}
-            busy={busy !== null} selectable={select && (e.state === 'applied' || e.state === 'waitlisted')}
+          <RosterItem
+            key={e.id}
+            entry={e}
+            questions={settings.questions}
+            quotaKeys={quotaKeys}
+            started={started}
+            busy={busy !== null}
+            selectable={select && (e.state === 'applied' || e.state === 'waitlisted')}
             selected={selected.includes(e.id)}
             onToggle={() => setSelected((s) => (s.includes(e.id) ? s.filter((x) => x !== e.id) : [...s, e.id]))}
             onAction={(a) => onAction(e, a)}
-            onMove={(key) => void apply(e, () => moveQuota(e.id, key), `已调整到「${key}」`)} />
+            onMove={(key) => void apply(e, () => moveQuota(e.id, key), `已调整到「${key}」`)}
+          />
         ))}
         {cursor ? (
           <View className="roster__more" data-testid="roster-more" onClick={loadMore}>
             {more === 'loading' ? '加载中…' : more !== 'idle' ? `${more}，点此重试` : '加载更多'}
           </View>
-        ) : <View className="roster__more">没有更多了</View>}
+        ) : (
+          <View className="roster__more">没有更多了</View>
+        )}
       </View>
     )
   }
@@ -214,29 +250,59 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       <View className="roster__head" data-testid="roster-summary">
         <View className="roster__title-row">
           <Text className="roster__title">{activity.title}</Text>
-          <Button className="roster__export" size="small" shape="round" variant="outlined" color="primary"
-            loading={busy === 'export'} disabled={busy !== null} onClick={() => void onExport()}>导出名单</Button>
+          <Button
+            className="roster__export"
+            size="small"
+            shape="round"
+            variant="outlined"
+            color="primary"
+            loading={busy === 'export'}
+            disabled={busy !== null}
+            onClick={() => void onExport()}
+          >
+            导出名单
+          </Button>
         </View>
         <Text className="roster__quotas">
-          {summary.quotas.map((q) => `${q.key || '名额'} ${q.taken}/${q.capacity}${q.waiting ? `（候补 ${q.waiting}）` : ''}`).join('　')}
+          {summary.quotas
+            .map((q) => `${q.key || '名额'} ${q.taken}/${q.capacity}${q.waiting ? `（候补 ${q.waiting}）` : ''}`)
+            .join('　')}
         </Text>
         <View className="roster__chips" data-testid="state-filter">
-          <Text className={`roster__chip${!filter.state ? ' roster__chip--on' : ''}`}
-            onClick={() => setFilter((f) => ({ ...f, state: undefined }))}>全部 {total}</Text>
+          <Text
+            className={`roster__chip${!filter.state ? ' roster__chip--on' : ''}`}
+            onClick={() => setFilter((f) => ({ ...f, state: undefined }))}
+          >
+            全部 {total}
+          </Text>
           {states.map((s) => (
-            <Text key={s} className={`roster__chip${filter.state === s ? ' roster__chip--on' : ''}`} data-testid={`filter-${s}`}
-              onClick={() => setFilter((f) => ({ ...f, state: s }))}>
+            <Text
+              key={s}
+              className={`roster__chip${filter.state === s ? ' roster__chip--on' : ''}`}
+              data-testid={`filter-${s}`}
+              onClick={() => setFilter((f) => ({ ...f, state: s }))}
+            >
               {STATE_NAMES[s]} {summary.counts[s] ?? 0}
             </Text>
           ))}
         </View>
         {quotaKeys.length ? (
           <View className="roster__chips" data-testid="quota-filter">
-            <Text className={`roster__chip${!filter.quotaKey ? ' roster__chip--on' : ''}`}
-              onClick={() => setFilter((f) => ({ ...f, quotaKey: undefined }))}>全部分组</Text>
+            <Text
+              className={`roster__chip${!filter.quotaKey ? ' roster__chip--on' : ''}`}
+              onClick={() => setFilter((f) => ({ ...f, quotaKey: undefined }))}
+            >
+              全部分组
+            </Text>
             {quotaKeys.map((k) => (
-              <Text key={k} className={`roster__chip${filter.quotaKey === k ? ' roster__chip--on' : ''}`} data-testid={`quota-${k}`}
-                onClick={() => setFilter((f) => ({ ...f, quotaKey: k }))}>{k}</Text>
+              <Text
+                key={k}
+                className={`roster__chip${filter.quotaKey === k ? ' roster__chip--on' : ''}`}
+                data-testid={`quota-${k}`}
+                onClick={() => setFilter((f) => ({ ...f, quotaKey: k }))}
+              >
+                {k}
+              </Text>
             ))}
           </View>
         ) : null}
@@ -249,12 +315,31 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
             报名截止后可抽签：同一种子对同一批申请得出相同结果，可公开复核。也可以勾选申请者后点「选中」。
           </Text>
           <View className="roster__draw-row">
-            <Input className="roster__seed" data-testid="draw-seed" value={seed} maxlength={64} placeholder="抽签种子（选填，留空自动生成）"
-              onInput={(e) => setSeed(e.detail.value)} />
-            <Button className="roster__draw-btn" size="small" shape="round" color="primary" loading={busy === 'draw'}
-              disabled={busy !== null} onClick={() => void onDraw()}>抽签</Button>
+            <Input
+              className="roster__seed"
+              data-testid="draw-seed"
+              value={seed}
+              maxlength={64}
+              placeholder="抽签种子（选填，留空自动生成）"
+              onInput={(e) => setSeed(e.detail.value)}
+            />
+            <Button
+              className="roster__draw-btn"
+              size="small"
+              shape="round"
+              color="primary"
+              loading={busy === 'draw'}
+              disabled={busy !== null}
+              onClick={() => void onDraw()}
+            >
+              抽签
+            </Button>
           </View>
-          {drawn ? <Text className="roster__result" data-testid="draw-result">{drawText(drawn)}</Text> : null}
+          {drawn ? (
+            <Text className="roster__result" data-testid="draw-result">
+              {drawText(drawn)}
+            </Text>
+          ) : null}
         </View>
       ) : null}
 
@@ -263,8 +348,16 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       {select && selected.length > 0 ? (
         <View className="roster__pickbar" data-testid="pick-bar">
           <Text>已勾选 {selected.length} 人</Text>
-          <Button className="roster__pick" color="primary" shape="round" loading={busy === 'pick'} disabled={busy !== null}
-            onClick={() => void onPick()}>选中</Button>
+          <Button
+            className="roster__pick"
+            color="primary"
+            shape="round"
+            loading={busy === 'pick'}
+            disabled={busy !== null}
+            onClick={() => void onPick()}
+          >
+            选中
+          </Button>
         </View>
       ) : null}
 

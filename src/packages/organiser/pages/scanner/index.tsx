@@ -96,7 +96,10 @@ function Scanner({ activityId }: { activityId: string }) {
   }
 
   useEffect(() => {
-    getManaged(activityId).then((a) => setTitle(a.title), () => undefined)
+    getManaged(activityId).then(
+      (a) => setTitle(a.title),
+      () => undefined,
+    )
   }, [activityId])
 
   // The network comes and goes on site: follow it, and send the queue when it is back.
@@ -124,7 +127,10 @@ function Scanner({ activityId }: { activityId: string }) {
     const verdict = offline.verify(t, direction)
     if (!verdict.ok) {
       setPanel({
-        ok: false, title: verdict.reason === 'unknown' ? '无效入场券' : '无法验票', name: null, state: '未通过',
+        ok: false,
+        title: verdict.reason === 'unknown' ? '无效入场券' : '无法验票',
+        name: null,
+        state: '未通过',
         lines: [verdict.message, ...(why ? [why] : [])],
       })
       return
@@ -135,10 +141,7 @@ function Scanner({ activityId }: { activityId: string }) {
       title: `${verb}成功`,
       name: verdict.entry.name,
       state: '待同步',
-      lines: [
-        verdict.repeated ? '此前已扫描过（待同步）' : `离线核验通过，联网后自动同步`,
-        ...(why ? [why] : []),
-      ],
+      lines: [verdict.repeated ? '此前已扫描过（待同步）' : `离线核验通过，联网后自动同步`, ...(why ? [why] : [])],
     })
   }
 
@@ -197,7 +200,8 @@ function Scanner({ activityId }: { activityId: string }) {
   async function syncNow() {
     const report = await offline.sync()
     if (!report) return
-    if (report.error) void Taro.showModal({ title: '同步未完成', content: errorMessage(report.error), showCancel: false })
+    if (report.error)
+      void Taro.showModal({ title: '同步未完成', content: errorMessage(report.error), showCancel: false })
     else void Taro.showToast({ title: reportText(report), icon: 'none' })
   }
 
@@ -231,36 +235,74 @@ function Scanner({ activityId }: { activityId: string }) {
         {title ? <Text className="scanner__title">{title}</Text> : null}
         <View className="scanner__toggle">
           {(['in', 'out'] as const).map((d) => (
-            <Text key={d} className={`scanner__dir${direction === d ? ' scanner__dir--on' : ''}`} data-testid={`direction-${d}`}
-              onClick={() => setDirection(d)}>{VERB[d]}</Text>
+            <Text
+              key={d}
+              className={`scanner__dir${direction === d ? ' scanner__dir--on' : ''}`}
+              data-testid={`direction-${d}`}
+              onClick={() => setDirection(d)}
+            >
+              {VERB[d]}
+            </Text>
           ))}
         </View>
         <View className="scanner__mode">
-          <Text className={`scanner__mode-text${offlineMode ? ' scanner__mode-text--off' : ''}`} data-testid="scanner-mode">
+          <Text
+            className={`scanner__mode-text${offlineMode ? ' scanner__mode-text--off' : ''}`}
+            data-testid="scanner-mode"
+          >
             {networkDown ? '网络不可用：离线验票' : manualOffline ? '离线模式：离线验票' : '在线验票'}
           </Text>
           <Text className="scanner__label">离线模式</Text>
-          <Switch data-testid="offline-switch" checked={manualOffline} color="#d81e06"
+          <Switch
+            data-testid="offline-switch"
+            checked={manualOffline}
+            color="#d81e06"
             onChange={(e) => {
               const on = !!e.detail.value
               setManualOffline(on)
               manualRef.current = on
               if (!on && !networkDown) void autoSync()
-            }} />
+            }}
+          />
         </View>
       </View>
 
       <View className="scanner__card scanner__scan">
         {process.env.TARO_ENV === 'h5' ? (
           <View className="scanner__manual">
-            <Input className="scanner__input" data-testid="ticket-input" value={token} maxlength={128}
-              placeholder="粘贴入场券内容" onInput={(e) => setToken(e.detail.value)} onConfirm={() => void submitToken()} />
-            <Button className="scanner__submit" data-testid="ticket-submit" color="primary" shape="round"
-              loading={busy === 'scan'} disabled={busy !== null} onClick={() => void submitToken()}>验票</Button>
+            <Input
+              className="scanner__input"
+              data-testid="ticket-input"
+              value={token}
+              maxlength={128}
+              placeholder="粘贴入场券内容"
+              onInput={(e) => setToken(e.detail.value)}
+              onConfirm={() => void submitToken()}
+            />
+            <Button
+              className="scanner__submit"
+              data-testid="ticket-submit"
+              color="primary"
+              shape="round"
+              loading={busy === 'scan'}
+              disabled={busy !== null}
+              onClick={() => void submitToken()}
+            >
+              验票
+            </Button>
           </View>
         ) : (
-          <Button className="scanner__scan-btn" data-testid="scan-ticket" color="primary" shape="round" size="large" block
-            loading={busy === 'scan'} disabled={busy !== null} onClick={() => void scan()}>
+          <Button
+            className="scanner__scan-btn"
+            data-testid="scan-ticket"
+            color="primary"
+            shape="round"
+            size="large"
+            block
+            loading={busy === 'scan'}
+            disabled={busy !== null}
+            onClick={() => void scan()}
+          >
             {panel ? `扫描下一位（${verb}）` : `扫描入场券（${verb}）`}
           </Button>
         )}
@@ -268,9 +310,17 @@ function Scanner({ activityId }: { activityId: string }) {
         {panel ? (
           <View className={`scanner__panel scanner__panel--${panel.ok ? 'ok' : 'error'}`} data-testid="scan-result">
             <Text className="scanner__panel-title">{panel.title}</Text>
-            {panel.name ? <Text className="scanner__panel-name" data-testid="scan-result-name">{panel.name}</Text> : null}
+            {panel.name ? (
+              <Text className="scanner__panel-name" data-testid="scan-result-name">
+                {panel.name}
+              </Text>
+            ) : null}
             <Text className="scanner__panel-state">{panel.state}</Text>
-            {panel.lines.map((l) => <Text key={l} className="scanner__panel-line">{l}</Text>)}
+            {panel.lines.map((l) => (
+              <Text key={l} className="scanner__panel-line">
+                {l}
+              </Text>
+            ))}
           </View>
         ) : null}
       </View>
@@ -279,7 +329,9 @@ function Scanner({ activityId }: { activityId: string }) {
         <View className="scanner__row">
           <Text className="scanner__section">离线验票</Text>
           {offline.queue.length ? (
-            <Text className="scanner__badge" data-testid="pending-count">待同步 {offline.queue.length}</Text>
+            <Text className="scanner__badge" data-testid="pending-count">
+              待同步 {offline.queue.length}
+            </Text>
           ) : null}
         </View>
         <Text className="scanner__hint" data-testid="roster-status">
@@ -288,12 +340,27 @@ function Scanner({ activityId }: { activityId: string }) {
             : '活动前请下载名单：没有网络时也能核验入场券'}
         </Text>
         <View className="scanner__actions">
-          <Button size="small" shape="round" variant="outlined" color="primary" data-testid="roster-download"
-            loading={busy === 'download'} disabled={busy !== null} onClick={() => void download()}>
+          <Button
+            size="small"
+            shape="round"
+            variant="outlined"
+            color="primary"
+            data-testid="roster-download"
+            loading={busy === 'download'}
+            disabled={busy !== null}
+            onClick={() => void download()}
+          >
             {roster ? '重新下载名单' : '下载名单'}
           </Button>
-          <Button size="small" shape="round" color="primary" data-testid="sync-button"
-            loading={offline.syncing} disabled={offline.syncing || offline.queue.length === 0} onClick={() => void syncNow()}>
+          <Button
+            size="small"
+            shape="round"
+            color="primary"
+            data-testid="sync-button"
+            loading={offline.syncing}
+            disabled={offline.syncing || offline.queue.length === 0}
+            onClick={() => void syncNow()}
+          >
             同步
           </Button>
         </View>
@@ -302,7 +369,9 @@ function Scanner({ activityId }: { activityId: string }) {
             <Text className="scanner__hint">以下扫描未被采用：</Text>
             {offline.problems.map((p) => (
               <View key={p.nonce} className="scanner__problem" data-testid="sync-problem">
-                <Text className="scanner__problem-head">{p.name} · {VERB[p.direction]} · {formatClock(p.scannedAt)}</Text>
+                <Text className="scanner__problem-head">
+                  {p.name} · {VERB[p.direction]} · {formatClock(p.scannedAt)}
+                </Text>
                 <Text className="scanner__problem-text">{p.message}</Text>
               </View>
             ))}
@@ -314,10 +383,25 @@ function Scanner({ activityId }: { activityId: string }) {
         <Text className="scanner__section">现场报名</Text>
         <Text className="scanner__hint">没有报名的青年：输入其个人资料中的手机号，有余位时报名并签到</Text>
         <View className="scanner__manual">
-          <Input className="scanner__input" data-testid="walkin-phone" type="number" value={phone} maxlength={20}
-            placeholder="手机号" onInput={(e) => setPhone(e.detail.value)} />
-          <Button className="scanner__submit" data-testid="walkin-submit" color="primary" shape="round" variant="outlined"
-            loading={busy === 'walkin'} disabled={busy !== null || offlineMode} onClick={() => void submitWalkIn()}>
+          <Input
+            className="scanner__input"
+            data-testid="walkin-phone"
+            type="number"
+            value={phone}
+            maxlength={20}
+            placeholder="手机号"
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+          <Button
+            className="scanner__submit"
+            data-testid="walkin-submit"
+            color="primary"
+            shape="round"
+            variant="outlined"
+            loading={busy === 'walkin'}
+            disabled={busy !== null || offlineMode}
+            onClick={() => void submitWalkIn()}
+          >
             报名签到
           </Button>
         </View>

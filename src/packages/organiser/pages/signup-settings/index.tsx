@@ -13,7 +13,15 @@ import { getManaged } from '../../features/events/api'
 import { getSummary, saveSettings } from '../../features/signup/api'
 import { QuestionEditor } from '../../features/signup/components/QuestionEditor'
 import {
-  DEFAULT_SETTINGS, PROMOTIONS, PROMOTION_NAMES, buildSettings, formOf, quotaCandidates, quotaQuestion, quotaSum, type SettingsForm,
+  DEFAULT_SETTINGS,
+  PROMOTIONS,
+  PROMOTION_NAMES,
+  buildSettings,
+  formOf,
+  quotaCandidates,
+  quotaQuestion,
+  quotaSum,
+  type SettingsForm,
 } from '../../features/signup/settings-form'
 import '@/components/form/form.scss'
 import '../../features/signup/components/signup-admin.scss'
@@ -76,67 +84,137 @@ function Editor({ data, onSaved }: { data: Data; onSaved(s: SignupSummary): void
 
       <Text className="signup-settings__section">报名方式</Text>
       <View className="form-card">
-        <SelectField name="allocation" label="名额分配" options={[...ALLOCATIONS]}
-          index={form.allocation === 'fcfs' ? 0 : 1} error={errors.allocation}
-          hint={form.allocation === 'select' ? '报名期内只收申请；截止后在报名名单中抽签或选人，入选者需在时限内确认。' : undefined}
-          onChange={(i) => set({ allocation: i === 1 ? 'select' : 'fcfs' })} />
+        <SelectField
+          name="allocation"
+          label="名额分配"
+          options={[...ALLOCATIONS]}
+          index={form.allocation === 'fcfs' ? 0 : 1}
+          error={errors.allocation}
+          hint={
+            form.allocation === 'select'
+              ? '报名期内只收申请；截止后在报名名单中抽签或选人，入选者需在时限内确认。'
+              : undefined
+          }
+          onChange={(i) => set({ allocation: i === 1 ? 'select' : 'fcfs' })}
+        />
         {form.allocation === 'fcfs' ? (
-          <SwitchField name="approvalRequired" label="报名需审核" checked={form.approvalRequired}
-            error={errors.approvalRequired} onChange={(approvalRequired) => set({ approvalRequired })} />
+          <SwitchField
+            name="approvalRequired"
+            label="报名需审核"
+            checked={form.approvalRequired}
+            error={errors.approvalRequired}
+            onChange={(approvalRequired) => set({ approvalRequired })}
+          />
         ) : null}
-        <SwitchField name="waitlist" label="名额满后允许候补" checked={form.waitlist} error={errors.waitlist}
-          onChange={(waitlist) => set({ waitlist })} />
-        <TextField name="cancelDeadlineHours" label="开始前多少小时停止自行取消" type="number" maxlength={3}
-          value={form.cancelDeadlineHours} error={errors.cancelDeadlineHours}
-          onChange={(cancelDeadlineHours) => set({ cancelDeadlineHours })} />
+        <SwitchField
+          name="waitlist"
+          label="名额满后允许候补"
+          checked={form.waitlist}
+          error={errors.waitlist}
+          onChange={(waitlist) => set({ waitlist })}
+        />
+        <TextField
+          name="cancelDeadlineHours"
+          label="开始前多少小时停止自行取消"
+          type="number"
+          maxlength={3}
+          value={form.cancelDeadlineHours}
+          error={errors.cancelDeadlineHours}
+          onChange={(cancelDeadlineHours) => set({ cancelDeadlineHours })}
+        />
       </View>
 
       <Text className="signup-settings__section">报名条件</Text>
       <View className="form-card">
-        <SwitchField name="leagueMembersOnly" label="仅限共青团员" checked={form.leagueMembersOnly}
-          error={errors['eligibility.leagueMembersOnly']} onChange={(leagueMembersOnly) => set({ leagueMembersOnly })} />
-        <TextField name="minAge" label="最小年龄（留空不限）" type="number" maxlength={3} value={form.minAge}
-          error={errors['eligibility.minAge']} onChange={(minAge) => set({ minAge })} />
-        <TextField name="maxAge" label="最大年龄（留空不限）" type="number" maxlength={3} value={form.maxAge}
-          error={errors['eligibility.maxAge']} onChange={(maxAge) => set({ maxAge })} />
-        <TextField name="minAttendance" label="最低到场率 %（留空不限）" type="number" maxlength={3}
-          value={form.minAttendancePercent} error={errors['eligibility.minAttendanceRate']}
+        <SwitchField
+          name="leagueMembersOnly"
+          label="仅限共青团员"
+          checked={form.leagueMembersOnly}
+          error={errors['eligibility.leagueMembersOnly']}
+          onChange={(leagueMembersOnly) => set({ leagueMembersOnly })}
+        />
+        <TextField
+          name="minAge"
+          label="最小年龄（留空不限）"
+          type="number"
+          maxlength={3}
+          value={form.minAge}
+          error={errors['eligibility.minAge']}
+          onChange={(minAge) => set({ minAge })}
+        />
+        <TextField
+          name="maxAge"
+          label="最大年龄（留空不限）"
+          type="number"
+          maxlength={3}
+          value={form.maxAge}
+          error={errors['eligibility.maxAge']}
+          onChange={(maxAge) => set({ maxAge })}
+        />
+        <TextField
+          name="minAttendance"
+          label="最低到场率 %（留空不限）"
+          type="number"
+          maxlength={3}
+          value={form.minAttendancePercent}
+          error={errors['eligibility.minAttendanceRate']}
           hint="按近期报名后到场与缺席的次数计算；没有记录的人不受限制。"
-          onChange={(minAttendancePercent) => set({ minAttendancePercent })} />
+          onChange={(minAttendancePercent) => set({ minAttendancePercent })}
+        />
       </View>
 
       <Text className="signup-settings__section">报名表</Text>
       <View className="form-card">
-        <QuestionEditor questions={form.questions} errors={errors}
-          onChange={(questions) => setForm((f) => ({
-            ...f,
-            questions,
-            // A removed or changed quota question ends the split.
-            quotaQuestionId: quotaCandidates(questions).some((q) => q.id === f.quotaQuestionId) ? f.quotaQuestionId : null,
-          }))} />
+        <QuestionEditor
+          questions={form.questions}
+          errors={errors}
+          onChange={(questions) =>
+            setForm((f) => ({
+              ...f,
+              questions,
+              // A removed or changed quota question ends the split.
+              quotaQuestionId: quotaCandidates(questions).some((q) => q.id === f.quotaQuestionId)
+                ? f.quotaQuestionId
+                : null,
+            }))
+          }
+        />
       </View>
 
       <Text className="signup-settings__section">名额分组</Text>
       <View className="form-card" data-testid="quota-editor">
-        <SelectField name="quotaQuestionId" label="按问题分组（如男女各半）"
+        <SelectField
+          name="quotaQuestionId"
+          label="按问题分组（如男女各半）"
           options={['不分组', ...candidates.map((q) => q.label || q.id)]}
-          index={qq ? candidates.indexOf(qq) + 1 : 0} error={errors.quotaQuestionId}
+          index={qq ? candidates.indexOf(qq) + 1 : 0}
+          error={errors.quotaQuestionId}
           hint={candidates.length === 0 ? '先添加一个必填的单选题，才能按它分配名额。' : undefined}
-          onChange={(i) => set({ quotaQuestionId: i === 0 ? null : candidates[i - 1]?.id ?? null })} />
+          onChange={(i) => set({ quotaQuestionId: i === 0 ? null : (candidates[i - 1]?.id ?? null) })}
+        />
         {qq ? (
           <FieldRow label="各分组名额" name="quotas" error={errors.quotas}>
             <View className="quota-editor">
-              {qq.options.filter((o) => o.trim()).map((o) => (
-                <View key={o} className="quota-editor__row">
-                  <Text className="quota-editor__key">{o}</Text>
-                  <Input className="quota-editor__input" data-testid={`quota-${o}`} type="number" maxlength={6}
-                    value={form.quotas[o] ?? ''} placeholder="0"
-                    onInput={(e) => set({ quotas: { ...form.quotas, [o]: e.detail.value } })} />
-                  <Text>人</Text>
-                </View>
-              ))}
+              {qq.options
+                .filter((o) => o.trim())
+                .map((o) => (
+                  <View key={o} className="quota-editor__row">
+                    <Text className="quota-editor__key">{o}</Text>
+                    <Input
+                      className="quota-editor__input"
+                      data-testid={`quota-${o}`}
+                      type="number"
+                      maxlength={6}
+                      value={form.quotas[o] ?? ''}
+                      placeholder="0"
+                      onInput={(e) => set({ quotas: { ...form.quotas, [o]: e.detail.value } })}
+                    />
+                    <Text>人</Text>
+                  </View>
+                ))}
               <Text className={`quota-editor__sum${sumOk ? '' : ' quota-editor__sum--bad'}`} data-testid="quota-sum">
-                合计 {sum} / 活动名额 {activity.capacity}{sumOk ? '' : '（须相等）'}
+                合计 {sum} / 活动名额 {activity.capacity}
+                {sumOk ? '' : '（须相等）'}
               </Text>
             </View>
           </FieldRow>
@@ -145,22 +223,46 @@ function Editor({ data, onSaved }: { data: Data; onSaved(s: SignupSummary): void
 
       <Text className="signup-settings__section">名额空出时</Text>
       <View className="form-card">
-        <SelectField name="promotion" label="递补方式" options={PROMOTIONS.map((p) => PROMOTION_NAMES[p])}
-          index={PROMOTIONS.indexOf(form.promotion)} error={errors.promotion}
-          onChange={(i) => set({ promotion: PROMOTIONS[i] ?? 'direct' })} />
+        <SelectField
+          name="promotion"
+          label="递补方式"
+          options={PROMOTIONS.map((p) => PROMOTION_NAMES[p])}
+          index={PROMOTIONS.indexOf(form.promotion)}
+          error={errors.promotion}
+          onChange={(i) => set({ promotion: PROMOTIONS[i] ?? 'direct' })}
+        />
         {form.promotion === 'offer' || form.allocation === 'select' ? (
-          <TextField name="offerHours" label="确认时限（小时）" type="number" maxlength={3} value={form.offerHours}
-            error={errors.offerHours} onChange={(offerHours) => set({ offerHours })} />
+          <TextField
+            name="offerHours"
+            label="确认时限（小时）"
+            type="number"
+            maxlength={3}
+            value={form.offerHours}
+            error={errors.offerHours}
+            onChange={(offerHours) => set({ offerHours })}
+          />
         ) : null}
-        <TextField name="promotionCutoffHours" label="开始前多少小时停止递补" type="number" maxlength={3}
-          value={form.promotionCutoffHours} error={errors.promotionCutoffHours}
-          onChange={(promotionCutoffHours) => set({ promotionCutoffHours })} />
+        <TextField
+          name="promotionCutoffHours"
+          label="开始前多少小时停止递补"
+          type="number"
+          maxlength={3}
+          value={form.promotionCutoffHours}
+          error={errors.promotionCutoffHours}
+          onChange={(promotionCutoffHours) => set({ promotionCutoffHours })}
+        />
       </View>
 
       <FormError message={error} />
       <View className="form-actions">
-        <Button className="signup-settings__save" color="primary" shape="round" loading={busy}
-          disabled={busy || !sumOk || closed} onClick={() => void save()}>
+        <Button
+          className="signup-settings__save"
+          color="primary"
+          shape="round"
+          loading={busy}
+          disabled={busy || !sumOk || closed}
+          onClick={() => void save()}
+        >
           {closed ? '活动已结束或已取消' : '保存设置'}
         </Button>
       </View>
@@ -178,7 +280,14 @@ export default function SignupSettingsPage() {
     } catch (err) {
       // Managers can read a draft's summary; NOT_FOUND here means the draft has no readable settings yet.
       if (activity.state !== 'draft' || errorCode(err) !== 'NOT_FOUND') throw err
-      const summary: SignupSummary = { activityId: id, capacity: activity.capacity, quotas: [], counts: {}, settings: DEFAULT_SETTINGS, lastDraw: null }
+      const summary: SignupSummary = {
+        activityId: id,
+        capacity: activity.capacity,
+        quotas: [],
+        counts: {},
+        settings: DEFAULT_SETTINGS,
+        lastDraw: null,
+      }
       return { activity, summary, unread: true }
     }
   }, [id])

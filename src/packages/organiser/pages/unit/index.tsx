@@ -55,8 +55,12 @@ function Profile({ unit, onSaved }: { unit: UnitDetail; onSaved(u: UnitDetail): 
         <UnitForm value={editing} onChange={setEditing} errors={errors} />
         <FormError message={error} />
         <View className="form-actions">
-          <Button shape="round" onClick={() => setEditing(null)}>取消</Button>
-          <Button color="primary" shape="round" loading={busy} onClick={() => void save(editing)}>保存</Button>
+          <Button shape="round" onClick={() => setEditing(null)}>
+            取消
+          </Button>
+          <Button color="primary" shape="round" loading={busy} onClick={() => void save(editing)}>
+            保存
+          </Button>
         </View>
       </View>
     )
@@ -68,17 +72,46 @@ function Profile({ unit, onSaved }: { unit: UnitDetail; onSaved(u: UnitDetail): 
         {canEdit ? (
           <Text
             className="console__link"
-            onClick={() => setEditing({ name: unit.name, kind: unit.kind, contactName: unit.contactName, contactPhone: unit.contactPhone, intro: unit.intro })}
+            onClick={() =>
+              setEditing({
+                name: unit.name,
+                kind: unit.kind,
+                contactName: unit.contactName,
+                contactPhone: unit.contactPhone,
+                intro: unit.intro,
+              })
+            }
           >
             编辑资料
           </Text>
         ) : null}
       </View>
-      <View className="console__row"><Text className="console__label">类型</Text><Text className="console__value">{UNIT_KIND_NAMES[unit.kind]}</Text></View>
-      <View className="console__row"><Text className="console__label">状态</Text><Text className="console__value">{UNIT_STATUS_NAMES[unit.status]}</Text></View>
-      <View className="console__row"><Text className="console__label">联系人</Text><Text className="console__value">{unit.contactName} {unit.contactPhone}</Text></View>
-      {unit.intro ? <View className="console__row"><Text className="console__label">简介</Text><Text className="console__value">{unit.intro}</Text></View> : null}
-      {unit.myRole ? <View className="console__row"><Text className="console__label">我的角色</Text><Text className="console__value">{UNIT_ROLE_NAMES[unit.myRole]}</Text></View> : null}
+      <View className="console__row">
+        <Text className="console__label">类型</Text>
+        <Text className="console__value">{UNIT_KIND_NAMES[unit.kind]}</Text>
+      </View>
+      <View className="console__row">
+        <Text className="console__label">状态</Text>
+        <Text className="console__value">{UNIT_STATUS_NAMES[unit.status]}</Text>
+      </View>
+      <View className="console__row">
+        <Text className="console__label">联系人</Text>
+        <Text className="console__value">
+          {unit.contactName} {unit.contactPhone}
+        </Text>
+      </View>
+      {unit.intro ? (
+        <View className="console__row">
+          <Text className="console__label">简介</Text>
+          <Text className="console__value">{unit.intro}</Text>
+        </View>
+      ) : null}
+      {unit.myRole ? (
+        <View className="console__row">
+          <Text className="console__label">我的角色</Text>
+          <Text className="console__value">{UNIT_ROLE_NAMES[unit.myRole]}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -121,7 +154,10 @@ function Members({ unit }: { unit: UnitDetail }) {
       {members.phase === 'error' ? <Text className="console__note">{errorMessage(members.error)}</Text> : null}
       {(members.data?.items ?? []).map((m) => (
         <View key={m.userId} className="console__member">
-          <Text>{m.nickname}{m.userId === myId ? '（我）' : ''}</Text>
+          <Text>
+            {m.nickname}
+            {m.userId === myId ? '（我）' : ''}
+          </Text>
           {isAdmin && m.userId !== myId ? (
             <Text className="console__member-role console__link" onClick={() => void change(m)}>
               {UNIT_ROLE_NAMES[m.role]} ▾
@@ -135,7 +171,15 @@ function Members({ unit }: { unit: UnitDetail }) {
   )
 }
 
-function InviteSection({ unit, invite, onInvite }: { unit: UnitDetail; invite: Invite | null; onInvite(i: Invite): void }) {
+function InviteSection({
+  unit,
+  invite,
+  onInvite,
+}: {
+  unit: UnitDetail
+  invite: Invite | null
+  onInvite(i: Invite): void
+}) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -158,12 +202,18 @@ function InviteSection({ unit, invite, onInvite }: { unit: UnitDetail; invite: I
       </View>
       {invite ? (
         <View className="console__invite">
-          <Text className="console__code" data-testid="invite-code" userSelect>{invite.code}</Text>
+          <Text className="console__code" data-testid="invite-code" userSelect>
+            {invite.code}
+          </Text>
           <Text className="console__expiry">有效期至 {formatDateTime(invite.expiresAt)}</Text>
           <View className="console__buttons">
-            <Button shape="round" onClick={() => void Taro.setClipboardData({ data: invite.code })}>复制邀请码</Button>
+            <Button shape="round" onClick={() => void Taro.setClipboardData({ data: invite.code })}>
+              复制邀请码
+            </Button>
             {process.env.TARO_ENV === 'weapp' ? (
-              <Button color="primary" shape="round" openType="share">分享给好友</Button>
+              <Button color="primary" shape="round" openType="share">
+                分享给好友
+              </Button>
             ) : null}
           </View>
         </View>
@@ -200,18 +250,27 @@ export default function UnitConsole() {
       <Profile unit={u} onSaved={unit.setData} />
       {manages && u.status === 'admitted' ? (
         <View className="form-actions">
-          <Button color="primary" shape="round"
-            onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/event/index?unitId=${u.id}` })}>
+          <Button
+            color="primary"
+            shape="round"
+            onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/event/index?unitId=${u.id}` })}
+          >
             发布活动
           </Button>
-          <Button color="primary" variant="outlined" shape="round"
-            onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/events/index?unitId=${u.id}` })}>
+          <Button
+            color="primary"
+            variant="outlined"
+            shape="round"
+            onClick={() => void Taro.navigateTo({ url: `/packages/organiser/pages/events/index?unitId=${u.id}` })}
+          >
             活动管理
           </Button>
         </View>
       ) : null}
       {manages ? <Members unit={u} /> : null}
-      {u.myRole === 'admin' && u.status === 'admitted' ? <InviteSection unit={u} invite={invite} onInvite={setInvite} /> : null}
+      {u.myRole === 'admin' && u.status === 'admitted' ? (
+        <InviteSection unit={u} invite={invite} onInvite={setInvite} />
+      ) : null}
     </View>
   )
 }

@@ -34,7 +34,9 @@ function Genuine({ r }: { r: Extract<VerifyResult, { genuine: true }> }) {
       <Text className="verify__verdict">✓ 证明真实有效</Text>
       <View className="verify__rows">
         <Text className="verify__row">持有人：{r.holderName}</Text>
-        <Text className="verify__row">服务期间：{longDate(r.from)} 至 {longDate(r.to)}</Text>
+        <Text className="verify__row">
+          服务期间：{longDate(r.from)} 至 {longDate(r.to)}
+        </Text>
         <Text className="verify__row verify__total">累计时长：{hoursText(r.totalHours)} 小时</Text>
         <Text className="verify__row">开具日期：{longDateOf(r.issuedAt)}</Text>
         <Text className="verify__row">开具单位：{r.issuer}</Text>
@@ -98,11 +100,33 @@ export default function VerifyPage() {
       <View className="verify__card">
         <Text className="verify__title">志愿服务证明查验</Text>
         <Text className="verify__hint">输入证明上的验证码（如 QJ7K2M-9XH4PD），或用微信扫描证明上的码。无需登录。</Text>
-        <Input className="verify__input" data-testid="verify-input" value={code} maxlength={20} placeholder="QJxxxx-xxxxxx"
-          confirmType="search" onInput={(e) => setCode(e.detail.value)} onConfirm={(e) => void check(e.detail.value)} />
-        <Button className="verify__submit" data-testid="verify-submit" color="primary" shape="round" block loading={busy}
-          disabled={busy} onClick={() => void check(code)}>查验</Button>
-        {error ? <Text className="verify__error" data-testid="verify-error">{error}</Text> : null}
+        <Input
+          className="verify__input"
+          data-testid="verify-input"
+          value={code}
+          maxlength={20}
+          placeholder="QJxxxx-xxxxxx"
+          confirmType="search"
+          onInput={(e) => setCode(e.detail.value)}
+          onConfirm={(e) => void check(e.detail.value)}
+        />
+        <Button
+          className="verify__submit"
+          data-testid="verify-submit"
+          color="primary"
+          shape="round"
+          block
+          loading={busy}
+          disabled={busy}
+          onClick={() => void check(code)}
+        >
+          查验
+        </Button>
+        {error ? (
+          <Text className="verify__error" data-testid="verify-error">
+            {error}
+          </Text>
+        ) : null}
       </View>
       {result?.genuine ? <Genuine r={result} /> : null}
       {result && !result.genuine ? (

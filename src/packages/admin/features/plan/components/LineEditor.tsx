@@ -53,27 +53,74 @@ export function LineEditor({ line, units, categories, busy, error, errors, onCan
       <View className="line-editor__sheet">
         <Text className="line-editor__title">{line ? '编辑清单项' : '新增清单项'}</Text>
         <ScrollView className="line-editor__body" scrollY>
-          <SelectField name="unitId" label="牵头单位" required options={unitOptions.map((u) => u.name)}
-            index={unitOptions.findIndex((u) => u.id === v.unitId)} error={errors.unitId}
-            onChange={(i) => set({ unitId: unitOptions[i]?.id ?? null })} />
-          <SelectField name="category" label="类别" required options={categories.map((c) => c.name)}
-            index={categories.findIndex((c) => c.code === v.category)} error={errors.category}
-            onChange={(i) => set({ category: categories[i]?.code ?? null })} />
-          <TextField name="title" label="活动名称" required maxlength={60} value={v.title} error={errors.title}
-            onChange={(title) => set({ title })} />
-          <SelectField name="plannedMonth" label="计划月份" required options={MONTHS}
-            index={v.plannedMonth ? v.plannedMonth - 1 : -1} error={errors.plannedMonth}
-            onChange={(i) => set({ plannedMonth: i + 1 })} />
-          <TextField name="targetCommunity" label="对接社区" maxlength={60} value={v.targetCommunity}
-            error={errors.targetCommunity} onChange={(targetCommunity) => set({ targetCommunity })} />
-          <TextAreaField name="needsNote" label="需求说明" maxlength={300} value={v.needsNote} error={errors.needsNote}
-            onChange={(needsNote) => set({ needsNote })} />
+          <SelectField
+            name="unitId"
+            label="牵头单位"
+            required
+            options={unitOptions.map((u) => u.name)}
+            index={unitOptions.findIndex((u) => u.id === v.unitId)}
+            error={errors.unitId}
+            onChange={(i) => set({ unitId: unitOptions[i]?.id ?? null })}
+          />
+          <SelectField
+            name="category"
+            label="类别"
+            required
+            options={categories.map((c) => c.name)}
+            index={categories.findIndex((c) => c.code === v.category)}
+            error={errors.category}
+            onChange={(i) => set({ category: categories[i]?.code ?? null })}
+          />
+          <TextField
+            name="title"
+            label="活动名称"
+            required
+            maxlength={60}
+            value={v.title}
+            error={errors.title}
+            onChange={(title) => set({ title })}
+          />
+          <SelectField
+            name="plannedMonth"
+            label="计划月份"
+            required
+            options={MONTHS}
+            index={v.plannedMonth ? v.plannedMonth - 1 : -1}
+            error={errors.plannedMonth}
+            onChange={(i) => set({ plannedMonth: i + 1 })}
+          />
+          <TextField
+            name="targetCommunity"
+            label="对接社区"
+            maxlength={60}
+            value={v.targetCommunity}
+            error={errors.targetCommunity}
+            onChange={(targetCommunity) => set({ targetCommunity })}
+          />
+          <TextAreaField
+            name="needsNote"
+            label="需求说明"
+            maxlength={300}
+            value={v.needsNote}
+            error={errors.needsNote}
+            onChange={(needsNote) => set({ needsNote })}
+          />
         </ScrollView>
         <FormError message={error} />
         <View className="form-actions">
-          <Button shape="round" disabled={busy} onClick={onCancel}>取消</Button>
-          <Button className="line-editor__save" color="primary" shape="round" loading={busy} disabled={busy}
-            onClick={() => onSave(v)}>保存</Button>
+          <Button shape="round" disabled={busy} onClick={onCancel}>
+            取消
+          </Button>
+          <Button
+            className="line-editor__save"
+            color="primary"
+            shape="round"
+            loading={busy}
+            disabled={busy}
+            onClick={() => onSave(v)}
+          >
+            保存
+          </Button>
         </View>
       </View>
     </View>

@@ -55,16 +55,43 @@ function AdjustForm({ entry, stepHours, busy, error, onCancel, onSubmit }: Props
           </Text>
         ) : null}
         <Text className="hours-dialog__label">新的时长（小时，按 {stepHours} 小时计）</Text>
-        <Input className="hours-dialog__input" data-testid="adjust-hours" type="digit" value={hours} maxlength={5}
-          onInput={(e) => setHours(e.detail.value)} />
+        <Input
+          className="hours-dialog__input"
+          data-testid="adjust-hours"
+          type="digit"
+          value={hours}
+          maxlength={5}
+          onInput={(e) => setHours(e.detail.value)}
+        />
         <Text className="hours-dialog__label">调整原因（必填，本人和审核记录可见）</Text>
-        <Textarea className="hours-dialog__textarea" data-testid="adjust-reason" value={reason} maxlength={200}
-          placeholder="例如：现场核实，实际 14:30 离开" onInput={(e) => setReason(e.detail.value)} />
-        {problem || error ? <Text className="hours-dialog__error" data-testid="adjust-error">{problem ?? error}</Text> : null}
+        <Textarea
+          className="hours-dialog__textarea"
+          data-testid="adjust-reason"
+          value={reason}
+          maxlength={200}
+          placeholder="例如：现场核实，实际 14:30 离开"
+          onInput={(e) => setReason(e.detail.value)}
+        />
+        {problem || error ? (
+          <Text className="hours-dialog__error" data-testid="adjust-error">
+            {problem ?? error}
+          </Text>
+        ) : null}
         <View className="hours-dialog__actions">
-          <Button shape="round" disabled={busy} onClick={onCancel}>取消</Button>
-          <Button data-testid="adjust-submit" className="hours-dialog__submit" color="primary" shape="round" loading={busy}
-            disabled={busy} onClick={submit}>{approved ? '写入更正' : '确定调整'}</Button>
+          <Button shape="round" disabled={busy} onClick={onCancel}>
+            取消
+          </Button>
+          <Button
+            data-testid="adjust-submit"
+            className="hours-dialog__submit"
+            color="primary"
+            shape="round"
+            loading={busy}
+            disabled={busy}
+            onClick={submit}
+          >
+            {approved ? '写入更正' : '确定调整'}
+          </Button>
         </View>
       </View>
     </View>

@@ -25,11 +25,18 @@ export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Pr
   const can = entryActions(e)
   const struck = e.corrected || e.status === 'declined'
   return (
-    <View className={`hours-entry${e.corrected ? ' hours-entry--corrected' : ''}`} data-testid="hours-entry" data-id={e.id}
-      data-status={status.key} data-corrected={e.corrected ? 'true' : 'false'}>
+    <View
+      className={`hours-entry${e.corrected ? ' hours-entry--corrected' : ''}`}
+      data-testid="hours-entry"
+      data-id={e.id}
+      data-status={status.key}
+      data-corrected={e.corrected ? 'true' : 'false'}
+    >
       <View className="hours-entry__top">
         <Text className="hours-entry__day">{dayText(e.day)}</Text>
-        <Text className={`hours-entry__kind hours-entry__kind--${e.kind}`} data-testid="entry-kind">{KIND_NAMES[e.kind]}</Text>
+        <Text className={`hours-entry__kind hours-entry__kind--${e.kind}`} data-testid="entry-kind">
+          {KIND_NAMES[e.kind]}
+        </Text>
         <Text className={`hours-entry__hours${struck ? ' hours-entry__hours--struck' : ''}`} data-testid="entry-hours">
           {hoursText(e.hours)} 小时
         </Text>
@@ -38,13 +45,19 @@ export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Pr
         </Tag>
       </View>
       {e.noticeUntil && e.status === 'pending' ? (
-        <Text className="hours-entry__line" data-testid="entry-notice">公示至 {formatDateTime(e.noticeUntil)}，期满无异议后生效</Text>
+        <Text className="hours-entry__line" data-testid="entry-notice">
+          公示至 {formatDateTime(e.noticeUntil)}，期满无异议后生效
+        </Text>
       ) : null}
       {e.kind === 'scan' ? <Text className="hours-entry__line">在场 {minutesText(e.minutes)}</Text> : null}
       {e.corrected ? <Text className="hours-entry__line hours-entry__note">已被更正，以更正记录为准</Text> : null}
       {flags.length ? (
         <View className="hours-entry__flags" data-testid="entry-flags">
-          {flags.map((f) => <Text key={f} className="hours-entry__flag">{f}</Text>)}
+          {flags.map((f) => (
+            <Text key={f} className="hours-entry__flag">
+              {f}
+            </Text>
+          ))}
         </View>
       ) : null}
       {e.reason ? <Text className="hours-entry__line">原因：{e.reason}</Text> : null}
@@ -52,21 +65,45 @@ export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Pr
       {e.evidence?.fileIds.length ? (
         <View className="hours-entry__photos" data-testid="entry-photos">
           {e.evidence.fileIds.map((id) => (
-            <Image key={id} className="hours-entry__photo" src={id} mode="aspectFill"
-              onClick={() => void Taro.previewImage({ urls: e.evidence!.fileIds, current: id })} />
+            <Image
+              key={id}
+              className="hours-entry__photo"
+              src={id}
+              mode="aspectFill"
+              onClick={() => void Taro.previewImage({ urls: e.evidence!.fileIds, current: id })}
+            />
           ))}
         </View>
       ) : null}
       <View className="hours-entry__actions">
         {can.adjust ? (
-          <Button className="hours-entry__adjust" size="small" shape="round" variant="outlined" color="primary" disabled={busy}
-            onClick={onAdjust}>调整</Button>
+          <Button
+            className="hours-entry__adjust"
+            size="small"
+            shape="round"
+            variant="outlined"
+            color="primary"
+            disabled={busy}
+            onClick={onAdjust}
+          >
+            调整
+          </Button>
         ) : null}
         {can.decline ? (
-          <Button className="hours-entry__decline" size="small" shape="round" variant="outlined" disabled={busy}
-            onClick={onDecline}>不通过</Button>
+          <Button
+            className="hours-entry__decline"
+            size="small"
+            shape="round"
+            variant="outlined"
+            disabled={busy}
+            onClick={onDecline}
+          >
+            不通过
+          </Button>
         ) : null}
-        <Text className="hours-entry__history" onClick={onHistory}>查看记录</Text>
+        <Text className="hours-entry__history" onClick={onHistory}>
+          查看记录
+        </Text>
       </View>
     </View>
   )

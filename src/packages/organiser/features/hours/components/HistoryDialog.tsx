@@ -22,20 +22,28 @@ export function HistoryDialog({ records, error, onClose }: Props) {
         <Text className="hours-dialog__title">变更记录</Text>
         {error ? <Text className="hours-dialog__error">{error}</Text> : null}
         {records === 'loading' ? <Text className="hours-dialog__message">加载中…</Text> : null}
-        {Array.isArray(records) && records.length === 0 ? <Text className="hours-dialog__message">没有记录</Text> : null}
+        {Array.isArray(records) && records.length === 0 ? (
+          <Text className="hours-dialog__message">没有记录</Text>
+        ) : null}
         {Array.isArray(records) ? (
           <View className="hours-history">
             {records.map((r, i) => (
               <View key={i} className="hours-history__item" data-testid="history-record">
-                <Text className="hours-history__head">{formatDateTime(r.at)} · {r.by} · {AUDIT_ACTIONS[r.action] ?? r.action}</Text>
-                <Text className="hours-history__change">{auditSide(r.before)} → {auditSide(r.after)}</Text>
+                <Text className="hours-history__head">
+                  {formatDateTime(r.at)} · {r.by} · {AUDIT_ACTIONS[r.action] ?? r.action}
+                </Text>
+                <Text className="hours-history__change">
+                  {auditSide(r.before)} → {auditSide(r.after)}
+                </Text>
                 {r.reason ? <Text className="hours-history__reason">原因：{r.reason}</Text> : null}
               </View>
             ))}
           </View>
         ) : null}
         <View className="hours-dialog__actions">
-          <Button shape="round" onClick={onClose}>关闭</Button>
+          <Button shape="round" onClick={onClose}>
+            关闭
+          </Button>
         </View>
       </View>
     </View>
