@@ -82,7 +82,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   const sweep = setInterval(
     () => {
       for (const fn of ['signup', 'hours'] as const) {
-        void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}` }).then((r) => {
+        void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}`, trigger: 'timer' }).then((r) => {
           if (!r.ok) log(`${fn} sweep failed: ${r.code} ${r.message}`)
         })
       }

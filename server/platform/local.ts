@@ -32,6 +32,11 @@ export class LocalPlatform implements Platform {
     return openid ? { openid } : null
   }
 
+  isScheduledRun(context: FunctionContext): boolean {
+    // The local host's HTTP route builds the context itself, so only its scheduler can set this.
+    return context.trigger === 'timer'
+  }
+
   async miniProgramCode(scene: string, page: string): Promise<Buffer> {
     return QRCode.toBuffer(`qingju://${page}?scene=${encodeURIComponent(scene)}`, {
       type: 'png',

@@ -15,6 +15,8 @@ export interface FunctionContext {
   request_id?: string
   /** Local host only: the signed dev session from the Authorization header. */
   devSessionToken?: string
+  /** Local host only: set by its scheduler (never from a request) when it runs a timer action. */
+  trigger?: 'timer'
   [key: string]: unknown
 }
 
@@ -35,6 +37,8 @@ export interface Platform {
   readonly kind: 'wechat' | 'local'
   /** The verified caller, or null for an anonymous visitor. */
   caller(context: FunctionContext): Caller | null
+  /** True only when a scheduler, not a client, made this call (timer actions such as the sweeps). */
+  isScheduledRun(context: FunctionContext): boolean
   /** A mini-program code (PNG) that opens `page` with `scene` (≤ 32 chars). */
   miniProgramCode(scene: string, page: string): Promise<Buffer>
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>

@@ -7,7 +7,7 @@ import type { Caller, FunctionContext, Platform, SubscribeMessage, TextCheck } f
 interface WxServerSdk {
   init(options: { env: unknown }): void
   DYNAMIC_CURRENT_ENV: unknown
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; SOURCE?: string }
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   openapi: {
     wxacode: {
@@ -49,6 +49,12 @@ export class WechatPlatform implements Platform {
   caller(_context: FunctionContext): Caller | null {
     const { OPENID } = cloud().getWXContext()
     return OPENID ? { openid: OPENID } : null
+  }
+
+  isScheduledRun(_context: FunctionContext): boolean {
+    // SOURCE names the whole call chain; a timer trigger's own run is exactly 'wx_trigger'
+    // (a client call is 'wx_client', and a function called by another carries ',scf').
+    return cloud().getWXContext().SOURCE === 'wx_trigger'
   }
 
   async miniProgramCode(scene: string, page: string): Promise<Buffer> {

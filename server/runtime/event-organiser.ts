@@ -1,7 +1,7 @@
 /** The check-in side of an event (not a draft), for one of its organisers: shared by `checkin` and `hours`. */
 import { can, ensure } from '../domain/policy'
 import { loadCheckinEvent } from '../store/checkin'
-import { requireActor } from './actor'
+import { requireActor } from '../app/actor'
 import { notFound } from './errors'
 import type { ActionContext } from './function'
 

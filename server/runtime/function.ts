@@ -9,26 +9,25 @@ import { randomUUID } from 'crypto'
 import type { Pool } from 'pg'
 import type * as z from 'zod'
 import type { ApiResult } from '@api/result'
+import type { AppContext, SignedInContext } from '../app/context'
+import { Refusal } from '../app/refusal'
+import type { Failure } from '../domain/failure'
 import { currentPlatform } from '../platform'
-import type { Caller, FunctionContext, Platform } from '../platform/platform'
+import type { FunctionContext, Platform } from '../platform/platform'
 import { getPool } from '../store/pool'
 import { AppError, unauthenticated } from './errors'
+import { answerFor, type FailureTable } from './failures'
 import { validationError } from './validation'
 
-/** Who may call an action. Finer role checks happen inside handlers via `access.ts`. */
-export type Access = 'public' | 'signed_in'
+/**
+ * Who may call an action. `timer` actions run only when the platform vouches that a scheduler
+ * (CloudBase's timer trigger, the local host's sweep) made the call, never for a client.
+ * Finer role checks happen inside the application services.
+ */
+export type Access = 'public' | 'signed_in' | 'timer'
 
-export interface ActionContext {
-  caller: Caller | null
-  platform: Platform
-  db: Pool
-  now: Date
-  requestId: string
-}
-
-export interface SignedInContext extends ActionContext {
-  caller: Caller
-}
+export type ActionContext = AppContext
+export type { SignedInContext }
 
 export interface ActionDef<R> {
   access: Access
@@ -38,6 +37,9 @@ export interface ActionDef<R> {
 }
 
 type HandlerContext<A extends Access> = A extends 'signed_in' ? SignedInContext : ActionContext
+
+/** Where a function keeps its failure table: beside its actions, so tests that build a function from them get it too. */
+const FAILURES = Symbol('failures')
 
 /** Declares one action: its input schema, who may call it, and its handler. */
 export function action<S extends z.ZodType, R, A extends Access>(spec: {
@@ -61,6 +63,14 @@ export type ActionTable<Contract> = {
   [K in keyof Contract]: ActionDef<Contract[K] extends { response: infer R } ? R : never>
 }
 
+/** An action table with the failure table that answers its services' refusals. */
+export function withFailures<Contract, F extends Failure>(
+  actions: ActionTable<Contract>,
+  failures: FailureTable<F>,
+): ActionTable<Contract> {
+  return Object.assign(Object.create(null) as object, actions, { [FAILURES]: failures }) as ActionTable<Contract>
+}
+
 export interface FunctionDeps {
   platform: () => Platform
   db: () => Pool
@@ -78,6 +88,7 @@ export function createFunction<Contract>(
 ): FunctionMain {
   const deps = { ...defaultDeps, ...overrides }
   const table = actions as Record<string, ActionDef<unknown> | undefined>
+  const failures = (actions as { [FAILURES]?: FailureTable<Failure> })[FAILURES]
 
   return async function main(event, context = {}) {
     const requestId = typeof context.request_id === 'string' ? context.request_id : randomUUID()
@@ -88,10 +99,17 @@ export function createFunction<Contract>(
       const platform = deps.platform()
       const caller = platform.caller(context)
       if (def.access === 'signed_in' && !caller) throw unauthenticated()
+      if (def.access === 'timer' && !platform.isScheduledRun(context)) {
+        throw new AppError('FORBIDDEN', '该操作只能由系统定时任务执行')
+      }
       const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
       return { ok: true, data: await def.handle(input, ctx) }
     } catch (err) {
+      if (err instanceof Refusal) {
+        const answer = answerFor(err.failure, failures)
+        if (answer) return { ok: false, ...answer }
+      }
       if (err instanceof AppError) {
         return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
       }
@@ -120,7 +138,8 @@ function readEvent(event: unknown): { actionName: string; data: unknown } {
     TriggerName,
   } = event as { action?: unknown; data?: unknown; Type?: unknown; TriggerName?: unknown }
   // CloudBase timer triggers call with {Type: 'Timer', TriggerName}; the trigger's name is the action.
-  // (Timer actions are public and idempotent, so a forged timer event gains nothing.)
+  // A client can send the same shape: only `timer` actions accept it, and only when the platform
+  // confirms the trigger (see `Access`).
   const actionName = named === undefined && Type === 'Timer' ? TriggerName : named
   if (typeof actionName !== 'string' || !actionName) throw new AppError('INVALID_INPUT', '缺少操作名 action')
   return { actionName, data }

@@ -27,7 +27,7 @@ import { actions as hoursActions, main as hours } from '../../cloudfunctions/hou
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { HOURS_SHEET_HEADERS } from '../../server/xlsx/hours-sheet'
 import { createFunction } from '../../server/runtime/function'
-import { call, expectOk } from '../support/call'
+import { callAsScheduler, call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
 
@@ -410,7 +410,7 @@ test('a notice period (公示) keeps confirmed hours pending until it ends; the 
     pending: 0,
     needsReview: 0,
   })
-  expect(expectOk(await call<{ approved: number }>(hoursAt(end + 3 * 24 * HOUR), 'sweep', undefined))).toMatchObject({
+  expect(expectOk(await callAsScheduler<{ approved: number }>(hoursAt(end + 3 * 24 * HOUR), 'sweep'))).toMatchObject({
     approved: 1,
   })
   expect(expectOk(await call<MyHours>(hoursAt(end + 3 * 24 * HOUR), 'mine', undefined, 'n:one')).totalHours).toBe(2)
@@ -428,9 +428,9 @@ test('a notice period (公示) keeps confirmed hours pending until it ends; the 
 test('the sweep closes an ended event once: a missing check-out lands in review with no hours', async () => {
   const { e, hoursAt } = await plantingWith({ 's:open': [0, null], 's:done': [0, 2 * HOUR] })
   // Not before check-out closes, an hour after the end.
-  await call(hoursAt(2 * HOUR + 59 * 60_000), 'sweep', undefined)
+  await callAsScheduler(hoursAt(2 * HOUR + 59 * 60_000), 'sweep')
   expect((await entriesOf(hoursAt(3 * HOUR), e.id)).activity.hoursClosedAt).toBeNull()
-  const swept = expectOk(await call<{ closed: number }>(hoursAt(3 * HOUR + 60_000), 'sweep', undefined))
+  const swept = expectOk(await callAsScheduler<{ closed: number }>(hoursAt(3 * HOUR + 60_000), 'sweep'))
   expect(swept.closed).toBeGreaterThanOrEqual(1)
   const review = await entriesOf(hoursAt(3 * HOUR + 60_000), e.id)
   expect(review.activity.hoursClosedAt).not.toBeNull()
@@ -439,7 +439,7 @@ test('the sweep closes an ended event once: a missing check-out lands in review 
     ['s:open', 0, true],
   ])
   // Once closed, the sweep leaves the event alone.
-  expect(expectOk(await call<{ closed: number }>(hoursAt(4 * HOUR), 'sweep', undefined)).closed).toBe(0)
+  expect(expectOk(await callAsScheduler<{ closed: number }>(hoursAt(4 * HOUR), 'sweep')).closed).toBe(0)
 })
 
 test('certificates: approved hours in a period, a code verify accepts, a masked name; forged codes are not genuine', async () => {

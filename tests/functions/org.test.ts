@@ -228,6 +228,7 @@ describe('messages after the commit', () => {
     const refusing: Platform = {
       kind: base.kind,
       caller: (c) => base.caller(c),
+      isScheduledRun: (c) => base.isScheduledRun(c),
       miniProgramCode: (s, p) => base.miniProgramCode(s, p),
       checkText: (t, a) => base.checkText(t, a),
       uploadFile: (p, c) => base.uploadFile(p, c),

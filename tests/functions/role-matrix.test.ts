@@ -25,6 +25,14 @@ type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
 
 /** Who may: everyone, signed-in people, unit A's side (A's organiser + district admin), district admin only. */
 const EVERYONE: Record<Persona, Outcome> = { anonymous: 'ok', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
+/** Timer actions: the scheduler only, never a client (tested with a forged trigger in runtime.test.ts). */
+const NOBODY: Record<Persona, Outcome> = {
+  anonymous: 'FORBIDDEN',
+  youth: 'FORBIDDEN',
+  orgA: 'FORBIDDEN',
+  orgB: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+}
 const SIGNED_IN: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED',
   youth: 'ok',
@@ -196,7 +204,7 @@ const cases: Case[] = [
   },
   { fn: signup, name: 'signup.myList', who: SIGNED_IN, data: async () => ({}) },
   { fn: signup, name: 'signup.profile', who: SIGNED_IN, data: async () => undefined },
-  { fn: signup, name: 'signup.sweep', who: EVERYONE, data: async () => undefined },
+  { fn: signup, name: 'signup.sweep', who: NOBODY, data: async () => undefined },
   {
     fn: signup,
     name: 'signup.settings',
@@ -248,7 +256,7 @@ const cases: Case[] = [
   { fn: hours, name: 'hours.verify', who: EVERYONE, data: async () => ({ code: 'QJ0000-000000' }) },
   { fn: hours, name: 'hours.report', who: ADMIN, data: async () => ({ year: 2026 }) },
   { fn: hours, name: 'hours.exportSheet', who: ADMIN, data: async () => ({ year: 2026, month: 11 }) },
-  { fn: hours, name: 'hours.sweep', who: EVERYONE, data: async () => undefined },
+  { fn: hours, name: 'hours.sweep', who: NOBODY, data: async () => undefined },
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

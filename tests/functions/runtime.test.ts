@@ -4,7 +4,8 @@ import { main as session } from '../../cloudfunctions/session/src'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { issueDevSession } from '../../server/platform/dev-session'
 import { AppError } from '../../server/runtime/errors'
-import { action, createFunction } from '../../server/runtime/function'
+import { refuse } from '../../server/app/refusal'
+import { action, createFunction, withFailures } from '../../server/runtime/function'
 import { DEMO_PEOPLE, seedIfEmpty } from '../../host/seed'
 import type { Me } from '@api/session'
 import { call, expectOk } from '../support/call'
@@ -132,6 +133,62 @@ describe('error mapping', () => {
       spy.mockRestore()
       await closePool()
       process.env.DATABASE_URL = saved
+    }
+  })
+})
+
+describe('typed failures become answers at the edge', () => {
+  type Refusals = { kind: 'seatTaken' } | { kind: 'tooYoung'; minAge: number }
+  const refusing = (failure: { kind: string }) =>
+    createFunction(
+      'demo',
+      withFailures<{ go: { request: undefined; response: void } }, Refusals>(
+        {
+          go: action({
+            access: 'public',
+            input: z.strictObject({}).optional(),
+            async handle() {
+              refuse(failure)
+            },
+          }),
+        },
+        {
+          seatTaken: { code: 'FULL', message: '名额已满' },
+          tooYoung: ({ minAge }) => ({ code: 'NOT_ELIGIBLE', message: `须年满 ${minAge} 岁` }),
+        },
+      ),
+    )
+
+  test('a refusal is answered from the function’s table, with the facts it carries', async () => {
+    expect(await refusing({ kind: 'seatTaken' })({ action: 'go' })).toEqual({
+      ok: false,
+      code: 'FULL',
+      message: '名额已满',
+    })
+    expect(await refusing({ kind: 'tooYoung', minAge: 18 } as Refusals)({ action: 'go' })).toEqual({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+      message: '须年满 18 岁',
+    })
+  })
+
+  test('common failures are mapped once for every function', async () => {
+    expect(await refusing({ kind: 'notFound', thing: 'activity' } as { kind: string })({ action: 'go' })).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '活动不存在或已下线',
+    })
+  })
+
+  test('a refusal nobody mapped is a bug: INTERNAL, logged, no kind shown', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const answer = await refusing({ kind: 'somethingNew' })({ action: 'go' })
+      expect(answer).toMatchObject({ ok: false, code: 'INTERNAL' })
+      expect(JSON.stringify(answer)).not.toContain('somethingNew')
+      expect(spy.mock.calls.map((c) => String(c[0])).join('\n')).toContain('somethingNew')
+    } finally {
+      spy.mockRestore()
     }
   })
 })

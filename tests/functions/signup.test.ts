@@ -27,7 +27,7 @@ import {
   releaseSeat,
   setRegistrationState,
 } from '../../server/store/signups'
-import { call, expectOk } from '../support/call'
+import { callAsScheduler, call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, eventRequest, publishedEvent, type World } from '../support/world'
 
@@ -398,7 +398,10 @@ describe('cancelling and promotion', () => {
       ok: false,
       code: 'DEADLINE_PASSED',
     })
-    expect(expectOk(await call<{ expired: number }>(later, 'sweep'))).toMatchObject({ expired: 1, promoted: 1 })
+    expect(expectOk(await callAsScheduler<{ expired: number }>(later, 'sweep'))).toMatchObject({
+      expired: 1,
+      promoted: 1,
+    })
     expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('l2')))?.state).toBe(
       'expired',
     )
@@ -408,7 +411,7 @@ describe('cancelling and promotion', () => {
       expectOk(await call<Registration>(signup, 'acceptOffer', { registrationId: third.id }, person('l3'))).state,
     ).toBe('confirmed')
     // A second sweep finds nothing to do.
-    expect(expectOk(await call(later, 'sweep'))).toMatchObject({ expired: 0, promoted: 0 })
+    expect(expectOk(await callAsScheduler(later, 'sweep'))).toMatchObject({ expired: 0, promoted: 0 })
   })
 
   test('offers near the start are shortened to the promotion cutoff', async () => {
@@ -448,12 +451,14 @@ describe('cancelling and promotion', () => {
     const beforeStart = createFunction<SignupActions>('signup', actions, {
       clock: () => new Date(Date.now() + 23 * HOUR),
     })
-    expectOk(await call(beforeStart, 'sweep'))
+    expectOk(await callAsScheduler(beforeStart, 'sweep'))
     expect(expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('lc2')))?.state).toBe(
       'waitlisted',
     )
     const started = createFunction<SignupActions>('signup', actions, { clock: () => new Date(Date.now() + 25 * HOUR) })
-    expect(expectOk(await call<{ linesClosed: number }>(started, 'sweep')).linesClosed).toBeGreaterThanOrEqual(1)
+    expect(
+      expectOk(await callAsScheduler<{ linesClosed: number }>(started, 'sweep')).linesClosed,
+    ).toBeGreaterThanOrEqual(1)
     expect(
       expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('lc2'))),
     ).toMatchObject({ state: 'expired', reason: '活动已开始，候补未成功' })
@@ -567,9 +572,9 @@ describe('a sign-up overlapping a release', () => {
     await db.query('update signup_quota set taken = 0 where activity_id = $1', [e.id])
     await db.query('update activity set seats_taken = 0 where id = $1', [e.id])
     expect(await stateOf(e.id, person('race-b2'))).toBe('waitlisted')
-    expect(expectOk(await call<{ promoted: number }>(signup, 'sweep')).promoted).toBeGreaterThanOrEqual(1)
+    expect(expectOk(await callAsScheduler<{ promoted: number }>(signup, 'sweep')).promoted).toBeGreaterThanOrEqual(1)
     expect(await stateOf(e.id, person('race-b2'))).toBe('confirmed')
-    expect(expectOk(await call(signup, 'sweep'))).toMatchObject({ promoted: 0 })
+    expect(expectOk(await callAsScheduler(signup, 'sweep'))).toMatchObject({ promoted: 0 })
   })
 })
 
@@ -760,8 +765,8 @@ describe('my activities, roster, attendance, export, reminders', () => {
     const e = await eventWith({}, 3, 1)
     expectOk(await join_(e.id, person('x1'), { remind: true }))
     expectOk(await join_(e.id, person('x2'), { remind: false }))
-    expect(expectOk(await call<{ reminded: number }>(signup, 'sweep')).reminded).toBeGreaterThanOrEqual(1)
-    expect(expectOk(await call<{ reminded: number }>(signup, 'sweep')).reminded).toBe(0)
+    expect(expectOk(await callAsScheduler<{ reminded: number }>(signup, 'sweep')).reminded).toBeGreaterThanOrEqual(1)
+    expect(expectOk(await callAsScheduler<{ reminded: number }>(signup, 'sweep')).reminded).toBe(0)
     const sent = await db.query(
       "select recipient from local_outbox where template = 'activity_reminder' and recipient in ($1, $2)",
       [person('x1'), person('x2')],
@@ -769,10 +774,15 @@ describe('my activities, roster, attendance, export, reminders', () => {
     expect(sent.rows.map((r) => r.recipient)).toEqual([person('x1')])
   })
 
-  test('a CloudBase timer event runs the sweep', async () => {
-    expect(await signup({ Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {})).toMatchObject({
-      ok: true,
-    })
+  test('a CloudBase timer event runs the sweep when the platform confirms the trigger', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }
+    expect(await signup(timer, { trigger: 'timer' })).toMatchObject({ ok: true })
+  })
+
+  test('a client that forges a timer event is refused', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }
+    expect(await signup(timer, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(signup, 'sweep', undefined, PEOPLE.admin)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
 

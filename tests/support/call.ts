@@ -23,3 +23,8 @@ export function expectOk<T>(result: ApiResult<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)
   return result.data
 }
+
+/** Runs a timer action (the sweeps) as the scheduler does: no caller, the trigger's mark in the context. */
+export async function callAsScheduler<T = unknown>(main: FunctionMain, action: string): Promise<ApiResult<T>> {
+  return (await main({ action }, { request_id: 'timer', trigger: 'timer' })) as ApiResult<T>
+}

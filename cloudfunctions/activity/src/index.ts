@@ -25,9 +25,9 @@ import {
 } from '../../../server/domain/event-rules'
 import { can, ensure, type Actor } from '../../../server/domain/policy'
 import { shanghaiMonthRange } from '../../../server/domain/shanghai-time'
-import { actorOf, requireActor } from '../../../server/runtime/actor'
-import { sendNotices } from '../../../server/runtime/notify'
-import { ensureSafeText } from '../../../server/runtime/content'
+import { actorOf, requireActor } from '../../../server/app/actor'
+import { sendNotices } from '../../../server/app/notify'
+import { ensureSafeText } from '../../../server/app/content'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionTable, type SignedInContext } from '../../../server/runtime/function'
 import {

@@ -41,7 +41,7 @@ import {
   planAdjustment,
 } from '../../../server/domain/hours/ledger'
 import { ensure, isDistrictAdmin } from '../../../server/domain/policy'
-import { requireActor } from '../../../server/runtime/actor'
+import { requireActor } from '../../../server/app/actor'
 import { eventForOrganiser, type SignedIn } from '../../../server/runtime/event-organiser'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
@@ -758,7 +758,7 @@ export const actions: ActionTable<HoursActions> = {
   }),
 
   sweep: action({
-    access: 'public',
+    access: 'timer',
     input: z.strictObject({}).optional(),
     async handle(_input, ctx) {
       // Events whose check-out has closed: close their hours once (no check-out: into review).

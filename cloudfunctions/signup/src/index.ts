@@ -42,8 +42,8 @@ import {
   quotasOf,
   readAnswers,
 } from '../../../server/domain/signup/rules'
-import { requireActor } from '../../../server/runtime/actor'
-import { sendNotices } from '../../../server/runtime/notify'
+import { requireActor } from '../../../server/app/actor'
+import { sendNotices } from '../../../server/app/notify'
 import { AppError, invalidInput, notFound } from '../../../server/runtime/errors'
 import { action, createFunction, type ActionContext, type ActionTable } from '../../../server/runtime/function'
 import {
@@ -816,7 +816,7 @@ export const actions: ActionTable<SignupActions> = {
   }),
 
   sweep: action({
-    access: 'public',
+    access: 'timer',
     input: z.strictObject({}).optional(),
     async handle(_input, ctx) {
       let expired = 0

@@ -1,8 +1,8 @@
 /** Sends subscribe messages after a commit. A person who did not subscribe cannot be messaged; the change stands regardless. */
 import type { SubscribeMessage } from '../platform/platform'
-import type { ActionContext } from './function'
+import type { AppContext } from './context'
 
-export async function sendNotices(ctx: ActionContext, notices: SubscribeMessage[]): Promise<void> {
+export async function sendNotices(ctx: AppContext, notices: SubscribeMessage[]): Promise<void> {
   for (const n of notices) {
     try {
       await ctx.platform.sendSubscribeMessage(n)

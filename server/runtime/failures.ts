@@ -1,0 +1,50 @@
+/**
+ * The edge where typed failures become answers: one table per function maps each failure kind to
+ * a stable API code and the Chinese message a person reads. Common failures are mapped once here.
+ */
+import type { ErrorCode } from '@api/result'
+import type { CommonFailure, Failure, Thing } from '../domain/failure'
+
+export interface FailureAnswer {
+  code: Exclude<ErrorCode, 'INTERNAL'>
+  message: string
+  fields?: Record<string, string>
+}
+
+/** Every kind of `F` mapped to its answer (fixed, or built from the failure's facts). */
+export type FailureTable<F extends Failure> = {
+  readonly [K in F['kind']]: FailureAnswer | ((failure: Extract<F, { kind: K }>) => FailureAnswer)
+}
+
+const THING_NAMES: Record<Thing, string> = {
+  activity: '活动',
+  registration: '报名记录',
+  unit: '单位',
+  member: '成员',
+  planLine: '清单条目',
+  plan: '年度活动清单',
+  user: '用户',
+  hoursEntry: '时长记录',
+  certificate: '证书',
+  invite: '邀请码',
+}
+
+export const commonFailures: FailureTable<CommonFailure> = {
+  notFound: ({ thing }) => ({ code: 'NOT_FOUND', message: `${THING_NAMES[thing]}不存在或已下线` }),
+  forbidden: { code: 'FORBIDDEN', message: '没有权限进行此操作' },
+  contentRejected: ({ reason }) => ({
+    code: 'CONTENT_REJECTED',
+    message: reason ?? '内容未通过安全检测，请修改后再提交',
+  }),
+}
+
+/** The answer for `failure` from `table` (then the common table), or null when nobody mapped it. */
+export function answerFor(failure: Failure, table: FailureTable<Failure> | undefined): FailureAnswer | null {
+  const entry =
+    (table && Object.prototype.hasOwnProperty.call(table, failure.kind) ? table[failure.kind] : undefined) ??
+    (Object.prototype.hasOwnProperty.call(commonFailures, failure.kind)
+      ? (commonFailures as FailureTable<Failure>)[failure.kind]
+      : undefined)
+  if (!entry) return null
+  return typeof entry === 'function' ? entry(failure) : entry
+}
