@@ -64,6 +64,46 @@ test('each function root holds the bundle, package.json and config.json, and no 
   }
 })
 
+/** Strings only the local stand-ins hold: the outbox table, the dev-session secret, the local word list, the local QR scheme. */
+const LOCAL_MARKERS = ['local_outbox', 'QINGJU_DEV_SESSION_SECRET', 'verifyDevSession', '代开发票', 'qingju://']
+
+test('no bundle carries the local platform or dev-session verification', () => {
+  for (const fn of readdirSync(join(ROOT, 'cloudfunctions'))) {
+    const bundle = readFileSync(join(ROOT, 'cloudfunctions', fn, 'index.js'), 'utf8')
+    for (const marker of LOCAL_MARKERS) {
+      expect({ fn, marker, found: bundle.includes(marker) }).toEqual({ fn, marker, found: false })
+    }
+  }
+})
+
+test('a bundle asked for the local platform refuses instead of running on something else', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded exactly as CloudBase loads it
+  const { main } = require(join(deployDir, 'session', 'index.js')) as { main: Main }
+  process.env.QINGJU_PLATFORM = 'local'
+  const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    expect(await main({ action: 'me' }, {})).toMatchObject({ ok: false, code: 'INTERNAL' })
+    expect(String(spy.mock.calls[0]?.[0])).toContain('this build has no local platform')
+  } finally {
+    spy.mockRestore()
+    delete process.env.QINGJU_PLATFORM
+  }
+})
+
+test('exceljs is a declared dependency of exactly the functions that use spreadsheets', () => {
+  for (const fn of readdirSync(join(ROOT, 'cloudfunctions'))) {
+    const dir = join(ROOT, 'cloudfunctions', fn)
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    const bundle = readFileSync(join(dir, 'index.js'), 'utf8')
+    const requiresExcel = bundle.includes('require("exceljs")')
+    expect({ fn, requiresExcel, declared: Boolean(pkg.dependencies.exceljs) }).toEqual({
+      fn,
+      requiresExcel: ['hours', 'plan', 'signup'].includes(fn),
+      declared: ['hours', 'plan', 'signup'].includes(fn),
+    })
+  }
+})
+
 test('the bundled activity function answers through its exported main', async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded exactly as CloudBase loads it
   const { main } = require(join(deployDir, 'activity', 'index.js')) as { main: Main }
