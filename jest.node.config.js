@@ -18,4 +18,5 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/support/node-env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/fixed-clock.ts'],
 }

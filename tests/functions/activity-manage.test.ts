@@ -40,8 +40,8 @@ describe('drafts and publishing', () => {
   test('an event whose start has passed cannot be published', async () => {
     const draft = await createEvent(w)
     await db.query(
-      "update activity set start_at = now() - interval '1 hour', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '2 days', signup_closes_at = now() - interval '2 hours' where id = $1",
-      [draft.id],
+      "update activity set start_at = $2::timestamptz - interval '1 hour', end_at = $2::timestamptz + interval '1 hour', signup_opens_at = $2::timestamptz - interval '2 days', signup_closes_at = $2::timestamptz - interval '2 hours' where id = $1",
+      [draft.id, new Date()],
     )
     expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({
       ok: false,
@@ -195,8 +195,8 @@ describe('editing, cancelling, finishing', () => {
       message: '活动尚未开始，不能结项',
     })
     await db.query(
-      "update activity set start_at = now() - interval '2 hours', end_at = now() + interval '1 hour', signup_opens_at = now() - interval '5 days', signup_closes_at = now() - interval '1 day' where id = $1",
-      [e.id],
+      "update activity set start_at = $2::timestamptz - interval '2 hours', end_at = $2::timestamptz + interval '1 hour', signup_opens_at = $2::timestamptz - interval '5 days', signup_closes_at = $2::timestamptz - interval '1 day' where id = $1",
+      [e.id, new Date()],
     )
     const done = expectOk(await call<ManagedActivity>(activity, 'finish', { id: e.id }, PEOPLE.orgA))
     expect(done).toMatchObject({ state: 'finished', phase: 'finished' })

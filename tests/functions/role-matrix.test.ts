@@ -102,8 +102,8 @@ const cases: Case[] = [
     data: async () => {
       const e = await publishedEvent(w)
       await db.query(
-        "update activity set start_at = now() - interval '3 hours', end_at = now() - interval '1 hour', signup_opens_at = now() - interval '3 days', signup_closes_at = now() - interval '1 day' where id = $1",
-        [e.id],
+        "update activity set start_at = $2::timestamptz - interval '3 hours', end_at = $2::timestamptz - interval '1 hour', signup_opens_at = $2::timestamptz - interval '3 days', signup_closes_at = $2::timestamptz - interval '1 day' where id = $1",
+        [e.id, new Date()],
       )
       return { id: e.id }
     },

@@ -58,10 +58,11 @@ export async function buildWorld(db: Pool, now = new Date()): Promise<World> {
     userIds.orgB,
   ])
   const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear()
-  await db.query(
-    "insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', now())",
-    [districtId, year],
-  )
+  await db.query("insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', $3)", [
+    districtId,
+    year,
+    now,
+  ])
   const line = async (unitId: string, title: string) =>
     (
       await db.query<{ id: string }>(
