@@ -17,13 +17,13 @@ import type {
 } from '@api/signup'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { actions, main as signup } from '../../cloudfunctions/signup/src'
+import { promoteWaiting } from '../../server/app/signup/promotion'
 import { createFunction } from '../../server/runtime/function'
 import {
   cachedSignupEvent,
   forgetSignupEvent,
   loadSignupEvent,
   lockQuota,
-  promoteWaiting,
   releaseSeat,
   setRegistrationState,
 } from '../../server/store/signups'
@@ -548,7 +548,7 @@ describe('a sign-up overlapping a release', () => {
       })
       for (let i = 0; i < 200 && !settled; i++) {
         const blocked = await db.query(
-          "select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with seat as%'",
+          "select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with %insert into registration%'",
         )
         if (blocked.rowCount) break
         await new Promise((r) => setTimeout(r, 10))
