@@ -41,6 +41,18 @@ const ageLimit = ({ minAge, maxAge }: { minAge: number | null; maxAge: number | 
 
 const quotaName = (key: string) => key || '全部'
 
+/**
+ * The refusal of `resizeCapacity` (server/app/signup/capacity.ts), which the activity function's
+ * edit raises: its failure table spreads this in.
+ */
+export const capacityFailures: FailureTable<Extract<SignupFailure, { kind: 'capacitySetByQuotas' }>> = {
+  capacitySetByQuotas: {
+    code: 'CONFLICT',
+    message: '该活动按配额报名，请在报名设置中调整各配额名额',
+    fields: { capacity: '请调整配额' },
+  },
+}
+
 export const signupFailures: FailureTable<SignupFailure> = {
   signupNotOpen: { code: 'SIGNUP_CLOSED', message: '报名尚未开始' },
   signupClosed: { code: 'SIGNUP_CLOSED', message: '报名已截止' },
@@ -97,12 +109,7 @@ export const signupFailures: FailureTable<SignupFailure> = {
     code: 'CONFLICT',
     message: `配额「${quotaName(quotaKey)}」已占用 ${taken} 个名额，不能少于此数`,
   }),
-  // Answered by the activity function's edit too (it changes capacity through server/app/signup/capacity).
-  capacitySetByQuotas: {
-    code: 'CONFLICT',
-    message: '该活动按配额报名，请在报名设置中调整各配额名额',
-    fields: { capacity: '请调整配额' },
-  },
+  ...capacityFailures,
   drawNotNeeded: { code: 'CONFLICT', message: '该活动为先到先得，无需抽签' },
   firstComeFirstServed: { code: 'CONFLICT', message: '该活动为先到先得' },
   drawBeforeClose: { code: 'CONFLICT', message: '报名截止后才能抽签' },
