@@ -11,7 +11,8 @@ import { readFileSync } from 'fs'
 import { startHostProcess } from '../host/process'
 import { issueDevSession } from '../server/platform/dev-session'
 import { keepConnectionsOnSqlErrors } from '../server/store/pool'
-import { loadSignupEvent, settleFreedSeats, writeSignup, type SignupEvent } from '../server/store/signups'
+import { settleFreedSeats } from '../server/app/signup/promotion'
+import { loadSignupEvent, writeSignup, type SignupEvent } from '../server/store/signups'
 import { PG, pgCode } from '../server/store/tx'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
@@ -80,7 +81,7 @@ async function directSignup(pool: Pool, event: SignupEvent, userId: string, key:
       now: new Date(),
       mode: { kind: 'seat', waitlist: true },
     })
-    if (reg?.seat_free_now) await settleFreedSeats(pool, event, '', new Date())
+    if (reg?.seatFreeNow) await settleFreedSeats(pool, event, '', new Date())
   } catch (err) {
     if (pgCode(err) !== PG.uniqueViolation) throw err // a retry of an earlier key: the engine replays it
   }

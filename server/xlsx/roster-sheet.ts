@@ -1,8 +1,9 @@
-/** An event's roster as an Excel workbook, with every form answer in its own column. */
-import ExcelJS from 'exceljs'
+/**
+ * An event's roster as an Excel workbook, with every form answer in its own column. exceljs is
+ * loaded when a sheet is written, so only the export pays for it (not every cold start).
+ */
+import type { FormQuestion, RosterEntry } from '@api/signup'
 import { shanghaiDateTime } from '../domain/shanghai-time'
-import type { RosterEntry } from '@api/signup'
-import type { SignupEvent } from '../store/signups'
 
 const STATE_NAMES: Record<string, string> = {
   applied: '已申请',
@@ -18,10 +19,16 @@ const STATE_NAMES: Record<string, string> = {
   no_show: '缺席',
 }
 
-export async function writeRosterSheet(event: SignupEvent, entries: RosterEntry[]): Promise<Buffer> {
+export interface RosterSheet {
+  /** The event's form questions, one column each, in order. */
+  questions: FormQuestion[]
+  entries: RosterEntry[]
+}
+
+export async function writeRosterSheet({ questions, entries }: RosterSheet): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('报名名单')
-  const questions = event.settings.questions
   sheet.columns = [
     { header: '序号', key: 'no', width: 6 },
     { header: '姓名', key: 'realName', width: 10 },

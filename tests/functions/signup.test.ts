@@ -17,13 +17,14 @@ import type {
 } from '@api/signup'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { actions, main as signup } from '../../cloudfunctions/signup/src'
+import { resizeCapacity } from '../../server/app/signup/capacity'
+import { promoteWaiting } from '../../server/app/signup/promotion'
 import { createFunction } from '../../server/runtime/function'
 import {
   cachedSignupEvent,
   forgetSignupEvent,
   loadSignupEvent,
   lockQuota,
-  promoteWaiting,
   releaseSeat,
   setRegistrationState,
 } from '../../server/store/signups'
@@ -257,6 +258,24 @@ describe('form questions and balanced quotas', () => {
     const r = await join_(e.id, person('h1'), { answers })
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     if (!r.ok) expect(r.fields?.[field]).toBe(message)
+  })
+
+  test('an event with quotas changes its capacity only through its quotas', async () => {
+    const e = await eventWith(mixer, 2)
+    const client = await db.connect()
+    try {
+      await client.query('begin')
+      await expect(resizeCapacity(client, e.id, 3, new Date())).rejects.toMatchObject({
+        failure: { kind: 'capacitySetByQuotas' },
+      })
+    } finally {
+      await client.query('rollback')
+      client.release()
+    }
+    // Through the activity function too (its failure table words the answer); nothing changes.
+    expect(await call(activity, 'update', { id: e.id, capacity: 3 }, PEOPLE.orgA)).toMatchObject({ ok: false })
+    const summary = expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id }))
+    expect([summary.capacity, summary.quotas.map((q) => q.capacity)]).toEqual([2, [1, 1]])
   })
 
   test('settings must split exactly the capacity over the question’s options', async () => {
@@ -548,7 +567,7 @@ describe('a sign-up overlapping a release', () => {
       })
       for (let i = 0; i < 200 && !settled; i++) {
         const blocked = await db.query(
-          "select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with seat as%'",
+          "select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with %insert into registration%'",
         )
         if (blocked.rowCount) break
         await new Promise((r) => setTimeout(r, 10))

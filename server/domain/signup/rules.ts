@@ -1,9 +1,12 @@
 /**
  * Sign-up rules as pure functions: windows and deadlines, eligibility, answers and quotas,
- * settings coherence, offer expiry, attendance rate. No database, no platform.
+ * settings coherence, offer expiry, attendance rate. No database, no platform, no text: a rule
+ * answers a typed failure (see ./failures.ts) or null.
  */
-import type { FormQuestion, SignupSettings } from '@api/signup'
-import { AppError, invalidInput } from '../../runtime/errors'
+import type { FormQuestion, RegistrationState, SignupSettings } from '@api/signup'
+import type { AnswerProblem, SettingsProblem, SignupFailure } from './failures'
+
+export type { AnswerProblem, OrganiserAct, SettingsProblem, SignupFailure } from './failures'
 
 const HOUR = 3600_000
 
@@ -14,9 +17,10 @@ export interface EventTimes {
   signupClosesAt: Date
 }
 
-export function checkSignupWindow(e: EventTimes, now: Date): void {
-  if (now < e.signupOpensAt) throw new AppError('SIGNUP_CLOSED', '报名尚未开始')
-  if (now >= e.signupClosesAt || now >= e.startAt) throw new AppError('SIGNUP_CLOSED', '报名已截止')
+export function checkSignupWindow(e: EventTimes, now: Date): SignupFailure | null {
+  if (now < e.signupOpensAt) return { kind: 'signupNotOpen' }
+  if (now >= e.signupClosesAt || now >= e.startAt) return { kind: 'signupClosed' }
+  return null
 }
 
 /** People cancel confirmed seats themselves until `cancelDeadlineHours` before the start; waiting entries until the start. */
@@ -25,6 +29,36 @@ export function canSelfCancel(state: string, e: EventTimes, settings: SignupSett
   if (state === 'confirmed' || state === 'offered')
     return now.getTime() < e.startAt.getTime() - settings.cancelDeadlineHours * HOUR
   return ['applied', 'pending', 'waitlisted'].includes(state)
+}
+
+/** Why the owner may not cancel now, or null when they may. */
+export function checkSelfCancel(
+  state: string,
+  e: EventTimes,
+  settings: SignupSettings,
+  now: Date,
+): SignupFailure | null {
+  if (canSelfCancel(state, e, settings, now)) return null
+  return state === 'confirmed' || state === 'offered'
+    ? { kind: 'cancelDeadlinePassed', hours: settings.cancelDeadlineHours }
+    : { kind: 'notCancellable' }
+}
+
+/** Why an offer cannot be accepted, or null when it can. */
+export function checkAcceptOffer(
+  reg: { state: RegistrationState; offerExpiresAt: Date | null },
+  now: Date,
+): SignupFailure | null {
+  if (reg.state !== 'offered') return { kind: 'noOffer' }
+  if (reg.offerExpiresAt && reg.offerExpiresAt <= now) return { kind: 'offerExpired' }
+  return null
+}
+
+/** The states that hold a seat: releasing one of them frees it for the line. */
+export const HOLDS_SEAT: readonly RegistrationState[] = ['offered', 'confirmed']
+
+export function holdsSeat(state: RegistrationState): boolean {
+  return HOLDS_SEAT.includes(state)
 }
 
 /** Whether a freed seat still passes to the next in line. */
@@ -37,6 +71,35 @@ export function offerExpiry(e: EventTimes, settings: SignupSettings, now: Date):
   const normal = now.getTime() + settings.offerHours * HOUR
   const latest = e.startAt.getTime() - settings.promotionCutoffHours * HOUR
   return new Date(Math.max(now.getTime() + HOUR / 4, Math.min(normal, latest)))
+}
+
+/** What the first in line gets when a seat passes to them: the seat at once (direct), or an offer until a deadline. */
+export type Promotion = { state: 'confirmed' } | { state: 'offered'; offerExpiresAt: Date }
+
+export function promotionFor(e: EventTimes, settings: SignupSettings, now: Date): Promotion {
+  return settings.promotion === 'direct'
+    ? { state: 'confirmed' }
+    : { state: 'offered', offerExpiresAt: offerExpiry(e, settings, now) }
+}
+
+/**
+ * How a sign-up is recorded: a seat (first come, first served, with or without a waiting line),
+ * or a state awaiting a decision (applied for apply-then-select, pending for approval).
+ */
+export type SignupMode = { kind: 'seat'; waitlist: boolean } | { kind: 'fixed'; state: 'pending' | 'applied' }
+
+export function signupMode(settings: SignupSettings): SignupMode {
+  return settings.allocation === 'select'
+    ? { kind: 'fixed', state: 'applied' }
+    : settings.approvalRequired
+      ? { kind: 'fixed', state: 'pending' }
+      : { kind: 'seat', waitlist: settings.waitlist }
+}
+
+/** Whether eligibility needs the person's record (birth date, league membership, attendance). */
+export function needsPersonRecord(settings: SignupSettings): boolean {
+  const rules = settings.eligibility
+  return rules.leagueMembersOnly || rules.minAge !== null || rules.maxAge !== null || rules.minAttendanceRate !== null
 }
 
 export interface PersonFacts {
@@ -53,75 +116,80 @@ export function ageOn(birthDate: string, on: Date): number {
   return oy - y - (om < m || (om === m && od < d) ? 1 : 0)
 }
 
-export function checkEligibility(p: PersonFacts, settings: SignupSettings, startAt: Date): void {
+export function checkEligibility(p: PersonFacts, settings: SignupSettings, startAt: Date): SignupFailure | null {
   const { leagueMembersOnly, minAge, maxAge, minAttendanceRate } = settings.eligibility
-  if (leagueMembersOnly && !p.leagueMember) throw new AppError('NOT_ELIGIBLE', '本活动仅限共青团员报名')
+  if (leagueMembersOnly && !p.leagueMember) return { kind: 'leagueMembersOnly' }
   if (minAge !== null || maxAge !== null) {
-    if (!p.birthDate) throw new AppError('PROFILE_INCOMPLETE', '本活动有年龄要求，请先在个人资料中填写出生日期')
+    if (!p.birthDate) return { kind: 'birthDateMissing' }
     const age = ageOn(p.birthDate, startAt)
-    if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge)) {
-      throw new AppError('NOT_ELIGIBLE', `本活动限 ${minAge ?? 0}–${maxAge ?? '不限'} 岁报名`)
-    }
+    if (minAge !== null && age < minAge) return { kind: 'tooYoung', minAge, maxAge }
+    if (maxAge !== null && age > maxAge) return { kind: 'tooOld', minAge, maxAge }
   }
   if (minAttendanceRate !== null && p.attendanceRate !== null && p.attendanceRate < minAttendanceRate) {
-    throw new AppError(
-      'NOT_ELIGIBLE',
-      `本活动要求到场率不低于 ${Math.round(minAttendanceRate * 100)}%，你近期的到场率为 ${Math.round(p.attendanceRate * 100)}%`,
-    )
+    return { kind: 'attendanceTooLow', required: minAttendanceRate, actual: p.attendanceRate }
   }
+  return null
 }
 
 export type Answers = Record<string, string | string[]>
 
-/** Checks answers against the questions and returns the cleaned answers and the quota they fall in. */
-export function readAnswers(settings: SignupSettings, raw: Answers): { answers: Answers; quotaKey: string } {
-  const fields: Record<string, string> = {}
+export interface ReadAnswers {
+  answers: Answers
+  quotaKey: string
+}
+
+/** Checks answers against the questions: the cleaned answers and the quota they fall in, or what is wrong. */
+export function readAnswers(
+  settings: SignupSettings,
+  raw: Answers,
+): ReadAnswers | Extract<SignupFailure, { kind: 'invalidAnswers' }> {
+  const problems: Record<string, AnswerProblem> = {}
   const answers: Answers = {}
   const known = new Map(settings.questions.map((q) => [q.id, q]))
-  for (const id of Object.keys(raw)) if (!known.has(id)) fields[`answers.${id}`] = '没有这个问题'
+  for (const id of Object.keys(raw)) if (!known.has(id)) problems[`answers.${id}`] = 'unknownQuestion'
   for (const q of settings.questions) {
     const value = raw[q.id]
     const problem = answerProblem(q, value)
-    if (problem) fields[`answers.${q.id}`] = problem
+    if (problem) problems[`answers.${q.id}`] = problem
     else if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) answers[q.id] = value
   }
   let quotaKey = ''
   if (settings.quotaQuestionId) {
     const value = answers[settings.quotaQuestionId]
     if (typeof value !== 'string' || !settings.quotas.some((q) => q.key === value)) {
-      fields[`answers.${settings.quotaQuestionId}`] ??= '请选择一个有名额的选项'
+      problems[`answers.${settings.quotaQuestionId}`] ??= 'noQuotaChosen'
     } else {
       quotaKey = value
     }
   }
-  const first = Object.entries(fields)[0]
-  if (first) throw invalidInput(`报名信息有误：${first[1]}`, fields)
+  if (Object.keys(problems).length) return { kind: 'invalidAnswers', problems }
   return { answers, quotaKey }
 }
 
-function answerProblem(q: FormQuestion, value: string | string[] | undefined): string | null {
+function answerProblem(q: FormQuestion, value: string | string[] | undefined): AnswerProblem | null {
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
-  if (empty) return q.required ? '必填' : null
-  if (q.kind === 'text') return typeof value === 'string' ? null : '应为文字'
-  if (q.kind === 'single') return typeof value === 'string' && q.options.includes(value) ? null : '选项无效'
-  if (!Array.isArray(value)) return '应为多选'
-  if (new Set(value).size !== value.length || value.some((v) => !q.options.includes(v))) return '选项无效'
+  if (empty) return q.required ? 'required' : null
+  if (q.kind === 'text') return typeof value === 'string' ? null : 'notText'
+  if (q.kind === 'single') return typeof value === 'string' && q.options.includes(value) ? null : 'badOption'
+  if (!Array.isArray(value)) return 'notMultiple'
+  if (new Set(value).size !== value.length || value.some((v) => !q.options.includes(v))) return 'badOption'
   return null
 }
 
 /** Quotas must split exactly the event's capacity over the options of a single-choice question. */
-export function checkSettings(settings: SignupSettings, capacity: number): void {
-  const fields: Record<string, string> = {}
+export function checkSettings(settings: SignupSettings, capacity: number): SignupFailure | null {
+  const problems: Record<string, SettingsProblem> = {}
   const ids = settings.questions.map((q) => q.id)
-  if (new Set(ids).size !== ids.length) fields.questions = '问题编号重复'
+  if (new Set(ids).size !== ids.length) problems.questions = 'duplicateQuestionIds'
   for (const q of settings.questions) {
-    if (q.kind !== 'text' && q.options.length < 2) fields[`questions.${q.id}`] = '选择题至少需要两个选项'
+    if (q.kind !== 'text' && q.options.length < 2) problems[`questions.${q.id}`] = 'tooFewOptions'
   }
   const { minAge, maxAge } = settings.eligibility
-  if (minAge !== null && maxAge !== null && minAge > maxAge) fields['eligibility.maxAge'] = '最大年龄不能小于最小年龄'
+  if (minAge !== null && maxAge !== null && minAge > maxAge) problems['eligibility.maxAge'] = 'maxAgeBelowMinAge'
+  const quotaTotal = settings.quotas.reduce((sum, x) => sum + x.capacity, 0)
   if (settings.quotaQuestionId) {
     const q = settings.questions.find((x) => x.id === settings.quotaQuestionId)
-    if (!q || q.kind !== 'single' || !q.required) fields.quotaQuestionId = '配额须基于一个必答的单选题'
+    if (!q || q.kind !== 'single' || !q.required) problems.quotaQuestionId = 'quotaQuestionUnfit'
     else {
       const keys = settings.quotas.map((x) => x.key)
       if (
@@ -129,16 +197,14 @@ export function checkSettings(settings: SignupSettings, capacity: number): void 
         keys.some((k) => !q.options.includes(k)) ||
         keys.length !== q.options.length
       ) {
-        fields.quotas = '配额须与该单选题的选项一一对应'
+        problems.quotas = 'quotasNotOptions'
       }
-      const total = settings.quotas.reduce((sum, x) => sum + x.capacity, 0)
-      if (total !== capacity) fields.quotas = `各配额之和（${total}）须等于活动名额（${capacity}）`
+      if (quotaTotal !== capacity) problems.quotas = 'quotaTotalNotCapacity'
     }
   } else if (settings.quotas.length) {
-    fields.quotaQuestionId = '设置配额时须指定依据的问题'
+    problems.quotaQuestionId = 'quotaQuestionMissing'
   }
-  const first = Object.entries(fields)[0]
-  if (first) throw invalidInput(`报名设置有误：${first[1]}`, fields)
+  return Object.keys(problems).length ? { kind: 'invalidSettings', problems, quotaTotal, capacity } : null
 }
 
 /** The quotas an event runs with: its balanced quotas, or one quota '' of the whole capacity. */
@@ -152,4 +218,11 @@ export function quotasOf(settings: SignupSettings, capacity: number): { key: str
 export function attendanceRate(attended: number, noShows: number): number | null {
   const total = attended + noShows
   return total === 0 ? null : attended / total
+}
+
+/** A birth date a person may record: not in the future (Shanghai-agnostic ISO day compare, as before), not before 1900. */
+export function checkBirthDate(birthDate: string | undefined, now: Date): SignupFailure | null {
+  if (birthDate && (birthDate > now.toISOString().slice(0, 10) || birthDate < '1900-01-01'))
+    return { kind: 'invalidBirthDate' }
+  return null
 }

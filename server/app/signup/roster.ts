@@ -1,0 +1,54 @@
+/** The organiser's roster of an event: page by page, or the whole of it as a spreadsheet. */
+import type { exportRosterRequest, RosterEntry, rosterRequest, SignupActions } from '@api/signup'
+import type * as z from 'zod'
+import { decodeCursor, encodeCursor } from '../../domain/cursor'
+import type { SignupFailure } from '../../domain/signup/rules'
+import { registrationsOf, rosterRows } from '../../store/signups'
+import { writeRosterSheet } from '../../xlsx/roster-sheet'
+import { requireActor } from '../actor'
+import type { SignedInContext } from '../context'
+import { refuse } from '../refusal'
+import { allowOrganiser, visibleEvent } from './access'
+import { toRosterEntry } from './views'
+
+export async function roster(
+  ctx: SignedInContext,
+  input: z.output<typeof rosterRequest>,
+): Promise<{ items: RosterEntry[]; nextCursor: string | null }> {
+  const actor = await requireActor(ctx)
+  const event = await visibleEvent(ctx.db, input.activityId)
+  allowOrganiser(actor, event, 'viewRoster')
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined
+  if (after === null) refuse<SignupFailure>({ kind: 'invalidCursor' })
+  const rows = await rosterRows(ctx.db, {
+    activityId: event.id,
+    state: input.state,
+    quotaKey: input.quotaKey,
+    after: after ? { createdAt: after.startAt, id: after.id } : undefined,
+    take: input.limit + 1,
+  })
+  const page = rows.slice(0, input.limit)
+  const items: RosterEntry[] = []
+  for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
+  const last = rows.length > input.limit ? page[page.length - 1] : null
+  return { items, nextCursor: last ? encodeCursor({ startAt: last.createdAt, id: last.id }) : null }
+}
+
+export async function exportRoster(
+  ctx: SignedInContext,
+  input: z.output<typeof exportRosterRequest>,
+): Promise<SignupActions['exportRoster']['response']> {
+  const actor = await requireActor(ctx)
+  const event = await visibleEvent(ctx.db, input.activityId)
+  allowOrganiser(actor, event, 'exportRoster')
+  const entries: RosterEntry[] = []
+  for (const r of await registrationsOf(ctx.db, event.id))
+    entries.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
+  const content = await writeRosterSheet({ questions: event.settings.questions, entries })
+  const stamp = ctx.now
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)
+  const stored = await ctx.platform.uploadFile(`exports/rosters/${event.id}-${stamp}.xlsx`, content)
+  return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId: stored.fileId, url: stored.url }
+}
