@@ -2,7 +2,16 @@
  * Validates the rows of an imported annual list against the district's units and categories.
  * All-or-nothing: any bad row is reported with its sheet row number and nothing is imported.
  */
-import type { LineFields } from '../store/plans'
+
+/** What an annual-list line says (the columns an editor writes). */
+export interface LineFields {
+  unitId: string
+  category: string
+  title: string
+  plannedMonth: number
+  targetCommunity: string | null
+  needsNote: string | null
+}
 
 export interface RawPlanRow {
   /** 1-based row number in the sheet, for messages. */
