@@ -8,6 +8,7 @@ import type { CompletionGrid, ExportResult, ImportResult, Plan, PlanLine } from 
 import { actions, main as plan } from '../../cloudfunctions/plan/src'
 import type { PlanActions } from '@api/plan'
 import { createFunction } from '../../server/runtime/function'
+import type * as PlanSheet from '../../server/xlsx/plan-sheet'
 import { call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
@@ -220,9 +221,12 @@ describe('Excel import and export', () => {
 
   test('a file that is not a workbook, or lacks the headers, is INVALID_INPUT', async () => {
     const notXlsx = Buffer.from('这不是一个表格'.repeat(20)).toString('base64')
-    expect(await call(plan, 'importXlsx', { year, fileBase64: notXlsx }, PEOPLE.admin)).toMatchObject({
+    const unreadable = '无法读取该文件，请上传 .xlsx 格式的 Excel 表格'
+    expect(await call(plan, 'importXlsx', { year, fileBase64: notXlsx }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
+      message: unreadable,
+      fields: { fileBase64: unreadable },
     })
     const noHeaders = await sheet([['x']], ['名称'])
     const r = await call(plan, 'importXlsx', { year, fileBase64: noHeaders }, PEOPLE.admin)
@@ -233,6 +237,27 @@ describe('Excel import and export', () => {
       code: 'INVALID_INPUT',
     })
   })
+})
+
+test('the plan function loads exceljs only when a sheet is read or written', async () => {
+  let loads = 0
+  let sheetModule: typeof PlanSheet | undefined
+  jest.isolateModules(() => {
+    jest.doMock('exceljs', () => {
+      loads++
+      return jest.requireActual('exceljs')
+    })
+    // A fresh module registry: only what requiring the function itself loads counts.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    require('../../cloudfunctions/plan/src')
+    sheetModule = require('../../server/xlsx/plan-sheet')
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  })
+  expect(loads).toBe(0)
+  await expect(sheetModule!.readPlanSheet(Buffer.from('not a workbook'))).rejects.toMatchObject({
+    problem: { kind: 'unreadable' },
+  })
+  expect(loads).toBe(1)
 })
 
 describe('completion grid', () => {
