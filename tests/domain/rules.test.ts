@@ -11,6 +11,7 @@ import { INVITE_ALPHABET, inviteCodeFrom, inviteUse } from '../../server/domain/
 import { checkEventLine, lineState } from '../../server/domain/plan'
 import { parseMonth, validatePlanRows } from '../../server/domain/plan-import'
 import { can, type Actor } from '../../server/domain/policy'
+import { rowMessages } from '../../server/app/plan/row-messages'
 import { maskPhone } from '../../server/domain/privacy'
 import { shanghaiMonthRange, shanghaiYearMonth } from '../../server/domain/shanghai-time'
 
@@ -174,9 +175,37 @@ describe('plan import rows', () => {
         needsNote: null,
       },
     ])
-    expect(r.errors).toHaveLength(1)
-    expect(r.errors[0].row).toBe(3)
-    expect(r.errors[0].message.split('；')).toHaveLength(4)
+    expect(r.errors).toEqual([
+      {
+        row: 3,
+        problems: [
+          { kind: 'unknownUnit', name: '乙单位' },
+          { kind: 'unknownCategory', name: '跳伞' },
+          { kind: 'badTitle', min: 2, max: 60 },
+          { kind: 'badMonth', value: '13' },
+        ],
+      },
+    ])
+    expect(rowMessages(r.errors)).toEqual([
+      {
+        row: 3,
+        message:
+          '单位「乙单位」不是本区已通过审核的成员单位；活动类别「跳伞」不存在；活动名称须为 2–60 个字；计划月份「13」应为 1–12',
+      },
+    ])
+  })
+  test('an empty sheet, a sheet too long, and over-long notes are reported', () => {
+    const row = { row: 2, unitName: '甲单位', category: 'reading_club', title: '读书会', month: '5' }
+    const lookup = { units: [{ id: 'u1', name: '甲单位' }], categories: [{ code: 'reading_club', name: '读书会' }] }
+    expect(validatePlanRows([], lookup).errors).toEqual([{ row: 1, problems: [{ kind: 'noRows' }] }])
+    const many = Array.from({ length: 501 }, (_, i) => ({ ...row, row: i + 2, targetCommunity: '', needsNote: '' }))
+    const tooMany = validatePlanRows(many, lookup)
+    expect(tooMany.errors).toEqual([{ row: 502, problems: [{ kind: 'tooManyRows', max: 500 }] }])
+    expect(rowMessages(tooMany.errors)).toEqual([{ row: 502, message: '一次最多导入 500 条' }])
+    const long = validatePlanRows([{ ...row, targetCommunity: 'x'.repeat(61), needsNote: 'y'.repeat(301) }], lookup)
+    expect(rowMessages(long.errors)).toEqual([
+      { row: 2, message: '对接社区不能超过 60 个字；需求说明不能超过 300 个字' },
+    ])
   })
 })
 

@@ -12,6 +12,7 @@ import type { SignedInContext } from '../context'
 import { refuse } from '../refusal'
 import type { PlanFailure } from './failures'
 import { planOf } from './present'
+import { rowMessages } from './row-messages'
 import { requireEditor } from './shared'
 
 async function readSheet(content: Buffer) {
@@ -32,7 +33,7 @@ export async function importPlan(
   const raw = await readSheet(Buffer.from(input.fileBase64, 'base64'))
   const [units, categories] = await Promise.all([listUnits(ctx.db, districtId, 'admitted'), listCategories(ctx.db)])
   const { lines, errors } = validatePlanRows(raw, { units, categories })
-  if (errors.length) return { imported: 0, errors }
+  if (errors.length) return { imported: 0, errors: rowMessages(errors) }
   await ensureSafeText(ctx, ...lines.flatMap((l) => [l.title, l.targetCommunity, l.needsNote]))
   const imported = await inTransaction(ctx.db, async (tx) => {
     await ensurePlan(tx, districtId, input.year)
