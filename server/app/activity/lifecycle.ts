@@ -10,12 +10,11 @@ import { ensureSafeText } from '../content'
 import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { check } from '../refusal'
-import { reread } from './post'
-import { checkLine, managedActivity } from './shared'
+import { checkLine, managedActivity, reread } from './shared'
 
 type Step = 'publish' | 'cancel' | 'finish'
 
-const TARGET: Record<Step, EventState & ('published' | 'cancelled' | 'finished')> = {
+const TARGET: Record<Step, Exclude<EventState, 'draft'>> = {
   publish: 'published',
   cancel: 'cancelled',
   finish: 'finished',

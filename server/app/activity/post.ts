@@ -3,16 +3,9 @@ import type * as z from 'zod'
 import type { ManagedActivity, activityCreateRequest, activityUpdateRequest } from '@api/activity'
 import { checkCapacity, checkSchedule, checkTransition, diff } from '../../domain/event-rules'
 import { can } from '../../domain/policy'
-import {
-  fieldsOf,
-  findActivity,
-  insertActivity,
-  logChange,
-  updateActivityFields,
-  type EventFields,
-} from '../../store/activities'
+import { fieldsOf, insertActivity, logChange, updateActivityFields, type EventFields } from '../../store/activities'
 import { resizeCapacity, type Notice } from '../../store/signups'
-import { inTransaction, type Db } from '../../store/tx'
+import { inTransaction } from '../../store/tx'
 import { findUnit } from '../../store/units'
 import { requireActor } from '../actor'
 import { ensureSafeText } from '../content'
@@ -21,12 +14,7 @@ import { sendNotices } from '../notify'
 import { allow, check, found, refuse } from '../refusal'
 import type { ActivityFailure } from './failures'
 import { toManaged } from './present'
-import { checkLine, managedActivity, refuseUnknownCategory } from './shared'
-
-/** The organiser's view of an event as it now stands. */
-export async function reread(db: Db, id: string, now: Date): Promise<ManagedActivity> {
-  return toManaged(found(await findActivity(db, id), 'activity'), now)
-}
+import { checkLine, managedActivity, reread, refuseUnknownCategory } from './shared'
 
 export async function createActivity(
   ctx: SignedInContext,

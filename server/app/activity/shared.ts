@@ -1,4 +1,5 @@
 /** What several activity use cases share: loading an event the caller manages, checking its line. */
+import type { ManagedActivity } from '@api/activity'
 import { decodeCursor, type StartCursor } from '../../domain/cursor'
 import { checkEventLine } from '../../domain/plan'
 import { can, type Actor } from '../../domain/policy'
@@ -8,6 +9,7 @@ import { PG, pgCode, type Db } from '../../store/tx'
 import { findDistrict } from '../../store/units'
 import { allow, check, found, refuse } from '../refusal'
 import type { ActivityFailure } from './failures'
+import { toManaged } from './present'
 
 /** Loads an activity the caller may manage (locked when `forUpdate`), or refuses NOT_FOUND / FORBIDDEN. */
 export async function managedActivity(db: Db, actor: Actor, id: string, forUpdate = false): Promise<ActivityRecord> {
@@ -27,6 +29,11 @@ export async function checkLine(db: Db, unitId: string, districtId: string, plan
     return
   }
   check(checkEventLine(unitId, planLineId, await findLine(db, planLineId), false))
+}
+
+/** The organiser's view of an event as it now stands. */
+export async function reread(db: Db, id: string, now: Date): Promise<ManagedActivity> {
+  return toManaged(found(await findActivity(db, id), 'activity'), now)
 }
 
 /** A missing category is the one foreign key an organiser's input can break. */
