@@ -74,7 +74,11 @@ describe('lines and publishing', () => {
   })
 
   test('an empty list cannot be published', async () => {
-    expect(await call(plan, 'publish', { year: 2032 }, PEOPLE.admin)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(plan, 'publish', { year: 2032 }, PEOPLE.admin)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '清单为空，请先添加条目',
+    })
   })
 
   test('lines must name an admitted unit of the district and a known category', async () => {
@@ -88,7 +92,12 @@ describe('lines and publishing', () => {
         { year: draftYear, unitId: pending.rows[0].id, category: 'reading_club', title: '某活动', plannedMonth: 1 },
         PEOPLE.admin,
       ),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { unitId: '单位无效' } })
+    ).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '请选择本区已通过审核的成员单位',
+      fields: { unitId: '单位无效' },
+    })
     expect(
       await call(
         plan,
@@ -96,7 +105,7 @@ describe('lines and publishing', () => {
         { year: draftYear, unitId: w.unitA, category: 'skydiving', title: '某活动', plannedMonth: 1 },
         PEOPLE.admin,
       ),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { category: '取值无效' } })
+    ).toEqual({ ok: false, code: 'INVALID_INPUT', message: '活动类别不存在', fields: { category: '取值无效' } })
     expect(
       await call(
         plan,
@@ -109,13 +118,15 @@ describe('lines and publishing', () => {
 
   test('a line with events cannot be removed or handed to another unit', async () => {
     await publishedEvent(w)
-    expect(await call(plan, 'removeLine', { lineId: w.lineA }, PEOPLE.admin)).toMatchObject({
+    expect(await call(plan, 'removeLine', { lineId: w.lineA }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '该条目已有活动，不能删除',
     })
-    expect(await call(plan, 'updateLine', { lineId: w.lineA, unitId: w.unitB }, PEOPLE.admin)).toMatchObject({
+    expect(await call(plan, 'updateLine', { lineId: w.lineA, unitId: w.unitB }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '该条目已有活动，不能更换牵头单位',
     })
     const renamed = expectOk(
       await call<PlanLine>(plan, 'updateLine', { lineId: w.lineA, title: '甲单位读书会（冬季）' }, PEOPLE.admin),
