@@ -1,6 +1,6 @@
 /**
  * Where an activity stands in its lifecycle at a given instant.
- * The SQL browse filters in store/activity-store.ts mirror these rules; a function test
+ * The SQL browse filters in store/activities.ts mirror these rules; a function test
  * checks that every listed row's phase matches the filter that returned it.
  */
 import type { ActivityPhase } from '@api/activity'

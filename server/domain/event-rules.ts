@@ -1,8 +1,8 @@
 /**
  * Rules an event's schedule and lifecycle must keep, checked before anything is written.
- * Throws AppError with a Chinese message naming the rule.
+ * Each check answers a typed failure (or null); the activity function's failure table words it.
  */
-import { AppError, invalidInput } from '../runtime/errors'
+import type { Failure } from './failure'
 
 export type EventState = 'draft' | 'published' | 'cancelled' | 'finished'
 
@@ -16,26 +16,45 @@ export interface Schedule {
 /** Multi-day events (a camp, a week of job shadowing) are fine; a month is the ceiling. */
 export const MAX_EVENT_DAYS = 31
 
-export function checkSchedule(s: Schedule): void {
-  const fields: Record<string, string> = {}
-  if (s.endAt <= s.startAt) fields.endAt = '结束时间须晚于开始时间'
-  else if (s.endAt.getTime() - s.startAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
-    fields.endAt = `活动时长不能超过 ${MAX_EVENT_DAYS} 天`
-  if (s.signupClosesAt <= s.signupOpensAt) fields.signupClosesAt = '报名截止须晚于报名开始'
-  else if (s.signupClosesAt > s.startAt) fields.signupClosesAt = '报名截止不能晚于活动开始'
-  const first = Object.values(fields)[0]
-  if (first) throw invalidInput(first, fields)
+/** What is wrong with a schedule's end (`endAt`) and with its sign-up close (`signupClosesAt`). */
+export type EndProblem = 'endBeforeStart' | 'tooLong'
+export type CloseProblem = 'closesBeforeOpens' | 'closesAfterStart'
+
+/** Every problem of a schedule, by the field that has it; the first one names the failure. */
+export interface ScheduleFailure extends Failure<'badSchedule'> {
+  endAt?: EndProblem
+  signupClosesAt?: CloseProblem
+  maxDays: number
 }
 
-export function checkCapacity(capacity: number, seatsTaken: number): void {
-  if (capacity < seatsTaken) {
-    throw new AppError('CONFLICT', `已有 ${seatsTaken} 人报名，名额不能少于 ${seatsTaken}`, {
-      capacity: `不能少于 ${seatsTaken}`,
-    })
+export type EventRuleFailure =
+  | ScheduleFailure
+  | { kind: 'capacityBelowTaken'; seatsTaken: number }
+  | { kind: 'transitionNotAllowed'; state: EventState; transition: Transition }
+  | { kind: 'startPassed' }
+  | { kind: 'notStartedYet' }
+
+export function checkSchedule(s: Schedule): ScheduleFailure | null {
+  let endAt: EndProblem | undefined
+  let signupClosesAt: CloseProblem | undefined
+  if (s.endAt <= s.startAt) endAt = 'endBeforeStart'
+  else if (s.endAt.getTime() - s.startAt.getTime() > MAX_EVENT_DAYS * 86_400_000) endAt = 'tooLong'
+  if (s.signupClosesAt <= s.signupOpensAt) signupClosesAt = 'closesBeforeOpens'
+  else if (s.signupClosesAt > s.startAt) signupClosesAt = 'closesAfterStart'
+  if (!endAt && !signupClosesAt) return null
+  return {
+    kind: 'badSchedule',
+    ...(endAt ? { endAt } : {}),
+    ...(signupClosesAt ? { signupClosesAt } : {}),
+    maxDays: MAX_EVENT_DAYS,
   }
 }
 
-type Transition = 'edit' | 'publish' | 'cancel' | 'finish'
+export function checkCapacity(capacity: number, seatsTaken: number): EventRuleFailure | null {
+  return capacity < seatsTaken ? { kind: 'capacityBelowTaken', seatsTaken } : null
+}
+
+export type Transition = 'edit' | 'publish' | 'cancel' | 'finish'
 
 const ALLOWED: Record<Transition, EventState[]> = {
   edit: ['draft', 'published'],
@@ -44,27 +63,17 @@ const ALLOWED: Record<Transition, EventState[]> = {
   finish: ['published'],
 }
 
-const STATE_NAMES: Record<EventState, string> = {
-  draft: '草稿',
-  published: '已发布',
-  cancelled: '已取消',
-  finished: '已结项',
-}
-
-export function checkTransition(state: EventState, transition: Transition): void {
-  if (!ALLOWED[transition].includes(state)) {
-    const verb = { edit: '修改', publish: '发布', cancel: '取消', finish: '结项' }[transition]
-    throw new AppError('CONFLICT', `活动当前为「${STATE_NAMES[state]}」，不能${verb}`)
-  }
+export function checkTransition(state: EventState, transition: Transition): EventRuleFailure | null {
+  return ALLOWED[transition].includes(state) ? null : { kind: 'transitionNotAllowed', state, transition }
 }
 
 /** Publishing needs a start still ahead; finishing needs the event to have begun. */
-export function checkPublishable(s: Schedule, now: Date): void {
-  if (s.startAt <= now) throw new AppError('CONFLICT', '活动开始时间已过，请修改时间后再发布')
+export function checkPublishable(s: Schedule, now: Date): EventRuleFailure | null {
+  return s.startAt <= now ? { kind: 'startPassed' } : null
 }
 
-export function checkFinishable(s: Schedule, now: Date): void {
-  if (s.startAt > now) throw new AppError('CONFLICT', '活动尚未开始，不能结项')
+export function checkFinishable(s: Schedule, now: Date): EventRuleFailure | null {
+  return s.startAt > now ? { kind: 'notStartedYet' } : null
 }
 
 /** Field-by-field differences for the change log: field → [before, after]. */

@@ -12,3 +12,30 @@ export function inviteCodeFrom(randomBytes: (n: number) => Uint8Array, length = 
   }
   return code
 }
+
+/** How long a new share code stays valid. */
+export const INVITE_DAYS = 7
+
+export interface InviteState {
+  unitId: string
+  expiresAt: Date
+  uses: number
+  maxUses: number
+}
+
+export type InviteFailure = { kind: 'inviteInvalid' } | { kind: 'inviteUsedUp' }
+
+/**
+ * What accepting a code does: `join` spends one use; a member joining again (`alreadyMember`) is
+ * harmless and spends nothing; an unknown or expired code, or one used up, is refused.
+ */
+export function inviteUse(
+  invite: InviteState | null,
+  now: Date,
+  isMember: (unitId: string) => boolean,
+): { kind: 'join' | 'alreadyMember'; unitId: string } | InviteFailure {
+  if (!invite || invite.expiresAt <= now) return { kind: 'inviteInvalid' }
+  if (isMember(invite.unitId)) return { kind: 'alreadyMember', unitId: invite.unitId }
+  if (invite.uses >= invite.maxUses) return { kind: 'inviteUsedUp' }
+  return { kind: 'join', unitId: invite.unitId }
+}

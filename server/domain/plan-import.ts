@@ -2,7 +2,16 @@
  * Validates the rows of an imported annual list against the district's units and categories.
  * All-or-nothing: any bad row is reported with its sheet row number and nothing is imported.
  */
-import type { LineFields } from '../store/plans'
+
+/** What an annual-list line says (the columns an editor writes). */
+export interface LineFields {
+  unitId: string
+  category: string
+  title: string
+  plannedMonth: number
+  targetCommunity: string | null
+  needsNote: string | null
+}
 
 export interface RawPlanRow {
   /** 1-based row number in the sheet, for messages. */
@@ -22,7 +31,7 @@ export interface Lookup {
 
 export const MAX_IMPORT_ROWS = 500
 
-/** "3", "3月", "03", "三月" → 3. */
+/** "3", "3月", "03", "三月" → 3 (the ways committees write a month in a sheet). */
 export function parseMonth(value: string): number | null {
   const v = value.trim().replace(/月份?$/, '')
   const chinese = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
@@ -30,15 +39,34 @@ export function parseMonth(value: string): number | null {
   return n >= 1 && n <= 12 ? n : null
 }
 
-export function validatePlanRows(
-  rows: RawPlanRow[],
-  lookup: Lookup,
-): { lines: LineFields[]; errors: { row: number; message: string }[] } {
-  const errors: { row: number; message: string }[] = []
+export const TITLE_LENGTH = { min: 2, max: 60 } as const
+export const MAX_TARGET_COMMUNITY = 60
+export const MAX_NEEDS_NOTE = 300
+
+/** What can be wrong with a sheet (`noRows`, `tooManyRows`) or one of its rows; the plan service words it. */
+export type RowProblem =
+  | { kind: 'noRows' }
+  | { kind: 'tooManyRows'; max: number }
+  | { kind: 'missingUnit' }
+  | { kind: 'unknownUnit'; name: string }
+  | { kind: 'unknownCategory'; name: string }
+  | { kind: 'badTitle'; min: number; max: number }
+  | { kind: 'badMonth'; value: string }
+  | { kind: 'targetCommunityTooLong'; max: number }
+  | { kind: 'needsNoteTooLong'; max: number }
+
+/** Every problem of one sheet row (by its 1-based row number). */
+export interface RowError {
+  row: number
+  problems: RowProblem[]
+}
+
+export function validatePlanRows(rows: RawPlanRow[], lookup: Lookup): { lines: LineFields[]; errors: RowError[] } {
+  const errors: RowError[] = []
   const lines: LineFields[] = []
-  if (rows.length === 0) errors.push({ row: 1, message: '表格中没有清单条目' })
+  if (rows.length === 0) errors.push({ row: 1, problems: [{ kind: 'noRows' }] })
   if (rows.length > MAX_IMPORT_ROWS)
-    errors.push({ row: MAX_IMPORT_ROWS + 2, message: `一次最多导入 ${MAX_IMPORT_ROWS} 条` })
+    errors.push({ row: MAX_IMPORT_ROWS + 2, problems: [{ kind: 'tooManyRows', max: MAX_IMPORT_ROWS }] })
   const unitByName = new Map(lookup.units.map((u) => [u.name, u.id]))
   const categoryByName = new Map(
     lookup.categories.flatMap((c) => [
@@ -47,20 +75,22 @@ export function validatePlanRows(
     ]),
   )
   for (const r of rows.slice(0, MAX_IMPORT_ROWS)) {
-    const problems: string[] = []
+    const problems: RowProblem[] = []
     const unitId = unitByName.get(r.unitName.trim())
-    if (!r.unitName.trim()) problems.push('缺少单位名称')
-    else if (!unitId) problems.push(`单位「${r.unitName.trim()}」不是本区已通过审核的成员单位`)
+    if (!r.unitName.trim()) problems.push({ kind: 'missingUnit' })
+    else if (!unitId) problems.push({ kind: 'unknownUnit', name: r.unitName.trim() })
     const category = categoryByName.get(r.category.trim())
-    if (!category) problems.push(`活动类别「${r.category.trim()}」不存在`)
+    if (!category) problems.push({ kind: 'unknownCategory', name: r.category.trim() })
     const title = r.title.trim()
-    if (title.length < 2 || title.length > 60) problems.push('活动名称须为 2–60 个字')
+    if (title.length < TITLE_LENGTH.min || title.length > TITLE_LENGTH.max)
+      problems.push({ kind: 'badTitle', ...TITLE_LENGTH })
     const month = parseMonth(r.month)
-    if (!month) problems.push(`计划月份「${r.month}」应为 1–12`)
-    if (r.targetCommunity.trim().length > 60) problems.push('对接社区不能超过 60 个字')
-    if (r.needsNote.trim().length > 300) problems.push('需求说明不能超过 300 个字')
+    if (!month) problems.push({ kind: 'badMonth', value: r.month })
+    if (r.targetCommunity.trim().length > MAX_TARGET_COMMUNITY)
+      problems.push({ kind: 'targetCommunityTooLong', max: MAX_TARGET_COMMUNITY })
+    if (r.needsNote.trim().length > MAX_NEEDS_NOTE) problems.push({ kind: 'needsNoteTooLong', max: MAX_NEEDS_NOTE })
     if (problems.length) {
-      errors.push({ row: r.row, message: problems.join('；') })
+      errors.push({ row: r.row, problems })
       continue
     }
     lines.push({

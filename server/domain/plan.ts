@@ -19,3 +19,22 @@ export function lineState(year: number, plannedMonth: number, events: LineEvent[
   if (shanghaiMonthRange(year, plannedMonth).end <= now) return 'overdue'
   return 'planned'
 }
+
+/** Why an event cannot be posted against (or without) a line of the annual list. */
+export type EventLineFailure = { kind: 'adhocNotAllowed' } | { kind: 'lineNotOfUnit' } | { kind: 'lineNotPublished' }
+
+/**
+ * A line must belong to the event's unit and to a published annual list; an event without a line
+ * (ad hoc) needs the district's consent.
+ */
+export function checkEventLine(
+  unitId: string,
+  planLineId: string | null,
+  line: { unitId: string; planStatus: 'draft' | 'published' } | null,
+  districtAllowsAdhoc: boolean,
+): EventLineFailure | null {
+  if (planLineId === null) return districtAllowsAdhoc ? null : { kind: 'adhocNotAllowed' }
+  if (!line || line.unitId !== unitId) return { kind: 'lineNotOfUnit' }
+  if (line.planStatus !== 'published') return { kind: 'lineNotPublished' }
+  return null
+}

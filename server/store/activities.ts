@@ -2,20 +2,28 @@
  * Activities: the browse queries (keyset pagination on (start_at, id)) and the organiser's writes.
  * Browsers see published and finished events; drafts only reach the organiser's view.
  */
-import type {
-  ActivityCard,
-  ActivityChange,
-  ActivityDetail,
-  ActivityStatusFilter,
-  Category,
-  ManagedActivity,
-} from '@api/activity'
-import { activityPhase, seatsLeft } from '../domain/activity-phase'
+import type { ActivityChange, ActivityStatusFilter, Category } from '@api/activity'
 import type { StartCursor } from '../domain/cursor'
 import type { EventState } from '../domain/event-rules'
 import type { Db } from './tx'
 
-export interface ActivityRow {
+/** One event as the server works with it: the organiser's fields plus where it stands. */
+export interface ActivityRecord extends EventFields {
+  id: string
+  districtId: string
+  categoryName: string
+  awardsServiceHours: boolean
+  unitId: string
+  unitName: string
+  seatsTaken: number
+  state: EventState
+  planLine: { id: string; title: string; plannedMonth: number; year: number } | null
+  cancelReason: string | null
+  publishedAt: Date | null
+  updatedAt: Date
+}
+
+interface ActivityRow {
   id: string
   district_id: string
   title: string
@@ -46,6 +54,46 @@ export interface ActivityRow {
   cancel_reason: string | null
   published_at: Date | null
   updated_at: Date
+}
+
+function toRecord(row: ActivityRow): ActivityRecord {
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    title: row.title,
+    category: row.category,
+    categoryName: row.category_name,
+    awardsServiceHours: row.awards_service_hours,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    coverUrl: row.cover_url,
+    description: row.description,
+    placeName: row.place_name,
+    placeAddress: row.place_address,
+    location:
+      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
+    capacity: row.capacity,
+    seatsTaken: row.seats_taken,
+    recordsServiceHours: row.records_service_hours,
+    contact: row.contact,
+    planLineId: row.plan_line_id,
+    planLine: row.plan_line_id
+      ? {
+          id: row.plan_line_id,
+          title: row.plan_line_title ?? '',
+          plannedMonth: row.plan_line_month ?? 0,
+          year: row.plan_line_year ?? 0,
+        }
+      : null,
+    state: row.state,
+    cancelReason: row.cancel_reason,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+  }
 }
 
 const SELECT_ACTIVITY = `
@@ -96,7 +144,7 @@ const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, (c) => `
 export async function listActivities(
   db: Db,
   q: ListQuery,
-): Promise<{ items: ActivityCard[]; last: StartCursor | null }> {
+): Promise<{ rows: ActivityRecord[]; last: StartCursor | null }> {
   const params: unknown[] = [q.districtId, q.now]
   const where = ['a.district_id = $1', VISIBLE, STATUS_CONDITION[q.status]]
   const add = (sql: (n: number) => string, ...values: unknown[]) => {
@@ -118,18 +166,15 @@ export async function listActivities(
   )
   const page = rows.slice(0, q.limit)
   const lastRow = rows.length > q.limit ? page[page.length - 1] : undefined
-  return {
-    items: page.map((row) => toCard(row, q.now)),
-    last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null,
-  }
+  return { rows: page.map(toRecord), last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
 }
 
-export async function findActivity(db: Db, id: string, forUpdate = false): Promise<ActivityRow | null> {
+export async function findActivity(db: Db, id: string, forUpdate = false): Promise<ActivityRecord | null> {
   const { rows } = await db.query<ActivityRow>(
     `${SELECT_ACTIVITY} where a.id = $1${forUpdate ? ' for update of a' : ''}`,
     [id],
   )
-  return rows[0] ?? null
+  return rows[0] ? toRecord(rows[0]) : null
 }
 
 /** A unit's activities in every state, newest start first. */
@@ -139,7 +184,7 @@ export async function listUnitActivities(
   state: EventState | undefined,
   after: StartCursor | undefined,
   limit: number,
-) {
+): Promise<{ rows: ActivityRecord[]; last: StartCursor | null }> {
   const params: unknown[] = [unitId]
   const where = ['a.unit_id = $1']
   if (state) {
@@ -157,7 +202,7 @@ export async function listUnitActivities(
   )
   const page = rows.slice(0, limit)
   const lastRow = rows.length > limit ? page[page.length - 1] : undefined
-  return { rows: page, last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
+  return { rows: page.map(toRecord), last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
 }
 
 export async function listCategories(db: Db): Promise<Category[]> {
@@ -186,24 +231,24 @@ export interface EventFields {
   planLineId: string | null
 }
 
-export function fieldsOf(row: ActivityRow): EventFields {
+/** The organiser's fields of an event, and nothing else (what an edit compares). */
+export function fieldsOf(a: ActivityRecord): EventFields {
   return {
-    title: row.title,
-    category: row.category,
-    coverUrl: row.cover_url,
-    description: row.description,
-    placeName: row.place_name,
-    placeAddress: row.place_address,
-    location:
-      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
-    startAt: row.start_at,
-    endAt: row.end_at,
-    signupOpensAt: row.signup_opens_at,
-    signupClosesAt: row.signup_closes_at,
-    capacity: row.capacity,
-    recordsServiceHours: row.records_service_hours,
-    contact: row.contact,
-    planLineId: row.plan_line_id,
+    title: a.title,
+    category: a.category,
+    coverUrl: a.coverUrl,
+    description: a.description,
+    placeName: a.placeName,
+    placeAddress: a.placeAddress,
+    location: a.location,
+    startAt: a.startAt,
+    endAt: a.endAt,
+    signupOpensAt: a.signupOpensAt,
+    signupClosesAt: a.signupClosesAt,
+    capacity: a.capacity,
+    recordsServiceHours: a.recordsServiceHours,
+    contact: a.contact,
+    planLineId: a.planLineId,
   }
 }
 
@@ -308,62 +353,4 @@ export async function listChanges(db: Db, activityId: string): Promise<ActivityC
     fields: r.fields,
     reason: r.reason,
   }))
-}
-
-export function toCard(row: ActivityRow, now: Date): ActivityCard {
-  return {
-    id: row.id,
-    title: row.title,
-    category: { code: row.category, name: row.category_name, awardsServiceHours: row.awards_service_hours },
-    unit: { id: row.unit_id, name: row.unit_name },
-    startAt: row.start_at.toISOString(),
-    endAt: row.end_at.toISOString(),
-    placeName: row.place_name,
-    capacity: row.capacity,
-    seatsLeft: seatsLeft(row.capacity, row.seats_taken),
-    phase: activityPhase(
-      {
-        state: row.state,
-        startAt: row.start_at,
-        endAt: row.end_at,
-        signupOpensAt: row.signup_opens_at,
-        signupClosesAt: row.signup_closes_at,
-      },
-      now,
-    ),
-    coverUrl: row.cover_url,
-  }
-}
-
-export function toDetail(row: ActivityRow, now: Date): ActivityDetail {
-  return {
-    ...toCard(row, now),
-    description: row.description,
-    placeAddress: row.place_address,
-    location:
-      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
-    signupOpensAt: row.signup_opens_at.toISOString(),
-    signupClosesAt: row.signup_closes_at.toISOString(),
-    contact: row.contact,
-    recordsServiceHours: row.records_service_hours,
-    planLine: row.plan_line_id
-      ? {
-          id: row.plan_line_id,
-          title: row.plan_line_title ?? '',
-          plannedMonth: row.plan_line_month ?? 0,
-          year: row.plan_line_year ?? 0,
-        }
-      : null,
-  }
-}
-
-export function toManaged(row: ActivityRow, now: Date): ManagedActivity {
-  return {
-    ...toDetail(row, now),
-    state: row.state,
-    seatsTaken: row.seats_taken,
-    cancelReason: row.cancel_reason,
-    publishedAt: row.published_at ? row.published_at.toISOString() : null,
-    updatedAt: row.updated_at.toISOString(),
-  }
 }

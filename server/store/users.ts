@@ -1,5 +1,4 @@
 /** People, their roles, and the Actor the policy works with. */
-import type { Me, Role } from '@api/session'
 import type { Actor, UnitRole } from '../domain/policy'
 import type { Db } from './tx'
 
@@ -39,17 +38,28 @@ export async function loadActor(db: Db, openid: string): Promise<Actor> {
   }
 }
 
-export async function loadMe(db: Db, user: UserRow): Promise<Me> {
+/** The admitted units a person belongs to, and whether they administer a district. */
+export async function loadMemberships(
+  db: Db,
+  userId: string,
+): Promise<{ units: { id: string; name: string; role: UnitRole }[]; districtAdmin: boolean }> {
   const [units, admin] = await Promise.all([
-    db.query<{ id: string; name: string; role: 'admin' | 'organiser' }>(
+    db.query<{ id: string; name: string; role: UnitRole }>(
       `select u.id, u.name, m.role from unit_member m join org_unit u on u.id = m.unit_id
        where m.user_id = $1 and u.status = 'admitted' order by u.name`,
-      [user.id],
+      [userId],
     ),
-    db.query('select 1 from district_admin where user_id = $1 limit 1', [user.id]),
+    db.query('select 1 from district_admin where user_id = $1 limit 1', [userId]),
   ])
-  const roles: Role[] = ['youth']
-  if (units.rows.length) roles.push('unit_admin')
-  if (admin.rows.length) roles.push('district_admin')
-  return { userId: user.id, nickname: user.nickname, roles, units: units.rows }
+  return { units: units.rows, districtAdmin: admin.rows.length > 0 }
+}
+
+export async function findOpenid(db: Db, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ openid: string }>('select openid from app_user where id = $1', [userId])
+  return rows[0]?.openid ?? null
+}
+
+export async function userExists(db: Db, userId: string): Promise<boolean> {
+  const r = await db.query('select 1 from app_user where id = $1', [userId])
+  return (r.rowCount ?? 0) > 0
 }

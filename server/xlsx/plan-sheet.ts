@@ -1,8 +1,9 @@
 /**
  * The annual list as an Excel workbook (what district committees exchange), via exceljs.
  * Columns are found by their Chinese headers, so a committee may reorder or add columns.
+ * exceljs is loaded on first use: only the import and export actions pay for it, not every cold start.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Plan } from '@api/plan'
 import type { RawPlanRow } from '../domain/plan-import'
 
@@ -15,10 +16,16 @@ const HEADERS = {
   needsNote: '需求说明',
 } as const
 
+async function loadExcel(): Promise<typeof ExcelJS> {
+  const loaded = (await import('exceljs')) as typeof ExcelJS & { default?: typeof ExcelJS }
+  return loaded.default ?? loaded
+}
+
 const STATE_NAMES = { planned: '计划中', posted: '已发布', held: '已举办', overdue: '逾期未办' } as const
 
 export async function writePlanSheet(plan: Plan, districtName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const Excel = await loadExcel()
+  const book = new Excel.Workbook()
   book.creator = '青聚 Qingju'
   const sheet = book.addWorksheet(`${plan.year}年度活动清单`)
   sheet.columns = [
@@ -60,22 +67,32 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value)
 }
 
-export class SheetFormatError extends Error {}
+/** Why a file is not a usable annual list: not a workbook, no worksheet, or missing columns (by header). */
+export type SheetProblem =
+  { kind: 'unreadable' } | { kind: 'noWorksheet' } | { kind: 'missingHeaders'; headers: string[] }
+
+export class SheetFormatError extends Error {
+  constructor(readonly problem: SheetProblem) {
+    super(problem.kind)
+    this.name = 'SheetFormatError'
+  }
+}
 
 /** Reads the first worksheet; throws SheetFormatError when the file is not a usable workbook. */
 export async function readPlanSheet(content: Buffer): Promise<RawPlanRow[]> {
-  const book = new ExcelJS.Workbook()
+  const Excel = await loadExcel()
+  const book = new Excel.Workbook()
   try {
     await book.xlsx.load(content as unknown as ArrayBuffer)
   } catch {
-    throw new SheetFormatError('无法读取该文件，请上传 .xlsx 格式的 Excel 表格')
+    throw new SheetFormatError({ kind: 'unreadable' })
   }
   const sheet = book.worksheets[0]
-  if (!sheet) throw new SheetFormatError('表格中没有工作表')
+  if (!sheet) throw new SheetFormatError({ kind: 'noWorksheet' })
   const columns = new Map<string, number>()
   sheet.getRow(1).eachCell((cell, col) => columns.set(cellText(cell.value).trim(), col))
   const missing = (['unitName', 'category', 'title', 'month'] as const).filter((k) => !columns.has(HEADERS[k]))
-  if (missing.length) throw new SheetFormatError(`表头缺少：${missing.map((k) => HEADERS[k]).join('、')}`)
+  if (missing.length) throw new SheetFormatError({ kind: 'missingHeaders', headers: missing.map((k) => HEADERS[k]) })
   const rows: RawPlanRow[] = []
   sheet.eachRow((row, number) => {
     if (number === 1) return

@@ -1,8 +1,17 @@
-import { checkCapacity, checkSchedule, checkTransition, diff, type EventState } from '../../server/domain/event-rules'
-import { INVITE_ALPHABET, inviteCodeFrom } from '../../server/domain/invite-code'
-import { lineState } from '../../server/domain/plan'
+import {
+  checkCapacity,
+  checkFinishable,
+  checkPublishable,
+  checkSchedule,
+  checkTransition,
+  diff,
+  type EventState,
+} from '../../server/domain/event-rules'
+import { INVITE_ALPHABET, inviteCodeFrom, inviteUse } from '../../server/domain/invite-code'
+import { checkEventLine, lineState } from '../../server/domain/plan'
 import { parseMonth, validatePlanRows } from '../../server/domain/plan-import'
 import { can, type Actor } from '../../server/domain/policy'
+import { rowMessages } from '../../server/app/plan/row-messages'
 import { maskPhone } from '../../server/domain/privacy'
 import { shanghaiMonthRange, shanghaiYearMonth } from '../../server/domain/shanghai-time'
 
@@ -29,28 +38,31 @@ describe('event schedule and lifecycle', () => {
     signupOpensAt: at('2026-12-01T00:00:00Z'),
     signupClosesAt: at('2026-12-09T00:00:00Z'),
   }
-  test('a sane schedule passes', () => expect(() => checkSchedule(ok)).not.toThrow())
+  test('a sane schedule passes', () => expect(checkSchedule(ok)).toBeNull())
   test.each([
-    [{ endAt: ok.startAt }, 'endAt'],
-    [{ endAt: at('2027-01-12T01:00:00Z') }, 'endAt'],
-    [{ signupClosesAt: ok.signupOpensAt }, 'signupClosesAt'],
-    [{ signupClosesAt: at('2026-12-10T02:00:00Z') }, 'signupClosesAt'],
-  ])('rejects %j', (patch, field) => {
-    expect(() => checkSchedule({ ...ok, ...patch })).toThrow(
-      expect.objectContaining({
-        code: 'INVALID_INPUT',
-        fields: expect.objectContaining({ [field]: expect.any(String) }),
-      }),
-    )
+    [{ endAt: ok.startAt }, { endAt: 'endBeforeStart' }],
+    [{ endAt: at('2027-01-12T01:00:00Z') }, { endAt: 'tooLong' }],
+    [{ signupClosesAt: ok.signupOpensAt }, { signupClosesAt: 'closesBeforeOpens' }],
+    [{ signupClosesAt: at('2026-12-10T02:00:00Z') }, { signupClosesAt: 'closesAfterStart' }],
+  ])('rejects %j', (patch, problems) => {
+    expect(checkSchedule({ ...ok, ...patch })).toEqual({ kind: 'badSchedule', maxDays: 31, ...problems })
+  })
+  test('every problem of a schedule is reported, by field', () => {
+    expect(checkSchedule({ ...ok, endAt: ok.startAt, signupClosesAt: ok.signupOpensAt })).toEqual({
+      kind: 'badSchedule',
+      maxDays: 31,
+      endAt: 'endBeforeStart',
+      signupClosesAt: 'closesBeforeOpens',
+    })
   })
   test('sign-up may close exactly at the start; a 31-day event is allowed', () => {
-    expect(() =>
+    expect(
       checkSchedule({ ...ok, signupClosesAt: ok.startAt, endAt: new Date(ok.startAt.getTime() + 31 * 86_400_000) }),
-    ).not.toThrow()
+    ).toBeNull()
   })
   test('capacity below seats taken is a conflict', () => {
-    expect(() => checkCapacity(9, 10)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
-    expect(() => checkCapacity(10, 10)).not.toThrow()
+    expect(checkCapacity(9, 10)).toEqual({ kind: 'capacityBelowTaken', seatsTaken: 10 })
+    expect(checkCapacity(10, 10)).toBeNull()
   })
   test.each<[EventState, 'edit' | 'publish' | 'cancel' | 'finish', boolean]>([
     ['draft', 'edit', true],
@@ -68,8 +80,15 @@ describe('event schedule and lifecycle', () => {
     ['finished', 'edit', false],
     ['finished', 'cancel', false],
   ])('%s → %s allowed: %s', (state, transition, allowed) => {
-    if (allowed) expect(() => checkTransition(state, transition)).not.toThrow()
-    else expect(() => checkTransition(state, transition)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+    if (allowed) expect(checkTransition(state, transition)).toBeNull()
+    else expect(checkTransition(state, transition)).toEqual({ kind: 'transitionNotAllowed', state, transition })
+  })
+  test('publishing needs a start ahead; finishing needs a start behind', () => {
+    const now = at('2026-12-10T01:00:00Z')
+    expect(checkPublishable(ok, now)).toEqual({ kind: 'startPassed' })
+    expect(checkPublishable(ok, at('2026-12-10T00:59:59Z'))).toBeNull()
+    expect(checkFinishable(ok, now)).toBeNull()
+    expect(checkFinishable(ok, at('2026-12-10T00:59:59Z'))).toEqual({ kind: 'notStartedYet' })
   })
   test('diff lists changed fields only, dates as ISO', () => {
     expect(
@@ -156,9 +175,37 @@ describe('plan import rows', () => {
         needsNote: null,
       },
     ])
-    expect(r.errors).toHaveLength(1)
-    expect(r.errors[0].row).toBe(3)
-    expect(r.errors[0].message.split('；')).toHaveLength(4)
+    expect(r.errors).toEqual([
+      {
+        row: 3,
+        problems: [
+          { kind: 'unknownUnit', name: '乙单位' },
+          { kind: 'unknownCategory', name: '跳伞' },
+          { kind: 'badTitle', min: 2, max: 60 },
+          { kind: 'badMonth', value: '13' },
+        ],
+      },
+    ])
+    expect(rowMessages(r.errors)).toEqual([
+      {
+        row: 3,
+        message:
+          '单位「乙单位」不是本区已通过审核的成员单位；活动类别「跳伞」不存在；活动名称须为 2–60 个字；计划月份「13」应为 1–12',
+      },
+    ])
+  })
+  test('an empty sheet, a sheet too long, and over-long notes are reported', () => {
+    const row = { row: 2, unitName: '甲单位', category: 'reading_club', title: '读书会', month: '5' }
+    const lookup = { units: [{ id: 'u1', name: '甲单位' }], categories: [{ code: 'reading_club', name: '读书会' }] }
+    expect(validatePlanRows([], lookup).errors).toEqual([{ row: 1, problems: [{ kind: 'noRows' }] }])
+    const many = Array.from({ length: 501 }, (_, i) => ({ ...row, row: i + 2, targetCommunity: '', needsNote: '' }))
+    const tooMany = validatePlanRows(many, lookup)
+    expect(tooMany.errors).toEqual([{ row: 502, problems: [{ kind: 'tooManyRows', max: 500 }] }])
+    expect(rowMessages(tooMany.errors)).toEqual([{ row: 502, message: '一次最多导入 500 条' }])
+    const long = validatePlanRows([{ ...row, targetCommunity: 'x'.repeat(61), needsNote: 'y'.repeat(301) }], lookup)
+    expect(rowMessages(long.errors)).toEqual([
+      { row: 2, message: '对接社区不能超过 60 个字；需求说明不能超过 300 个字' },
+    ])
   })
 })
 
@@ -177,6 +224,51 @@ describe('policy', () => {
     expect(can.manageEvents(actor(['runzhou'], []), unitA)).toBe(true)
     expect(can.manageEvents(actor(['jingkou'], []), unitA)).toBe(false)
     expect(can.editPlan(null, 'runzhou')).toBe(false)
+  })
+  test('a pending application is seen only by the district admin and the applicant', () => {
+    const pending = { ...unitA, status: 'pending', applicantId: 'u' }
+    expect(can.seeUnit(actor([], []), pending)).toBe(true)
+    expect(can.seeUnit({ ...actor([], []), userId: 'other' }, pending)).toBe(false)
+    expect(can.seeUnit(null, pending)).toBe(false)
+    expect(can.seeUnit(null, { ...pending, applicantId: null })).toBe(false)
+    expect(can.seeUnit(actor(['runzhou'], []), { ...pending, applicantId: null })).toBe(true)
+    expect(can.seeUnit(null, { ...pending, status: 'admitted' })).toBe(true)
+  })
+  test("a unit's contact phone is whole for its people, the district admin and the applicant only", () => {
+    const unit = { ...unitA, applicantId: 'applicant' }
+    expect(can.seeUnitContact(actor([], [['A', 'organiser']]), unit)).toBe(true)
+    expect(can.seeUnitContact(actor(['runzhou'], []), unit)).toBe(true)
+    expect(can.seeUnitContact({ ...actor([], []), userId: 'applicant' }, unit)).toBe(true)
+    expect(can.seeUnitContact(actor([], [['B', 'admin']]), unit)).toBe(false)
+    expect(can.seeUnitContact(null, { ...unit, applicantId: null })).toBe(false)
+  })
+})
+
+describe('posting an event against the annual list', () => {
+  test('an ad-hoc event needs the district to allow them', () => {
+    expect(checkEventLine('A', null, null, false)).toEqual({ kind: 'adhocNotAllowed' })
+    expect(checkEventLine('A', null, null, true)).toBeNull()
+  })
+  test("a line must be the unit's own and its list published", () => {
+    expect(checkEventLine('A', 'l', null, true)).toEqual({ kind: 'lineNotOfUnit' })
+    expect(checkEventLine('A', 'l', { unitId: 'B', planStatus: 'published' }, true)).toEqual({ kind: 'lineNotOfUnit' })
+    expect(checkEventLine('A', 'l', { unitId: 'A', planStatus: 'draft' }, true)).toEqual({ kind: 'lineNotPublished' })
+    expect(checkEventLine('A', 'l', { unitId: 'A', planStatus: 'published' }, false)).toBeNull()
+  })
+})
+
+describe('accepting an invite', () => {
+  const now = at('2026-07-01T00:00:00Z')
+  const invite = { unitId: 'A', expiresAt: at('2026-07-02T00:00:00Z'), uses: 19, maxUses: 20 }
+  const none = () => false
+  test('an unknown or expired code is invalid', () => {
+    expect(inviteUse(null, now, none)).toEqual({ kind: 'inviteInvalid' })
+    expect(inviteUse({ ...invite, expiresAt: now }, now, none)).toEqual({ kind: 'inviteInvalid' })
+  })
+  test('a code joins until its uses are spent; a member joining again spends nothing', () => {
+    expect(inviteUse(invite, now, none)).toEqual({ kind: 'join', unitId: 'A' })
+    expect(inviteUse({ ...invite, uses: 20 }, now, none)).toEqual({ kind: 'inviteUsedUp' })
+    expect(inviteUse({ ...invite, uses: 20 }, now, (id) => id === 'A')).toEqual({ kind: 'alreadyMember', unitId: 'A' })
   })
 })
 

@@ -31,9 +31,10 @@ describe('drafts and publishing', () => {
     expect(published.state).toBe('published')
     expect(published.publishedAt).not.toBeNull()
     expect(expectOk(await call<ActivityDetail>(activity, 'get', { id: draft.id })).title).toBe('草稿里的读书会')
-    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({
+    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '活动当前为「已发布」，不能发布',
     })
   })
 
@@ -43,9 +44,10 @@ describe('drafts and publishing', () => {
       "update activity set start_at = $2::timestamptz - interval '1 hour', end_at = $2::timestamptz + interval '1 hour', signup_opens_at = $2::timestamptz - interval '2 days', signup_closes_at = $2::timestamptz - interval '2 hours' where id = $1",
       [draft.id, new Date()],
     )
-    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toMatchObject({
+    expect(await call(activity, 'publish', { id: draft.id }, PEOPLE.orgA)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '活动开始时间已过，请修改时间后再发布',
     })
   })
 
@@ -61,9 +63,10 @@ describe('drafts and publishing', () => {
     ).toBeNull()
     await db.query("update district set allow_adhoc_events = false where id = 'runzhou'")
     try {
-      expect(await call(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).toMatchObject({
+      expect(await call(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).toEqual({
         ok: false,
         code: 'FORBIDDEN',
+        message: '本区仅允许发布年度活动清单内的活动，请选择清单条目',
       })
     } finally {
       await db.query("update district set allow_adhoc_events = true where id = 'runzhou'")
@@ -108,6 +111,38 @@ describe('validation loses nothing', () => {
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     if (!r.ok) expect(r.fields?.[field]).toBeTruthy()
     expect(await count('select 1 from activity')).toBe(before)
+  })
+
+  test.each<[string, { endAt?: number; signupClosesAt?: number }, string, Record<string, string>]>([
+    ['end before start', { endAt: -HOUR }, '结束时间须晚于开始时间', { endAt: '结束时间须晚于开始时间' }],
+    ['longer than 31 days', { endAt: 40 * 24 * HOUR }, '活动时长不能超过 31 天', { endAt: '活动时长不能超过 31 天' }],
+    [
+      'sign-up closing after the start',
+      { signupClosesAt: HOUR },
+      '报名截止不能晚于活动开始',
+      { signupClosesAt: '报名截止不能晚于活动开始' },
+    ],
+    [
+      'both at once: the end first, every field named',
+      { endAt: -HOUR, signupClosesAt: HOUR },
+      '结束时间须晚于开始时间',
+      { endAt: '结束时间须晚于开始时间', signupClosesAt: '报名截止不能晚于活动开始' },
+    ],
+  ])('a schedule with %s answers its rule by field', async (_label, shift, message, fields) => {
+    const start = Date.parse(base().startAt)
+    const at = (offset: number | undefined, fallback: string) =>
+      offset === undefined ? fallback : new Date(start + offset).toISOString()
+    const r = await call(
+      activity,
+      'create',
+      {
+        ...base(),
+        endAt: at(shift.endAt, base().endAt),
+        signupClosesAt: at(shift.signupClosesAt, base().signupClosesAt),
+      },
+      PEOPLE.orgA,
+    )
+    expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message, fields })
   })
 
   test('unsafe text is refused with CONTENT_REJECTED and nothing is written', async () => {
@@ -162,9 +197,10 @@ describe('editing, cancelling, finishing', () => {
   test('capacity cannot drop below the seats already taken', async () => {
     const e = await publishedEvent(w)
     await db.query('update activity set seats_taken = 12 where id = $1', [e.id])
-    expect(await call(activity, 'update', { id: e.id, capacity: 10 }, PEOPLE.orgA)).toMatchObject({
+    expect(await call(activity, 'update', { id: e.id, capacity: 10 }, PEOPLE.orgA)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '已有 12 人报名，名额不能少于 12',
       fields: { capacity: '不能少于 12' },
     })
     expect((await db.query('select capacity from activity where id = $1', [e.id])).rows[0].capacity).toBe(30)
@@ -180,9 +216,10 @@ describe('editing, cancelling, finishing', () => {
       await call<ManagedActivity>(activity, 'cancel', { id: e.id, reason: '暴雨预警' }, PEOPLE.orgA),
     )
     expect(cancelled).toMatchObject({ state: 'cancelled', cancelReason: '暴雨预警', phase: 'cancelled' })
-    expect(await call(activity, 'update', { id: e.id, title: '改个名字' }, PEOPLE.orgA)).toMatchObject({
+    expect(await call(activity, 'update', { id: e.id, title: '改个名字' }, PEOPLE.orgA)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '活动当前为「已取消」，不能修改',
     })
     expect(expectOk(await call<ActivityDetail>(activity, 'get', { id: e.id })).phase).toBe('cancelled')
   })

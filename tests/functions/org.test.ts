@@ -40,9 +40,10 @@ describe('applying and admission', () => {
       contactPhone: '139 0511 2233',
     })
     expect(expectOk(await call<UnitDetail>(org, 'unit', { unitId: applied.id }, 'w:teacher')).status).toBe('pending')
-    expect(await call(org, 'unit', { unitId: applied.id }, PEOPLE.youth)).toMatchObject({
+    expect(await call(org, 'unit', { unitId: applied.id }, PEOPLE.youth)).toEqual({
       ok: false,
       code: 'NOT_FOUND',
+      message: '单位不存在或已下线',
     })
     expect(await call(org, 'unit', { unitId: applied.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const pending = expectOk(await call<{ items: Unit[] }>(org, 'units', { status: 'pending' }, PEOPLE.admin))
@@ -93,9 +94,10 @@ describe('applying and admission', () => {
 
   test('a duplicate name in the district is a CONFLICT and adds nothing', async () => {
     const before = await db.query('select count(*)::int as n from org_unit')
-    expect(await call(org, 'apply', application('甲单位团委'), 'w:dup')).toMatchObject({
+    expect(await call(org, 'apply', application('甲单位团委'), 'w:dup')).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '该单位名称已存在，请勿重复申请',
       fields: { name: '名称已存在' },
     })
     expect((await db.query('select count(*)::int as n from org_unit')).rows[0].n).toBe(before.rows[0].n)
@@ -160,14 +162,16 @@ describe('co-organisers by share code', () => {
       code: 'NOT_FOUND',
       message: '邀请码无效或已过期',
     })
-    expect(await call(org, 'acceptInvite', { code: 'ZZZZZZZZ' }, 'w:late')).toMatchObject({
+    expect(await call(org, 'acceptInvite', { code: 'ZZZZZZZZ' }, 'w:late')).toEqual({
       ok: false,
       code: 'NOT_FOUND',
+      message: '邀请码无效或已过期',
     })
     await db.query('update unit_invite set uses = max_uses where code = $1', [invite.code])
-    expect(await call(org, 'acceptInvite', { code: invite.code }, 'w:late')).toMatchObject({
+    expect(await call(org, 'acceptInvite', { code: invite.code }, 'w:late')).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '邀请码使用次数已满，请联系单位管理员重新生成',
     })
     expect(await call(org, 'acceptInvite', { code: 'O0O0O0O0' }, 'w:late')).toMatchObject({
       ok: false,
@@ -181,7 +185,7 @@ describe('co-organisers by share code', () => {
     ).toMatchObject({ ok: false, code: 'CONFLICT', message: '单位至少需要一名管理员' })
     expect(
       await call(org, 'setMemberRole', { unitId: w.unitB, userId: w.userIds.orgB, role: null }, PEOPLE.admin),
-    ).toMatchObject({ ok: false, code: 'CONFLICT' })
+    ).toEqual({ ok: false, code: 'CONFLICT', message: '单位至少需要一名管理员' })
     const role = await db.query('select role from unit_member where unit_id = $1 and user_id = $2', [
       w.unitB,
       w.userIds.orgB,
@@ -192,7 +196,7 @@ describe('co-organisers by share code', () => {
   test('the district admin appoints a unit admin from outside; a unit admin cannot', async () => {
     expect(
       await call(org, 'setMemberRole', { unitId: w.unitB, userId: w.userIds.youth, role: 'admin' }, PEOPLE.orgB),
-    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    ).toEqual({ ok: false, code: 'FORBIDDEN', message: '请通过邀请码邀请新成员' })
     const r = expectOk(
       await call<{ items: UnitMember[] }>(
         org,

@@ -8,6 +8,7 @@ import type { CompletionGrid, ExportResult, ImportResult, Plan, PlanLine } from 
 import { actions, main as plan } from '../../cloudfunctions/plan/src'
 import type { PlanActions } from '@api/plan'
 import { createFunction } from '../../server/runtime/function'
+import type * as PlanSheet from '../../server/xlsx/plan-sheet'
 import { call, expectOk } from '../support/call'
 import { closePool, useFreshDatabase } from '../support/db'
 import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
@@ -73,7 +74,11 @@ describe('lines and publishing', () => {
   })
 
   test('an empty list cannot be published', async () => {
-    expect(await call(plan, 'publish', { year: 2032 }, PEOPLE.admin)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(plan, 'publish', { year: 2032 }, PEOPLE.admin)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '清单为空，请先添加条目',
+    })
   })
 
   test('lines must name an admitted unit of the district and a known category', async () => {
@@ -87,7 +92,12 @@ describe('lines and publishing', () => {
         { year: draftYear, unitId: pending.rows[0].id, category: 'reading_club', title: '某活动', plannedMonth: 1 },
         PEOPLE.admin,
       ),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { unitId: '单位无效' } })
+    ).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '请选择本区已通过审核的成员单位',
+      fields: { unitId: '单位无效' },
+    })
     expect(
       await call(
         plan,
@@ -95,7 +105,7 @@ describe('lines and publishing', () => {
         { year: draftYear, unitId: w.unitA, category: 'skydiving', title: '某活动', plannedMonth: 1 },
         PEOPLE.admin,
       ),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { category: '取值无效' } })
+    ).toEqual({ ok: false, code: 'INVALID_INPUT', message: '活动类别不存在', fields: { category: '取值无效' } })
     expect(
       await call(
         plan,
@@ -108,13 +118,15 @@ describe('lines and publishing', () => {
 
   test('a line with events cannot be removed or handed to another unit', async () => {
     await publishedEvent(w)
-    expect(await call(plan, 'removeLine', { lineId: w.lineA }, PEOPLE.admin)).toMatchObject({
+    expect(await call(plan, 'removeLine', { lineId: w.lineA }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '该条目已有活动，不能删除',
     })
-    expect(await call(plan, 'updateLine', { lineId: w.lineA, unitId: w.unitB }, PEOPLE.admin)).toMatchObject({
+    expect(await call(plan, 'updateLine', { lineId: w.lineA, unitId: w.unitB }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'CONFLICT',
+      message: '该条目已有活动，不能更换牵头单位',
     })
     const renamed = expectOk(
       await call<PlanLine>(plan, 'updateLine', { lineId: w.lineA, title: '甲单位读书会（冬季）' }, PEOPLE.admin),
@@ -220,9 +232,12 @@ describe('Excel import and export', () => {
 
   test('a file that is not a workbook, or lacks the headers, is INVALID_INPUT', async () => {
     const notXlsx = Buffer.from('这不是一个表格'.repeat(20)).toString('base64')
-    expect(await call(plan, 'importXlsx', { year, fileBase64: notXlsx }, PEOPLE.admin)).toMatchObject({
+    const unreadable = '无法读取该文件，请上传 .xlsx 格式的 Excel 表格'
+    expect(await call(plan, 'importXlsx', { year, fileBase64: notXlsx }, PEOPLE.admin)).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
+      message: unreadable,
+      fields: { fileBase64: unreadable },
     })
     const noHeaders = await sheet([['x']], ['名称'])
     const r = await call(plan, 'importXlsx', { year, fileBase64: noHeaders }, PEOPLE.admin)
@@ -233,6 +248,27 @@ describe('Excel import and export', () => {
       code: 'INVALID_INPUT',
     })
   })
+})
+
+test('the plan function loads exceljs only when a sheet is read or written', async () => {
+  let loads = 0
+  let sheetModule: typeof PlanSheet | undefined
+  jest.isolateModules(() => {
+    jest.doMock('exceljs', () => {
+      loads++
+      return jest.requireActual('exceljs')
+    })
+    // A fresh module registry: only what requiring the function itself loads counts.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    require('../../cloudfunctions/plan/src')
+    sheetModule = require('../../server/xlsx/plan-sheet')
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  })
+  expect(loads).toBe(0)
+  await expect(sheetModule!.readPlanSheet(Buffer.from('not a workbook'))).rejects.toMatchObject({
+    problem: { kind: 'unreadable' },
+  })
+  expect(loads).toBe(1)
 })
 
 describe('completion grid', () => {

@@ -1,0 +1,45 @@
+/** The API shapes of an event: a browse card, the public detail, the organiser's view. */
+import type { ActivityCard, ActivityDetail, ManagedActivity } from '@api/activity'
+import { activityPhase, seatsLeft } from '../../domain/activity-phase'
+import type { ActivityRecord } from '../../store/activities'
+
+export function toCard(a: ActivityRecord, now: Date): ActivityCard {
+  return {
+    id: a.id,
+    title: a.title,
+    category: { code: a.category, name: a.categoryName, awardsServiceHours: a.awardsServiceHours },
+    unit: { id: a.unitId, name: a.unitName },
+    startAt: a.startAt.toISOString(),
+    endAt: a.endAt.toISOString(),
+    placeName: a.placeName,
+    capacity: a.capacity,
+    seatsLeft: seatsLeft(a.capacity, a.seatsTaken),
+    phase: activityPhase(a, now),
+    coverUrl: a.coverUrl,
+  }
+}
+
+export function toDetail(a: ActivityRecord, now: Date): ActivityDetail {
+  return {
+    ...toCard(a, now),
+    description: a.description,
+    placeAddress: a.placeAddress,
+    location: a.location,
+    signupOpensAt: a.signupOpensAt.toISOString(),
+    signupClosesAt: a.signupClosesAt.toISOString(),
+    contact: a.contact,
+    recordsServiceHours: a.recordsServiceHours,
+    planLine: a.planLine,
+  }
+}
+
+export function toManaged(a: ActivityRecord, now: Date): ManagedActivity {
+  return {
+    ...toDetail(a, now),
+    state: a.state,
+    seatsTaken: a.seatsTaken,
+    cancelReason: a.cancelReason,
+    publishedAt: a.publishedAt ? a.publishedAt.toISOString() : null,
+    updatedAt: a.updatedAt.toISOString(),
+  }
+}
