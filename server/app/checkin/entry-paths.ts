@@ -40,8 +40,8 @@ export async function scanSiteCode(ctx: SignedInContext, input: ScanRequest): Pr
     const verified = verifySiteCode(token, { secret: e.checkinSecret, eventId: e.id, now: ctx.now })
     verdict = verified.ok ? verified.claims : { kind: 'badToken', reason: verified.reason }
   } else {
-    const found_ = await loadCheckinEventForScan(ctx.db, input.activityId!)
-    e = found(found_ && found_.state !== 'draft' ? found_ : null, 'activity')
+    const loaded = await loadCheckinEventForScan(ctx.db, input.activityId!)
+    e = found(loaded && loaded.state !== 'draft' ? loaded : null, 'activity')
     if (!e.checkinSecret) return refuse<CheckinFailure>({ kind: 'noSiteCode' })
     const verified = verifyShortCode(input.shortCode!, { secret: e.checkinSecret, eventId: e.id, now: ctx.now })
     verdict = verified.ok ? verified.claims : { kind: 'badShortCode' }

@@ -25,6 +25,11 @@
  * check-out first locks the registration in a transaction, so two concurrent check-outs of one
  * person record one; a synced scan runs in a transaction that locks the registration and
  * places the scan among the person's standing ones by its time (see timeline.ts).
+ *
+ * Before step 1 each path does only what is its own: organisers' paths check the caller runs
+ * the event; the self-scan reads the event named by its code. A walk-in is seated by the
+ * sign-up write when they hold no seat yet, after steps 2 and 4 have passed (entry-paths.ts),
+ * so a refused walk-in takes no seat; it then checks in here like any other registration.
  */
 import type { ScanResult } from '@api/checkin'
 import type { CheckinFailure } from '../../domain/checkin/failures'
@@ -86,15 +91,14 @@ export const scanResult = (r: ScanRow, repeated: boolean): ScanResult => ({
   repeated,
 })
 
-const isPersons = (scan: ScanRow, person: ScanPerson | null): boolean =>
-  person !== null &&
-  ('openid' in person ? scan.openid === person.openid : scan.registrationId === person.registrationId)
+const isPersons = (scan: ScanRow, person: ScanPerson): boolean =>
+  'openid' in person ? scan.openid === person.openid : scan.registrationId === person.registrationId
 
 /** Step 2 on its own: the same person's earlier scan with this nonce, `nonceTaken` for anyone else's, or null. */
 export async function replayed(
   ctx: AppContext,
   e: CheckinEvent,
-  person: ScanPerson | null,
+  person: ScanPerson,
   nonce: string,
 ): Promise<ScanResult | null> {
   const earlier = await findScan(ctx.db, e.id, nonce)
@@ -104,20 +108,15 @@ export async function replayed(
 }
 
 export async function performCheckin(ctx: AppContext, e: CheckinEvent, a: CheckinAttempt): Promise<ScanResult> {
-  const early =
-    a.credential ?? windowRefusal(e, a.direction, a.at, { synced: a.synced, now: ctx.now }) ?? personRefusal(a)
-  if (early) {
-    const earlier = await replayed(ctx, e, a.person, a.nonce)
-    if (earlier) return earlier
-    return refuse(early)
-  }
-  const person = a.person!
+  const person = a.person
+  // 1. the person: a credential that names nobody ends here (no nonce can be theirs).
+  if (!person) return refuse(a.credential ?? { kind: 'badToken', reason: 'malformed' })
+  // 3.–4. the credential and the window (pure); when either refuses, 2. the nonce decides first.
+  const early = a.credential ?? windowRefusal(e, a.direction, a.at, { synced: a.synced, now: ctx.now })
+  if (early) return (await replayed(ctx, e, person, a.nonce)) ?? refuse(early)
+  // 2., 5.–7. in the write.
   return a.synced ? recordSynced(ctx, e, a, person) : recordOnline(ctx, e, a, person)
 }
-
-/** A scan nobody could be named for never gets past step 1. */
-const personRefusal = (a: CheckinAttempt): CheckinFailure | null =>
-  a.person ? null : { kind: 'badToken', reason: 'malformed' }
 
 async function recordOnline(ctx: AppContext, e: CheckinEvent, a: CheckinAttempt, who: ScanPerson): Promise<ScanResult> {
   const scan: ScanToRecord = {

@@ -15,7 +15,7 @@ import type {
 } from '@api/hours'
 import { randomBytes } from 'crypto'
 import { homeDistrictId } from '../../config'
-import { CERTIFICATE_DISCLAIMER, certificateCode, maskName, normaliseCode } from '../../domain/hours/certificate'
+import { certificateCode, maskName, normaliseCode } from '../../domain/hours/certificate'
 import type { HoursFailure } from '../../domain/hours/failures'
 import {
   approvedByActivity,
@@ -35,6 +35,10 @@ import { visibleEvent } from '../organiser'
 import { refuse } from '../refusal'
 
 const r1 = (n: number) => Math.round(n * 10) / 10
+
+/** Printed on every certificate: what it is, and what it is not. */
+export const CERTIFICATE_DISCLAIMER =
+  '本证明依据青聚平台记录的已确认时长出具，仅供参考；志愿服务时长以全国志愿服务信息系统等官方系统认证为准。'
 
 export async function hoursNotice(ctx: SignedInContext, input: ActivityHoursRequest): Promise<HoursNotice> {
   const e = await visibleEvent(ctx, input.activityId)
