@@ -4,7 +4,6 @@
  * One row per person, activity and day. Columns are named the way those import templates name
  * them; the 证件号码 column is left for the district to fill, as Qingju does not collect ID numbers.
  */
-import ExcelJS from 'exceljs'
 
 export interface HoursSheetRow {
   name: string
@@ -30,7 +29,9 @@ export const HOURS_SHEET_HEADERS = [
   '平台昵称',
 ] as const
 
+/** Writes the workbook; exceljs is loaded here, on the first export, so no other action pays for it. */
 export async function writeHoursSheet(rows: HoursSheetRow[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('志愿服务时长')
   const widths = [6, 10, 14, 20, 14, 30, 12, 14, 20, 14]

@@ -29,7 +29,7 @@ test('an event with a code key is read once per 5 s; an edit shows after that', 
 test('an event without a code key yet is never cached (its key may be created any moment)', async () => {
   const e = await publishedEvent(w)
   jest.spyOn(Date, 'now').mockImplementation(() => 2_000_000)
-  expect((await loadCheckinEventForScan(db, e.id))!.checkin_secret).toBeNull()
+  expect((await loadCheckinEventForScan(db, e.id))!.checkinSecret).toBeNull()
   await db.query("update activity set checkin_secret = '\\x0304'::bytea where id = $1", [e.id])
-  expect((await loadCheckinEventForScan(db, e.id))!.checkin_secret).not.toBeNull()
+  expect((await loadCheckinEventForScan(db, e.id))!.checkinSecret).not.toBeNull()
 })

@@ -19,17 +19,12 @@ export const activityHoursRequest = z.strictObject({ activityId: z.uuid() })
 export type ActivityHoursRequest = z.input<typeof activityHoursRequest>
 
 /**
- * Flags on a day's hours: from the hour rules (server/domain/checkin/hours.ts), plus
- * far_from_venue (a scan that day was farther from the venue than the event's radius) and
- * adjusted (set by hand by an organiser).
+ * Flags on a day's hours: from the hour rules, plus far_from_venue (a scan that day was farther
+ * from the venue than the event's radius) and adjusted (set by hand by an organiser). Defined
+ * once, with the hour rules (server/domain/checkin/hours.ts `HOURS_FLAGS`); type-only here.
  */
-export type HoursFlag =
-  | 'repeated_check_in'
-  | 'check_out_without_check_in'
-  | 'missing_check_out'
-  | 'extra_pairs_ignored'
-  | 'far_from_venue'
-  | 'adjusted'
+export type { HoursFlag } from '../../server/domain/checkin/hours'
+import type { HoursFlag } from '../../server/domain/checkin/hours'
 
 /** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
 export interface DayHours {
@@ -38,7 +33,7 @@ export interface DayHours {
   presentMinutes: number
   hours: number
   status: 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
-  flags: string[]
+  flags: HoursFlag[]
 }
 
 export interface HoursPreview {
@@ -71,7 +66,7 @@ export interface LedgerEntry {
   status: EntryStatus
   /** A missing check-out or a far-away scan: confirm only after adjusting it. */
   needsReview: boolean
-  flags: string[]
+  flags: HoursFlag[]
   /** Why: make-up, adjustment, correction or decline. */
   reason: string | null
   evidence: { note: string; fileIds: string[] } | null

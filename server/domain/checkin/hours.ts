@@ -61,7 +61,20 @@ export interface HoursInput {
 }
 
 export type DayStatus = 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
-export type HoursFlag = 'repeated_check_in' | 'check_out_without_check_in' | 'missing_check_out' | 'extra_pairs_ignored'
+/**
+ * Every flag a day's hours may carry: the hour rules' own (below), far_from_venue (a scan that
+ * day was beyond the event's radius; set when hours are closed) and adjusted (set by hand by an
+ * organiser). The API's `HoursFlag` is this type.
+ */
+export const HOURS_FLAGS = [
+  'repeated_check_in',
+  'check_out_without_check_in',
+  'missing_check_out',
+  'extra_pairs_ignored',
+  'far_from_venue',
+  'adjusted',
+] as const
+export type HoursFlag = (typeof HOURS_FLAGS)[number]
 
 export interface DayHours {
   /** Shanghai calendar day, YYYY-MM-DD. */
@@ -258,4 +271,9 @@ export function scheduledDays(startAt: Date, endAt: Date): { day: string; minute
     day: d.day,
     minutes: d.scheduledMinutes,
   }))
+}
+
+/** The event's scheduled hours over all its days: the cap of any one person's hours. */
+export function scheduledHours(startAt: Date, endAt: Date): number {
+  return scheduledDays(startAt, endAt).reduce((sum, d) => sum + d.minutes, 0) / 60
 }

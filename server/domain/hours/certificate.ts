@@ -28,6 +28,3 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
-
-export const CERTIFICATE_DISCLAIMER =
-  '本证明依据青聚平台记录的已确认时长出具，仅供参考；志愿服务时长以全国志愿服务信息系统等官方系统认证为准。'

@@ -68,18 +68,19 @@ export type AdjustPlan =
   /** An approved entry stays; a reversal and a correction are written, both approved. */
   | { kind: 'correct'; reversal: { hours: number }; correction: { hours: number } }
 
-export class LedgerRuleError extends Error {
-  constructor(
-    readonly rule: 'declined' | 'already_corrected' | 'not_a_multiple' | 'over_limit' | 'reversal',
-    message: string,
-  ) {
-    super(message)
-  }
-}
+/** Why a ledger change is refused, as data. */
+export type LedgerFailure =
+  | { kind: 'reversalLocked' }
+  | { kind: 'declinedLocked' }
+  | { kind: 'alreadyCorrected' }
+  | { kind: 'notOnStep'; stepHours: number }
+  | { kind: 'makeupNotPositive' }
+  | { kind: 'overLimit'; hoursLeft: number; makeup: boolean }
 
 /**
- * How to change an entry's hours to `hours`. Checks: the entry is not declined, not a reversal,
- * not already corrected; `hours` is on the step; the person's total stays within the schedule.
+ * How to change an entry's hours to `hours`, or why not. Checks: the entry is not declined, not
+ * a reversal, not already corrected; `hours` is on the step; the person's total stays within
+ * the schedule.
  */
 export function planAdjustment(opts: {
   entry: LedgerLine
@@ -87,35 +88,36 @@ export function planAdjustment(opts: {
   hours: number
   stepHours: number
   scheduledHours: number
-}): AdjustPlan {
+}): AdjustPlan | LedgerFailure {
   const { entry, lines, hours } = opts
-  if (entry.kind === 'reversal') throw new LedgerRuleError('reversal', '冲正记录不能调整')
-  if (entry.status === 'declined') throw new LedgerRuleError('declined', '未通过的记录不能调整，请改用补录')
+  if (entry.kind === 'reversal') return { kind: 'reversalLocked' }
+  if (entry.status === 'declined') return { kind: 'declinedLocked' }
   if (entry.status === 'approved' && lines.some((l) => l.kind === 'reversal' && l.replacesId === entry.id)) {
-    throw new LedgerRuleError('already_corrected', '该记录已被更正，请调整更正后的记录')
+    return { kind: 'alreadyCorrected' }
   }
-  if (!onStep(hours, opts.stepHours))
-    throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
+  if (!onStep(hours, opts.stepHours)) return { kind: 'notOnStep', stepHours: opts.stepHours }
   const left = hoursLeft(opts.scheduledHours, lines, entry.id)
-  if (hours > left + EPS) throw new LedgerRuleError('over_limit', `超出活动排期时长，本人最多还可记 ${left} 小时`)
+  if (hours > left + EPS) return { kind: 'overLimit', hoursLeft: left, makeup: false }
   if (entry.status === 'pending') return { kind: 'edit' }
   return { kind: 'correct', reversal: { hours: -entry.hours }, correction: { hours } }
 }
 
-/** Checks a make-up entry (补录) against the step and the schedule cap. */
+/** Checks a make-up entry (补录) against the step and the schedule cap: null when it may be written. */
 export function checkMakeup(opts: {
   hours: number
   lines: readonly LedgerLine[]
   stepHours: number
   scheduledHours: number
-}): void {
-  if (!(opts.hours > 0)) throw new LedgerRuleError('not_a_multiple', '补录时长须大于 0')
-  if (!onStep(opts.hours, opts.stepHours))
-    throw new LedgerRuleError('not_a_multiple', `时长须为 ${opts.stepHours} 小时的整数倍`)
+}): LedgerFailure | null {
+  if (!(opts.hours > 0)) return { kind: 'makeupNotPositive' }
+  if (!onStep(opts.hours, opts.stepHours)) return { kind: 'notOnStep', stepHours: opts.stepHours }
   const left = hoursLeft(opts.scheduledHours, opts.lines)
-  if (opts.hours > left + EPS)
-    throw new LedgerRuleError('over_limit', `超出活动排期时长，本人最多还可补录 ${left} 小时`)
+  if (opts.hours > left + EPS) return { kind: 'overLimit', hoursLeft: left, makeup: true }
+  return null
 }
+
+/** An adjustment plan, or false for a refusal. */
+export const isPlan = (p: AdjustPlan | LedgerFailure): p is AdjustPlan => p.kind === 'edit' || p.kind === 'correct'
 
 /** When confirmed entries become approved: at once without a notice period, else after it. */
 export function noticeEnds(confirmedAt: Date, noticeDays: number): Date | null {

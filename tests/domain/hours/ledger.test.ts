@@ -1,6 +1,5 @@
 /** Ledger rules: steps, the schedule cap, corrections of approved entries, notice periods. */
 import {
-  LedgerRuleError,
   approvedHours,
   checkMakeup,
   floorToStep,
@@ -75,30 +74,36 @@ describe('planAdjustment', () => {
     })
   })
   test.each([
-    ['declined', line('1', 2, 'declined'), [], 1, 'declined'],
-    ['a reversal', line('2', -2, 'approved', 'reversal', '1'), [], 1, 'reversal'],
-    ['already corrected', line('1', 2), [line('2', -2, 'approved', 'reversal', '1')], 1, 'already_corrected'],
-    ['off the step', line('1', 2, 'pending'), [], 1.2, 'not_a_multiple'],
-    ['over the schedule', line('1', 2, 'pending'), [line('9', 1, 'pending', 'makeup')], 3.5, 'over_limit'],
-  ] as const)('refused: %s', (_name, entry, others, hours, rule) => {
-    let caught: unknown
-    try {
-      planAdjustment({ ...base, entry, lines: [entry, ...others], hours })
-    } catch (err) {
-      caught = err
-    }
-    expect(caught).toBeInstanceOf(LedgerRuleError)
-    expect((caught as LedgerRuleError).rule).toBe(rule)
+    ['declined', line('1', 2, 'declined'), [], 1, { kind: 'declinedLocked' }],
+    ['a reversal', line('2', -2, 'approved', 'reversal', '1'), [], 1, { kind: 'reversalLocked' }],
+    ['already corrected', line('1', 2), [line('2', -2, 'approved', 'reversal', '1')], 1, { kind: 'alreadyCorrected' }],
+    ['off the step', line('1', 2, 'pending'), [], 1.2, { kind: 'notOnStep', stepHours: 0.5 }],
+    [
+      'over the schedule',
+      line('1', 2, 'pending'),
+      [line('9', 1, 'pending', 'makeup')],
+      3.5,
+      { kind: 'overLimit', hoursLeft: 3, makeup: false },
+    ],
+  ] as const)('refused: %s', (_name, entry, others, hours, failure) => {
+    expect(planAdjustment({ ...base, entry, lines: [entry, ...others], hours })).toEqual(failure)
   })
 })
 
 describe('checkMakeup', () => {
   test('within the cap passes; over it, zero, or off the step fails', () => {
     const lines = [line('1', 1.5, 'pending')]
-    expect(() => checkMakeup({ hours: 2.5, lines, stepHours: 0.5, scheduledHours: 4 })).not.toThrow()
-    expect(() => checkMakeup({ hours: 3, lines, stepHours: 0.5, scheduledHours: 4 })).toThrow(/最多还可补录 2.5 小时/)
-    expect(() => checkMakeup({ hours: 0, lines, stepHours: 0.5, scheduledHours: 4 })).toThrow(LedgerRuleError)
-    expect(() => checkMakeup({ hours: 0.7, lines, stepHours: 0.5, scheduledHours: 4 })).toThrow(/整数倍/)
+    expect(checkMakeup({ hours: 2.5, lines, stepHours: 0.5, scheduledHours: 4 })).toBeNull()
+    expect(checkMakeup({ hours: 3, lines, stepHours: 0.5, scheduledHours: 4 })).toEqual({
+      kind: 'overLimit',
+      hoursLeft: 2.5,
+      makeup: true,
+    })
+    expect(checkMakeup({ hours: 0, lines, stepHours: 0.5, scheduledHours: 4 })).toEqual({ kind: 'makeupNotPositive' })
+    expect(checkMakeup({ hours: 0.7, lines, stepHours: 0.5, scheduledHours: 4 })).toEqual({
+      kind: 'notOnStep',
+      stepHours: 0.5,
+    })
   })
 })
 
