@@ -7,7 +7,6 @@
  * - organiser: manages their unit's events;
  * - everyone signed in: applies for a unit, joins by invite; anonymous visitors browse only.
  */
-import { forbidden } from '../runtime/errors'
 
 export type UnitRole = 'admin' | 'organiser'
 
@@ -52,8 +51,4 @@ export const can = {
   /** A draft annual list is visible to the district admin and to organisers of the district's units. */
   seeDraftPlan: (actor: Actor | null, districtId: string, unitDistricts: Iterable<string>) =>
     isDistrictAdmin(actor, districtId) || [...unitDistricts].includes(districtId),
-}
-
-export function ensure(allowed: boolean, message?: string): void {
-  if (!allowed) throw forbidden(message)
 }

@@ -1,6 +1,7 @@
 /**
- * Failures an action may answer with. Throw `AppError` from domain or handler code;
- * the dispatcher turns it into `{ ok: false, code, message }`. Anything else becomes INTERNAL.
+ * The dispatcher's own refusals (an unknown action, an invalid payload, no caller, a timer action
+ * called by a client). Use cases never throw these: they raise typed failures (server/app/refusal.ts)
+ * that each function's failure table answers. Anything else becomes INTERNAL.
  */
 import type { ErrorCode } from '@api/result'
 
@@ -15,8 +16,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = '内容') => new AppError('NOT_FOUND', `${what}不存在或已下线`)
-export const forbidden = (message = '没有权限进行此操作') => new AppError('FORBIDDEN', message)
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', '请先登录')
 export const invalidInput = (message: string, fields?: Record<string, string>) =>
   new AppError('INVALID_INPUT', message, fields)

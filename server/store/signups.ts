@@ -857,8 +857,3 @@ const CONTEXT_SQL = `select u.id as user_id,
 
 /** A subscribe message to send after commit. */
 export type Notice = SubscribeMessage
-
-// Compatibility for callers not converted yet (the activity function's edit and cancel): the
-// capacity change and the cancellation messages now live in the application layer. Remove these
-// re-exports once those callers import server/app/signup/capacity directly.
-export { cancellationNotices, resizeCapacity } from '../app/signup/capacity'

@@ -95,12 +95,21 @@ test('exceljs is a declared dependency of exactly the functions that use spreads
     const dir = join(ROOT, 'cloudfunctions', fn)
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
     const bundle = readFileSync(join(dir, 'index.js'), 'utf8')
-    const requiresExcel = bundle.includes('require("exceljs")')
-    expect({ fn, requiresExcel, declared: Boolean(pkg.dependencies.exceljs) }).toEqual({
+    const loadsExcel = /(require|import)\("exceljs"\)/.test(bundle)
+    expect({ fn, loadsExcel, declared: Boolean(pkg.dependencies.exceljs) }).toEqual({
       fn,
-      requiresExcel: ['hours', 'plan', 'signup'].includes(fn),
+      loadsExcel: ['hours', 'plan', 'signup'].includes(fn),
       declared: ['hours', 'plan', 'signup'].includes(fn),
     })
+  }
+})
+
+test('loading a bundle loads no spreadsheet code: only the actions that read or write sheets do', () => {
+  for (const fn of readdirSync(join(ROOT, 'cloudfunctions'))) {
+    const bundle = join(ROOT, 'cloudfunctions', fn, 'index.js')
+    const script = `require(${JSON.stringify(bundle)}); process.stdout.write(String(Object.keys(require.cache).filter((p) => p.includes('/node_modules/exceljs/')).length))`
+    const loaded = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
+    expect({ fn, exceljsModulesLoaded: loaded }).toEqual({ fn, exceljsModulesLoaded: 0 })
   }
 })
 

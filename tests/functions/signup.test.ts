@@ -273,7 +273,12 @@ describe('form questions and balanced quotas', () => {
       client.release()
     }
     // Through the activity function too (its failure table words the answer); nothing changes.
-    expect(await call(activity, 'update', { id: e.id, capacity: 3 }, PEOPLE.orgA)).toMatchObject({ ok: false })
+    expect(await call(activity, 'update', { id: e.id, capacity: 3 }, PEOPLE.orgA)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '该活动按配额报名，请在报名设置中调整各配额名额',
+      fields: { capacity: '请调整配额' },
+    })
     const summary = expectOk(await call<SignupSummary>(signup, 'summary', { activityId: e.id }))
     expect([summary.capacity, summary.quotas.map((q) => q.capacity)]).toEqual([2, [1, 1]])
   })

@@ -2,6 +2,7 @@
 import type { ActivityFailure } from '../../../server/app/activity/failures'
 import type { EventState, Transition } from '../../../server/domain/event-rules'
 import { commonFailures, type FailureTable } from '../../../server/runtime/failures'
+import { capacityFailures } from '../../signup/src/failures'
 
 const STATE_NAMES: Record<EventState, string> = {
   draft: '草稿',
@@ -20,6 +21,7 @@ const NOT_ORGANISER = {
 
 export const activityFailures: FailureTable<ActivityFailure> = {
   ...commonFailures,
+  ...capacityFailures,
   badSchedule: (f) => {
     const fields: Record<string, string> = {}
     if (f.endAt === 'endBeforeStart') fields.endAt = '结束时间须晚于开始时间'
