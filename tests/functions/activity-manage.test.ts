@@ -1,20 +1,12 @@
 /** Posting and running events: drafts, publishing, edits with a change log, cancelling, finishing. */
-import type { Pool } from 'pg'
 import type { ActivityChange, ActivityDetail, ActivityListResponse, ManagedActivity } from '@api/activity'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, createEvent, eventRequest, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 
-let db: Pool
-let w: World
-beforeAll(async () => {
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
-})
-afterAll(closePool)
+const w = useWorld()
 
-const count = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rowCount
+const count = async (sql: string, params: unknown[] = []) => (await w.db.query(sql, params)).rowCount
 
 describe('drafts and publishing', () => {
   test('a new event is a draft nobody else sees until it is published', async () => {
@@ -40,7 +32,7 @@ describe('drafts and publishing', () => {
 
   test('an event whose start has passed cannot be published', async () => {
     const draft = await createEvent(w)
-    await db.query(
+    await w.db.query(
       "update activity set start_at = $2::timestamptz - interval '1 hour', end_at = $2::timestamptz + interval '1 hour', signup_opens_at = $2::timestamptz - interval '2 days', signup_closes_at = $2::timestamptz - interval '2 hours' where id = $1",
       [draft.id, new Date()],
     )
@@ -61,7 +53,7 @@ describe('drafts and publishing', () => {
       expectOk(await call<ManagedActivity>(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA))
         .planLine,
     ).toBeNull()
-    await db.query("update district set allow_adhoc_events = false where id = 'runzhou'")
+    await w.db.query("update district set allow_adhoc_events = false where id = 'runzhou'")
     try {
       expect(await call(activity, 'create', eventRequest(w, { planLineId: null }), PEOPLE.orgA)).toEqual({
         ok: false,
@@ -69,7 +61,7 @@ describe('drafts and publishing', () => {
         message: '本区仅允许发布年度活动清单内的活动，请选择清单条目',
       })
     } finally {
-      await db.query("update district set allow_adhoc_events = true where id = 'runzhou'")
+      await w.db.query("update district set allow_adhoc_events = true where id = 'runzhou'")
     }
   })
 })
@@ -196,14 +188,14 @@ describe('editing, cancelling, finishing', () => {
 
   test('capacity cannot drop below the seats already taken', async () => {
     const e = await publishedEvent(w)
-    await db.query('update activity set seats_taken = 12 where id = $1', [e.id])
+    await w.db.query('update activity set seats_taken = 12 where id = $1', [e.id])
     expect(await call(activity, 'update', { id: e.id, capacity: 10 }, PEOPLE.orgA)).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: '已有 12 人报名，名额不能少于 12',
       fields: { capacity: '不能少于 12' },
     })
-    expect((await db.query('select capacity from activity where id = $1', [e.id])).rows[0].capacity).toBe(30)
+    expect((await w.db.query('select capacity from activity where id = $1', [e.id])).rows[0].capacity).toBe(30)
   })
 
   test('cancelling needs a reason, is logged, and freezes the event', async () => {
@@ -231,7 +223,7 @@ describe('editing, cancelling, finishing', () => {
       code: 'CONFLICT',
       message: '活动尚未开始，不能结项',
     })
-    await db.query(
+    await w.db.query(
       "update activity set start_at = $2::timestamptz - interval '2 hours', end_at = $2::timestamptz + interval '1 hour', signup_opens_at = $2::timestamptz - interval '5 days', signup_closes_at = $2::timestamptz - interval '1 day' where id = $1",
       [e.id, new Date()],
     )

@@ -2,35 +2,27 @@
  * The nonce rules of the one check-in service: a nonce belongs to one person's scan; a repeated
  * check-out answers the first check-out; concurrent check-outs of one person record one.
  */
-import type { Pool } from 'pg'
 import type { CheckinActions, ScanResult, SiteCode, Ticket } from '@api/checkin'
 import type { Registration } from '@api/signup'
 import { actions } from '../../cloudfunctions/checkin/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
 
 const MINUTE = 60_000
-let db: Pool
-let w: World
 let n = 0
 const nonce = () => `nonce-${++n}-abcdefgh`
 
-beforeAll(async () => {
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
-})
-afterAll(closePool)
+const w = useWorld()
 
 /** A fresh event with these people (openid → real name) seated; the function's clock at start + offset. */
 async function eventWith(people: Record<string, string>) {
   const e = await publishedEvent(w, { capacity: 50 })
   for (const [openid, realName] of Object.entries(people)) {
-    await db.query(
+    await w.db.query(
       'insert into app_user (openid, nickname, real_name) values ($1, $2, $3) on conflict (openid) do nothing',
       [openid, `昵称${realName}`, realName],
     )
@@ -53,7 +45,7 @@ async function eventWith(people: Record<string, string>) {
 
 const outRows = async (activityId: string, openid: string) =>
   (
-    await db.query<{ n: number }>(
+    await w.db.query<{ n: number }>(
       `select count(*)::int as n from checkin_scan s join app_user u on u.id = s.user_id
        where s.activity_id = $1 and u.openid = $2 and s.direction = 'out'`,
       [activityId, openid],
@@ -80,7 +72,7 @@ describe('a nonce belongs to one person', () => {
       scanId: mine.scanId,
       repeated: true,
     })
-    const b = await db.query(
+    const b = await w.db.query(
       "select count(*)::int as n from checkin_scan s join app_user u on u.id = s.user_id where u.openid = 'nb:b'",
     )
     expect(b.rows[0].n).toBe(0)

@@ -4,7 +4,6 @@
  * change nothing), walk-ins, and the check-out grace hour.
  */
 import { createHash } from 'crypto'
-import type { Pool } from 'pg'
 import type {
   CheckinActions,
   CheckinBoard,
@@ -23,23 +22,16 @@ import { actions as signupActions, main as signup } from '../../cloudfunctions/s
 import { issueTicket } from '../../server/domain/checkin/token'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
 
 const HOUR = 3600_000
 const MIN = 60_000
-let db: Pool
-let w: World
 let n = 0
 const nonce = () => `offline-nonce-${++n}`
 
-beforeAll(async () => {
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
-})
-afterAll(closePool)
+const w = useWorld()
 
 async function eventWith(people: string[], overrides = {}) {
   const e = await publishedEvent(w, {
@@ -53,7 +45,7 @@ async function eventWith(people: string[], overrides = {}) {
     createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(s0 + offset) })
   const regs: Record<string, string> = {}
   for (const who of people) {
-    await db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [who])
+    await w.db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [who])
     regs[who] = expectOk(
       await call<Registration>(
         signup,
@@ -112,7 +104,7 @@ describe('6-digit codes for typing in (H5 has no camera)', () => {
 describe('my state, the board, and the check-out grace hour', () => {
   test('mine follows my scans; the board counts people; check-out stays open an hour after the end', async () => {
     const { e, at } = await eventWith(['b:1', 'b:2'])
-    await db.query("insert into app_user (openid, nickname) values ('b:none', 'b:none') on conflict do nothing")
+    await w.db.query("insert into app_user (openid, nickname) values ('b:none', 'b:none') on conflict do nothing")
     expect(expectOk(await call<MyCheckin>(at(-2 * HOUR), 'mine', { activityId: e.id }, 'b:1'))).toMatchObject({
       registered: true,
       lastDirection: null,
@@ -234,7 +226,7 @@ describe('offline ticket scanning', () => {
     expect(outcome('ob-scan-out-3')).toMatchObject({ status: 'recorded', scan: { direction: 'out', method: 'ticket' } })
     const snapshot = async () =>
       (
-        await db.query(
+        await w.db.query(
           'select registration_id, direction, scanned_at, nonce, superseded_by from checkin_scan where activity_id = $1 order by id',
           [e.id],
         )
@@ -309,7 +301,7 @@ describe('offline ticket scanning', () => {
     })
     // d:1's 09:05 scan is superseded by the earlier 09:00 one: one standing check-in each.
     const standing = (
-      await db.query<{ registration_id: string; scanned_at: Date }>(
+      await w.db.query<{ registration_id: string; scanned_at: Date }>(
         'select registration_id, scanned_at from checkin_scan where activity_id = $1 and superseded_by is null order by scanned_at',
         [e.id],
       )
@@ -348,7 +340,7 @@ describe('offline ticket scanning', () => {
 describe('walk-ins', () => {
   test('a walk-in found by phone gets a seat (if any) and is checked in; full and unknown are refused', async () => {
     const { e, at } = await eventWith(['wk:reg']) // capacity 2: one seat left
-    await db.query(
+    await w.db.query(
       "insert into app_user (openid, nickname, phone) values ('wk:1', 'wk:1', '139 0511 2222'), ('wk:2', 'wk:2', '13905113333')",
     )
     const first = expectOk(
@@ -370,7 +362,7 @@ describe('walk-ins', () => {
         ),
       ).repeated,
     ).toBe(true)
-    const reg = await db.query(
+    const reg = await w.db.query(
       "select state from registration r join app_user u on u.id = r.user_id where u.openid = 'wk:1' and r.activity_id = $1",
       [e.id],
     )
@@ -384,10 +376,10 @@ describe('walk-ins', () => {
     expect(
       await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13905113333', nonce: 'walk-in-4' }, PEOPLE.youth),
     ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const seats = await db.query('select seats_taken, capacity from activity where id = $1', [e.id])
+    const seats = await w.db.query('select seats_taken, capacity from activity where id = $1', [e.id])
     expect(seats.rows[0]).toEqual({ seats_taken: 2, capacity: 2 })
     // A registered person "walking in" again is simply checked in, taking no second seat.
-    await db.query("update app_user set phone = '13905114444' where openid = 'wk:reg'")
+    await w.db.query("update app_user set phone = '13905114444' where openid = 'wk:reg'")
     expect(
       expectOk(
         await call<ScanResult>(
@@ -398,7 +390,7 @@ describe('walk-ins', () => {
         ),
       ).method,
     ).toBe('walk_in')
-    expect((await db.query('select seats_taken from activity where id = $1', [e.id])).rows[0].seats_taken).toBe(2)
+    expect((await w.db.query('select seats_taken from activity where id = $1', [e.id])).rows[0].seats_taken).toBe(2)
   })
 })
 
@@ -436,7 +428,7 @@ test('a ticket token issued for another event never syncs into this one', async 
 test('checking in marks the registration attended (self-scan, ticket, offline sync); checking out leaves it', async () => {
   const { e, s0, at, regs } = await eventWith(['att:self', 'att:ticket', 'att:sync', 'att:absent'])
   const state = async (who: string) =>
-    (await db.query<{ state: string }>('select state from registration where id = $1', [regs[who]])).rows[0].state
+    (await w.db.query<{ state: string }>('select state from registration where id = $1', [regs[who]])).rows[0].state
   const code = expectOk(await call<SiteCode>(at(0), 'siteCode', { activityId: e.id, direction: 'in' }, PEOPLE.orgA))
   expectOk(await call(at(0), 'scan', { activityId: e.id, shortCode: code.shortCode, nonce: nonce() }, 'att:self'))
   const t1 = expectOk(await call<Ticket>(at(0), 'ticket', { activityId: e.id }, 'att:ticket')).token

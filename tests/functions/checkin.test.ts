@@ -1,5 +1,4 @@
 /** Check-in through the real `checkin` function: rotating codes, tickets, windows, nonces. */
-import type { Pool } from 'pg'
 import type { CheckinActions, ScanResult, SiteCode, Ticket } from '@api/checkin'
 import type { HoursActions } from '@api/hours'
 import type { Registration } from '@api/signup'
@@ -8,14 +7,11 @@ import { actions as hoursActions } from '../../cloudfunctions/hours/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
 
 const HOUR = 3600_000
-let db: Pool
-let w: World
 let eventId: string
 let start: number
 let n = 0
@@ -35,9 +31,8 @@ async function signedUp(who: string, id = eventId): Promise<Registration> {
   )
 }
 
+const w = useWorld()
 beforeAll(async () => {
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
   const e = await publishedEvent(w, { capacity: 2 })
   eventId = e.id
   start = Date.parse(e.startAt) // 10 days ahead, 2 hours long, venue at 32.2, 119.43
@@ -45,7 +40,6 @@ beforeAll(async () => {
   await signedUp('v:2')
   await signedUp('v:3') // waitlisted
 })
-afterAll(closePool)
 
 async function code(direction: 'in' | 'out', fn = at(0)): Promise<string> {
   return expectOk(await call<SiteCode>(fn, 'siteCode', { activityId: eventId, direction }, PEOPLE.orgA)).token
@@ -72,7 +66,7 @@ describe('self-scan of the rotating code', () => {
       await call<ScanResult>(later, 'scan', { token: await code('out', later), nonce: nonce() }, 'v:1'),
     )
     expect(out.direction).toBe('out')
-    const rows = await db.query(
+    const rows = await w.db.query(
       "select direction from checkin_scan where user_id = (select id from app_user where openid = 'v:1') order by id",
     )
     expect(rows.rows.map((r) => r.direction)).toEqual(['in', 'out'])
@@ -90,7 +84,7 @@ describe('self-scan of the rotating code', () => {
   })
 
   test('check-out before check-in is refused', async () => {
-    await db.query("insert into app_user (openid) values ('v:4')")
+    await w.db.query("insert into app_user (openid) values ('v:4')")
     const e = await publishedEvent(w, { capacity: 5 })
     await signedUp('v:4', e.id)
     const fn = createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(Date.parse(e.startAt)) })
@@ -155,7 +149,7 @@ describe('self-scan of the rotating code', () => {
   })
 
   test('far from the venue is kept but flagged for review', async () => {
-    await db.query("insert into app_user (openid) values ('v:far')")
+    await w.db.query("insert into app_user (openid) values ('v:far')")
     const e = await publishedEvent(w, { capacity: 5 })
     await signedUp('v:far', e.id)
     const fn = createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(Date.parse(e.startAt)) })
@@ -187,7 +181,7 @@ describe('self-scan of the rotating code', () => {
 
 describe('tickets', () => {
   test('a confirmed person gets a ticket the organiser scans; re-issued tickets and other events are refused', async () => {
-    await db.query("insert into app_user (openid) values ('v:t')")
+    await w.db.query("insert into app_user (openid) values ('v:t')")
     const e = await publishedEvent(w, { capacity: 5 })
     await signedUp('v:t', e.id)
     const fn = createFunction<CheckinActions>('checkin', actions, {
@@ -234,7 +228,9 @@ describe('tickets', () => {
         PEOPLE.orgB,
       ),
     ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    await db.query('update registration set ticket_version = ticket_version + 1 where id = $1', [ticket.registrationId])
+    await w.db.query('update registration set ticket_version = ticket_version + 1 where id = $1', [
+      ticket.registrationId,
+    ])
     expect(
       await call(
         fn,
@@ -248,7 +244,7 @@ describe('tickets', () => {
 
 test('500 volunteers scanning in and out at once, each scan sent twice, leave exactly one record per scan and one hours entry each', async () => {
   const e = await publishedEvent(w, { capacity: 500, category: 'tree_planting', recordsServiceHours: true })
-  await db.query("insert into app_user (openid) select 'crowd:' || g from generate_series(1, 500) g")
+  await w.db.query("insert into app_user (openid) select 'crowd:' || g from generate_series(1, 500) g")
   for (let i = 1; i <= 500; i++) await signedUp(`crowd:${i}`, e.id)
   const startAt = Date.parse(e.startAt)
   const inFn = createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(startAt) })
@@ -269,7 +265,7 @@ test('500 volunteers scanning in and out at once, each scan sent twice, leave ex
     [...outs, ...outs].map(({ who, k }) => call<ScanResult>(outFn, 'scan', { token: outCode, nonce: k }, who)),
   )
   expect(outResults.filter((r) => !r.ok)).toEqual([])
-  const counts = await db.query<{ direction: string; n: number; people: number }>(
+  const counts = await w.db.query<{ direction: string; n: number; people: number }>(
     'select direction, count(*)::int as n, count(distinct user_id)::int as people from checkin_scan where activity_id = $1 group by direction order by direction',
     [e.id],
   )
@@ -283,7 +279,7 @@ test('500 volunteers scanning in and out at once, each scan sent twice, leave ex
     pending: 500,
     needsReview: 0,
   })
-  const entries = await db.query<{ n: number; people: number; minutes: number }>(
+  const entries = await w.db.query<{ n: number; people: number; minutes: number }>(
     'select count(*)::int as n, count(distinct user_id)::int as people, sum(minutes)::int as minutes from service_hours where activity_id = $1',
     [e.id],
   )

@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs'
 import { mkdtempSync, readFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import type { Pool } from 'pg'
 import type { CheckinActions, SiteCode } from '@api/checkin'
 import type {
   AuditRecord,
@@ -31,25 +30,20 @@ import { answerFor, type FailureTable } from '../../server/runtime/failures'
 import { HOURS_SHEET_HEADERS } from '../../server/xlsx/hours-sheet'
 import { createFunction } from '../../server/runtime/function'
 import { callAsScheduler, call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
 
 const HOUR = 3600_000
-let db: Pool
-let w: World
 let n = 0
 const nonce = () => `hours-nonce-${++n}`
 
 const filesDir = mkdtempSync(join(tmpdir(), 'qingju-hours-files-'))
 
+const w = useWorld()
 beforeAll(async () => {
   process.env.QINGJU_FILES_DIR = filesDir
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
 })
-afterAll(closePool)
 
 /** An event's functions with their clock at the event's start + offset. */
 function clocks(startMs: number) {
@@ -61,7 +55,7 @@ function clocks(startMs: number) {
 }
 
 async function person(openid: string, realName?: string): Promise<void> {
-  await db.query(
+  await w.db.query(
     'insert into app_user (openid, nickname, real_name, phone) values ($1, $1, $2, $3) on conflict do nothing',
     [openid, realName ?? null, realName ? '13900001111' : null],
   )
@@ -153,7 +147,7 @@ test('scans become hours per Shanghai day; closing, confirming and my hours coun
   expect(open).toMatchObject({ totalHours: 0, events: [{ hours: 0, days: [{ status: 'pending' }] }] })
 
   // Re-closing leaves approved entries as they are.
-  await db.query(
+  await w.db.query(
     "update checkin_scan set scanned_at = scanned_at - interval '30 minutes' where user_id = (select id from app_user where openid = 'h:late') and direction = 'in'",
   )
   expect(expectOk(await call(hoursAt(end), 'close', { activityId: e.id }, PEOPLE.orgA))).toEqual({
@@ -205,7 +199,7 @@ test('review: a missing check-out is confirmed by adjusting it (reason and audit
     await call(hoursAt(end), 'adjust', { entryId: open.id, hours: 1.5, reason: '现场确认' }, PEOPLE.orgB),
   ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(
-    (await db.query('select hours::float8 as h, needs_review from service_hours where id = $1', [open.id])).rows[0],
+    (await w.db.query('select hours::float8 as h, needs_review from service_hours where id = $1', [open.id])).rows[0],
   ).toEqual({ h: 0, needs_review: true })
 
   const adjusted = expectOk(
@@ -225,7 +219,9 @@ test('review: a missing check-out is confirmed by adjusting it (reason and audit
   })
   // Re-closing does not overwrite a hand-adjusted entry.
   expectOk(await call(hoursAt(end), 'close', { activityId: e.id }, PEOPLE.orgA))
-  expect((await db.query('select hours::float8 as h from service_hours where id = $1', [open.id])).rows[0].h).toBe(1.5)
+  expect((await w.db.query('select hours::float8 as h from service_hours where id = $1', [open.id])).rows[0].h).toBe(
+    1.5,
+  )
 
   const declined = expectOk(
     await call<LedgerEntry>(hoursAt(end), 'decline', { entryId: fake.id, reason: '代签，本人未到场' }, PEOPLE.orgA),
@@ -284,7 +280,7 @@ test('an approved entry is never edited: a correction reverses and replaces it, 
   expect(expectOk(await call<MyHours>(hoursAt(end), 'mine', undefined, 'c:one')).totalHours).toBe(1)
   // The original row itself is untouched.
   expect(
-    (await db.query('select hours::float8 as h, status from service_hours where id = $1', [original.id])).rows[0],
+    (await w.db.query('select hours::float8 as h, status from service_hours where id = $1', [original.id])).rows[0],
   ).toEqual({ h: 2, status: 'approved' })
   // Correcting the same entry again is refused; the correction can be corrected.
   expect(
@@ -350,7 +346,7 @@ test('make-up entries (补录) need a reason and evidence and stay within the sc
   })
   expect(
     (
-      await db.query("select count(*)::int as n from service_hours where registration_id = $1 and kind = 'makeup'", [
+      await w.db.query("select count(*)::int as n from service_hours where registration_id = $1 and kind = 'makeup'", [
         regs['m:late'],
       ])
     ).rows[0].n,
@@ -537,7 +533,7 @@ test('the district sees approved hours by unit and month and exports them for th
   const unitRow = report.byUnit.find((u) => u.unitId === w.unitA)!
   // Every approved entry in the month from the whole test file's events counts, corrections netted.
   const expected = (
-    await db.query<{ h: number }>(
+    await w.db.query<{ h: number }>(
       `select coalesce(sum(hours), 0)::float8 as h from service_hours h join activity a on a.id = h.activity_id
      where a.unit_id = $1 and h.status = 'approved' and to_char(h.day, 'YYYY-MM') = $2`,
       [w.unitA, day.slice(0, 7)],
@@ -675,7 +671,7 @@ test('closing hours records no-shows where check-in was used, and only there', a
   await person('ns:absent')
   const absent = (await signedUp('ns:absent', e.id)).id
   expectOk(await call(hoursAt(3 * HOUR), 'close', { activityId: e.id }, PEOPLE.orgA))
-  const states = await db.query<{ openid: string; state: string }>(
+  const states = await w.db.query<{ openid: string; state: string }>(
     'select u.openid, r.state from registration r join app_user u on u.id = r.user_id where r.activity_id = $1 order by u.openid',
     [e.id],
   )
@@ -685,7 +681,7 @@ test('closing hours records no-shows where check-in was used, and only there', a
   ])
   // Evidence that they were there after all: a make-up marks them attended.
   const day = (
-    await db.query<{ d: string }>(
+    await w.db.query<{ d: string }>(
       "select to_char(start_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d from activity where id = $1",
       [e.id],
     )
@@ -699,7 +695,7 @@ test('closing hours records no-shows where check-in was used, and only there', a
       PEOPLE.orgA,
     ),
   )
-  expect((await db.query('select state from registration where id = $1', [absent])).rows[0].state).toBe('attended')
+  expect((await w.db.query('select state from registration where id = $1', [absent])).rows[0].state).toBe('attended')
   // An event where nobody used check-in: nothing is inferred.
   const quiet = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
   await person('ns:quiet')
@@ -707,7 +703,7 @@ test('closing hours records no-shows where check-in was used, and only there', a
   expectOk(
     await call(clocks(Date.parse(quiet.startAt)).hoursAt(3 * HOUR), 'close', { activityId: quiet.id }, PEOPLE.orgA),
   )
-  expect((await db.query('select state from registration where activity_id = $1', [quiet.id])).rows).toEqual([
+  expect((await w.db.query('select state from registration where activity_id = $1', [quiet.id])).rows).toEqual([
     { state: 'confirmed' },
   ])
 })

@@ -1,5 +1,4 @@
 /** Member units: apply → review → first admin → invite co-organisers → roles. */
-import type { Pool } from 'pg'
 import type { Invite, Unit, UnitDetail, UnitMember } from '@api/org'
 import type { Me } from '@api/session'
 import { main as org } from '../../cloudfunctions/org/src'
@@ -10,16 +9,9 @@ import { createFunction } from '../../server/runtime/function'
 import { actions as orgActions } from '../../cloudfunctions/org/src'
 import type { OrgActions } from '@api/org'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, type World } from '../support/world'
+import { PEOPLE, useWorld } from '../support/world'
 
-let db: Pool
-let w: World
-beforeAll(async () => {
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
-})
-afterAll(closePool)
+const w = useWorld()
 
 const application = (name: string) => ({
   name,
@@ -60,7 +52,7 @@ describe('applying and admission', () => {
     expect(reviewed.status).toBe('admitted')
     const me = expectOk(await call<Me>(session, 'me', undefined, 'w:teacher2'))
     expect(me.units).toEqual([{ id: applied.id, name: '第二中学团委', role: 'admin' }])
-    const outbox = await db.query("select template, payload from local_outbox where recipient = 'w:teacher2'")
+    const outbox = await w.db.query("select template, payload from local_outbox where recipient = 'w:teacher2'")
     expect(outbox.rows).toHaveLength(1)
     expect(outbox.rows[0].template).toBe('unit_review_result')
     expect(
@@ -88,19 +80,19 @@ describe('applying and admission', () => {
     expect(expectOk(await call<UnitDetail>(org, 'unit', { unitId: applied.id }, 'w:applicant3')).reviewReason).toBe(
       '不在本区',
     )
-    const members = await db.query('select 1 from unit_member where unit_id = $1', [applied.id])
+    const members = await w.db.query('select 1 from unit_member where unit_id = $1', [applied.id])
     expect(members.rowCount).toBe(0)
   })
 
   test('a duplicate name in the district is a CONFLICT and adds nothing', async () => {
-    const before = await db.query('select count(*)::int as n from org_unit')
+    const before = await w.db.query('select count(*)::int as n from org_unit')
     expect(await call(org, 'apply', application('甲单位团委'), 'w:dup')).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: '该单位名称已存在，请勿重复申请',
       fields: { name: '名称已存在' },
     })
-    expect((await db.query('select count(*)::int as n from org_unit')).rows[0].n).toBe(before.rows[0].n)
+    expect((await w.db.query('select count(*)::int as n from org_unit')).rows[0].n).toBe(before.rows[0].n)
   })
 
   test('text that fails the content check is refused and nothing is stored', async () => {
@@ -108,7 +100,7 @@ describe('applying and admission', () => {
       ok: false,
       code: 'CONTENT_REJECTED',
     })
-    expect((await db.query("select 1 from org_unit where name = '博彩俱乐部团委'")).rowCount).toBe(0)
+    expect((await w.db.query("select 1 from org_unit where name = '博彩俱乐部团委'")).rowCount).toBe(0)
   })
 
   test.each([
@@ -148,7 +140,7 @@ describe('co-organisers by share code', () => {
     )
     expect(joined).toMatchObject({ id: w.unitA, myRole: 'organiser' })
     expectOk(await call(org, 'acceptInvite', { code: invite.code }, 'w:helper'))
-    const uses = await db.query('select uses from unit_invite where code = $1', [invite.code])
+    const uses = await w.db.query('select uses from unit_invite where code = $1', [invite.code])
     expect(uses.rows[0].uses).toBe(1)
     const members = expectOk(await call<{ items: UnitMember[] }>(org, 'members', { unitId: w.unitA }, PEOPLE.orgA))
     expect(members.items.map((m) => m.role).sort()).toEqual(['admin', 'organiser'])
@@ -167,7 +159,7 @@ describe('co-organisers by share code', () => {
       code: 'NOT_FOUND',
       message: '邀请码无效或已过期',
     })
-    await db.query('update unit_invite set uses = max_uses where code = $1', [invite.code])
+    await w.db.query('update unit_invite set uses = max_uses where code = $1', [invite.code])
     expect(await call(org, 'acceptInvite', { code: invite.code }, 'w:late')).toEqual({
       ok: false,
       code: 'CONFLICT',
@@ -186,7 +178,7 @@ describe('co-organisers by share code', () => {
     expect(
       await call(org, 'setMemberRole', { unitId: w.unitB, userId: w.userIds.orgB, role: null }, PEOPLE.admin),
     ).toEqual({ ok: false, code: 'CONFLICT', message: '单位至少需要一名管理员' })
-    const role = await db.query('select role from unit_member where unit_id = $1 and user_id = $2', [
+    const role = await w.db.query('select role from unit_member where unit_id = $1 and user_id = $2', [
       w.unitB,
       w.userIds.orgB,
     ])

@@ -3,26 +3,20 @@ import ExcelJS from 'exceljs'
 import { mkdtempSync, readFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import type { Pool } from 'pg'
 import type { CompletionGrid, ExportResult, ImportResult, Plan, PlanLine } from '@api/plan'
 import { actions, main as plan } from '../../cloudfunctions/plan/src'
 import type { PlanActions } from '@api/plan'
 import { createFunction } from '../../server/runtime/function'
 import type * as PlanSheet from '../../server/xlsx/plan-sheet'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
-let db: Pool
-let w: World
 const filesDir = mkdtempSync(join(tmpdir(), 'qingju-plan-files-'))
 
+const w = useWorld()
 beforeAll(async () => {
   process.env.QINGJU_FILES_DIR = filesDir
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
 })
-afterAll(closePool)
 
 async function sheet(
   rows: (string | number)[][],
@@ -82,7 +76,7 @@ describe('lines and publishing', () => {
   })
 
   test('lines must name an admitted unit of the district and a known category', async () => {
-    const pending = await db.query<{ id: string }>(
+    const pending = await w.db.query<{ id: string }>(
       "insert into org_unit (district_id, name, kind, status) values ('runzhou', '待审单位X', 'other', 'pending') returning id",
     )
     expect(
@@ -278,10 +272,10 @@ describe('completion grid', () => {
     const at = (iso: string) => new Date(iso)
     const now = at('2034-07-15T04:00:00Z')
     const fn = createFunction<PlanActions>('plan', actions, { clock: () => now })
-    await db.query("insert into annual_plan (district_id, year, status) values ('runzhou', $1, 'published')", [year])
+    await w.db.query("insert into annual_plan (district_id, year, status) values ('runzhou', $1, 'published')", [year])
     const line = async (unitId: string, title: string, month: number) =>
       (
-        await db.query<{ id: string }>(
+        await w.db.query<{ id: string }>(
           "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ('runzhou', $1, $2, 'reading_club', $3, $4) returning id",
           [year, unitId, title, month],
         )
@@ -291,7 +285,7 @@ describe('completion grid', () => {
     const posted = await line(w.unitA, '八月读书会', 8)
     await line(w.unitB, '九月读书会', 9) // future → planned
     const event = async (lineId: string, start: string, state: string) =>
-      db.query(
+      w.db.query(
         `insert into activity (district_id, unit_id, category, title, place_name, start_at, end_at, signup_opens_at, signup_closes_at, capacity, state, plan_line_id)
        values ('runzhou', $1, 'reading_club', '活动', '青年之家', $2, $2::timestamptz + interval '2 hours', $2::timestamptz - interval '10 days', $2::timestamptz - interval '1 day', 20, $3, $4)`,
         [w.unitA, start, state, lineId],

@@ -6,7 +6,6 @@ import ExcelJS from 'exceljs'
 import { mkdtempSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import type { Pool } from 'pg'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { main as checkin } from '../../cloudfunctions/checkin/src'
 import { main as hours } from '../../cloudfunctions/hours/src'
@@ -16,8 +15,7 @@ import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, createEvent, eventRequest, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -56,8 +54,6 @@ const ADMIN: Record<Persona, Outcome> = {
 }
 const ADMIN_PUBLIC: Record<Persona, Outcome> = { ...ADMIN, anonymous: 'FORBIDDEN' }
 
-let w: World
-let db: Pool
 let n = 0
 const unique = (prefix: string) => `${prefix}${++n}`
 
@@ -101,7 +97,7 @@ const cases: Case[] = [
     who: UNIT_A,
     data: async () => {
       const e = await publishedEvent(w)
-      await db.query(
+      await w.db.query(
         "update activity set start_at = $2::timestamptz - interval '3 hours', end_at = $2::timestamptz - interval '1 hour', signup_opens_at = $2::timestamptz - interval '3 days', signup_closes_at = $2::timestamptz - interval '1 day' where id = $1",
         [e.id, new Date()],
       )
@@ -127,7 +123,7 @@ const cases: Case[] = [
     name: 'org.review',
     who: ADMIN,
     data: async () => {
-      const r = await db.query<{ id: string }>(
+      const r = await w.db.query<{ id: string }>(
         "insert into org_unit (district_id, name, kind, status, applicant_id) values ('runzhou', $1, 'school', 'pending', $2) returning id",
         [unique('待审单位'), w.userIds.youth],
       )
@@ -145,10 +141,10 @@ const cases: Case[] = [
     name: 'org.setMemberRole',
     who: UNIT_A,
     data: async () => {
-      const u = await db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
+      const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
         unique('w:member-'),
       ])
-      await db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'organiser')", [
+      await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'organiser')", [
         w.unitA,
         u.rows[0].id,
       ])
@@ -174,7 +170,7 @@ const cases: Case[] = [
     name: 'plan.removeLine',
     who: ADMIN,
     data: async () => {
-      const r = await db.query<{ id: string }>(
+      const r = await w.db.query<{ id: string }>(
         "insert into plan_line (district_id, year, unit_id, category, title, planned_month) values ('runzhou', $1, $2, 'reading_club', $3, 3) returning id",
         [w.year, w.unitB, unique('待删条目')],
       )
@@ -262,23 +258,23 @@ const cases: Case[] = [
 /** A registration of a fresh person on a fresh published event of unit A. */
 async function registrationOnA(state: 'confirmed' | 'waitlisted' = 'confirmed'): Promise<string> {
   const e = await publishedEvent(w)
-  const u = await db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [unique('w:reg-')])
+  const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
+    unique('w:reg-'),
+  ])
   if (state === 'confirmed')
-    await db.query("update signup_quota set taken = taken + 1 where activity_id = $1 and key = ''", [e.id])
-  if (state === 'confirmed') await db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [e.id])
-  const r = await db.query<{ id: string }>(
+    await w.db.query("update signup_quota set taken = taken + 1 where activity_id = $1 and key = ''", [e.id])
+  if (state === 'confirmed') await w.db.query('update activity set seats_taken = seats_taken + 1 where id = $1', [e.id])
+  const r = await w.db.query<{ id: string }>(
     "insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3) returning id",
     [e.id, u.rows[0].id, state],
   )
   return r.rows[0].id
 }
 
+const w = useWorld()
 beforeAll(async () => {
   process.env.QINGJU_FILES_DIR = mkdtempSync(join(tmpdir(), 'qingju-files-'))
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
 })
-afterAll(closePool)
 
 describe.each(cases)('$name', ({ fn, name, who, data }) => {
   test.each(PERSONAS)(`as %s`, async (persona) => {

@@ -2,25 +2,19 @@
  * The correctness bar of the sign-up engine, on a real PostgreSQL through a connection pool:
  * bursts of concurrent calls against one event never overbook, never duplicate, keep the line in order.
  */
-import type { Pool } from 'pg'
 import type { ApiResult } from '@api/result'
 import type { Registration, SignupSettingsInput } from '@api/signup'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(180_000)
 
-let db: Pool
-let w: World
+const w = useWorld()
 beforeAll(async () => {
   process.env.PG_POOL_MAX = '20'
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
-  await db.query('insert into app_user (openid) select $1 || g from generate_series(1, 1500) g', ['burst:'])
+  await w.db.query('insert into app_user (openid) select $1 || g from generate_series(1, 1500) g', ['burst:'])
 })
-afterAll(closePool)
 
 async function eventWith(capacity: number, settings: SignupSettingsInput = {}) {
   const e = await publishedEvent(w, { capacity, title: `抢报活动 ${Math.random().toString(36).slice(2, 8)}` })
@@ -30,7 +24,7 @@ async function eventWith(capacity: number, settings: SignupSettingsInput = {}) {
 
 /** Invariants that must hold after any burst. */
 async function checkInvariants(activityId: string) {
-  const quotas = await db.query<{ key: string; capacity: number; taken: number; holding: number }>(
+  const quotas = await w.db.query<{ key: string; capacity: number; taken: number; holding: number }>(
     `select q.key, q.capacity, q.taken,
        (select count(*)::int from registration r where r.activity_id = q.activity_id and r.quota_key = q.key and r.state in ('confirmed', 'offered')) as holding
      from signup_quota q where q.activity_id = $1`,
@@ -40,12 +34,12 @@ async function checkInvariants(activityId: string) {
     expect(q.holding).toBe(q.taken) // the counter equals the seat-holding rows
     expect(q.taken).toBeLessThanOrEqual(q.capacity)
   }
-  const activity = await db.query<{ capacity: number; seats_taken: number }>(
+  const activity = await w.db.query<{ capacity: number; seats_taken: number }>(
     'select capacity, seats_taken from activity where id = $1',
     [activityId],
   )
   expect(activity.rows[0].seats_taken).toBe(quotas.rows.reduce((s, q) => s + q.taken, 0))
-  const dupes = await db.query(
+  const dupes = await w.db.query(
     `select user_id from registration where activity_id = $1 and state in ('applied', 'pending', 'offered', 'confirmed', 'waitlisted')
      group by user_id having count(*) > 1`,
     [activityId],
@@ -86,7 +80,7 @@ test.each([1, 2, 3])(
     const results = await burst(id)
     expect(results.filter((x) => !x.r.ok).map((x) => x.r)).toEqual([])
     const states = results.map((x) => (x.r.ok ? x.r.data.state : 'error'))
-    const rows = await db.query<{ state: string; n: number }>(
+    const rows = await w.db.query<{ state: string; n: number }>(
       'select state, count(*)::int as n from registration where activity_id = $1 group by state',
       [id],
     )
@@ -100,7 +94,7 @@ test.each([1, 2, 3])(
     const [quota] = await checkInvariants(id)
     expect(quota.taken).toBe(100)
     // The line is in arrival order: every waitlisted person arrived after every confirmed one.
-    const order = await db.query<{ state: string; queue_position: string }>(
+    const order = await w.db.query<{ state: string; queue_position: string }>(
       'select state, queue_position from registration where activity_id = $1 order by queue_position',
       [id],
     )
@@ -115,7 +109,9 @@ test('without a waitlist the rest are refused as FULL and leave no rows', async 
   const full = results.filter((x) => !x.r.ok && x.r.code === 'FULL').length
   const ok = results.filter((x) => x.r.ok).length
   expect(full + ok).toBe(2000)
-  const rows = await db.query<{ n: number }>('select count(*)::int as n from registration where activity_id = $1', [id])
+  const rows = await w.db.query<{ n: number }>('select count(*)::int as n from registration where activity_id = $1', [
+    id,
+  ])
   expect(rows.rows[0].n).toBe(100)
   await checkInvariants(id)
 })
@@ -134,7 +130,7 @@ test('two quotas of 50: neither exceeds its size', async () => {
   expect(results.filter((x) => !x.r.ok).map((x) => x.r)).toEqual([])
   const quotas = await checkInvariants(id)
   expect(Object.fromEntries(quotas.map((q) => [q.key, q.taken]))).toEqual({ 男: 50, 女: 50 })
-  const waiting = await db.query<{ quota_key: string; n: number }>(
+  const waiting = await w.db.query<{ quota_key: string; n: number }>(
     "select quota_key, count(*)::int as n from registration where activity_id = $1 and state = 'waitlisted' group by quota_key",
     [id],
   )
@@ -153,7 +149,7 @@ test.each(['direct', 'offer'] as const)(
     }
     const people = async (state: string) =>
       (
-        await db.query<{ id: string; openid: string }>(
+        await w.db.query<{ id: string; openid: string }>(
           `select r.id, u.openid from registration r join app_user u on u.id = r.user_id
      where r.activity_id = $1 and r.state = $2 order by r.queue_position`,
           [id, state],
@@ -172,7 +168,7 @@ test.each(['direct', 'offer'] as const)(
     ])
     expect(results.filter((r) => !r.ok)).toEqual([])
     const quotas = await checkInvariants(id)
-    const stillWaiting = await db.query<{ n: number }>(
+    const stillWaiting = await w.db.query<{ n: number }>(
       "select count(*)::int as n from registration where activity_id = $1 and state = 'waitlisted'",
       [id],
     )
@@ -180,18 +176,18 @@ test.each(['direct', 'offer'] as const)(
     expect(stillWaiting.rows[0].n).toBeGreaterThan(0)
     expect(quotas[0].taken).toBe(100)
     // No later sign-up holds a seat while an earlier one still waits.
-    const holders = await db.query<{ max: string }>(
+    const holders = await w.db.query<{ max: string }>(
       "select max(queue_position) as max from registration where activity_id = $1 and state in ('confirmed', 'offered')",
       [id],
     )
-    const firstWaiting = await db.query<{ min: string }>(
+    const firstWaiting = await w.db.query<{ min: string }>(
       "select min(queue_position) as min from registration where activity_id = $1 and state = 'waitlisted'",
       [id],
     )
     if (firstWaiting.rows[0].min !== null)
       expect(BigInt(holders.rows[0].max)).toBeLessThan(BigInt(firstWaiting.rows[0].min))
     if (promotion === 'offer') {
-      const offered = await db.query<{ n: number }>(
+      const offered = await w.db.query<{ n: number }>(
         "select count(*)::int as n from registration where activity_id = $1 and state = 'offered'",
         [id],
       )

@@ -1,9 +1,9 @@
 /** The sign-up engine's behaviour, one rule per test, through the real `signup` function. */
+import type { Pool } from 'pg'
 import ExcelJS from 'exceljs'
 import { mkdtempSync, readFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import type { Pool } from 'pg'
 import type { ManagedActivity } from '@api/activity'
 import type {
   DrawResult,
@@ -29,20 +29,15 @@ import {
   setRegistrationState,
 } from '../../server/store/signups'
 import { callAsScheduler, call, expectOk } from '../support/call'
-import { closePool, useFreshDatabase } from '../support/db'
-import { PEOPLE, buildWorld, eventRequest, publishedEvent, type World } from '../support/world'
+import { PEOPLE, useWorld, eventRequest, publishedEvent } from '../support/world'
 
 const HOUR = 3600_000
-let db: Pool
-let w: World
 const filesDir = mkdtempSync(join(tmpdir(), 'qingju-signup-files-'))
 
+const w = useWorld()
 beforeAll(async () => {
   process.env.QINGJU_FILES_DIR = filesDir
-  db = await useFreshDatabase()
-  w = await buildWorld(db)
 })
-afterAll(closePool)
 
 let n = 0
 const key = () => `key-${Date.now()}-${++n}-abcdef`
@@ -52,7 +47,7 @@ async function eventWith(settings: SignupSettingsInput = {}, capacity = 2, inDay
   const e = await publishedEvent(w, { capacity })
   if (inDays !== 10) {
     const start = Date.now() + inDays * 24 * HOUR
-    await db.query('update activity set start_at = $2, end_at = $3, signup_closes_at = $4 where id = $1', [
+    await w.db.query('update activity set start_at = $2, end_at = $3, signup_closes_at = $4 where id = $1', [
       e.id,
       new Date(start),
       new Date(start + 2 * HOUR),
@@ -67,7 +62,7 @@ const join_ = async (activityId: string, who: string, extra: Record<string, unkn
   call<Registration>(signup, 'signup', { activityId, idempotencyKey: key(), ...extra }, who)
 
 async function messagesTo(openid: string): Promise<string[]> {
-  const r = await db.query<{ payload: { data: { phrase2: { value: string } } } }>(
+  const r = await w.db.query<{ payload: { data: { phrase2: { value: string } } } }>(
     'select payload from local_outbox where recipient = $1 order by id',
     [openid],
   )
@@ -101,7 +96,7 @@ describe('first come, first served', () => {
         ?.waitlistPosition,
     ).toBe(101)
     // A retry of the 100th gets its place back in the answer.
-    const hundredth = await db.query<{ idempotency_key: string }>(
+    const hundredth = await w.db.query<{ idempotency_key: string }>(
       'select s.idempotency_key from signup_request s join app_user u on u.id = s.user_id where u.openid = $1',
       [person('long-100')],
     )
@@ -128,7 +123,7 @@ describe('first come, first served', () => {
     )
     expect(again.id).toBe(first.id)
     expect(await join_(e.id, person('b1'))).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
-    expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
+    expect((await w.db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
     // The same key from someone else is their own first call.
     expect(
       expectOk(await call<Registration>(signup, 'signup', { activityId: e.id, idempotencyKey: k }, person('b2'))).id,
@@ -139,12 +134,12 @@ describe('first come, first served', () => {
     const e = await eventWith({ waitlist: false }, 1)
     expectOk(await join_(e.id, person('c1')))
     expect(await join_(e.id, person('c2'))).toMatchObject({ ok: false, code: 'FULL', message: '名额已满' })
-    expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
+    expect((await w.db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
   })
 
   test('sign-ups arriving together read their event once per instance', async () => {
     const e = await eventWith({}, 5)
-    const query = jest.fn((...args: Parameters<Pool['query']>) => (db.query as (...a: unknown[]) => unknown)(...args))
+    const query = jest.fn((...args: Parameters<Pool['query']>) => (w.db.query as (...a: unknown[]) => unknown)(...args))
     const counting = { query } as unknown as Pool
     const seen = await Promise.all([1, 2, 3].map(() => cachedSignupEvent(counting, e.id)))
     expect(query).toHaveBeenCalledTimes(1)
@@ -158,14 +153,14 @@ describe('first come, first served', () => {
   test('a change to the event right after a sign-up is seen by the next one (the one-trip write re-checks the cached event)', async () => {
     const e = await eventWith({ waitlist: true }, 1)
     // Start times with microseconds, as the database keeps them and JavaScript does not.
-    await db.query("update activity set start_at = start_at + interval '123 microseconds' where id = $1", [e.id])
+    await w.db.query("update activity set start_at = start_at + interval '123 microseconds' where id = $1", [e.id])
     for (const who of ['cache1', 'cache2', 'cache3', 'cache4']) expectOk(await call(signup, 'profile', {}, person(who))) // known people
     expect(expectOk(await join_(e.id, person('cache1'))).state).toBe('confirmed') // the event is now cached here
     expectOk(await call(signup, 'settings', { activityId: e.id, settings: { waitlist: false } }, PEOPLE.orgA))
     // Cached with the waitlist on: the write sees the settings changed, and the call reads them afresh.
     expect(await join_(e.id, person('cache2'))).toMatchObject({ ok: false, code: 'FULL' })
     expect(await join_(e.id, person('cache3'))).toMatchObject({ ok: false, code: 'FULL' }) // cached again, as it is now
-    expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
+    expect((await w.db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(1)
     expectOk(await call(activity, 'cancel', { id: e.id, reason: '场地维修' }, PEOPLE.orgA))
     expect(await join_(e.id, person('cache4'))).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })
   })
@@ -199,7 +194,7 @@ describe('first come, first served', () => {
     const r = await call(signup, 'signup', { activityId: e.id, idempotencyKey: key(), ...patch }, person('e1'))
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     if (!r.ok) expect(r.fields?.[field]).toBeTruthy()
-    expect((await db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(0)
+    expect((await w.db.query('select 1 from registration where activity_id = $1', [e.id])).rowCount).toBe(0)
   })
 
   test('a draft or unknown event is NOT_FOUND; a cancelled one is closed', async () => {
@@ -262,7 +257,7 @@ describe('form questions and balanced quotas', () => {
 
   test('an event with quotas changes its capacity only through its quotas', async () => {
     const e = await eventWith(mixer, 2)
-    const client = await db.connect()
+    const client = await w.db.connect()
     try {
       await client.query('begin')
       await expect(resizeCapacity(client, e.id, 3, new Date())).rejects.toMatchObject({
@@ -365,10 +360,11 @@ describe('eligibility', () => {
     })
     expectOk(await call(signup, 'updateProfile', { birthDate: '2000-06-01' }, person('j1')))
     // One attended, two no-shows recently: 33% < 60%.
-    const uid = (await db.query<{ id: string }>('select id from app_user where openid = $1', [person('j1')])).rows[0].id
+    const uid = (await w.db.query<{ id: string }>('select id from app_user where openid = $1', [person('j1')])).rows[0]
+      .id
     for (const state of ['attended', 'no_show', 'no_show']) {
       const past = await publishedEvent(w, { capacity: 5 })
-      await db.query(`insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3)`, [
+      await w.db.query(`insert into registration (activity_id, user_id, quota_key, state) values ($1, $2, '', $3)`, [
         past.id,
         uid,
         state,
@@ -382,7 +378,7 @@ describe('eligibility', () => {
       noShows: 2,
     })
     // Old no-shows stop counting after the window.
-    await db.query(
+    await w.db.query(
       "update activity set start_at = start_at - interval '400 days', end_at = end_at - interval '400 days', signup_opens_at = signup_opens_at - interval '400 days', signup_closes_at = signup_closes_at - interval '400 days' where id in (select activity_id from registration where user_id = $1 and state = 'no_show')",
       [uid],
     )
@@ -448,7 +444,7 @@ describe('cancelling and promotion', () => {
     expectOk(await join_(e.id, person('m2')))
     expectOk(await call(signup, 'cancel', { registrationId: a.id }, person('m1')))
     const offered = expectOk(await call<Registration | null>(signup, 'mine', { activityId: e.id }, person('m2')))!
-    const start = (await db.query<{ start_at: Date }>('select start_at from activity where id = $1', [e.id])).rows[0]
+    const start = (await w.db.query<{ start_at: Date }>('select start_at from activity where id = $1', [e.id])).rows[0]
       .start_at
     expect(Date.parse(offered.offerExpiresAt!)).toBe(start.getTime() - 2 * HOUR)
   })
@@ -526,7 +522,7 @@ describe('cancelling and promotion', () => {
     expectOk(await join_(e.id, person('p2')))
     expectOk(await join_(e.id, person('p3')))
     expectOk(await call(activity, 'update', { id: e.id, capacity: 3 }, PEOPLE.orgA))
-    const states = await db.query<{ state: string }>(
+    const states = await w.db.query<{ state: string }>(
       'select state from registration where activity_id = $1 order by queue_position',
       [e.id],
     )
@@ -554,7 +550,7 @@ describe('a sign-up overlapping a release', () => {
   test('the newcomer’s after-commit check takes the seat the release freed', async () => {
     const e = await eventWith({}, 1)
     const a = expectOk(await join_(e.id, person('race-a1')))
-    const client = await db.connect()
+    const client = await w.db.connect()
     try {
       await client.query('begin')
       const event = (await loadSignupEvent(client, e.id))!
@@ -571,7 +567,7 @@ describe('a sign-up overlapping a release', () => {
         settled = true
       })
       for (let i = 0; i < 200 && !settled; i++) {
-        const blocked = await db.query(
+        const blocked = await w.db.query(
           "select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'with %insert into registration%'",
         )
         if (blocked.rowCount) break
@@ -592,9 +588,9 @@ describe('a sign-up overlapping a release', () => {
     const a = expectOk(await join_(e.id, person('race-b1')))
     expectOk(await join_(e.id, person('race-b2')))
     // As if the process died between a release's commit and the check after it.
-    await db.query("update registration set state = 'cancelled' where id = $1", [a.id])
-    await db.query('update signup_quota set taken = 0 where activity_id = $1', [e.id])
-    await db.query('update activity set seats_taken = 0 where id = $1', [e.id])
+    await w.db.query("update registration set state = 'cancelled' where id = $1", [a.id])
+    await w.db.query('update signup_quota set taken = 0 where activity_id = $1', [e.id])
+    await w.db.query('update activity set seats_taken = 0 where id = $1', [e.id])
     expect(await stateOf(e.id, person('race-b2'))).toBe('waitlisted')
     expect(expectOk(await callAsScheduler<{ promoted: number }>(signup, 'sweep')).promoted).toBeGreaterThanOrEqual(1)
     expect(await stateOf(e.id, person('race-b2'))).toBe('confirmed')
@@ -657,7 +653,7 @@ describe('apply then select', () => {
         await call<DrawResult>(afterClose, 'draw', { activityId: e.id, seed: '2026-润州' }, PEOPLE.orgA),
       )
       expect(drawn.offered).toBe(4)
-      const rows = await db.query<{ id: string; user_id: string; state: string; quota_key: string; openid: string }>(
+      const rows = await w.db.query<{ id: string; user_id: string; state: string; quota_key: string; openid: string }>(
         'select r.id, r.user_id, r.state, r.quota_key, u.openid from registration r join app_user u on u.id = r.user_id where r.activity_id = $1',
         [e.id],
       )
@@ -676,7 +672,7 @@ describe('apply then select', () => {
           ]),
         ),
       })
-      const recorded = await db.query('select seed from signup_draw where activity_id = $1', [e.id])
+      const recorded = await w.db.query('select seed from signup_draw where activity_id = $1', [e.id])
       expect(recorded.rows[0].seed).toBe('2026-润州')
       expect(await call(afterClose, 'draw', { activityId: e.id }, PEOPLE.orgA)).toMatchObject({
         ok: false,
@@ -791,7 +787,7 @@ describe('my activities, roster, attendance, export, reminders', () => {
     expectOk(await join_(e.id, person('x2'), { remind: false }))
     expect(expectOk(await callAsScheduler<{ reminded: number }>(signup, 'sweep')).reminded).toBeGreaterThanOrEqual(1)
     expect(expectOk(await callAsScheduler<{ reminded: number }>(signup, 'sweep')).reminded).toBe(0)
-    const sent = await db.query(
+    const sent = await w.db.query(
       "select recipient from local_outbox where template = 'activity_reminder' and recipient in ($1, $2)",
       [person('x1'), person('x2')],
     )

@@ -6,6 +6,7 @@ import type { Pool } from 'pg'
 import type { ActivityCreateRequest, ManagedActivity } from '@api/activity'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { call, expectOk } from './call'
+import { closePool, useFreshDatabase } from './db'
 
 export const PEOPLE = {
   youth: 'w:youth',
@@ -26,6 +27,20 @@ export interface World {
 }
 
 const HOUR = 3600_000
+
+/**
+ * The setup every function test file shares: a database of its own cloned from the migrated
+ * template, the small district built in it, the pool closed after the file. The handle it returns
+ * is filled in before the first test runs: `const w = useWorld()`, then `w.db`, `w.unitA`, ...
+ */
+export function useWorld(): World {
+  const world = {} as World
+  beforeAll(async () => {
+    Object.assign(world, await buildWorld(await useFreshDatabase()))
+  })
+  afterAll(closePool)
+  return world
+}
 
 export async function buildWorld(db: Pool, now = new Date()): Promise<World> {
   const districtId = 'runzhou'
