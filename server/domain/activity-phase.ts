@@ -4,14 +4,9 @@
  * checks that every listed row's phase matches the filter that returned it.
  */
 import type { ActivityPhase } from '@api/activity'
+import type { Event } from './event'
 
-export interface ActivityTimes {
-  state: 'draft' | 'published' | 'cancelled' | 'finished'
-  startAt: Date
-  endAt: Date
-  signupOpensAt: Date
-  signupClosesAt: Date
-}
+export type ActivityTimes = Pick<Event, 'state' | 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt'>
 
 export function activityPhase(a: ActivityTimes, now: Date): ActivityPhase {
   const t = now.getTime()

@@ -2,16 +2,13 @@
  * Rules an event's schedule and lifecycle must keep, checked before anything is written.
  * Each check answers a typed failure (or null); the activity function's failure table words it.
  */
+import type { Event, EventState } from './event'
 import type { Failure } from './failure'
 
-export type EventState = 'draft' | 'published' | 'cancelled' | 'finished'
+export type { EventState }
 
-export interface Schedule {
-  startAt: Date
-  endAt: Date
-  signupOpensAt: Date
-  signupClosesAt: Date
-}
+/** An event's times, as the schedule rules read them. */
+export type Schedule = Pick<Event, 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt'>
 
 /** Multi-day events (a camp, a week of job shadowing) are fine; a month is the ceiling. */
 export const MAX_EVENT_DAYS = 31

@@ -1,11 +1,9 @@
 /** Where a line of the annual activity list stands, from the events posted against it. */
 import type { LineState } from '@api/plan'
+import type { Event } from './event'
 import { shanghaiMonthRange } from './shanghai-time'
 
-export interface LineEvent {
-  state: 'draft' | 'published' | 'cancelled' | 'finished'
-  endAt: Date
-}
+export type LineEvent = Pick<Event, 'state' | 'endAt'>
 
 /**
  * - held: an event against it was finished by its organiser, or has ended while published;

@@ -4,19 +4,13 @@
  */
 import type { ActivityChange, ActivityStatusFilter, Category } from '@api/activity'
 import type { StartCursor } from '../domain/cursor'
-import type { EventState } from '../domain/event-rules'
+import type { Event, EventState } from '../domain/event'
 import type { Db } from './tx'
 
-/** One event as the server works with it: the organiser's fields plus where it stands. */
-export interface ActivityRecord extends EventFields {
-  id: string
-  districtId: string
+/** The whole event (the one server shape) with what the activity pages show beside it. */
+export interface ActivityRecord extends Event, EventFields {
   categoryName: string
-  awardsServiceHours: boolean
-  unitId: string
   unitName: string
-  seatsTaken: number
-  state: EventState
   planLine: { id: string; title: string; plannedMonth: number; year: number } | null
   cancelReason: string | null
   publishedAt: Date | null

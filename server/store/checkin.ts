@@ -1,21 +1,25 @@
 /** Check-in in PostgreSQL, shared by the `checkin` and `hours` services: events' check-in fields, scans, and the scan write. SQL and row mapping only. */
+import type { Event } from '../domain/event'
 import type { Direction } from '../domain/checkin/token'
 import type { Db } from './tx'
 
-export interface CheckinEvent {
-  id: string
-  unitId: string
-  districtId: string
-  title: string
-  state: string
-  startAt: Date
-  endAt: Date
-  latitude: number | null
-  longitude: number | null
+/** The event as check-in and hours use it: part of the one event shape, and its check-in settings. */
+export interface CheckinEvent extends Pick<
+  Event,
+  | 'id'
+  | 'unitId'
+  | 'districtId'
+  | 'title'
+  | 'state'
+  | 'startAt'
+  | 'endAt'
+  | 'location'
+  | 'recordsServiceHours'
+  | 'awardsServiceHours'
+> {
   checkinSecret: Buffer | null
   checkinOpensMinutes: number
   checkinRadiusM: number
-  awardsHours: boolean
   hoursMinShare: number
   hoursStep: number
   hoursNoticeDays: number
@@ -25,9 +29,11 @@ export interface CheckinEvent {
 export async function loadCheckinEvent(db: Db, id: string): Promise<CheckinEvent | null> {
   const { rows } = await db.query<CheckinEvent>(
     `select a.id, a.unit_id as "unitId", a.district_id as "districtId", a.title, a.state, a.start_at as "startAt",
-            a.end_at as "endAt", a.latitude, a.longitude, a.checkin_secret as "checkinSecret",
+            a.end_at as "endAt", case when a.latitude is not null and a.longitude is not null
+              then json_build_object('latitude', a.latitude, 'longitude', a.longitude) end as "location",
+            a.checkin_secret as "checkinSecret",
             a.checkin_opens_minutes as "checkinOpensMinutes", a.checkin_radius_m as "checkinRadiusM",
-            (a.records_service_hours and c.awards_service_hours) as "awardsHours",
+            a.records_service_hours as "recordsServiceHours", c.awards_service_hours as "awardsServiceHours",
             a.hours_min_share::float8 as "hoursMinShare", a.hours_step::float8 as "hoursStep",
             a.hours_notice_days as "hoursNoticeDays", a.hours_closed_at as "hoursClosedAt"
      from activity a join activity_category c on c.code = a.category where a.id = $1`,

@@ -13,17 +13,24 @@ import {
   type RegistrationState,
   type SignupSettings,
 } from '@api/signup'
-import type { EventTimes } from '../domain/signup/rules'
+import type { Event } from '../domain/event'
 import type { SubscribeMessage } from '../platform/platform'
 import type { Db } from './tx'
 
-export interface SignupEvent extends EventTimes {
-  id: string
-  unitId: string
-  districtId: string
-  title: string
-  state: 'draft' | 'published' | 'cancelled' | 'finished'
-  capacity: number
+/** The event as sign-up uses it: part of the one event shape, and its sign-up settings. */
+export interface SignupEvent extends Pick<
+  Event,
+  | 'id'
+  | 'unitId'
+  | 'districtId'
+  | 'title'
+  | 'state'
+  | 'capacity'
+  | 'startAt'
+  | 'endAt'
+  | 'signupOpensAt'
+  | 'signupClosesAt'
+> {
   settings: SignupSettings
 }
 

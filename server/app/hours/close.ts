@@ -23,6 +23,7 @@ import type { AppContext, SignedInContext } from '../context'
 import { approveNoticed } from './notice'
 import { eventForOrganiser } from '../organiser'
 import { refuse } from '../refusal'
+import { earnsServiceHours } from '../../domain/event'
 
 /** What each person's standing scans earn, per Shanghai day, by the hour rules and the event's settings. */
 export async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPreview> {
@@ -31,11 +32,11 @@ export async function computeHours(db: Db, e: CheckinEvent): Promise<HoursPrevie
   const byRegistration = new Map<string, ScanRow[]>()
   for (const r of rows) byRegistration.set(r.registrationId, [...(byRegistration.get(r.registrationId) ?? []), r])
   return {
-    awardsHours: e.awardsHours,
+    awardsHours: earnsServiceHours(e),
     items: [...byRegistration.entries()].map(([registrationId, scans]) => {
       const days: DayHours[] = serviceHours({
         schedule,
-        awardsHours: e.awardsHours,
+        awardsHours: earnsServiceHours(e),
         minShare: e.hoursMinShare,
         stepHours: e.hoursStep,
         scans: scans.map((x) => ({ kind: x.direction, at: x.scannedAt })),

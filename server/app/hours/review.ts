@@ -47,6 +47,7 @@ import type { SignedInContext } from '../context'
 import { approveNoticed } from './notice'
 import { eventForOrganiser } from '../organiser'
 import { check, found, refuse } from '../refusal'
+import { earnsServiceHours } from '../../domain/event'
 
 export const toLedgerEntry = (r: EntryRow): LedgerEntry => ({
   id: r.id,
@@ -101,7 +102,7 @@ export async function reviewHours(ctx: SignedInContext, input: ActivityHoursRequ
       startAt: e.startAt.toISOString(),
       endAt: e.endAt.toISOString(),
       ended: ctx.now >= e.endAt,
-      awardsHours: e.awardsHours,
+      awardsHours: earnsServiceHours(e),
       scheduledHours: capOf(e),
       hoursClosedAt: e.hoursClosedAt?.toISOString() ?? null,
     },
@@ -124,7 +125,7 @@ export async function changeHoursSettings(ctx: SignedInContext, input: HoursSett
 
 export async function adjustEntry(ctx: SignedInContext, input: AdjustRequest): Promise<LedgerEntry> {
   const { actor, e } = await managedEntry(ctx, input.entryId)
-  if (!e.awardsHours && input.hours > 0) refuse<HoursFailure>({ kind: 'participationOnly' })
+  if (!earnsServiceHours(e) && input.hours > 0) refuse<HoursFailure>({ kind: 'participationOnly' })
   try {
     const id = await inTransaction(ctx.db, async (tx) => {
       // Locked, then read again: two organisers adjusting at once see each other.
@@ -209,7 +210,7 @@ export async function makeupHours(ctx: SignedInContext, input: MakeupRequest): P
   const reg =
     (await registrationRef(ctx.db, input.registrationId)) ?? refuse<HoursFailure>({ kind: 'registrationMissing' })
   const { actor, e } = await eventForOrganiser(ctx, reg.activityId, 'hours')
-  if (!e.awardsHours) refuse<HoursFailure>({ kind: 'participationOnly' })
+  if (!earnsServiceHours(e)) refuse<HoursFailure>({ kind: 'participationOnly' })
   if (ctx.now < e.startAt) refuse<HoursFailure>({ kind: 'eventNotStarted' })
   // A no-show (no check-in recorded) is exactly who a make-up with evidence is for.
   if (!['confirmed', 'attended', 'no_show'].includes(reg.state)) refuse<HoursFailure>({ kind: 'notSeatedForMakeup' })

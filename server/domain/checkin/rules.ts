@@ -3,6 +3,7 @@
  * must hold, the venue radius, the clock skew allowed for offline scans. Inputs in, a decision
  * or a typed failure out.
  */
+import type { GeoPoint } from '../event'
 import type { CheckinFailure } from './failures'
 import type { Direction } from './token'
 import { scanWindow } from './window'
@@ -62,10 +63,10 @@ export function distanceMetres(
 
 /** A scan's distance from the venue and whether it is beyond the radius: kept, but flagged for review. */
 export function venueCheck(
-  e: { latitude: number | null; longitude: number | null; checkinRadiusM: number },
-  location: { latitude: number; longitude: number } | undefined,
+  e: { location: GeoPoint | null; checkinRadiusM: number },
+  location: GeoPoint | undefined,
 ): { distance: number | null; needsReview: boolean } {
-  if (!location || e.latitude === null || e.longitude === null) return { distance: null, needsReview: false }
-  const distance = distanceMetres(location, { latitude: e.latitude, longitude: e.longitude })
+  if (!location || !e.location) return { distance: null, needsReview: false }
+  const distance = distanceMetres(location, e.location)
   return { distance, needsReview: distance > e.checkinRadiusM }
 }

@@ -3,6 +3,7 @@
  * settings coherence, offer expiry, attendance rate. No database, no platform, no text: a rule
  * answers a typed failure (see ./failures.ts) or null.
  */
+import type { Event } from '../event'
 import type { FormQuestion, RegistrationState, SignupSettings } from '@api/signup'
 import type { AnswerProblem, SettingsProblem, SignupFailure } from './failures'
 
@@ -10,12 +11,8 @@ export type { AnswerProblem, OrganiserAct, SettingsProblem, SignupFailure } from
 
 const HOUR = 3600_000
 
-export interface EventTimes {
-  startAt: Date
-  endAt: Date
-  signupOpensAt: Date
-  signupClosesAt: Date
-}
+/** The times of an event the sign-up rules read. */
+export type EventTimes = Pick<Event, 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt'>
 
 export function checkSignupWindow(e: EventTimes, now: Date): SignupFailure | null {
   if (now < e.signupOpensAt) return { kind: 'signupNotOpen' }

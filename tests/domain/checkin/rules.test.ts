@@ -75,7 +75,7 @@ describe('seatRefusal', () => {
 })
 
 describe('venueCheck', () => {
-  const venue = { latitude: 32.2, longitude: 119.43, checkinRadiusM: 500 }
+  const venue = { location: { latitude: 32.2, longitude: 119.43 }, checkinRadiusM: 500 }
   test('within the radius passes, beyond it is kept but flagged; no location or no venue: nothing to say', () => {
     expect(venueCheck(venue, { latitude: 32.2001, longitude: 119.4301 })).toEqual({
       distance: 15,
@@ -85,7 +85,7 @@ describe('venueCheck', () => {
     expect(far.needsReview).toBe(true)
     expect(far.distance).toBeGreaterThan(1000)
     expect(venueCheck(venue, undefined)).toEqual({ distance: null, needsReview: false })
-    expect(venueCheck({ ...venue, latitude: null }, { latitude: 32.2, longitude: 119.43 })).toEqual({
+    expect(venueCheck({ ...venue, location: null }, { latitude: 32.2, longitude: 119.43 })).toEqual({
       distance: null,
       needsReview: false,
     })
