@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ActivityDetail } from '@api/activity'
-import { getActivity } from '../api/activities'
+import { getActivity } from '../api'
 import { errorCode, errorMessage } from '@/utils/errors'
 
 export type DetailState =

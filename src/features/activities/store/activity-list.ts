@@ -5,8 +5,8 @@
 import { create } from 'zustand'
 import type { ActivityCard, ActivityListRequest, ActivityStatusFilter, Category } from '@api/activity'
 import type { Unit } from '@api/org'
-import { listActivities, listCategories } from '../api/activities'
-import { listUnits } from '@/features/org/api/org'
+import { listActivities, listCategories } from '../api'
+import { listUnits } from '@/features/org/api'
 import { errorMessage } from '@/utils/errors'
 import type { YearMonth } from '@/utils/month'
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MyCheckin, ScanRequest, ScanResult } from '@api/checkin'
 import { errorCode, errorMessage } from '@/utils/errors'
-import { getMyCheckin, scanSiteCode } from '../api/checkin'
+import { getMyCheckin, scanSiteCode } from '../api'
 import { newNonce } from '../nonce'
 
 /** What a scan asks for, without its nonce: a scanned code, or an event's 6-digit code. */

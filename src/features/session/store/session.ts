@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import type { Me, Role } from '@api/session'
-import { fetchMe } from '../api/session'
+import { fetchMe } from '../api'
 import { errorCode, errorMessage } from '@/utils/errors'
 
 export type SessionPhase = 'idle' | 'loading' | 'ready' | 'signed-out' | 'error'

@@ -6,7 +6,7 @@ import '@taroify/core/button/style'
 import type { FormQuestion, Registration, SignupSummary } from '@api/signup'
 import { REMINDER_TEMPLATE_ID } from '@/config/subscribe'
 import { ApiError } from '@/services/cloud'
-import { signUp } from '../api/signup'
+import { signUp } from '../api'
 import { newIdempotencyKey } from '../idempotency'
 import './SignupSheet.scss'
 

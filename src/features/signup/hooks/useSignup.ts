@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Profile, Registration, SignupSummary } from '@api/signup'
 import { errorCode } from '@/utils/errors'
-import { getMine, getProfile, getSummary } from '../api/signup'
+import { getMine, getProfile, getSummary } from '../api'
 
 export interface SignupState {
   summary: SignupSummary | null

@@ -7,11 +7,11 @@ import type { DistrictHoursReport, ReportRequest } from '@api/hours'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { hoursText } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
 import { errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
 import { openExport } from '@/utils/open-export'
 import { useLoad } from '@/utils/use-load'
+import { exportHoursSheet, getHoursReport } from '../../features/hours/api'
 import '../../features/plan/components/admin.scss'
 import './index.scss'
 
@@ -92,12 +92,12 @@ export default function HoursReportPage() {
   const [month, setMonth] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
   const request: ReportRequest = month ? { year, month } : { year }
-  const report = useLoad(() => callFunction('hours', 'report', month ? { year, month } : { year }), [year, month])
+  const report = useLoad(() => getHoursReport(request), [year, month])
 
   async function onExport() {
     setBusy(true)
     try {
-      const res = await callFunction('hours', 'exportSheet', request)
+      const res = await exportHoursSheet(request)
       if (res.rows === 0) void Taro.showToast({ title: '该期间没有已确认的时长，导出的表格为空', icon: 'none' })
       await openExport(res)
     } catch (err) {

@@ -6,7 +6,6 @@ import '@taroify/core/button/style'
 import type { Certificate } from '@api/hours'
 import { FormError } from '@/components/form/Field'
 import { hoursText, longDate } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
 import { errorCode, errorMessage } from '@/utils/errors'
 import { shanghaiDate } from '@/utils/instant'
 import {
@@ -19,6 +18,7 @@ import {
   weappTempFile,
 } from '../../features/certificate/canvas'
 import { PAGE_HEIGHT, PAGE_WIDTH, formatCode } from '../../features/certificate/layout'
+import { getCertificate } from '../../features/hours/api'
 import { defaultPeriod } from '../../features/certificate/period'
 import './index.scss'
 
@@ -166,7 +166,7 @@ export default function CertificatePage() {
     }
     setBusy(true)
     try {
-      setCert(await callFunction('hours', 'certificate', { from: period.from, to: period.to }))
+      setCert(await getCertificate(period.from, period.to))
     } catch (err) {
       setCert(null)
       setError(err)

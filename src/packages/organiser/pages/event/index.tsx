@@ -5,7 +5,7 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { Category, ManagedActivity } from '@api/activity'
 import type { PlanLine } from '@api/plan'
-import { getPlan } from '@/features/plan/api/plan'
+import { getPlan } from '@/features/plan/api'
 import { CallError } from '@/components/CallError'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import {

@@ -13,7 +13,7 @@ import { formatClock, formatDateTime } from '@/utils/time'
 import { getManaged } from '../../features/events/api'
 import { scanTicket, walkIn } from '../../features/checkin/api'
 import { nameOf, type Direction } from '../../features/checkin/offline'
-import { useOfflineQueue, type SyncReport } from '../../features/checkin/useOfflineQueue'
+import { useOfflineQueue, type SyncReport } from '../../features/checkin/hooks/useOfflineQueue'
 import '@/components/form/form.scss'
 import './index.scss'
 

@@ -5,8 +5,8 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { VerifyResult } from '@api/hours'
 import { hoursText, longDate, longDateOf } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
 import { errorMessage } from '@/utils/errors'
+import { verifyCertificate } from '../../features/verify/api'
 import './index.scss'
 
 const CODE = /^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/
@@ -80,7 +80,7 @@ export default function VerifyPage() {
     setBusy(true)
     const mine = ++seq.current
     try {
-      const r = await callFunction('hours', 'verify', { code: c })
+      const r = await verifyCertificate(c)
       if (mine === seq.current) setResult(r)
     } catch (err) {
       if (mine === seq.current) setError(errorMessage(err))
