@@ -5,7 +5,7 @@ import type { MyRegistration } from '@api/signup'
 import { getTicket } from '@/features/checkin/api'
 import { errorMessage } from '@/utils/errors'
 import { formatTimeRange } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
 import './TicketPopup.scss'
 
 /**

@@ -7,7 +7,7 @@ import { LINE_STATES, LINE_STATE_NAMES } from '@/features/plan/line-states'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { currentYear } from '@/utils/month'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
 import '../../features/plan/components/admin.scss'
 import './index.scss'
 

@@ -9,7 +9,7 @@ import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { KIND_NAMES, dayText, hoursText, statusView } from '@/features/hours/format'
 import { formatDateTime } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
 import { getMyHours } from '../../features/hours/api'
 import './index.scss'
 

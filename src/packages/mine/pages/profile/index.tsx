@@ -11,7 +11,8 @@ import { getProfile, updateProfile } from '@/features/signup/api'
 import { rateText } from '@/features/signup/states'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { shanghaiDate } from '@/utils/instant'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { useAction } from '@/hooks/useAction'
 import '@/components/form/form.scss'
 import './index.scss'
 
@@ -52,23 +53,25 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
   const [form, setForm] = useState<Form>(() => formOf(profile))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }))
 
   async function save() {
-    setBusy(true)
     setError(null)
     setErrors({})
-    try {
-      const saved = await updateProfile(requestOf(form))
-      onSaved(saved)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      setError(errorMessage(err))
-      setErrors(errorFields(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        const saved = await updateProfile(requestOf(form))
+        onSaved(saved)
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+      },
+      (err) => {
+        setError(errorMessage(err))
+        setErrors(errorFields(err))
+      },
+    )
   }
 
   return (

@@ -9,7 +9,8 @@ import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { errorMessage } from '@/utils/errors'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
 import {
   addMakeup,
   adjustEntry,
@@ -35,10 +36,6 @@ const DAY_STATUS: Record<HoursPreview['items'][number]['days'][number]['status']
   below_minimum: '在场不足',
   needs_review: '需核实',
   participation_only: '只记参与',
-}
-
-function failed(err: unknown) {
-  void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
 }
 
 function PreviewCard({ preview, error }: { preview: HoursPreview | null; error: unknown }) {
@@ -75,7 +72,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   const a = ev.activity
   const [preview, setPreview] = useState<HoursPreview | null>(null)
   const [previewError, setPreviewError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, run: act } = useAction()
   const [adjusting, setAdjusting] = useState<LedgerEntry | null>(null)
   const [declining, setDeclining] = useState<LedgerEntry | null>(null)
   const [makeup, setMakeup] = useState(false)
@@ -96,19 +93,18 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   const pending = confirmable(ev.entries)
 
   async function run<T>(key: string, call: () => Promise<T>, done: (r: T) => string): Promise<boolean> {
-    setBusy(key)
     setDialogError(null)
-    try {
-      const r = await call()
-      void Taro.showToast({ title: done(r), icon: 'none' })
-      await reload()
-      return true
-    } catch (err) {
-      setDialogError(errorMessage(err))
-      return false
-    } finally {
-      setBusy(null)
-    }
+    const ok = await act(
+      key,
+      async () => {
+        const r = await call()
+        void Taro.showToast({ title: done(r), icon: 'none' })
+        await reload()
+        return true
+      },
+      (err) => setDialogError(errorMessage(err)),
+    )
+    return ok !== null
   }
 
   function onClose() {
@@ -130,19 +126,18 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
       cancelText: '再看看',
     })
     if (!confirm) return
-    setBusy('confirm')
-    try {
-      const r = await confirmHours(a.id)
-      void Taro.showToast({
-        title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`,
-        icon: 'none',
-      })
-      await reload()
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      'confirm',
+      async () => {
+        const r = await confirmHours(a.id)
+        void Taro.showToast({
+          title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`,
+          icon: 'none',
+        })
+        await reload()
+      },
+      { modal: '操作失败' },
+    )
   }
 
   async function onAdjust(hours: number, reason: string) {
