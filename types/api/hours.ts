@@ -14,6 +14,18 @@
  */
 import * as z from 'zod'
 import { text } from './common'
+import type { DayStatus, EntryKind, EntryStatus } from '../contract/hours'
+
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export {
+  DAY_STATUSES,
+  ENTRY_KINDS,
+  ENTRY_STATUSES,
+  HOURS_FLAGS,
+  type DayStatus,
+  type EntryKind,
+  type EntryStatus,
+} from '../contract/hours'
 
 export const activityHoursRequest = z.strictObject({ activityId: z.uuid() })
 export type ActivityHoursRequest = z.input<typeof activityHoursRequest>
@@ -37,7 +49,7 @@ export interface DayHours {
   scheduledMinutes: number
   presentMinutes: number
   hours: number
-  status: 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
+  status: DayStatus
   flags: string[]
 }
 
@@ -50,11 +62,6 @@ export interface HoursPreview {
     totalHours: number
   }[]
 }
-
-export const ENTRY_KINDS = ['scan', 'makeup', 'reversal', 'correction'] as const
-export type EntryKind = (typeof ENTRY_KINDS)[number]
-export const ENTRY_STATUSES = ['pending', 'approved', 'declined'] as const
-export type EntryStatus = (typeof ENTRY_STATUSES)[number]
 
 /** One line of the ledger as organisers see it. */
 export interface LedgerEntry {

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { IdType, Profile, ProfileUpdateRequest } from '@api/signup'
-import { ID_TYPE_OPTIONS } from '../../features/profile/id-types'
+import { ID_TYPES } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { getProfile, updateProfile } from '@/features/signup/api'
@@ -132,10 +132,10 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
         <SelectField
           name="idType"
           label="证件类型"
-          options={ID_TYPE_OPTIONS}
-          index={form.idType ? ID_TYPE_OPTIONS.indexOf(form.idType) : -1}
+          options={[...ID_TYPES]}
+          index={form.idType ? ID_TYPES.indexOf(form.idType) : -1}
           error={errors.idType}
-          onChange={(i) => set({ idType: ID_TYPE_OPTIONS[i] ?? null })}
+          onChange={(i) => set({ idType: ID_TYPES[i] ?? null })}
         />
         <SwitchField
           name="leagueMember"

@@ -6,6 +6,7 @@ import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { VERB } from '@/features/checkin/messages'
 import { useLatest } from '@/hooks/useLatest'
+import { displayName } from '@/utils/display-name'
 import { errorCode } from '@/utils/errors'
 import { formatClock } from '@/utils/time'
 import { getManaged } from '../../features/events/api'
@@ -55,7 +56,7 @@ function Board({ board }: { board: CheckinBoard }) {
         <View className="site-code__recent">
           {board.recent.map((s) => (
             <View key={s.scanId} className="site-code__scan" data-testid="board-scan">
-              <Text className="site-code__scan-name">{s.person.realName || s.person.nickname}</Text>
+              <Text className="site-code__scan-name">{displayName(s.person)}</Text>
               <Text className="site-code__scan-dir">
                 {VERB[s.direction]}
                 {s.method === 'ticket' ? '（验票）' : ''}

@@ -15,12 +15,10 @@ import { EVENT_STATE_NAMES } from '../../features/events/event-form'
 import './index.scss'
 
 const ALL = 'all'
+// Tab order: what organisers look for first (finished before cancelled).
 const TABS: { value: EventState | typeof ALL; title: string }[] = [
   { value: ALL, title: '全部' },
-  { value: 'draft', title: '草稿' },
-  { value: 'published', title: '已发布' },
-  { value: 'finished', title: '已结束' },
-  { value: 'cancelled', title: '已取消' },
+  ...(['draft', 'published', 'finished', 'cancelled'] as const).map((s) => ({ value: s, title: EVENT_STATE_NAMES[s] })),
 ]
 
 function open(url: string) {

@@ -11,6 +11,7 @@ import { errorMessage } from '@/utils/errors'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
+import { displayName } from '@/utils/display-name'
 import {
   addMakeup,
   adjustEntry,
@@ -28,7 +29,7 @@ import { HistoryDialog } from '../../features/hours/components/HistoryDialog'
 import { MakeupDialog } from '../../features/hours/components/MakeupDialog'
 import { SettingsPanel, type SettingsValue } from '../../features/hours/components/SettingsPanel'
 import { dayText, flagText, hoursText } from '../../features/hours/labels'
-import { confirmable, groupByPerson, personName, personOptions } from '../../features/hours/ledger'
+import { confirmable, groupByPerson, personOptions } from '../../features/hours/ledger'
 import './index.scss'
 
 const DAY_STATUS: Record<HoursPreview['items'][number]['days'][number]['status'], string> = {
@@ -50,7 +51,7 @@ function PreviewCard({ preview, error }: { preview: HoursPreview | null; error: 
       {preview && preview.items.length === 0 ? <Text className="hours-card__line">还没有人签到</Text> : null}
       {preview?.items.map((i) => (
         <View key={i.registrationId} className="hours-preview__row" data-testid="preview-item">
-          <Text>{personName(i.person)}</Text>
+          <Text>{displayName(i.person)}</Text>
           <Text className="hours-preview__days">
             {i.days
               .map((d) =>
@@ -331,7 +332,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
         title="不通过"
         message={
           declining
-            ? `${personName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。`
+            ? `${displayName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。`
             : ''
         }
         confirmText="确认不通过"

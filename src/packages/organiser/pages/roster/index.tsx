@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { STATE_NAMES, STATE_ORDER } from '@/features/signup/states'
 import { errorMessage } from '@/utils/errors'
+import { displayName } from '@/utils/display-name'
 import { openExport } from '@/utils/open-export'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
@@ -321,7 +322,7 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       <ReasonDialog
         open={dialog !== null}
         title={dialog?.kind === 'revoke' ? '取消资格' : '驳回报名'}
-        message={`${dialog?.entry.person.realName ?? dialog?.entry.person.nickname ?? ''}会收到通知并看到原因。`}
+        message={`${dialog ? displayName(dialog.entry.person) : ''}会收到通知并看到原因。`}
         confirmText={dialog?.kind === 'revoke' ? '确认取消资格' : '确认驳回'}
         busy={busy !== null}
         error={dialogError}

@@ -9,6 +9,7 @@ import { VERB, failureTitle } from '@/features/checkin/messages'
 import { newNonce } from '@/features/checkin/nonce'
 import { EmptyState } from '@/components/EmptyState'
 import { useAction } from '@/hooks/useAction'
+import { displayName } from '@/utils/display-name'
 import { errorCode, errorMessage } from '@/utils/errors'
 import { formatClock, formatDateTime } from '@/utils/time'
 import { getManaged } from '../../features/events/api'
@@ -30,15 +31,11 @@ interface Panel {
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/
 
-function personName(r: ScanResult): string {
-  return r.person.realName || r.person.nickname
-}
-
 function onlinePanel(r: ScanResult, title?: string): Panel {
   return {
     ok: true,
     title: title ?? `${VERB[r.direction]}成功`,
-    name: personName(r),
+    name: displayName(r.person),
     state: r.direction === 'in' ? '已签到' : '已签退',
     lines: [
       `时间 ${formatClock(r.scannedAt)}`,
