@@ -10,8 +10,8 @@ import { acceptOffer, cancelRegistration, declineOffer, listMine, type MyTab } f
 import { useAction } from '@/hooks/useAction'
 import { useReloadOnShow } from '@/hooks/useLatest'
 import { usePagedList } from '@/hooks/usePagedList'
-import { MyRegistrationCard } from '../../components/MyRegistrationCard'
-import { TicketPopup } from '../../components/TicketPopup'
+import { MyRegistrationCard } from '../../features/activities/components/MyRegistrationCard'
+import { TicketPopup } from '../../features/activities/components/TicketPopup'
 import './index.scss'
 
 const TABS: { value: MyTab; title: string; empty: string }[] = [
