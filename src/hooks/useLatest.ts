@@ -1,29 +1,14 @@
 import { useMemo, useRef } from 'react'
 import { useDidShow } from '@tarojs/taro'
+import { createLatest, type Latest } from '@/utils/latest'
 
 /**
  * Drops answers that arrive after a newer request: `const isLatest = latest.next()` before the
  * call, `if (!isLatest()) return` after it. `same()` checks without starting a new request (a
  * next page belongs to the current list); `drop()` makes every answer in flight stale.
  */
-export function useLatest() {
-  const seq = useRef(0)
-  return useMemo(
-    () => ({
-      next(): () => boolean {
-        const mine = ++seq.current
-        return () => mine === seq.current
-      },
-      same(): () => boolean {
-        const mine = seq.current
-        return () => mine === seq.current
-      },
-      drop(): void {
-        seq.current++
-      },
-    }),
-    [],
-  )
+export function useLatest(): Latest {
+  return useMemo(createLatest, [])
 }
 
 /**
