@@ -14,7 +14,7 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: { '^@api/(.*)$': '<rootDir>/types/api/$1' },
+  moduleNameMapper: { '^@api/(.*)$': '<rootDir>/types/api/$1', '^@contract/(.*)$': '<rootDir>/types/contract/$1' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/support/node-env.ts'],

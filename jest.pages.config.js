@@ -41,6 +41,7 @@ const config = defineJestConfig({
     '\\.(css|less|sass|scss)$': 'identity-obj-proxy',
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@api/(.*)$': '<rootDir>/types/api/$1',
+    '^@contract/(.*)$': '<rootDir>/types/contract/$1',
   },
   collectCoverageFrom: ['<rootDir>/src/**/*.{ts,tsx}'],
 })

@@ -1,9 +1,14 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // https://docs.taro.zone/docs/next/config
+// The API's zod-free constants (types/contract, imported by pages as @contract/*) are TypeScript
+// outside src: Babel must compile them too.
+const CONTRACT_DIR = path.resolve(__dirname, '..', 'types/contract')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'qingju',
@@ -40,6 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false,
     },
     mini: {
+      compile: { include: [CONTRACT_DIR] },
       // Moves modules used only by subpackages out of the main package (2 MB limit).
       optimizeMainPackage: {
         enable: true,
@@ -68,6 +74,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      compile: { include: [CONTRACT_DIR] },
       // H5 skips PostCSS (pxtransform) for node_modules unless listed here: without it Taroify's
       // 750-design px stay px and its components render twice too large.
       esnextModules: ['@taroify'],

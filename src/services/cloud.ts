@@ -22,6 +22,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Connects the WeChat build to CloudBase once, at launch (nothing to do in the H5 build). */
+export function initCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp') return
+  // TARO_APP_CLOUD_ENV comes from the shell or a `.env.<mode>.local` file (see config/index.ts);
+  // empty means the mini-program's default CloudBase environment.
+  const env = process.env.TARO_APP_CLOUD_ENV
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+}
+
 const DEV_TOKEN_KEY = 'qingju.devToken'
 
 export function getDevToken(): string | null {

@@ -3,6 +3,7 @@
  * optimizeMainPackage keeps it out of the main package.
  */
 import Taro from '@tarojs/taro'
+import { downloadFile } from '@/services/files'
 
 /** What the export actions answer: a CloudBase fileID in WeChat, a /files/... URL in the local host. */
 export interface ExportedFile {
@@ -23,6 +24,6 @@ export async function openExport(res: ExportedFile): Promise<void> {
     a.remove()
     return
   }
-  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: res.fileId })
+  const tempFilePath = await downloadFile(res.fileId)
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
 }

@@ -1,6 +1,8 @@
 import { entryActions, groupByPerson, parseHours, personOptions } from '@/packages/organiser/features/hours/ledger'
 import { entryFlags, flagText, minutesText } from '@/packages/organiser/features/hours/labels'
 import { statusView } from '@/features/hours/format'
+import type { HoursFlag } from '@api/hours'
+import { HOURS_FLAGS } from '@contract/hours'
 import { PEOPLE, REG_A, REG_B, REG_C, entry, eventHours, preview } from './support/hours-fixtures'
 
 test('hours as typed: numbers within 0–24 in the event steps', () => {
@@ -24,6 +26,9 @@ test('flags in plain Chinese; needs-review without a known flag still says so', 
   expect(entryFlags({ flags: [], needsReview: true })).toEqual(['需核实'])
   expect(entryFlags({ flags: ['missing_check_out'], needsReview: true })).toEqual(['未签退，需核实'])
   expect(entryFlags({ flags: ['repeated_check_in'], needsReview: false })).toEqual(['重复签到（按第一次计）'])
+  // Flags are looked up, not guessed from their names.
+  expect(flagText('location_far')).toBe('需核实（location_far）')
+  expect(flagText('adjusted')).toBe('组织者已手动调整')
   expect(minutesText(150)).toBe('2小时30分')
   expect(minutesText(45)).toBe('45分')
   expect(minutesText(120)).toBe('2小时')
@@ -72,4 +77,15 @@ test('grouping per person, make-up candidates from the ledger and the preview, a
     decline: false,
   })
   expect(entryActions(entry({ status: 'declined' }))).toEqual({ adjust: false, decline: false })
+})
+
+test("every flag of the contract has its own words, and the contract's list is the HoursFlag union", () => {
+  // Compile-time: the zod-free list and the API type name the same flags, both ways.
+  const listed: readonly HoursFlag[] = HOURS_FLAGS
+  const everyFlag: Record<HoursFlag, true> = Object.fromEntries(HOURS_FLAGS.map((f) => [f, true])) as Record<
+    (typeof HOURS_FLAGS)[number],
+    true
+  >
+  expect(Object.keys(everyFlag)).toEqual([...listed])
+  for (const flag of HOURS_FLAGS) expect(flagText(flag)).not.toMatch(/^需核实（/)
 })

@@ -1,7 +1,5 @@
 import Taro from '@tarojs/taro'
 import type { MyRegistration, Profile } from '@api/signup'
-import { ID_TYPES } from '@api/signup'
-import { ID_TYPE_OPTIONS } from '@/packages/mine/features/profile/id-types'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
@@ -167,7 +165,6 @@ describe('个人资料', () => {
   })
 
   test("the ID type (for the hours export) is offered with the contract's list and saved", async () => {
-    expect(ID_TYPE_OPTIONS).toEqual([...ID_TYPES])
     serve({
       'signup.profile': () => profile,
       'signup.updateProfile': (d) => ({ ...profile, ...(d as object) }),

@@ -6,25 +6,26 @@
 import * as z from 'zod'
 import { MONTH, YEAR, instant, text } from './common'
 
-/** Category codes of the annual activity list. Names and order live in the database. */
-export const CATEGORY_CODE = /^[a-z][a-z_]{1,31}$/
+import {
+  ACTIVITY_STATUS_FILTERS,
+  CATEGORY_CODE,
+  DISTRICT_ID,
+  EVENT_STATES,
+  type ActivityPhase,
+  type EventState,
+} from '../contract/activity'
 
-/**
- * Browse filter by lifecycle, all relative to "now":
- * - active: not yet ended (the default home list)
- * - open: sign-up window open and seats may remain (报名中)
- * - upcoming: not started, sign-up not open now (即将开始)
- * - ongoing: started, not ended (进行中)
- * - finished: ended (已结束), newest first
- */
-export const ACTIVITY_STATUS_FILTERS = ['active', 'open', 'upcoming', 'ongoing', 'finished'] as const
-export type ActivityStatusFilter = (typeof ACTIVITY_STATUS_FILTERS)[number]
-
-/** The lifecycle state of one activity as shown on its card. */
-export type ActivityPhase = 'open' | 'upcoming' | 'ongoing' | 'finished' | 'cancelled'
-
-/** District ids look like `runzhou`; the list defaults to the deployment's home district. */
-export const DISTRICT_ID = /^[a-z][a-z0-9_]{1,31}$/
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export {
+  ACTIVITY_PHASES,
+  ACTIVITY_STATUS_FILTERS,
+  CATEGORY_CODE,
+  DISTRICT_ID,
+  EVENT_STATES,
+  type ActivityPhase,
+  type ActivityStatusFilter,
+  type EventState,
+} from '../contract/activity'
 
 export const activityListRequest = z.strictObject({
   district: z.string().regex(DISTRICT_ID).optional(),
@@ -95,7 +96,7 @@ export interface ActivityDetail extends ActivityCard {
 
 /** The organiser's view: everything in the detail plus lifecycle bookkeeping. */
 export interface ManagedActivity extends ActivityDetail {
-  state: 'draft' | 'published' | 'cancelled' | 'finished'
+  state: EventState
   seatsTaken: number
   cancelReason: string | null
   publishedAt: string | null
@@ -185,7 +186,7 @@ export type ActivityCancelRequest = z.input<typeof activityCancelRequest>
 
 export const activityManageListRequest = z.strictObject({
   unitId: z.uuid(),
-  state: z.enum(['draft', 'published', 'cancelled', 'finished']).optional(),
+  state: z.enum(EVENT_STATES).optional(),
   cursor: z.string().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 })

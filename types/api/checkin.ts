@@ -4,17 +4,18 @@
  */
 import * as z from 'zod'
 import { phone } from './common'
+import { DIRECTIONS, MAX_SYNC_BATCH, SHORT_CODE } from '../contract/checkin'
+
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export { DIRECTIONS, MAX_SYNC_BATCH, SHORT_CODE, type Direction } from '../contract/checkin'
 
 /** Client-generated per scan: repeating a scan (double tap, retry, re-upload) returns the first result. */
 const nonce = () => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 /** Tokens are base64url of a fixed size; anything longer is refused before any work. */
 const token = () => z.string().min(1).max(128)
 
-export const siteCodeRequest = z.strictObject({ activityId: z.uuid(), direction: z.enum(['in', 'out']) })
+export const siteCodeRequest = z.strictObject({ activityId: z.uuid(), direction: z.enum(DIRECTIONS) })
 export type SiteCodeRequest = z.input<typeof siteCodeRequest>
-
-/** The 6 digits shown under the rotating QR code, typed where no camera is available (H5). */
-export const SHORT_CODE = /^[0-9]{6}$/
 
 export const scanRequest = z
   .strictObject({
@@ -40,7 +41,7 @@ export type TicketRequest = z.input<typeof ticketRequest>
 export const ticketScanRequest = z.strictObject({
   activityId: z.uuid(),
   token: token(),
-  direction: z.enum(['in', 'out']),
+  direction: z.enum(DIRECTIONS),
   nonce: nonce(),
 })
 export type TicketScanRequest = z.input<typeof ticketScanRequest>
@@ -125,8 +126,6 @@ export interface OfflineRoster {
   }[]
 }
 
-export const MAX_SYNC_BATCH = 200
-
 /** Ticket scans queued offline, sent when the network returns (in any order; the server sorts by time). */
 export const syncRequest = z.strictObject({
   activityId: z.uuid(),
@@ -134,7 +133,7 @@ export const syncRequest = z.strictObject({
     .array(
       z.strictObject({
         token: token(),
-        direction: z.enum(['in', 'out']),
+        direction: z.enum(DIRECTIONS),
         nonce: nonce(),
         /** When the scan happened on the device, not when it is sent. */
         scannedAt: z.iso.datetime({ offset: true }),

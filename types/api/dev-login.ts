@@ -5,9 +5,9 @@
  * Then send `Authorization: Bearer <token>` with every POST /api/<function>.
  */
 import * as z from 'zod'
+import { DEV_PERSONAS, type DevPersona } from '../contract/dev-login'
 
-export const DEV_PERSONAS = ['youth', 'organiser', 'district_admin', 'new'] as const
-export type DevPersona = (typeof DEV_PERSONAS)[number]
+export { DEV_PERSONAS, type DevPersona } from '../contract/dev-login'
 
 export const devLoginRequest = z.strictObject({
   persona: z.enum(DEV_PERSONAS),

@@ -14,17 +14,22 @@
  */
 import * as z from 'zod'
 import { text } from './common'
+import type { DayStatus, EntryKind, EntryStatus, HoursFlag } from '../contract/hours'
+
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export {
+  DAY_STATUSES,
+  ENTRY_KINDS,
+  ENTRY_STATUSES,
+  HOURS_FLAGS,
+  type HoursFlag,
+  type DayStatus,
+  type EntryKind,
+  type EntryStatus,
+} from '../contract/hours'
 
 export const activityHoursRequest = z.strictObject({ activityId: z.uuid() })
 export type ActivityHoursRequest = z.input<typeof activityHoursRequest>
-
-/**
- * Flags on a day's hours: from the hour rules, plus far_from_venue (a scan that day was farther
- * from the venue than the event's radius) and adjusted (set by hand by an organiser). Defined
- * once, with the hour rules (server/domain/checkin/hours.ts `HOURS_FLAGS`); type-only here.
- */
-export type { HoursFlag } from '../../server/domain/checkin/hours'
-import type { HoursFlag } from '../../server/domain/checkin/hours'
 
 /** One person's credited time on one Shanghai day (see server/domain/checkin/hours.ts). */
 export interface DayHours {
@@ -32,7 +37,7 @@ export interface DayHours {
   scheduledMinutes: number
   presentMinutes: number
   hours: number
-  status: 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
+  status: DayStatus
   flags: HoursFlag[]
 }
 
@@ -45,11 +50,6 @@ export interface HoursPreview {
     totalHours: number
   }[]
 }
-
-export const ENTRY_KINDS = ['scan', 'makeup', 'reversal', 'correction'] as const
-export type EntryKind = (typeof ENTRY_KINDS)[number]
-export const ENTRY_STATUSES = ['pending', 'approved', 'declined'] as const
-export type EntryStatus = (typeof ENTRY_STATUSES)[number]
 
 /** One line of the ledger as organisers see it. */
 export interface LedgerEntry {

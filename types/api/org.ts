@@ -5,21 +5,19 @@
 import * as z from 'zod'
 import { phone, text } from './common'
 
-export const UNIT_KINDS = ['agency', 'state_owned', 'finance', 'new_economy', 'school', 'community', 'other'] as const
-export type UnitKind = (typeof UNIT_KINDS)[number]
-/** Display names of unit kinds (机关/国企/金融/两新组织/学校/社区/其他). */
-export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
-  agency: '机关',
-  state_owned: '国企',
-  finance: '金融',
-  new_economy: '两新组织',
-  school: '学校',
-  community: '社区',
-  other: '其他',
-}
+import { INVITE_CODE, UNIT_KINDS, type UnitKind, type UnitRole, type UnitStatus } from '../contract/org'
 
-export type UnitStatus = 'pending' | 'admitted' | 'rejected'
-export type UnitRole = 'admin' | 'organiser'
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export {
+  INVITE_CODE,
+  UNIT_KINDS,
+  UNIT_KIND_NAMES,
+  UNIT_ROLES,
+  UNIT_STATUSES,
+  type UnitKind,
+  type UnitRole,
+  type UnitStatus,
+} from '../contract/org'
 
 export const unitApplyRequest = z.strictObject({
   name: text(2, 60),
@@ -62,7 +60,6 @@ export const inviteCreateRequest = z.strictObject({ unitId: z.uuid() })
 export type InviteCreateRequest = z.input<typeof inviteCreateRequest>
 
 /** Share codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
-export const INVITE_CODE = /^[2-9A-HJKMNP-Z]{8}$/
 export const inviteAcceptRequest = z.strictObject({ code: z.string().trim().toUpperCase().regex(INVITE_CODE) })
 export type InviteAcceptRequest = z.input<typeof inviteAcceptRequest>
 

@@ -6,6 +6,10 @@ import * as z from 'zod'
 import { MONTH, YEAR, text } from './common'
 import { CATEGORY_CODE } from './activity'
 
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export { LINE_STATES, type LineState } from '../contract/plan'
+import type { LineState } from '../contract/plan'
+
 export const planGetRequest = z.strictObject({ year: YEAR })
 export type PlanGetRequest = z.input<typeof planGetRequest>
 
@@ -58,7 +62,6 @@ export const completionRequest = z.strictObject({ year: YEAR })
 export type CompletionRequest = z.input<typeof completionRequest>
 
 /** Where a line of the list stands. */
-export type LineState = 'planned' | 'posted' | 'held' | 'overdue'
 
 export interface PlanLine {
   id: string

@@ -2,36 +2,10 @@
  * The envelope every cloud-function action answers with, and the stable error codes.
  * Pages branch on `code`; `message` is Chinese text fit to show a user as is.
  */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNKNOWN_ACTION',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'CONTENT_REJECTED',
-  // Sign-up refusals, each its own code so pages can say exactly why.
-  'SIGNUP_CLOSED',
-  'FULL',
-  'ALREADY_REGISTERED',
-  'NOT_ELIGIBLE',
-  'PROFILE_INCOMPLETE',
-  'DEADLINE_PASSED',
-  // Check-in refusals.
-  'CODE_INVALID',
-  'CODE_EXPIRED',
-  'WRONG_EVENT',
-  'CHECKIN_CLOSED',
-  'NOT_REGISTERED',
-  'REGISTRATION_CANCELLED',
-  'NOT_CHECKED_IN',
-  // Hours refusals.
-  'HOURS_OVER_LIMIT',
-  'ENTRY_LOCKED',
-  'INTERNAL',
-] as const
+import type { ErrorCode } from '../contract/result'
 
-export type ErrorCode = (typeof ERROR_CODES)[number]
+// The codes live in a zod-free module pages may import; re-exported for existing imports.
+export { ERROR_CODES, type ErrorCode } from '../contract/result'
 
 export interface ApiSuccess<T> {
   ok: true

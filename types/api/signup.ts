@@ -5,10 +5,31 @@
 import * as z from 'zod'
 import type { ActivityPhase } from './activity'
 import { phone, text } from './common'
+import {
+  ID_TYPES,
+  MY_TABS,
+  QUESTION_KINDS,
+  REGISTRATION_STATES,
+  type IdType,
+  type RegistrationState,
+} from '../contract/signup'
+
+// Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
+export {
+  ACTIVE_STATES,
+  ID_TYPES,
+  MY_TABS,
+  QUESTION_KINDS,
+  REGISTRATION_STATES,
+  SEAT_HOLDING,
+  type IdType,
+  type MyTab,
+  type QuestionKind,
+  type RegistrationState,
+} from '../contract/signup'
 
 // ---------- Per-event settings (set by organisers) ----------
 
-export const QUESTION_KINDS = ['text', 'single', 'multi'] as const
 export const questionSchema = z.strictObject({
   /** Stable id referenced by answers and quotas, e.g. "gender". */
   id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
@@ -65,26 +86,6 @@ export type SettingsUpdateRequest = z.input<typeof settingsUpdateRequest>
 
 // ---------- People ----------
 
-export const REGISTRATION_STATES = [
-  'applied',
-  'pending',
-  'offered',
-  'confirmed',
-  'waitlisted',
-  'rejected',
-  'declined',
-  'expired',
-  'cancelled',
-  'attended',
-  'no_show',
-] as const
-export type RegistrationState = (typeof REGISTRATION_STATES)[number]
-
-/** A registration holds a seat in these states. */
-export const SEAT_HOLDING: RegistrationState[] = ['offered', 'confirmed']
-/** One of these per person and event at most. */
-export const ACTIVE_STATES: RegistrationState[] = ['applied', 'pending', 'offered', 'confirmed', 'waitlisted']
-
 export const answersSchema = z.record(
   z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
   z.union([text(0, 500), z.array(text(1, 30)).max(20)]),
@@ -105,20 +106,10 @@ export type RegistrationIdRequest = z.input<typeof registrationIdRequest>
 
 export const myListRequest = z
   .strictObject({
-    tab: z.enum(['upcoming', 'past', 'waitlist']).default('upcoming'),
+    tab: z.enum(MY_TABS).default('upcoming'),
   })
   .optional()
 export type MyListRequest = z.input<typeof myListRequest>
-
-/** ID document types, as the national volunteer systems list them (the export's 证件类型 column). */
-export const ID_TYPES = [
-  '居民身份证',
-  '港澳居民来往内地通行证',
-  '台湾居民来往大陆通行证',
-  '护照',
-  '外国人永久居留身份证',
-] as const
-export type IdType = (typeof ID_TYPES)[number]
 
 export const profileUpdateRequest = z.strictObject({
   realName: text(1, 20).optional(),

@@ -60,21 +60,9 @@ export interface HoursInput {
   maxPairsPerDay?: number
 }
 
-export type DayStatus = 'ok' | 'below_minimum' | 'needs_review' | 'participation_only'
-/**
- * Every flag a day's hours may carry: the hour rules' own (below), far_from_venue (a scan that
- * day was beyond the event's radius; set when hours are closed) and adjusted (set by hand by an
- * organiser). The API's `HoursFlag` is this type.
- */
-export const HOURS_FLAGS = [
-  'repeated_check_in',
-  'check_out_without_check_in',
-  'missing_check_out',
-  'extra_pairs_ignored',
-  'far_from_venue',
-  'adjusted',
-] as const
-export type HoursFlag = (typeof HOURS_FLAGS)[number]
+// Day statuses and flags are part of the API contract, defined once for the server and the pages.
+export { HOURS_FLAGS, type DayStatus, type HoursFlag } from '@contract/hours'
+import type { DayStatus, HoursFlag } from '@contract/hours'
 
 export interface DayHours {
   /** Shanghai calendar day, YYYY-MM-DD. */

@@ -2,7 +2,9 @@
  * Words for check-in results. The server's message is always shown as is (it says exactly why);
  * the title by code tells at a glance what to do next.
  */
-export type Direction = 'in' | 'out'
+import type { Direction } from '@contract/checkin'
+
+export type { Direction }
 
 export const VERB: Record<Direction, string> = { in: '签到', out: '签退' }
 

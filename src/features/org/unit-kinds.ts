@@ -1,20 +1,6 @@
-import type { UnitKind, UnitStatus } from '@api/org'
+import type { UnitRole, UnitStatus } from '@contract/org'
 
-/**
- * Copy of UNIT_KIND_NAMES from types/api/org.ts: that module imports zod at runtime, and pages
- * import the contract as types only. The Record type makes a new kind a compile error here.
- */
-export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
-  agency: '机关',
-  state_owned: '国企',
-  finance: '金融',
-  new_economy: '两新组织',
-  school: '学校',
-  community: '社区',
-  other: '其他',
-}
-
-export const UNIT_KINDS = Object.keys(UNIT_KIND_NAMES) as UnitKind[]
+export { UNIT_KINDS, UNIT_KIND_NAMES } from '@contract/org'
 
 export const UNIT_STATUS_NAMES: Record<UnitStatus, string> = {
   pending: '待审核',
@@ -22,4 +8,4 @@ export const UNIT_STATUS_NAMES: Record<UnitStatus, string> = {
   rejected: '已驳回',
 }
 
-export const UNIT_ROLE_NAMES = { admin: '管理员', organiser: '组织者' } as const
+export const UNIT_ROLE_NAMES: Record<UnitRole, string> = { admin: '管理员', organiser: '组织者' }

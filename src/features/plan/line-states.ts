@@ -1,4 +1,6 @@
-import type { LineState } from '@api/plan'
+import type { LineState } from '@contract/plan'
+
+export { LINE_STATES } from '@contract/plan'
 
 export const LINE_STATE_NAMES: Record<LineState, string> = {
   planned: '计划中',
@@ -6,5 +8,3 @@ export const LINE_STATE_NAMES: Record<LineState, string> = {
   held: '已举办',
   overdue: '逾期',
 }
-
-export const LINE_STATES = Object.keys(LINE_STATE_NAMES) as LineState[]

@@ -2,7 +2,7 @@
 import type { ActivityDetail } from '@api/activity'
 import type { Registration, SignupSummary } from '@api/signup'
 import { formatDateTime } from '@/utils/time'
-import { ACTIVE } from './states'
+import { ACTIVE_STATES } from '@contract/signup'
 
 export type BarAction = 'signup' | 'offer' | 'login' | 'none'
 
@@ -38,7 +38,7 @@ export function barStatus(
   signedIn: boolean,
   now: Date = new Date(),
 ): BarStatus {
-  if (mine && ACTIVE.includes(mine.state)) {
+  if (mine && ACTIVE_STATES.includes(mine.state)) {
     switch (mine.state) {
       case 'applied':
         return status('已提交申请', 'none', '报名截止后由组织者选人或抽签，结果会通知你')

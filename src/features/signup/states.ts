@@ -1,8 +1,5 @@
-/**
- * Registration states as people see them. The list is copied from types/api/signup.ts
- * (REGISTRATION_STATES lives in a zod module, which must not enter the bundle).
- */
-import type { RegistrationState } from '@api/signup'
+/** Registration states as people see them. */
+import { REGISTRATION_STATES, type RegistrationState } from '@contract/signup'
 
 export const STATE_NAMES: Record<RegistrationState, string> = {
   applied: '已申请',
@@ -18,19 +15,8 @@ export const STATE_NAMES: Record<RegistrationState, string> = {
   no_show: '缺席',
 }
 
-export const STATE_ORDER: RegistrationState[] = [
-  'applied',
-  'pending',
-  'offered',
-  'confirmed',
-  'waitlisted',
-  'rejected',
-  'declined',
-  'expired',
-  'cancelled',
-  'attended',
-  'no_show',
-]
+/** The roster's filter order: the contract's own order. */
+export const STATE_ORDER: readonly RegistrationState[] = REGISTRATION_STATES
 
 type TagColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger'
 
@@ -47,9 +33,6 @@ export const STATE_COLORS: Record<RegistrationState, TagColor> = {
   attended: 'success',
   no_show: 'danger',
 }
-
-/** Copied from the contract's ACTIVE_STATES: at most one of these per person and event. */
-export const ACTIVE: RegistrationState[] = ['applied', 'pending', 'offered', 'confirmed', 'waitlisted']
 
 /** "85%"; "暂无记录" without any record. */
 export function rateText(rate: number | null): string {

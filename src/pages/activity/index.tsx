@@ -1,6 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRouter } from '@tarojs/taro'
 import Cell from '@taroify/core/cell'
 import '@taroify/core/cell/style'
 import Skeleton from '@taroify/core/skeleton'
@@ -14,6 +13,7 @@ import { PhaseTag } from '@/features/activities/components/PhaseTag'
 import { PlaceMap } from '@/features/activities/components/PlaceMap'
 import { seatsText } from '@/features/activities/components/seats'
 import { EmptyState } from '@/components/EmptyState'
+import { useReloadOnShow } from '@/hooks/useLatest'
 import { ErrorState } from '@/components/ErrorState'
 import { formatTimeRange, formatWindow } from '@/utils/time'
 import { useSignup } from '@/features/signup/hooks/useSignup'
@@ -39,11 +39,7 @@ function eligibilityText(s: SignupSettings): string | null {
 function Detail({ activity: a }: { activity: ActivityDetail }) {
   const signup = useSignup(a.id)
   // Back from the profile page or 我的活动: my state may have changed.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void signup.reload()
-    shown.current = true
-  })
+  useReloadOnShow(signup.reload)
   const summary = signup.summary
   const waiting = summary?.counts.waitlisted ?? 0
   const conditions = summary ? eligibilityText(summary.settings) : null

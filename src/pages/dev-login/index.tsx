@@ -5,7 +5,8 @@ import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { DevPersona, DevPersonaInfo } from '@api/dev-login'
-import { devLogin, fetchPersonas } from '@/features/dev-login/api/dev-login'
+import { devLogin, fetchPersonas } from '@/features/dev-login/api'
+import { useAction } from '@/hooks/useAction'
 import { getDevToken, setDevToken } from '@/services/cloud'
 import { useActivityListStore } from '@/features/activities/store/activity-list'
 import { useSessionStore } from '@/features/session/store/session'
@@ -21,7 +22,7 @@ function goHome() {
 export default function DevLogin() {
   const [personas, setPersonas] = useState<DevPersonaInfo[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<DevPersona | null>(null)
+  const { busy, run: act } = useAction<DevPersona>()
   const [current, setCurrent] = useState<string | null>(() =>
     getDevToken() ? Taro.getStorageSync<string>(CURRENT_KEY) || '已登录' : null,
   )
@@ -33,24 +34,25 @@ export default function DevLogin() {
   }, [])
 
   async function choose(p: DevPersonaInfo) {
-    setBusy(p.persona)
     setError(null)
-    try {
-      const res = await devLogin(p.persona)
-      setDevToken(res.token)
-      const label = `${p.label}（${res.nickname}）`
-      Taro.setStorageSync(CURRENT_KEY, label)
-      setCurrent(label)
-      // Lists may depend on who is asking: load them again as the new person.
-      useActivityListStore.getState().reset()
-      useSessionStore.getState().reset()
-      void Taro.showToast({ title: `已切换为${p.label}`, icon: 'none' })
-      goHome()
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      p.persona,
+      async () => {
+        const res = await devLogin(p.persona)
+        setDevToken(res.token)
+        const label = `${p.label}（${res.nickname}）`
+        Taro.setStorageSync(CURRENT_KEY, label)
+        setCurrent(label)
+        // Lists may depend on who is asking: load them again as the new person.
+        useActivityListStore.getState().reset()
+        useSessionStore.getState().reset()
+        void Taro.showToast({ title: `已切换为${p.label}`, icon: 'none' })
+        goHome()
+      },
+      (err) => {
+        setError(err instanceof Error ? err.message : String(err))
+      },
+    )
   }
 
   function logout() {

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { ActivityDetail } from '@api/activity'
-import { getActivity } from '../api/activities'
+import { getActivity } from '../api'
+import { useLatest } from '@/hooks/useLatest'
 import { errorCode, errorMessage } from '@/utils/errors'
 
 export type DetailState =
@@ -12,10 +13,10 @@ export type DetailState =
 /** One activity by id; a missing id counts as not found. */
 export function useActivityDetail(id: string | undefined) {
   const [state, setState] = useState<DetailState>({ phase: 'loading' })
-  const latest = useRef(0)
+  const latest = useLatest()
 
   const load = useCallback(async () => {
-    const mine = ++latest.current
+    const isLatest = latest.next()
     if (!id) {
       setState({ phase: 'not-found' })
       return
@@ -23,15 +24,15 @@ export function useActivityDetail(id: string | undefined) {
     setState({ phase: 'loading' })
     try {
       const activity = await getActivity(id)
-      if (mine === latest.current) setState({ phase: 'ready', activity })
+      if (isLatest()) setState({ phase: 'ready', activity })
     } catch (err) {
-      if (mine !== latest.current) return
+      if (!isLatest()) return
       // An id that is not a UUID fails validation: to the user it is simply not there.
       const code = errorCode(err)
       if (code === 'NOT_FOUND' || code === 'INVALID_INPUT') setState({ phase: 'not-found' })
       else setState({ phase: 'error', message: errorMessage(err) })
     }
-  }, [id])
+  }, [id, latest])
 
   useEffect(() => {
     void load()

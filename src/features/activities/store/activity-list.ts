@@ -5,9 +5,10 @@
 import { create } from 'zustand'
 import type { ActivityCard, ActivityListRequest, ActivityStatusFilter, Category } from '@api/activity'
 import type { Unit } from '@api/org'
-import { listActivities, listCategories } from '../api/activities'
-import { listUnits } from '@/features/org/api/org'
+import { listActivities, listCategories } from '../api'
+import { listUnits } from '@/features/org/api'
 import { errorMessage } from '@/utils/errors'
+import { createLatest } from '@/utils/latest'
 import type { YearMonth } from '@/utils/month'
 
 export type HomeStatus = ActivityStatusFilter
@@ -86,13 +87,13 @@ const initial = {
   moreError: null,
 }
 
-// Each first-page request gets a number; answers to superseded requests are dropped
+// Each first-page request is the newest; answers to superseded requests are dropped
 // (e.g. the user switched tabs before the previous tab's page arrived).
-let seq = 0
+const latest = createLatest()
 
 export const useActivityListStore = create<ActivityListState>()((set, get) => {
   async function fetchFirstPage(mode: 'reload' | 'refresh'): Promise<string | null> {
-    const mine = ++seq
+    const isLatest = latest.next()
     const s = get()
     if (mode === 'reload') {
       set({ phase: 'loading', error: null, items: [], nextCursor: null, moreError: null, loadingMore: false })
@@ -101,11 +102,11 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
     }
     try {
       const page = await listActivities(listRequest(s.category, s))
-      if (mine !== seq) return null
+      if (!isLatest()) return null
       set({ items: page.items, nextCursor: page.nextCursor, phase: 'ready', error: null, moreError: null })
       return null
     } catch (err) {
-      if (mine !== seq) return null
+      if (!isLatest()) return null
       if (mode === 'refresh' && get().phase === 'ready') {
         // Keep the list a refresh failed to replace.
         return errorMessage(err)
@@ -113,7 +114,7 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
       set({ phase: 'error', error: errorMessage(err), items: [], nextCursor: null })
       return null
     } finally {
-      if (mine === seq) set({ refreshing: false })
+      if (isLatest()) set({ refreshing: false })
     }
   }
 
@@ -148,11 +149,11 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
       const s = get()
       const { nextCursor, loadingMore, phase, refreshing } = s
       if (!nextCursor || loadingMore || phase !== 'ready' || refreshing) return
-      const mine = seq
+      const isSame = latest.same()
       set({ loadingMore: true, moreError: null })
       try {
         const page = await listActivities({ ...listRequest(s.category, s), cursor: nextCursor })
-        if (mine !== seq) return
+        if (!isSame()) return
         // The keyset cursor should not repeat rows; guard anyway so React keys stay unique.
         const seen = new Set(get().items.map((a) => a.id))
         set({
@@ -160,10 +161,10 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
           nextCursor: page.nextCursor,
         })
       } catch (err) {
-        if (mine !== seq) return
+        if (!isSame()) return
         set({ moreError: errorMessage(err) })
       } finally {
-        if (mine === seq) set({ loadingMore: false })
+        if (isSame()) set({ loadingMore: false })
       }
     },
 
@@ -196,7 +197,7 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
     },
 
     reset() {
-      seq++
+      latest.drop()
       set({ ...initial })
     },
   }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { MyCheckin } from '@api/checkin'
+import { useReloadOnShow } from '@/hooks/useLatest'
 import { formatClock } from '@/utils/time'
 import { useSelfCheckin, type ScanOutcome } from '../hooks/useSelfCheckin'
 import { VERB, failureTitle, nextDirection, retryable } from '../messages'
@@ -103,10 +104,8 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
   const scanning = useRef(false)
 
   // Back from another page (or the camera): my state may have changed.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && !scanning.current) void c.reload()
-    shown.current = true
+  useReloadOnShow(() => {
+    if (!scanning.current) void c.reload()
   })
 
   const mine = c.mine

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MyCheckin, ScanRequest, ScanResult } from '@api/checkin'
+import { useAction } from '@/hooks/useAction'
+import { useLatest } from '@/hooks/useLatest'
 import { errorCode, errorMessage } from '@/utils/errors'
-import { getMyCheckin, scanSiteCode } from '../api/checkin'
+import { getMyCheckin, scanSiteCode } from '../api'
 import { newNonce } from '../nonce'
 
 /** What a scan asks for, without its nonce: a scanned code, or an event's 6-digit code. */
@@ -22,24 +24,25 @@ const MAX_WAIT_MS = 6 * 60 * 60 * 1000
  */
 export function useSelfCheckin(activityId: string, eligible: boolean) {
   const [mine, setMine] = useState<MyCheckin | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run } = useAction()
+  const busy = running !== null
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null)
   const attempt = useRef<{ nonce: string; input: ScanInput | null } | null>(null)
-  const latest = useRef(0)
+  const latest = useLatest()
 
   const reload = useCallback(async () => {
-    const run = ++latest.current
+    const isLatest = latest.next()
     if (!eligible) {
       setMine(null)
       return
     }
     try {
       const m = await getMyCheckin(activityId)
-      if (run === latest.current) setMine(m)
+      if (isLatest()) setMine(m)
     } catch {
       // Keep what we knew (nothing at first: no check-in bar, the rest of the page does not need it).
     }
-  }, [activityId, eligible])
+  }, [activityId, eligible, latest])
 
   useEffect(() => {
     void reload()
@@ -60,21 +63,20 @@ export function useSelfCheckin(activityId: string, eligible: boolean) {
       if (!attempt.current) attempt.current = { nonce: newNonce(), input: null }
       const current = attempt.current
       current.input = input
-      setBusy(true)
-      try {
-        const result = await scanSiteCode({ ...input, nonce: current.nonce })
-        if (attempt.current === current) attempt.current = null
-        setOutcome({ kind: 'success', result })
-        void reload()
-        return true
-      } catch (err) {
-        setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err) })
-        return false
-      } finally {
-        setBusy(false)
-      }
+      const recorded = await run(
+        'scan',
+        async () => {
+          const result = await scanSiteCode({ ...input, nonce: current.nonce })
+          if (attempt.current === current) attempt.current = null
+          setOutcome({ kind: 'success', result })
+          void reload()
+          return true
+        },
+        (err) => setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err) }),
+      )
+      return recorded !== null
     },
-    [reload],
+    [reload, run],
   )
 
   /** The same request with the same nonce. */

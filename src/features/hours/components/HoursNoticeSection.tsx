@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { HoursNotice } from '@api/hours'
-import { callFunction } from '@/services/cloud'
+import { getHoursNotice } from '../api'
 import { formatDateTime, formatDay } from '@/utils/time'
 import './HoursNoticeSection.scss'
 
@@ -15,7 +15,7 @@ export function HoursNoticeSection({ activityId, enabled }: { activityId: string
   useEffect(() => {
     if (!enabled) return
     let live = true
-    callFunction('hours', 'notice', { activityId }).then(
+    getHoursNotice(activityId).then(
       (n) => {
         if (live) setNotice(n)
       },

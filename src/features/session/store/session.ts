@@ -4,8 +4,9 @@
  */
 import { create } from 'zustand'
 import type { Me, Role } from '@api/session'
-import { fetchMe } from '../api/session'
+import { fetchMe } from '../api'
 import { errorCode, errorMessage } from '@/utils/errors'
+import { createLatest } from '@/utils/latest'
 
 export type SessionPhase = 'idle' | 'loading' | 'ready' | 'signed-out' | 'error'
 
@@ -18,7 +19,7 @@ interface SessionState {
   reset(): void
 }
 
-let seq = 0
+const latest = createLatest()
 
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'idle',
@@ -28,14 +29,14 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async load(force = false) {
     const s = get()
     if (!force && s.phase === 'ready') return s.me
-    const mine = ++seq
+    const isLatest = latest.next()
     set({ phase: s.me ? s.phase : 'loading', error: null })
     try {
       const me = await fetchMe()
-      if (mine === seq) set({ phase: 'ready', me })
+      if (isLatest()) set({ phase: 'ready', me })
       return me
     } catch (err) {
-      if (mine !== seq) return null
+      if (!isLatest()) return null
       // UNAUTHENTICATED happens only in H5 without a dev session: offer the dev login.
       if (errorCode(err) === 'UNAUTHENTICATED') set({ phase: 'signed-out', me: null })
       else set({ phase: 'error', error: errorMessage(err) })
@@ -44,7 +45,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   reset() {
-    seq++
+    latest.drop()
     set({ phase: 'idle', me: null, error: null })
   },
 }))

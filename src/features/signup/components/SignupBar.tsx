@@ -6,7 +6,8 @@ import '@taroify/core/button/style'
 import type { ActivityDetail } from '@api/activity'
 import type { Registration, SignupSummary } from '@api/signup'
 import { errorMessage } from '@/utils/errors'
-import { acceptOffer, cancelRegistration, declineOffer } from '../api/signup'
+import { useAction } from '@/hooks/useAction'
+import { acceptOffer, cancelRegistration, declineOffer } from '../api'
 import { barStatus, resultText } from '../signup-status'
 import { SignupSheet } from './SignupSheet'
 import './SignupBar.scss'
@@ -27,21 +28,22 @@ function toast(title: string, icon: 'success' | 'none' = 'none') {
 /** The fixed bar at the bottom of the detail page: my state, the sign-up button, offers, cancelling. */
 export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStale }: Props) {
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState<null | 'accept' | 'decline' | 'cancel'>(null)
+  const { busy, run: act } = useAction<'accept' | 'decline' | 'cancel'>()
   const loading = signedIn === null
   const s = barStatus(activity, summary, mine, signedIn !== false)
 
   async function run(kind: 'accept' | 'decline' | 'cancel', call: () => Promise<Registration>, done: string) {
-    setBusy(kind)
-    try {
-      onChanged(await call())
-      toast(done, 'success')
-    } catch (err) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
-      onStale()
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      kind,
+      async () => {
+        onChanged(await call())
+        toast(done, 'success')
+      },
+      (err) => {
+        void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
+        onStale()
+      },
+    )
   }
 
   async function confirmThen(title: string, content: string, then: () => Promise<void>) {

@@ -5,8 +5,9 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { FormQuestion, Registration, SignupSummary } from '@api/signup'
 import { REMINDER_TEMPLATE_ID } from '@/config/subscribe'
+import { useAction } from '@/hooks/useAction'
 import { ApiError } from '@/services/cloud'
-import { signUp } from '../api/signup'
+import { signUp } from '../api'
 import { newIdempotencyKey } from '../idempotency'
 import './SignupSheet.scss'
 
@@ -62,7 +63,8 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
   const [answers, setAnswers] = useState<Record<string, Answer>>({})
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   // null: not asked yet in this sheet; asked once per opening.
   const [remind, setRemind] = useState<boolean | null>(null)
 
@@ -98,22 +100,23 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
       const v = answers[q.id]
       if (!isEmpty(v)) sent[q.id] = typeof v === 'string' ? v.trim() : (v as string[])
     }
-    setBusy(true)
     setError(null)
-    try {
-      const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
-      onDone(reg)
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setError({ code: err.code, message: err.message })
-        setFieldErrors(err.fields ?? {})
-        if (err.code === 'ALREADY_REGISTERED') onStale()
-      } else {
-        setError({ code: 'NETWORK', message: '出了点问题，请稍后重试' })
-      }
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'signup',
+      async () => {
+        const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
+        onDone(reg)
+      },
+      (err) => {
+        if (err instanceof ApiError) {
+          setError({ code: err.code, message: err.message })
+          setFieldErrors(err.fields ?? {})
+          if (err.code === 'ALREADY_REGISTERED') onStale()
+        } else {
+          setError({ code: 'NETWORK', message: '出了点问题，请稍后重试' })
+        }
+      },
+    )
   }
 
   const profileLink = error && (error.code === 'PROFILE_INCOMPLETE' || error.code === 'NOT_ELIGIBLE')

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Profile, Registration, SignupSummary } from '@api/signup'
+import { useLatest } from '@/hooks/useLatest'
 import { errorCode } from '@/utils/errors'
-import { getMine, getProfile, getSummary } from '../api/signup'
+import { getMine, getProfile, getSummary } from '../api'
 
 export interface SignupState {
   summary: SignupSummary | null
@@ -18,22 +19,22 @@ export interface SignupState {
  */
 export function useSignup(activityId: string | undefined) {
   const [state, setState] = useState<SignupState>({ summary: null, mine: null, signedIn: null, profile: null })
-  const latest = useRef(0)
+  const latest = useLatest()
 
   const load = useCallback(async () => {
     if (!activityId) return
-    const run = ++latest.current
+    const isLatest = latest.next()
     const [summary, mine] = await Promise.allSettled([getSummary(activityId), getMine(activityId)])
-    if (run !== latest.current) return
+    if (!isLatest()) return
     const s = summary.status === 'fulfilled' ? summary.value : null
     const signedIn = mine.status === 'fulfilled' || errorCode(mine.reason) !== 'UNAUTHENTICATED'
     let profile: Profile | null = null
     if (signedIn && s?.settings.eligibility.minAttendanceRate != null) {
       profile = await getProfile().catch(() => null)
-      if (run !== latest.current) return
+      if (!isLatest()) return
     }
     setState({ summary: s, mine: mine.status === 'fulfilled' ? mine.value : null, signedIn, profile })
-  }, [activityId])
+  }, [activityId, latest])
 
   useEffect(() => {
     void load()

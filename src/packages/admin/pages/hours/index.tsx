@@ -7,11 +7,11 @@ import type { DistrictHoursReport, ReportRequest } from '@api/hours'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { hoursText } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
-import { errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
 import { openExport } from '@/utils/open-export'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
+import { exportHoursSheet, getHoursReport } from '../../features/hours/api'
 import '../../features/plan/components/admin.scss'
 import './index.scss'
 
@@ -90,21 +90,20 @@ export default function HoursReportPage() {
   const { params } = useRouter()
   const [year, setYear] = useState(() => Number(params.year) || currentYear())
   const [month, setMonth] = useState<number | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction()
   const request: ReportRequest = month ? { year, month } : { year }
-  const report = useLoad(() => callFunction('hours', 'report', month ? { year, month } : { year }), [year, month])
+  const report = useLoad(() => getHoursReport(request), [year, month])
 
   async function onExport() {
-    setBusy(true)
-    try {
-      const res = await callFunction('hours', 'exportSheet', request)
-      if (res.rows === 0) void Taro.showToast({ title: '该期间没有已确认的时长，导出的表格为空', icon: 'none' })
-      await openExport(res)
-    } catch (err) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(err), showCancel: false })
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      'export',
+      async () => {
+        const res = await exportHoursSheet(request)
+        if (res.rows === 0) void Taro.showToast({ title: '该期间没有已确认的时长，导出的表格为空', icon: 'none' })
+        await openExport(res)
+      },
+      { modal: '导出失败' },
+    )
   }
 
   let body: JSX.Element
@@ -140,8 +139,8 @@ export default function HoursReportPage() {
           shape="round"
           variant="outlined"
           color="primary"
-          loading={busy}
-          disabled={busy}
+          loading={busy !== null}
+          disabled={busy !== null}
           onClick={() => void onExport()}
         >
           导出 xlsx

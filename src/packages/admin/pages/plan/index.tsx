@@ -4,16 +4,17 @@ import Taro, { useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { ImportResult, Plan, PlanLine } from '@api/plan'
-import { listCategories } from '@/features/activities/api/activities'
-import { listUnits } from '@/features/org/api/org'
-import { addLine, exportPlan, getPlan, importPlan, publishPlan, removeLine, updateLine } from '@/features/plan/api/plan'
+import { listCategories } from '@/features/activities/api'
+import { listUnits } from '@/features/org/api'
+import { addLine, exportPlan, getPlan, importPlan, publishPlan, removeLine, updateLine } from '@/features/plan/api'
 import { LINE_STATE_NAMES } from '@/features/plan/line-states'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { FormError } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
 import { LineEditor, type LineFormValue } from '../../features/plan/components/LineEditor'
 import { openExport } from '@/utils/open-export'
 import { MAX_BASE64, pickXlsx } from '../../features/plan/xlsx-file'
@@ -41,7 +42,7 @@ function groupLines(lines: PlanLine[], by: GroupBy): { key: string; title: strin
 
 function ImportPanel({ year, onImported }: { year: number; onImported(): void }) {
   const [mode, setMode] = useState<'replace' | 'append'>('append')
-  const [busy, setBusy] = useState(false)
+  const { busy, run: runAction } = useAction()
   const [error, setError] = useState<string | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
 
@@ -60,16 +61,15 @@ function ImportPanel({ year, onImported }: { year: number; onImported(): void })
       setError(`文件过大（约 ${Math.round((file.base64.length * 3) / 4 / 1024)} KB），请拆分成多个文件后用“追加”导入`)
       return
     }
-    setBusy(true)
-    try {
-      const res = await importPlan(year, file.base64, mode)
-      setResult(res)
-      if (res.errors.length === 0) onImported()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    await runAction(
+      'import',
+      async () => {
+        const res = await importPlan(year, file.base64, mode)
+        setResult(res)
+        if (res.errors.length === 0) onImported()
+      },
+      (err) => setError(errorMessage(err)),
+    )
   }
 
   return (
@@ -88,8 +88,8 @@ function ImportPanel({ year, onImported }: { year: number; onImported(): void })
         variant="outlined"
         shape="round"
         size="small"
-        loading={busy}
-        disabled={busy}
+        loading={busy !== null}
+        disabled={busy !== null}
         onClick={() => void run()}
       >
         选择 .xlsx 文件
@@ -129,10 +129,10 @@ export default function PlanPage() {
   )
   const [groupBy, setGroupBy] = useState<GroupBy>('month')
   const [editing, setEditing] = useState<PlanLine | 'new' | null>(null)
-  const [lineBusy, setLineBusy] = useState(false)
+  const lineAction = useAction()
   const [lineError, setLineError] = useState<string | null>(null)
   const [lineErrors, setLineErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<null | 'publish' | 'export'>(null)
+  const { busy, run } = useAction<'publish' | 'export'>()
   const [showImport, setShowImport] = useState(false)
 
   function replaceLines(p: Plan, lines: PlanLine[]) {
@@ -145,38 +145,39 @@ export default function PlanPage() {
       setLineError('请选择牵头单位、类别和计划月份')
       return
     }
-    setLineBusy(true)
+    const common = { unitId: v.unitId, category: v.category, title: v.title, plannedMonth: v.plannedMonth }
     setLineError(null)
     setLineErrors({})
-    try {
-      const common = { unitId: v.unitId, category: v.category, title: v.title, plannedMonth: v.plannedMonth }
-      if (editing === 'new') {
-        const line = await addLine({
-          year,
-          ...common,
-          ...(v.targetCommunity.trim() ? { targetCommunity: v.targetCommunity } : {}),
-          ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
-        })
-        replaceLines(plan.data, [...plan.data.lines, line])
-      } else if (editing) {
-        const line = await updateLine({
-          lineId: editing.id,
-          ...common,
-          targetCommunity: v.targetCommunity.trim() || null,
-          needsNote: v.needsNote.trim() || null,
-        })
-        replaceLines(
-          plan.data,
-          plan.data.lines.map((l) => (l.id === line.id ? line : l)),
-        )
-      }
-      setEditing(null)
-    } catch (err) {
-      setLineError(errorMessage(err))
-      setLineErrors(errorFields(err))
-    } finally {
-      setLineBusy(false)
-    }
+    await lineAction.run(
+      'save',
+      async () => {
+        if (editing === 'new') {
+          const line = await addLine({
+            year,
+            ...common,
+            ...(v.targetCommunity.trim() ? { targetCommunity: v.targetCommunity } : {}),
+            ...(v.needsNote.trim() ? { needsNote: v.needsNote } : {}),
+          })
+          replaceLines(plan.data, [...plan.data.lines, line])
+        } else if (editing) {
+          const line = await updateLine({
+            lineId: editing.id,
+            ...common,
+            targetCommunity: v.targetCommunity.trim() || null,
+            needsNote: v.needsNote.trim() || null,
+          })
+          replaceLines(
+            plan.data,
+            plan.data.lines.map((l) => (l.id === line.id ? line : l)),
+          )
+        }
+        setEditing(null)
+      },
+      (err) => {
+        setLineError(errorMessage(err))
+        setLineErrors(errorFields(err))
+      },
+    )
   }
 
   async function remove(line: PlanLine) {
@@ -194,26 +195,18 @@ export default function PlanPage() {
   }
 
   async function publish() {
-    setBusy('publish')
-    try {
-      plan.setData(await publishPlan(year))
-      void Taro.showToast({ title: '清单已发布', icon: 'success' })
-    } catch (err) {
-      void Taro.showModal({ title: '发布失败', content: errorMessage(err), showCancel: false })
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      'publish',
+      async () => {
+        plan.setData(await publishPlan(year))
+        void Taro.showToast({ title: '清单已发布', icon: 'success' })
+      },
+      { modal: '发布失败' },
+    )
   }
 
   async function exportXlsx() {
-    setBusy('export')
-    try {
-      await openExport(await exportPlan(year))
-    } catch (err) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(err), showCancel: false })
-    } finally {
-      setBusy(null)
-    }
+    await run('export', async () => openExport(await exportPlan(year)), { modal: '导出失败' })
   }
 
   let body: JSX.Element
@@ -322,7 +315,7 @@ export default function PlanPage() {
           line={editing === 'new' ? null : editing}
           units={refs.data.units}
           categories={refs.data.categories}
-          busy={lineBusy}
+          busy={lineAction.busy !== null}
           error={lineError}
           errors={lineErrors}
           onCancel={() => {

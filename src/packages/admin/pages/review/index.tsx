@@ -6,13 +6,14 @@ import '@taroify/core/button/style'
 import Tabs from '@taroify/core/tabs'
 import '@taroify/core/tabs/style'
 import type { Unit, UnitStatus } from '@api/org'
-import { listUnits, reviewUnit } from '@/features/org/api/org'
+import { listUnits, reviewUnit } from '@/features/org/api'
 import { UNIT_KIND_NAMES } from '@/features/org/unit-kinds'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { errorMessage } from '@/utils/errors'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
 import '../../features/plan/components/admin.scss'
 
 const TABS: { value: UnitStatus; title: string }[] = [
@@ -25,24 +26,22 @@ export default function ReviewPage() {
   const [status, setStatus] = useState<UnitStatus>('pending')
   const units = useLoad(() => listUnits(status), [status])
   const [rejecting, setRejecting] = useState<Unit | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, run } = useAction()
   const [dialogError, setDialogError] = useState<string | null>(null)
 
   async function decide(unit: Unit, decision: 'admit' | 'reject', reason?: string) {
-    setBusy(unit.id)
     setDialogError(null)
-    try {
-      await reviewUnit(unit.id, decision, reason)
-      // The unit leaves the pending list.
-      if (units.data) units.setData({ items: units.data.items.filter((u) => u.id !== unit.id) })
-      setRejecting(null)
-      void Taro.showToast({ title: decision === 'admit' ? '已通过' : '已驳回', icon: 'none' })
-    } catch (err) {
-      if (decision === 'reject') setDialogError(errorMessage(err))
-      else void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      unit.id,
+      async () => {
+        await reviewUnit(unit.id, decision, reason)
+        // The unit leaves the pending list.
+        if (units.data) units.setData({ items: units.data.items.filter((u) => u.id !== unit.id) })
+        setRejecting(null)
+        void Taro.showToast({ title: decision === 'admit' ? '已通过' : '已驳回', icon: 'none' })
+      },
+      decision === 'reject' ? (err) => setDialogError(errorMessage(err)) : 'toast',
+    )
   }
 
   let body: JSX.Element

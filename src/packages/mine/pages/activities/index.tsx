@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import Tabs from '@taroify/core/tabs'
 import '@taroify/core/tabs/style'
 import type { MyRegistration, Registration } from '@api/signup'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
-import { acceptOffer, cancelRegistration, declineOffer, listMine, type MyTab } from '@/features/signup/api/signup'
-import { errorMessage } from '@/utils/errors'
-import { MyRegistrationCard } from '../../components/MyRegistrationCard'
-import { TicketPopup } from '../../components/TicketPopup'
+import { acceptOffer, cancelRegistration, declineOffer, listMine, type MyTab } from '@/features/signup/api'
+import { useAction } from '@/hooks/useAction'
+import { useReloadOnShow } from '@/hooks/useLatest'
+import { usePagedList } from '@/hooks/usePagedList'
+import { MyRegistrationCard } from '../../features/activities/components/MyRegistrationCard'
+import { TicketPopup } from '../../features/activities/components/TicketPopup'
 import './index.scss'
 
 const TABS: { value: MyTab; title: string; empty: string }[] = [
@@ -20,51 +22,31 @@ const TABS: { value: MyTab; title: string; empty: string }[] = [
 
 export default function MyActivitiesPage() {
   const [tab, setTab] = useState<MyTab>('upcoming')
-  const [items, setItems] = useState<MyRegistration[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>(null)
   const [ticketFor, setTicketFor] = useState<MyRegistration | null>(null)
-  const seq = useRef(0)
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current
-    setError(null)
-    try {
-      const res = await listMine(tab)
-      if (mine === seq.current) setItems(res.items)
-    } catch (err) {
-      if (mine === seq.current) setError(err)
-    }
-  }, [tab])
-
-  useEffect(() => {
-    setItems(null)
-    void load()
-  }, [load])
-
+  const { busy, run } = useAction()
+  // One page: the server answers a tab whole.
+  const { items, error, reload } = usePagedList(
+    async () => ({ items: (await listMine(tab)).items, nextCursor: null }),
+    [tab],
+  )
   // Back from a detail page: I may have signed up or cancelled there.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void load()
-    shown.current = true
-  })
+  useReloadOnShow(reload)
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+    void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
   async function act(item: MyRegistration, call: (id: string) => Promise<Registration>, done: string) {
-    setBusy(item.id)
-    try {
-      await call(item.id)
-      void Taro.showToast({ title: done, icon: 'success' })
-    } catch (err) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
-    } finally {
-      setBusy(null)
-      // The item may move to another tab (an accepted offer stays, a cancelled one goes to 已结束).
-      await load()
-    }
+    await run(
+      item.id,
+      async () => {
+        await call(item.id)
+        void Taro.showToast({ title: done, icon: 'success' })
+      },
+      { modal: '操作失败' },
+    )
+    // The item may move to another tab (an accepted offer stays, a cancelled one goes to 已结束).
+    await reload()
   }
 
   async function confirmThen(title: string, content: string, then: () => Promise<void>) {
@@ -74,7 +56,7 @@ export default function MyActivitiesPage() {
 
   const current = TABS.find((t) => t.value === tab) ?? TABS[0]
   let body: JSX.Element
-  if (error) body = <CallError error={error} onRetry={() => void load()} />
+  if (error) body = <CallError error={error} onRetry={() => void reload()} />
   else if (!items) body = <View className="my-activities__loading">加载中…</View>
   else if (items.length === 0) body = <EmptyState text={current.empty} />
   else {

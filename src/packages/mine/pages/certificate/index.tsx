@@ -6,8 +6,8 @@ import '@taroify/core/button/style'
 import type { Certificate } from '@api/hours'
 import { FormError } from '@/components/form/Field'
 import { hoursText, longDate } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
 import { errorCode, errorMessage } from '@/utils/errors'
+import { useAction } from '@/hooks/useAction'
 import { shanghaiDate } from '@/utils/instant'
 import {
   CANVAS_ID,
@@ -19,6 +19,7 @@ import {
   weappTempFile,
 } from '../../features/certificate/canvas'
 import { PAGE_HEIGHT, PAGE_WIDTH, formatCode } from '../../features/certificate/layout'
+import { getCertificate } from '../../features/hours/api'
 import { defaultPeriod } from '../../features/certificate/period'
 import './index.scss'
 
@@ -42,7 +43,8 @@ function failed(err: unknown, fallback: string) {
 function CertificateView({ cert }: { cert: Certificate }) {
   const domCanvas = useRef<HTMLCanvasElement | null>(null)
   const drawn = useRef<DrawnCanvas | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const code = formatCode(cert.code)
 
   useEffect(() => {
@@ -65,29 +67,31 @@ function CertificateView({ cert }: { cert: Certificate }) {
       downloadPng(d.canvas, fileName(cert))
       return
     }
-    setBusy(true)
-    try {
-      const filePath = await weappTempFile(d.canvas)
-      await Taro.saveImageToPhotosAlbum({ filePath })
-      void Taro.showToast({ title: '已保存到相册', icon: 'success' })
-    } catch (err) {
-      failed(err, '保存失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        const filePath = await weappTempFile(d.canvas)
+        await Taro.saveImageToPhotosAlbum({ filePath })
+        void Taro.showToast({ title: '已保存到相册', icon: 'success' })
+      },
+      (err) => {
+        failed(err, '保存失败，请稍后重试')
+      },
+    )
   }
 
   async function share() {
     const d = drawn.current
     if (!d || d.kind !== 'weapp') return
-    setBusy(true)
-    try {
-      await Taro.showShareImageMenu({ path: await weappTempFile(d.canvas) })
-    } catch (err) {
-      failed(err, '分享失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'share',
+      async () => {
+        await Taro.showShareImageMenu({ path: await weappTempFile(d.canvas) })
+      },
+      (err) => {
+        failed(err, '分享失败，请稍后重试')
+      },
+    )
   }
 
   return (
@@ -154,7 +158,8 @@ export default function CertificatePage() {
   const [cert, setCert] = useState<Certificate | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const today = shanghaiDate(new Date())
 
   async function issue() {
@@ -164,15 +169,16 @@ export default function CertificatePage() {
       setProblem('开始日期不能晚于结束日期')
       return
     }
-    setBusy(true)
-    try {
-      setCert(await callFunction('hours', 'certificate', { from: period.from, to: period.to }))
-    } catch (err) {
-      setCert(null)
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'issue',
+      async () => {
+        setCert(await getCertificate(period.from, period.to))
+      },
+      (err) => {
+        setCert(null)
+        setError(err)
+      },
+    )
   }
 
   const profileMissing = errorCode(error) === 'PROFILE_INCOMPLETE'

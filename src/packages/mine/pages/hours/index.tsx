@@ -8,12 +8,10 @@ import type { MyEventHours, MyHours } from '@api/hours'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { KIND_NAMES, dayText, hoursText, statusView } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
 import { formatDateTime } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { getMyHours } from '../../features/hours/api'
 import './index.scss'
-
-const getMine = () => callFunction('hours', 'mine', {})
 
 /** Pending hours split into on public notice and still awaiting the organiser's confirmation. */
 function pendingParts(e: MyEventHours): { waiting: number; notice: number; noticeUntil: string | null } {
@@ -111,7 +109,7 @@ function Hours({ data }: { data: MyHours }) {
 }
 
 export default function MyHoursPage() {
-  const data = useLoad(getMine, [])
+  const data = useLoad(getMyHours, [])
   usePullDownRefresh(() => {
     void data.reload().finally(() => Taro.stopPullDownRefresh())
   })

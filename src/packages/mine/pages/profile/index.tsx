@@ -4,14 +4,15 @@ import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { IdType, Profile, ProfileUpdateRequest } from '@api/signup'
-import { ID_TYPE_OPTIONS } from '../../features/profile/id-types'
+import { ID_TYPES } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
-import { getProfile, updateProfile } from '@/features/signup/api/signup'
+import { getProfile, updateProfile } from '@/features/signup/api'
 import { rateText } from '@/features/signup/states'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { shanghaiDate } from '@/utils/instant'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { useAction } from '@/hooks/useAction'
 import '@/components/form/form.scss'
 import './index.scss'
 
@@ -52,23 +53,25 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
   const [form, setForm] = useState<Form>(() => formOf(profile))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }))
 
   async function save() {
-    setBusy(true)
     setError(null)
     setErrors({})
-    try {
-      const saved = await updateProfile(requestOf(form))
-      onSaved(saved)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      setError(errorMessage(err))
-      setErrors(errorFields(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        const saved = await updateProfile(requestOf(form))
+        onSaved(saved)
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+      },
+      (err) => {
+        setError(errorMessage(err))
+        setErrors(errorFields(err))
+      },
+    )
   }
 
   return (
@@ -129,10 +132,10 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
         <SelectField
           name="idType"
           label="证件类型"
-          options={ID_TYPE_OPTIONS}
-          index={form.idType ? ID_TYPE_OPTIONS.indexOf(form.idType) : -1}
+          options={[...ID_TYPES]}
+          index={form.idType ? ID_TYPES.indexOf(form.idType) : -1}
           error={errors.idType}
-          onChange={(i) => set({ idType: ID_TYPE_OPTIONS[i] ?? null })}
+          onChange={(i) => set({ idType: ID_TYPES[i] ?? null })}
         />
         <SwitchField
           name="leagueMember"

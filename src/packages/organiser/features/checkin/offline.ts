@@ -8,13 +8,13 @@
 import type { OfflineRoster, ScanResult, SyncOutcome } from '@api/checkin'
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
+import { MAX_SYNC_BATCH, type Direction } from '@contract/checkin'
+import { displayName } from '@/utils/display-name'
 
-/** Copied from types/api/checkin.ts, a zod module that must not enter the bundle (a test checks they agree). */
-export const MAX_SYNC_BATCH = 200
-
+export { MAX_SYNC_BATCH }
 export const CONFLICT_TEXT = '该票已在其他设备扫描，以最早一次为准'
 
-export type Direction = 'in' | 'out'
+export type { Direction }
 export type RosterEntry = OfflineRoster['entries'][number]
 
 /** A ticket scan made without the server, kept until a sync settles it. */
@@ -98,7 +98,7 @@ export function nextBatch(queue: readonly QueuedScan[], max = MAX_SYNC_BATCH): Q
 const SETTLED: ReadonlySet<SyncOutcome['status']> = new Set(['recorded', 'repeated', 'conflict', 'rejected'])
 
 function personName(scan: ScanResult | undefined): string | null {
-  return scan ? scan.person.realName || scan.person.nickname || null : null
+  return scan ? displayName(scan.person, '') || null : null
 }
 
 /** The roster name of a ticket, for messages about scans whose answer names nobody. */

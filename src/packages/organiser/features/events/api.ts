@@ -1,14 +1,9 @@
 /** The organiser's calls of the `activity` function. */
-import type {
-  ActivityChange,
-  ActivityCreateRequest,
-  ActivityUpdateRequest,
-  CategoryListResponse,
-  ManagedActivity,
-} from '@api/activity'
+import type { ActivityChange, ActivityCreateRequest, ActivityUpdateRequest, CategoryListResponse } from '@api/activity'
+import type { EventState } from '@contract/activity'
 import { callFunction } from '@/services/cloud'
 
-export type EventState = ManagedActivity['state']
+export type { EventState }
 
 export const createEvent = (req: ActivityCreateRequest) => callFunction('activity', 'create', req)
 export const updateEvent = (req: ActivityUpdateRequest) => callFunction('activity', 'update', req)

@@ -3,6 +3,7 @@
  * (instants with +08:00, what counts as changed) are unit-tested without a page.
  */
 import type { ActivityCreateRequest, ActivityUpdateRequest, GeoPoint, ManagedActivity } from '@api/activity'
+import type { EventState } from '@contract/activity'
 import { combineDateTime, isBefore, shanghaiDate, splitInstant } from '@/utils/instant'
 
 export interface EventForm {
@@ -172,7 +173,7 @@ export function hasChanges(req: ActivityUpdateRequest): boolean {
   return Object.keys(req).some((k) => k !== 'id' && k !== 'reason')
 }
 
-export const EVENT_STATE_NAMES: Record<ManagedActivity['state'], string> = {
+export const EVENT_STATE_NAMES: Record<EventState, string> = {
   draft: '草稿',
   published: '已发布',
   cancelled: '已取消',

@@ -1,6 +1,7 @@
 /** WeChat-only helpers of the editor: pick a place on the map, upload a cover. */
 import Taro from '@tarojs/taro'
 import type { GeoPoint } from '@api/activity'
+import { uploadFile } from '@/services/files'
 
 export interface ChosenPlace {
   name: string
@@ -29,6 +30,5 @@ export async function chooseAndUploadCover(unitId: string): Promise<string | nul
   }
   if (!path) return null
   const ext = /\.(\w+)$/.exec(path)?.[1] ?? 'jpg'
-  const res = await Taro.cloud.uploadFile({ cloudPath: `covers/${unitId}/${Date.now()}.${ext}`, filePath: path })
-  return res.fileID
+  return uploadFile(`covers/${unitId}/${Date.now()}.${ext}`, path)
 }

@@ -3,6 +3,7 @@
  * storage (WeChat only; the local H5 build has no file upload and takes the written note alone).
  */
 import Taro from '@tarojs/taro'
+import { uploadFile } from '@/services/files'
 
 export const MAX_EVIDENCE_PHOTOS = 6
 
@@ -21,8 +22,7 @@ export async function chooseAndUploadEvidence(room: number): Promise<string[]> {
   const ids: string[] = []
   for (const [i, path] of paths.slice(0, room).entries()) {
     const ext = /\.(\w+)$/.exec(path)?.[1] ?? 'jpg'
-    const res = await Taro.cloud.uploadFile({ cloudPath: `evidence/${Date.now()}-${i}.${ext}`, filePath: path })
-    ids.push(res.fileID)
+    ids.push(await uploadFile(`evidence/${Date.now()}-${i}.${ext}`, path))
   }
   return ids
 }

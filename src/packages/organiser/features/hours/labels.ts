@@ -1,28 +1,29 @@
-/**
- * How ledger entries read to an organiser: kinds, statuses and review flags in plain Chinese.
- * The kind/status lists are copied from types/api/hours.ts (a zod module, kept out of the bundle).
- */
+/** How ledger entries read to an organiser: kinds, statuses and review flags in plain Chinese. */
 import type { AuditRecord, LedgerEntry } from '@api/hours'
+import type { DayStatus, HOURS_FLAGS } from '@contract/hours'
 import { STATUS_NAMES, hoursText } from '@/features/hours/format'
 
 export { KIND_NAMES, STATUS_NAMES, dayText, hoursText, statusView as entryStatus } from '@/features/hours/format'
 
-const FLAG_TEXT: Record<string, string> = {
+type Flag = (typeof HOURS_FLAGS)[number] | Exclude<DayStatus, 'ok' | 'needs_review'>
+
+/** Every flag of the contract has its words: a new flag there is a compile error here. */
+const FLAG_TEXT: Record<Flag, string> = {
   missing_check_out: '未签退，需核实',
   repeated_check_in: '重复签到（按第一次计）',
   check_out_without_check_in: '有签退无签到（已忽略）',
   extra_pairs_ignored: '当天签到超过 3 次，多出的未计',
+  far_from_venue: '签到位置离活动地点较远，需核实',
+  adjusted: '组织者已手动调整',
   below_minimum: '在场不足规定比例，不计时长',
   participation_only: '该类活动只记参与，不计时长',
 }
 
+const isFlag = (flag: string): flag is Flag => Object.prototype.hasOwnProperty.call(FLAG_TEXT, flag)
+
 /** A review flag in plain Chinese; unknown flags still say that someone should look. */
 export function flagText(flag: string): string {
-  const known = FLAG_TEXT[flag]
-  if (known) return known
-  // The check-in function flags scans far from the venue; its exact flag name may vary.
-  if (/far|distance|location/i.test(flag)) return '签到位置离活动地点较远，需核实'
-  return `需核实（${flag}）`
+  return isFlag(flag) ? FLAG_TEXT[flag] : `需核实（${flag}）`
 }
 
 /** Every flag of an entry, plus 需核实 when the server says so without a flag we can name. */

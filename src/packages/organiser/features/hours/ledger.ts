@@ -1,5 +1,6 @@
 /** Pure helpers of the organiser's hours review: grouping, form checks. (The event's days come from the server.) */
 import type { EventHours, HoursPreview, LedgerEntry } from '@api/hours'
+import { displayName } from '@/utils/display-name'
 
 export interface PersonEntries {
   registrationId: string
@@ -7,10 +8,6 @@ export interface PersonEntries {
   nickname: string
   entries: LedgerEntry[]
   approvedHours: number
-}
-
-export function personName(p: { nickname: string; realName: string | null }): string {
-  return p.realName?.trim() || p.nickname
 }
 
 /** Entries per person (in the order people first appear), each person's entries by day then time. */
@@ -21,7 +18,7 @@ export function groupByPerson(ev: EventHours): PersonEntries[] {
     if (!g) {
       g = {
         registrationId: e.registrationId,
-        name: personName(e.person),
+        name: displayName(e.person),
         nickname: e.person.nickname,
         entries: [],
         approvedHours: 0,
@@ -52,14 +49,14 @@ export interface PersonOption {
 export function personOptions(ev: EventHours | null, preview: HoursPreview | null): PersonOption[] {
   const seen = new Map<string, PersonOption>()
   for (const p of ev?.people ?? [])
-    seen.set(p.registrationId, { registrationId: p.registrationId, name: personName(p.person) })
+    seen.set(p.registrationId, { registrationId: p.registrationId, name: displayName(p.person) })
   for (const e of ev?.entries ?? []) {
     if (!seen.has(e.registrationId))
-      seen.set(e.registrationId, { registrationId: e.registrationId, name: personName(e.person) })
+      seen.set(e.registrationId, { registrationId: e.registrationId, name: displayName(e.person) })
   }
   for (const i of preview?.items ?? []) {
     if (!seen.has(i.registrationId))
-      seen.set(i.registrationId, { registrationId: i.registrationId, name: personName(i.person) })
+      seen.set(i.registrationId, { registrationId: i.registrationId, name: displayName(i.person) })
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'))
 }

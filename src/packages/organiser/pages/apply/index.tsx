@@ -3,10 +3,11 @@ import { View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { UnitDetail } from '@api/org'
-import { applyUnit, myApplications } from '@/features/org/api/org'
+import { applyUnit, myApplications } from '@/features/org/api'
 import { FormError } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { useAction } from '@/hooks/useAction'
 import { EMPTY_UNIT_FORM, UnitForm, type UnitFormValue } from '../../features/units/components/UnitForm'
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
 import '@/components/form/form.scss'
@@ -25,7 +26,8 @@ export default function ApplyPage() {
   const [form, setForm] = useState<UnitFormValue>(EMPTY_UNIT_FORM)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const [again, setAgain] = useState(false)
 
   async function submit() {
@@ -34,25 +36,27 @@ export default function ApplyPage() {
       setError('请完善申请信息')
       return
     }
-    setBusy(true)
+    const request = {
+      name: form.name,
+      kind: form.kind,
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      intro: form.intro,
+    }
     setError(null)
     setErrors({})
-    try {
-      const unit = await applyUnit({
-        name: form.name,
-        kind: form.kind,
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        intro: form.intro,
-      })
-      last.setData(unit)
-      setAgain(false)
-    } catch (err) {
-      setError(errorMessage(err))
-      setErrors(errorFields(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'apply',
+      async () => {
+        const unit = await applyUnit(request)
+        last.setData(unit)
+        setAgain(false)
+      },
+      (err) => {
+        setError(errorMessage(err))
+        setErrors(errorFields(err))
+      },
+    )
   }
 
   if (last.phase === 'loading') return <View className="form-title">加载中…</View>

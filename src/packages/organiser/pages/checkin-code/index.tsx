@@ -5,6 +5,8 @@ import type { CheckinBoard, SiteCode } from '@api/checkin'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { VERB } from '@/features/checkin/messages'
+import { useLatest } from '@/hooks/useLatest'
+import { displayName } from '@/utils/display-name'
 import { errorCode } from '@/utils/errors'
 import { formatClock } from '@/utils/time'
 import { getManaged } from '../../features/events/api'
@@ -54,7 +56,7 @@ function Board({ board }: { board: CheckinBoard }) {
         <View className="site-code__recent">
           {board.recent.map((s) => (
             <View key={s.scanId} className="site-code__scan" data-testid="board-scan">
-              <Text className="site-code__scan-name">{s.person.realName || s.person.nickname}</Text>
+              <Text className="site-code__scan-name">{displayName(s.person)}</Text>
               <Text className="site-code__scan-dir">
                 {VERB[s.direction]}
                 {s.method === 'ticket' ? '（验票）' : ''}
@@ -83,7 +85,7 @@ function CodeScreen({ activityId }: { activityId: string }) {
   const [title, setTitle] = useState<string | null>(null)
   const [now, setNow] = useState(() => Date.now())
   const [visible, setVisible] = useState(true)
-  const seq = useRef(0)
+  const latest = useLatest()
   const fetching = useRef(false)
   const nextAt = useRef(Number.POSITIVE_INFINITY)
   // When the shown code rotates, on this phone's clock (the server's rotatesAt minus the clock gap).
@@ -91,11 +93,11 @@ function CodeScreen({ activityId }: { activityId: string }) {
 
   const refresh = useCallback(
     async (dir: Direction) => {
-      const run = ++seq.current
+      const isLatest = latest.next()
       fetching.current = true
       nextAt.current = Number.POSITIVE_INFINITY
       const [c, b] = await Promise.allSettled([getSiteCode(activityId, dir), getBoard(activityId)])
-      if (run !== seq.current) return
+      if (!isLatest()) return
       fetching.current = false
       if (c.status === 'fulfilled') {
         const local = Date.parse(c.value.rotatesAt) - (Date.parse(c.value.serverNow) - Date.now())
@@ -112,7 +114,7 @@ function CodeScreen({ activityId }: { activityId: string }) {
       if (b.status === 'fulfilled') setBoard(b.value)
       setNow(Date.now())
     },
-    [activityId],
+    [activityId, latest],
   )
 
   useEffect(() => {
@@ -121,13 +123,12 @@ function CodeScreen({ activityId }: { activityId: string }) {
       () => undefined,
     )
     keepScreenOn(true)
-    const calls = seq
     return () => {
       // Answers still in flight land nowhere.
-      calls.current++
+      latest.drop()
       keepScreenOn(false)
     }
-  }, [activityId])
+  }, [activityId, latest])
 
   // A fresh code for the chosen direction whenever the screen is (again) on show.
   useEffect(() => {
@@ -146,7 +147,7 @@ function CodeScreen({ activityId }: { activityId: string }) {
 
   useDidHide(() => {
     // No timers and no calls behind another page or a locked screen; answers in flight are dropped.
-    seq.current++
+    latest.drop()
     fetching.current = false
     setVisible(false)
   })

@@ -5,7 +5,7 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { Category, ManagedActivity } from '@api/activity'
 import type { PlanLine } from '@api/plan'
-import { getPlan } from '@/features/plan/api/plan'
+import { getPlan } from '@/features/plan/api'
 import { CallError } from '@/components/CallError'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import {
@@ -19,7 +19,8 @@ import {
 } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
 import {
   cancelEvent,
   createEvent,
@@ -81,7 +82,7 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<null | 'save' | 'publish' | 'cancel' | 'finish'>(null)
+  const { busy, run: act } = useAction<'save' | 'publish' | 'cancel' | 'finish'>()
   const [cancelling, setCancelling] = useState(false)
   const [cancelError, setCancelError] = useState<string | null>(null)
 
@@ -130,19 +131,18 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   }
 
   async function run(kind: 'save' | 'publish' | 'finish', action: () => Promise<ManagedActivity | null>, done: string) {
-    setBusy(kind)
-    try {
-      const saved = await action()
-      if (saved) {
-        onSaved(saved)
-        setReason('')
-        void Taro.showToast({ title: done, icon: 'success' })
-      }
-    } catch (err) {
-      fail(err)
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      kind,
+      async () => {
+        const saved = await action()
+        if (saved) {
+          onSaved(saved)
+          setReason('')
+          void Taro.showToast({ title: done, icon: 'success' })
+        }
+      },
+      fail,
+    )
   }
 
   const onSave = () => run('save', save, activity ? '已保存' : '已存为草稿')
@@ -161,16 +161,15 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   }
   async function onCancel(why: string) {
     if (!activity) return
-    setBusy('cancel')
     setCancelError(null)
-    try {
-      onSaved(await cancelEvent(activity.id, why))
-      setCancelling(false)
-    } catch (err) {
-      setCancelError(errorMessage(err))
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      'cancel',
+      async () => {
+        onSaved(await cancelEvent(activity.id, why))
+        setCancelling(false)
+      },
+      (err) => setCancelError(errorMessage(err)),
+    )
   }
 
   return (

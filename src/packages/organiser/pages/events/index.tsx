@@ -1,26 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import Tabs from '@taroify/core/tabs'
 import '@taroify/core/tabs/style'
-import type { ManagedActivity } from '@api/activity'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { formatTimeRange } from '@/utils/time'
-import { errorMessage } from '@/utils/errors'
+import { useReloadOnShow } from '@/hooks/useLatest'
+import { usePagedList } from '@/hooks/usePagedList'
 import { listManaged, type EventState } from '../../features/events/api'
 import { EVENT_STATE_NAMES } from '../../features/events/event-form'
 import './index.scss'
 
 const ALL = 'all'
+// Tab order: what organisers look for first (finished before cancelled).
 const TABS: { value: EventState | typeof ALL; title: string }[] = [
   { value: ALL, title: '全部' },
-  { value: 'draft', title: '草稿' },
-  { value: 'published', title: '已发布' },
-  { value: 'finished', title: '已结束' },
-  { value: 'cancelled', title: '已取消' },
+  ...(['draft', 'published', 'finished', 'cancelled'] as const).map((s) => ({ value: s, title: EVENT_STATE_NAMES[s] })),
 ]
 
 function open(url: string) {
@@ -31,53 +29,16 @@ export default function UnitEventsPage() {
   const { params } = useRouter()
   const unitId = params.unitId ?? ''
   const [tab, setTab] = useState<EventState | typeof ALL>(ALL)
-  const [items, setItems] = useState<ManagedActivity[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [more, setMore] = useState<'idle' | 'loading' | string>('idle')
-  const seq = useRef(0)
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current
-    setError(null)
-    try {
-      const page = await listManaged(unitId, tab === ALL ? null : tab)
-      if (mine !== seq.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch (err) {
-      if (mine === seq.current) setError(err)
-    }
-  }, [unitId, tab])
-
-  useEffect(() => {
-    setItems(null)
-    void load()
-  }, [load])
-
+  const { items, cursor, error, more, reload, loadMore } = usePagedList(
+    (after) => listManaged(unitId, tab === ALL ? null : tab, after ?? undefined),
+    [unitId, tab],
+  )
   // Back from the editor: states may have changed.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void load()
-    shown.current = true
-  })
-
-  useReachBottom(() => {
-    if (!cursor || more === 'loading') return
-    const mine = seq.current
-    setMore('loading')
-    listManaged(unitId, tab === ALL ? null : tab, cursor)
-      .then((page) => {
-        if (mine !== seq.current) return
-        setItems((old) => [...(old ?? []), ...page.items.filter((a) => !old?.some((o) => o.id === a.id))])
-        setCursor(page.nextCursor)
-        setMore('idle')
-      })
-      .catch((err: unknown) => setMore(errorMessage(err)))
-  })
+  useReloadOnShow(reload)
+  useReachBottom(loadMore)
 
   let body: JSX.Element
-  if (error) body = <CallError error={error} onRetry={() => void load()} />
+  if (error) body = <CallError error={error} onRetry={() => void reload()} />
   else if (!items) body = <View className="events__hint">加载中…</View>
   else if (items.length === 0) body = <EmptyState text="还没有活动" />
   else {

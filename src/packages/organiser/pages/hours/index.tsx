@@ -9,7 +9,9 @@ import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { errorMessage } from '@/utils/errors'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
+import { displayName } from '@/utils/display-name'
 import {
   addMakeup,
   adjustEntry,
@@ -27,7 +29,7 @@ import { HistoryDialog } from '../../features/hours/components/HistoryDialog'
 import { MakeupDialog } from '../../features/hours/components/MakeupDialog'
 import { SettingsPanel, type SettingsValue } from '../../features/hours/components/SettingsPanel'
 import { dayText, flagText, hoursText } from '../../features/hours/labels'
-import { confirmable, groupByPerson, personName, personOptions } from '../../features/hours/ledger'
+import { confirmable, groupByPerson, personOptions } from '../../features/hours/ledger'
 import './index.scss'
 
 const DAY_STATUS: Record<HoursPreview['items'][number]['days'][number]['status'], string> = {
@@ -35,10 +37,6 @@ const DAY_STATUS: Record<HoursPreview['items'][number]['days'][number]['status']
   below_minimum: '在场不足',
   needs_review: '需核实',
   participation_only: '只记参与',
-}
-
-function failed(err: unknown) {
-  void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
 }
 
 function PreviewCard({ preview, error }: { preview: HoursPreview | null; error: unknown }) {
@@ -53,7 +51,7 @@ function PreviewCard({ preview, error }: { preview: HoursPreview | null; error: 
       {preview && preview.items.length === 0 ? <Text className="hours-card__line">还没有人签到</Text> : null}
       {preview?.items.map((i) => (
         <View key={i.registrationId} className="hours-preview__row" data-testid="preview-item">
-          <Text>{personName(i.person)}</Text>
+          <Text>{displayName(i.person)}</Text>
           <Text className="hours-preview__days">
             {i.days
               .map((d) =>
@@ -75,7 +73,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   const a = ev.activity
   const [preview, setPreview] = useState<HoursPreview | null>(null)
   const [previewError, setPreviewError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, run: act } = useAction()
   const [adjusting, setAdjusting] = useState<LedgerEntry | null>(null)
   const [declining, setDeclining] = useState<LedgerEntry | null>(null)
   const [makeup, setMakeup] = useState(false)
@@ -96,19 +94,18 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
   const pending = confirmable(ev.entries)
 
   async function run<T>(key: string, call: () => Promise<T>, done: (r: T) => string): Promise<boolean> {
-    setBusy(key)
     setDialogError(null)
-    try {
-      const r = await call()
-      void Taro.showToast({ title: done(r), icon: 'none' })
-      await reload()
-      return true
-    } catch (err) {
-      setDialogError(errorMessage(err))
-      return false
-    } finally {
-      setBusy(null)
-    }
+    const ok = await act(
+      key,
+      async () => {
+        const r = await call()
+        void Taro.showToast({ title: done(r), icon: 'none' })
+        await reload()
+        return true
+      },
+      (err) => setDialogError(errorMessage(err)),
+    )
+    return ok !== null
   }
 
   function onClose() {
@@ -130,19 +127,18 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
       cancelText: '再看看',
     })
     if (!confirm) return
-    setBusy('confirm')
-    try {
-      const r = await confirmHours(a.id)
-      void Taro.showToast({
-        title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`,
-        icon: 'none',
-      })
-      await reload()
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(null)
-    }
+    await act(
+      'confirm',
+      async () => {
+        const r = await confirmHours(a.id)
+        void Taro.showToast({
+          title: `已确认 ${r.approved} 条，公示 ${r.onNotice} 条，待核实 ${r.leftForReview} 条`,
+          icon: 'none',
+        })
+        await reload()
+      },
+      { modal: '操作失败' },
+    )
   }
 
   async function onAdjust(hours: number, reason: string) {
@@ -336,7 +332,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
         title="不通过"
         message={
           declining
-            ? `${personName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。`
+            ? `${displayName(declining.person)} ${dayText(declining.day)} 的 ${hoursText(declining.hours)} 小时将不计入，本人可看到原因。`
             : ''
         }
         confirmText="确认不通过"

@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { UnitDetail } from '@api/org'
-import { acceptInvite } from '@/features/org/api/org'
+import { acceptInvite } from '@/features/org/api'
 import { useSessionStore } from '@/features/session/store/session'
 import { FieldRow, FormError } from '@/components/form/Field'
 import { errorMessage } from '@/utils/errors'
+import { useAction } from '@/hooks/useAction'
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
 import '../../features/units/components/units.scss'
 import '@/components/form/form.scss'
@@ -23,23 +24,25 @@ function normalise(code: string): string {
 export default function JoinPage() {
   const { params } = useRouter()
   const [code, setCode] = useState(() => normalise(decodeURIComponent(params.code ?? '')))
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const [error, setError] = useState<string | null>(null)
   const [joined, setJoined] = useState<UnitDetail | null>(null)
 
   async function join() {
-    setBusy(true)
     setError(null)
-    try {
-      const unit = await acceptInvite(code)
-      setJoined(unit)
-      // 我的 lists the new unit from session.me.
-      void useSessionStore.getState().load(true)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'join',
+      async () => {
+        const unit = await acceptInvite(code)
+        setJoined(unit)
+        // 我的 lists the new unit from session.me.
+        void useSessionStore.getState().load(true)
+      },
+      (err) => {
+        setError(errorMessage(err))
+      },
+    )
   }
 
   if (joined) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
@@ -10,8 +10,11 @@ import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { STATE_NAMES, STATE_ORDER } from '@/features/signup/states'
 import { errorMessage } from '@/utils/errors'
+import { displayName } from '@/utils/display-name'
 import { openExport } from '@/utils/open-export'
-import { useLoad } from '@/utils/use-load'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
+import { usePagedList } from '@/hooks/usePagedList'
 import { getManaged } from '../../features/events/api'
 import {
   approve,
@@ -42,9 +45,7 @@ const DONE: Record<RosterAction, string> = {
   no_show: '已记为缺席',
 }
 
-function failed(err: unknown) {
-  void Taro.showModal({ title: '操作失败', content: errorMessage(err), showCancel: false })
-}
+const FAILED = { modal: '操作失败' }
 
 function drawText(r: DrawResult): string {
   const groups = Object.entries(r.order)
@@ -56,17 +57,12 @@ function drawText(r: DrawResult): string {
 function Roster({ activity, initial }: { activity: ManagedActivity; initial: SignupSummary }) {
   const [summary, setSummary] = useState(initial)
   const [filter, setFilter] = useState<Filter>({})
-  const [items, setItems] = useState<RosterEntry[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [more, setMore] = useState<'idle' | 'loading' | string>('idle')
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, run } = useAction()
   const [dialog, setDialog] = useState<{ entry: RosterEntry; kind: 'reject' | 'revoke' } | null>(null)
   const [dialogError, setDialogError] = useState<string | null>(null)
   const [selected, setSelected] = useState<string[]>([])
   const [seed, setSeed] = useState('')
   const [drawn, setDrawn] = useState<DrawResult | null>(null)
-  const seq = useRef(0)
 
   const settings = summary.settings
   const quotaKeys = summary.quotas.length > 1 ? summary.quotas.map((q) => q.key) : []
@@ -74,60 +70,32 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
   const select = settings.allocation === 'select'
   const total = Object.values(summary.counts).reduce((s, n) => s + (n ?? 0), 0)
 
-  const load = useCallback(async () => {
-    const mine = ++seq.current
-    setError(null)
-    setMore('idle')
-    try {
-      const page = await listRoster(activity.id, filter)
-      if (mine !== seq.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch (err) {
-      if (mine === seq.current) setError(err)
-    }
-  }, [activity.id, filter])
-
-  useEffect(() => {
-    setItems(null)
-    setSelected([])
-    void load()
-  }, [load])
+  const { items, setItems, cursor, error, more, reload, loadMore } = usePagedList(
+    (after) => listRoster(activity.id, filter, after ?? undefined),
+    [activity.id, filter],
+  )
+  useEffect(() => setSelected([]), [activity.id, filter])
 
   const refreshSummary = () =>
     getSummary(activity.id)
       .then(setSummary)
       .catch(() => undefined)
 
-  function loadMore() {
-    if (!cursor || more === 'loading') return
-    const mine = seq.current
-    setMore('loading')
-    listRoster(activity.id, filter, cursor)
-      .then((page) => {
-        if (mine !== seq.current) return
-        setItems((old) => [...(old ?? []), ...page.items.filter((e) => !old?.some((o) => o.id === e.id))])
-        setCursor(page.nextCursor)
-        setMore('idle')
-      })
-      .catch((err: unknown) => setMore(errorMessage(err)))
-  }
   useReachBottom(loadMore)
 
   async function apply(entry: RosterEntry, call: () => Promise<RosterEntry>, done: string): Promise<boolean> {
-    setBusy(entry.id)
-    try {
-      const updated = await call()
-      setItems((old) => old?.map((e) => (e.id === updated.id ? updated : e)) ?? null)
-      void Taro.showToast({ title: done, icon: 'success' })
-      void refreshSummary()
-      return true
-    } catch (err) {
-      failed(err)
-      return false
-    } finally {
-      setBusy(null)
-    }
+    const updated = await run(
+      entry.id,
+      async () => {
+        const updated = await call()
+        setItems((old) => old?.map((e) => (e.id === updated.id ? updated : e)) ?? null)
+        void Taro.showToast({ title: done, icon: 'success' })
+        void refreshSummary()
+        return updated
+      },
+      FAILED,
+    )
+    return updated !== null
   }
 
   function onAction(entry: RosterEntry, action: RosterAction) {
@@ -149,19 +117,18 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
   async function onReason(reason: string) {
     if (!dialog) return
     const { entry, kind } = dialog
-    setBusy(entry.id)
     setDialogError(null)
-    try {
-      const updated = await reject(entry.id, reason)
-      setItems((old) => old?.map((e) => (e.id === updated.id ? updated : e)) ?? null)
-      setDialog(null)
-      void Taro.showToast({ title: DONE[kind], icon: 'success' })
-      void refreshSummary()
-    } catch (err) {
-      setDialogError(errorMessage(err))
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      entry.id,
+      async () => {
+        const updated = await reject(entry.id, reason)
+        setItems((old) => old?.map((e) => (e.id === updated.id ? updated : e)) ?? null)
+        setDialog(null)
+        void Taro.showToast({ title: DONE[kind], icon: 'success' })
+        void refreshSummary()
+      },
+      (err) => setDialogError(errorMessage(err)),
+    )
   }
 
   async function onDraw() {
@@ -172,47 +139,38 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       cancelText: '取消',
     })
     if (!confirm) return
-    setBusy('draw')
-    try {
-      setDrawn(await draw(activity.id, seed.trim() || undefined))
-      void refreshSummary()
-      await load()
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      'draw',
+      async () => {
+        setDrawn(await draw(activity.id, seed.trim() || undefined))
+        void refreshSummary()
+        await reload()
+      },
+      FAILED,
+    )
   }
 
   async function onPick() {
-    setBusy('pick')
-    try {
-      const { offered } = await pick(activity.id, selected)
-      void Taro.showToast({ title: `已通知 ${offered} 人确认`, icon: 'success' })
-      setSelected([])
-      void refreshSummary()
-      await load()
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      'pick',
+      async () => {
+        const { offered } = await pick(activity.id, selected)
+        void Taro.showToast({ title: `已通知 ${offered} 人确认`, icon: 'success' })
+        setSelected([])
+        void refreshSummary()
+        await reload()
+      },
+      FAILED,
+    )
   }
 
   async function onExport() {
-    setBusy('export')
-    try {
-      await openExport(await exportRoster(activity.id))
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(null)
-    }
+    await run('export', async () => openExport(await exportRoster(activity.id)), FAILED)
   }
 
   const states = STATE_ORDER.filter((s) => (summary.counts[s] ?? 0) > 0 || filter.state === s)
   let body: JSX.Element
-  if (error) body = <CallError error={error} onRetry={() => void load()} />
+  if (error) body = <CallError error={error} onRetry={() => void reload()} />
   else if (!items) body = <View className="roster__more">加载中…</View>
   else if (items.length === 0)
     body = <EmptyState text={filter.state || filter.quotaKey ? '没有符合条件的报名' : '还没有人报名'} />
@@ -364,7 +322,7 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       <ReasonDialog
         open={dialog !== null}
         title={dialog?.kind === 'revoke' ? '取消资格' : '驳回报名'}
-        message={`${dialog?.entry.person.realName ?? dialog?.entry.person.nickname ?? ''}会收到通知并看到原因。`}
+        message={`${dialog ? displayName(dialog.entry.person) : ''}会收到通知并看到原因。`}
         confirmText={dialog?.kind === 'revoke' ? '确认取消资格' : '确认驳回'}
         busy={busy !== null}
         error={dialogError}

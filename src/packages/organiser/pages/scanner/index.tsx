@@ -8,12 +8,14 @@ import { ApiError } from '@/services/cloud'
 import { VERB, failureTitle } from '@/features/checkin/messages'
 import { newNonce } from '@/features/checkin/nonce'
 import { EmptyState } from '@/components/EmptyState'
+import { useAction } from '@/hooks/useAction'
+import { displayName } from '@/utils/display-name'
 import { errorCode, errorMessage } from '@/utils/errors'
 import { formatClock, formatDateTime } from '@/utils/time'
 import { getManaged } from '../../features/events/api'
 import { scanTicket, walkIn } from '../../features/checkin/api'
 import { nameOf, type Direction } from '../../features/checkin/offline'
-import { useOfflineQueue, type SyncReport } from '../../features/checkin/useOfflineQueue'
+import { useOfflineQueue, type SyncReport } from '../../features/checkin/hooks/useOfflineQueue'
 import '@/components/form/form.scss'
 import './index.scss'
 
@@ -29,15 +31,11 @@ interface Panel {
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/
 
-function personName(r: ScanResult): string {
-  return r.person.realName || r.person.nickname
-}
-
 function onlinePanel(r: ScanResult, title?: string): Panel {
   return {
     ok: true,
     title: title ?? `${VERB[r.direction]}成功`,
-    name: personName(r),
+    name: displayName(r.person),
     state: r.direction === 'in' ? '已签到' : '已签退',
     lines: [
       `时间 ${formatClock(r.scannedAt)}`,
@@ -73,7 +71,7 @@ function Scanner({ activityId }: { activityId: string }) {
   const [direction, setDirection] = useState<Direction>('in')
   const [manualOffline, setManualOffline] = useState(false)
   const [networkDown, setNetworkDown] = useState(false)
-  const [busy, setBusy] = useState<null | 'scan' | 'walkin' | 'download'>(null)
+  const { busy, run } = useAction<'scan' | 'walkin' | 'download'>()
   const [panel, setPanel] = useState<Panel | null>(null)
   const [token, setToken] = useState('')
   const [phone, setPhone] = useState('')
@@ -155,18 +153,17 @@ function Scanner({ activityId }: { activityId: string }) {
       return
     }
     checking.current = true
-    setBusy('scan')
-    try {
-      setPanel(onlinePanel(await scanTicket({ activityId, token: t, direction, nonce })))
-    } catch (err) {
-      // No answer: the scan may or may not have arrived. Check it here and queue it with the same
-      // nonce, so a scan that did arrive is reported as repeated when the queue is sent.
-      if (err instanceof ApiError && err.code === 'NETWORK') showOffline(t, nonce, '网络不可用，已离线核验')
-      else setPanel(errorPanel(err, verb, nameOf(offline.roster, t)))
-    } finally {
-      checking.current = false
-      setBusy(null)
-    }
+    await run(
+      'scan',
+      async () => setPanel(onlinePanel(await scanTicket({ activityId, token: t, direction, nonce }))),
+      (err) => {
+        // No answer: the scan may or may not have arrived. Check it here and queue it with the same
+        // nonce, so a scan that did arrive is reported as repeated when the queue is sent.
+        if (err instanceof ApiError && err.code === 'NETWORK') showOffline(t, nonce, '网络不可用，已离线核验')
+        else setPanel(errorPanel(err, verb, nameOf(offline.roster, t)))
+      },
+    )
+    checking.current = false
     buzz()
   }
 
@@ -186,15 +183,14 @@ function Scanner({ activityId }: { activityId: string }) {
   }
 
   async function download() {
-    setBusy('download')
-    try {
-      const r = await offline.download()
-      void Taro.showToast({ title: `已下载 ${r.entries.length} 人`, icon: 'success' })
-    } catch (err) {
-      void Taro.showModal({ title: '下载失败', content: errorMessage(err), showCancel: false })
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      'download',
+      async () => {
+        const r = await offline.download()
+        void Taro.showToast({ title: `已下载 ${r.entries.length} 人`, icon: 'success' })
+      },
+      { modal: '下载失败' },
+    )
   }
 
   async function syncNow() {
@@ -215,17 +211,16 @@ function Scanner({ activityId }: { activityId: string }) {
     // One nonce per person: a retry for the same phone reuses it, another phone gets its own.
     if (walkInAttempt.current?.phone !== p) walkInAttempt.current = { phone: p, nonce: newNonce() }
     const attempt = walkInAttempt.current
-    setBusy('walkin')
-    try {
-      const r = await walkIn(activityId, p, attempt.nonce)
-      walkInAttempt.current = null
-      setPanel(onlinePanel(r, '现场报名成功'))
-      setPhone('')
-    } catch (err) {
-      setPanel(errorPanel(err, '现场报名', null))
-    } finally {
-      setBusy(null)
-    }
+    await run(
+      'walkin',
+      async () => {
+        const r = await walkIn(activityId, p, attempt.nonce)
+        walkInAttempt.current = null
+        setPanel(onlinePanel(r, '现场报名成功'))
+        setPhone('')
+      },
+      (err) => setPanel(errorPanel(err, '现场报名', null)),
+    )
   }
 
   const roster = offline.roster

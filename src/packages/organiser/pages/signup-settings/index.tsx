@@ -8,7 +8,8 @@ import type { SignupSummary } from '@api/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { errorCode, errorFields, errorMessage } from '@/utils/errors'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { useAction } from '@/hooks/useAction'
 import { getManaged } from '../../features/events/api'
 import { getSummary, saveSettings } from '../../features/signup/api'
 import { QuestionEditor } from '../../features/signup/components/QuestionEditor'
@@ -41,7 +42,8 @@ function Editor({ data, onSaved }: { data: Data; onSaved(s: SignupSummary): void
   const [form, setForm] = useState<SettingsForm>(() => formOf(data.summary.settings))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const set = (patch: Partial<SettingsForm>) => setForm((f) => ({ ...f, ...patch }))
 
   const candidates = quotaCandidates(form.questions)
@@ -57,19 +59,20 @@ function Editor({ data, onSaved }: { data: Data; onSaved(s: SignupSummary): void
       setError('请检查标红的项目')
       return
     }
-    setBusy(true)
     setErrors({})
     setError(null)
-    try {
-      const saved = await saveSettings(activity.id, built.settings)
-      onSaved(saved)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      setError(errorMessage(err))
-      setErrors(errorFields(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        const saved = await saveSettings(activity.id, built.settings)
+        onSaved(saved)
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+      },
+      (err) => {
+        setError(errorMessage(err))
+        setErrors(errorFields(err))
+      },
+    )
   }
 
   return (

@@ -4,14 +4,15 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { Invite, UnitDetail, UnitMember, UnitRole } from '@api/org'
-import { createInvite, getUnit, listMembers, setMemberRole, updateUnit } from '@/features/org/api/org'
+import { createInvite, getUnit, listMembers, setMemberRole, updateUnit } from '@/features/org/api'
 import { UNIT_KIND_NAMES, UNIT_ROLE_NAMES, UNIT_STATUS_NAMES } from '@/features/org/unit-kinds'
 import { useSessionStore } from '@/features/session/store/session'
 import { CallError } from '@/components/CallError'
 import { FormError } from '@/components/form/Field'
 import { errorCode, errorFields, errorMessage } from '@/utils/errors'
 import { formatDateTime } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
+import { useAction } from '@/hooks/useAction'
 import { UnitForm, type UnitFormValue } from '../../features/units/components/UnitForm'
 import '../../features/units/components/units.scss'
 import '@/components/form/form.scss'
@@ -23,30 +24,32 @@ function Profile({ unit, onSaved }: { unit: UnitDetail; onSaved(u: UnitDetail): 
   const [editing, setEditing] = useState<UnitFormValue | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
 
   async function save(v: UnitFormValue) {
-    setBusy(true)
     setError(null)
-    try {
-      const saved = await updateUnit({
-        unitId: unit.id,
-        name: v.name,
-        ...(v.kind ? { kind: v.kind } : {}),
-        contactName: v.contactName,
-        // The phone is shown masked to some people: send it only when it was typed anew.
-        ...(v.contactPhone !== unit.contactPhone ? { contactPhone: v.contactPhone } : {}),
-        intro: v.intro,
-      })
-      onSaved(saved)
-      setEditing(null)
-      setErrors({})
-    } catch (err) {
-      setError(errorMessage(err))
-      setErrors(errorFields(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        const saved = await updateUnit({
+          unitId: unit.id,
+          name: v.name,
+          ...(v.kind ? { kind: v.kind } : {}),
+          contactName: v.contactName,
+          // The phone is shown masked to some people: send it only when it was typed anew.
+          ...(v.contactPhone !== unit.contactPhone ? { contactPhone: v.contactPhone } : {}),
+          intro: v.intro,
+        })
+        onSaved(saved)
+        setEditing(null)
+        setErrors({})
+      },
+      (err) => {
+        setError(errorMessage(err))
+        setErrors(errorFields(err))
+      },
+    )
   }
 
   if (editing) {
@@ -180,19 +183,21 @@ function InviteSection({
   invite: Invite | null
   onInvite(i: Invite): void
 }) {
-  const [busy, setBusy] = useState(false)
+  const { busy: running, run: act } = useAction()
+  const busy = running !== null
   const [error, setError] = useState<string | null>(null)
 
   async function create() {
-    setBusy(true)
     setError(null)
-    try {
-      onInvite(await createInvite(unit.id))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    await act(
+      'save',
+      async () => {
+        onInvite(await createInvite(unit.id))
+      },
+      (err) => {
+        setError(errorMessage(err))
+      },
+    )
   }
 
   return (

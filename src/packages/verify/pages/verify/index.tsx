@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { VerifyResult } from '@api/hours'
 import { hoursText, longDate, longDateOf } from '@/features/hours/format'
-import { callFunction } from '@/services/cloud'
+import { useAction } from '@/hooks/useAction'
+import { useLatest } from '@/hooks/useLatest'
 import { errorMessage } from '@/utils/errors'
+import { verifyCertificate } from '../../features/verify/api'
 import './index.scss'
 
 const CODE = /^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/
@@ -64,10 +66,10 @@ export default function VerifyPage() {
   const { params } = useRouter()
   const initial = codeFromParams(params)
   const [code, setCode] = useState(initial)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction()
   const [result, setResult] = useState<VerifyResult | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const seq = useRef(0)
+  const latest = useLatest()
 
   async function check(raw: string) {
     const c = normalise(raw)
@@ -77,16 +79,17 @@ export default function VerifyPage() {
       return
     }
     setError(null)
-    setBusy(true)
-    const mine = ++seq.current
-    try {
-      const r = await callFunction('hours', 'verify', { code: c })
-      if (mine === seq.current) setResult(r)
-    } catch (err) {
-      if (mine === seq.current) setError(errorMessage(err))
-    } finally {
-      if (mine === seq.current) setBusy(false)
-    }
+    const isLatest = latest.next()
+    await run(
+      'verify',
+      async () => {
+        const r = await verifyCertificate(c)
+        if (isLatest()) setResult(r)
+      },
+      (err) => {
+        if (isLatest()) setError(errorMessage(err))
+      },
+    )
   }
 
   // Opened from a certificate's code or link: check at once.
@@ -116,8 +119,8 @@ export default function VerifyPage() {
           color="primary"
           shape="round"
           block
-          loading={busy}
-          disabled={busy}
+          loading={busy !== null}
+          disabled={busy !== null}
           onClick={() => void check(code)}
         >
           查验

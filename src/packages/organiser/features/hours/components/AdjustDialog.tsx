@@ -3,6 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { LedgerEntry } from '@api/hours'
+import { displayName } from '@/utils/display-name'
 import { KIND_NAMES, dayText, hoursText } from '../labels'
 import { checkReason, parseHours } from '../ledger'
 import './hours.scss'
@@ -41,7 +42,7 @@ function AdjustForm({ entry, stepHours, busy, error, onCancel, onSubmit }: Props
     onSubmit(h.value, r.value)
   }
 
-  const who = entry.person.realName ?? entry.person.nickname
+  const who = displayName(entry.person)
   return (
     <View className="hours-dialog" data-testid="adjust-dialog" catchMove>
       <View className="hours-dialog__box">

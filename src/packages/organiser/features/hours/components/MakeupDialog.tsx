@@ -3,6 +3,7 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { MakeupRequest } from '@api/hours'
+import { useAction } from '@/hooks/useAction'
 import { dayText } from '../labels'
 import { MAX_EVIDENCE_PHOTOS, canUploadEvidence, chooseAndUploadEvidence } from '../evidence'
 import { type PersonOption, checkReason, parseHours } from '../ledger'
@@ -32,19 +33,19 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [uploading, setUploading] = useState(false)
+  const upload = useAction()
+  const uploading = upload.busy !== null
   const [problem, setProblem] = useState<string | null>(null)
 
   async function addPhotos() {
-    setUploading(true)
-    try {
-      const ids = await chooseAndUploadEvidence(MAX_EVIDENCE_PHOTOS - photos.length)
-      setPhotos((current) => [...current, ...ids].slice(0, MAX_EVIDENCE_PHOTOS))
-    } catch {
-      setProblem('照片上传失败，请重试')
-    } finally {
-      setUploading(false)
-    }
+    await upload.run(
+      'photos',
+      async () => {
+        const ids = await chooseAndUploadEvidence(MAX_EVIDENCE_PHOTOS - photos.length)
+        setPhotos((current) => [...current, ...ids].slice(0, MAX_EVIDENCE_PHOTOS))
+      },
+      () => setProblem('照片上传失败，请重试'),
+    )
   }
 
   function submit() {

@@ -4,7 +4,9 @@ import '@taroify/core/button/style'
 import Tag from '@taroify/core/tag'
 import '@taroify/core/tag/style'
 import type { FormQuestion, RosterEntry } from '@api/signup'
+import { ACTIVE_STATES } from '@contract/signup'
 import { STATE_COLORS, rateText, stateLabel } from '@/features/signup/states'
+import { NO_NAME } from '@/utils/display-name'
 import { formatDateTime } from '@/utils/time'
 import './roster.scss'
 
@@ -24,8 +26,6 @@ interface Props {
   onAction(action: RosterAction): void
   onMove(quotaKey: string): void
 }
-
-const ACTIVE = ['applied', 'pending', 'offered', 'confirmed', 'waitlisted']
 
 function answerText(v: string | string[] | undefined): string {
   if (v === undefined) return '—'
@@ -74,7 +74,7 @@ export function RosterItem({
           </View>
         ) : null}
         <View className="roster-item__who">
-          <Text className="roster-item__name">{p.realName ?? '（未填姓名）'}</Text>
+          <Text className="roster-item__name">{p.realName?.trim() || NO_NAME}</Text>
           <Text className="roster-item__nick">{p.nickname}</Text>
         </View>
         <Tag color={STATE_COLORS[e.state]} shape="rounded" className="roster-item__state">
@@ -107,7 +107,7 @@ export function RosterItem({
               e.state !== 'no_show' ? btn('no_show', '缺席') : null,
             ]
           : null}
-        {others.length > 0 && ACTIVE.includes(e.state) ? (
+        {others.length > 0 && ACTIVE_STATES.includes(e.state) ? (
           <Picker
             mode="selector"
             range={others}

@@ -1,4 +1,5 @@
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
+import { type DependencyList, useCallback, useEffect, useState } from 'react'
+import { useLatest } from './useLatest'
 
 export type Loaded<T> =
   | { phase: 'loading'; data: null; error: null }
@@ -11,29 +12,32 @@ export type Loaded<T> =
  */
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
   const [state, setState] = useState<Loaded<T>>({ phase: 'loading', data: null, error: null })
-  const latest = useRef(0)
+  const latest = useLatest()
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps)
 
   const reload = useCallback(async () => {
-    const mine = ++latest.current
+    const isLatest = latest.next()
     setState((s) => (s.phase === 'ready' ? s : { phase: 'loading', data: null, error: null }))
     try {
       const data = await run()
-      if (mine === latest.current) setState({ phase: 'ready', data, error: null })
+      if (isLatest()) setState({ phase: 'ready', data, error: null })
     } catch (error) {
-      if (mine === latest.current) setState({ phase: 'error', data: null, error })
+      if (isLatest()) setState({ phase: 'error', data: null, error })
     }
-  }, [run])
+  }, [run, latest])
 
   useEffect(() => {
     void reload()
   }, [reload])
 
-  const setData = useCallback((data: T) => {
-    latest.current++
-    setState({ phase: 'ready', data, error: null })
-  }, [])
+  const setData = useCallback(
+    (data: T) => {
+      latest.drop()
+      setState({ phase: 'ready', data, error: null })
+    },
+    [latest],
+  )
 
   return { ...state, state, reload, setData }
 }

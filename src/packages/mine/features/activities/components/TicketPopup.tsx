@@ -2,10 +2,10 @@ import { Image, Text, View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { MyRegistration } from '@api/signup'
-import { getTicket } from '@/features/checkin/api/checkin'
+import { getTicket } from '@/features/checkin/api'
 import { errorMessage } from '@/utils/errors'
 import { formatTimeRange } from '@/utils/time'
-import { useLoad } from '@/utils/use-load'
+import { useLoad } from '@/hooks/useLoad'
 import './TicketPopup.scss'
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { OfflineRoster } from '@api/checkin'
-import { getOfflineRoster, syncTicketScans } from './api'
+import { getOfflineRoster, syncTicketScans } from '../api'
 import {
   enqueue,
   mergeOutcomes,
@@ -9,8 +9,8 @@ import {
   type Direction,
   type QueuedScan,
   type SyncProblem,
-} from './offline'
-import { loadClockOffset, loadQueue, loadRoster, saveClockOffset, saveQueue, saveRoster } from './storage'
+} from '../offline'
+import { loadClockOffset, loadQueue, loadRoster, saveClockOffset, saveQueue, saveRoster } from '../storage'
 
 export interface SyncReport {
   sent: number

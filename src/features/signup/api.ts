@@ -1,8 +1,9 @@
 /** The young person's calls of the `signup` function (detail page, 我的活动, 个人资料). */
-import type { MyListRequest, ProfileUpdateRequest, SignupRequest } from '@api/signup'
+import type { ProfileUpdateRequest, SignupRequest } from '@api/signup'
+import type { MyTab } from '@contract/signup'
 import { callFunction } from '@/services/cloud'
 
-export type MyTab = NonNullable<MyListRequest>['tab'] & string
+export type { MyTab } from '@contract/signup'
 
 export const getSummary = (activityId: string) => callFunction('signup', 'summary', { activityId })
 export const getMine = (activityId: string) => callFunction('signup', 'mine', { activityId })

@@ -1,0 +1,31 @@
+/** The stable error codes every action may answer with (see types/api/result.ts for the envelope). */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_ACTION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CONTENT_REJECTED',
+  // Sign-up refusals, each its own code so pages can say exactly why.
+  'SIGNUP_CLOSED',
+  'FULL',
+  'ALREADY_REGISTERED',
+  'NOT_ELIGIBLE',
+  'PROFILE_INCOMPLETE',
+  'DEADLINE_PASSED',
+  // Check-in refusals.
+  'CODE_INVALID',
+  'CODE_EXPIRED',
+  'WRONG_EVENT',
+  'CHECKIN_CLOSED',
+  'NOT_REGISTERED',
+  'REGISTRATION_CANCELLED',
+  'NOT_CHECKED_IN',
+  // Hours refusals.
+  'HOURS_OVER_LIMIT',
+  'ENTRY_LOCKED',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
