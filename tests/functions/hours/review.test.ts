@@ -83,7 +83,7 @@ describe('the review screen', () => {
       farReview = await reviewOf(far)
     })
 
-    test('lists everyone holding a place, with or without scans', () => {
+    test('lists everyone holding a place, a no-show who never scanned included', () => {
       expect(farReview.people.map((p) => p.person.nickname).sort()).toEqual(['far:1', 'far:none'])
     })
 
