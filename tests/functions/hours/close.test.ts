@@ -43,7 +43,7 @@ describe('preview: what each person’s scans earn, by the hour rules', () => {
     expect(byName['pv:full'].totalHours).toBe(1.5)
   })
 
-  test('75 of 120 minutes, above the 60 % share, round down to 1 h', () => {
+  test('74 of 120 minutes, above the 60 % share, round down to 1 h', () => {
     expect(byName['pv:late'].totalHours).toBe(1)
   })
 

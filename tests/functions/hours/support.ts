@@ -156,7 +156,7 @@ export const refusal = (code: string, message?: string) =>
 /**
  * Three volunteers of a typical morning, their openids made from `prefix`: `full` arrives 10
  * minutes early and leaves a minute before the end (119 of 120 minutes), `late` arrives 45
- * minutes late (75 of 120 minutes, above the 60 % share), `open` never checks out.
+ * minutes late and leaves with `full` (74 of 120 minutes, above the 60 % share), `open` never checks out.
  */
 export const threeVolunteers = (prefix: string): Record<string, Scans> => ({
   [`${prefix}:full`]: [-10 * MINUTE, 2 * HOUR - MINUTE],
