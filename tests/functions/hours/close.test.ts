@@ -14,6 +14,7 @@ import {
   clocks,
   closed,
   closedAndConfirmed,
+  closedWithFarScan,
   eventWithScans,
   mineAt,
   person,
@@ -149,12 +150,8 @@ describe('a scan far from the venue', () => {
   let answer: { pending: number; needsReview: number }
   let review: EventHours
   beforeAll(async () => {
-    const ev = await eventWithScans(w, {})
-    await person(w, 'far:1')
-    await signedUp('far:1', ev.e.id)
-    await ev.scanAt('far:1', 'in', 0, { latitude: 32.3, longitude: 119.43 }) // ~11 km from the venue
-    await ev.scanAt('far:1', 'out', 2 * HOUR - MINUTE, { latitude: 32.2, longitude: 119.43 })
-    answer = await closed(ev)
+    const ev = await closedWithFarScan(w, 'far:1')
+    answer = ev.closeAnswer
     review = await reviewOf(ev)
   })
 

@@ -17,6 +17,7 @@ import {
   clocks,
   closed,
   closedAndConfirmed,
+  closedWithFarScan,
   entryOf,
   eventWithScans,
   historyOf,
@@ -72,14 +73,7 @@ describe('the review screen', () => {
     let far: EventWithScans
     let farReview: EventHours
     beforeAll(async () => {
-      far = await eventWithScans(w, {})
-      for (const who of ['far:1', 'far:none']) {
-        await person(w, who)
-        await signedUp(who, far.e.id)
-      }
-      await far.scanAt('far:1', 'in', 0, { latitude: 32.3, longitude: 119.43 }) // ~11 km from the venue
-      await far.scanAt('far:1', 'out', 2 * HOUR - MINUTE, { latitude: 32.2, longitude: 119.43 })
-      await closed(far)
+      far = await closedWithFarScan(w, 'far:1', ['far:none'])
       farReview = await reviewOf(far)
     })
 
@@ -113,31 +107,21 @@ describe('confirming', () => {
     })
   })
 
-  describe('a day far from the venue', () => {
-    let ev: EventWithScans
-    beforeAll(async () => {
-      ev = await eventWithScans(w, {})
-      await person(w, 'cf:far')
-      await signedUp('cf:far', ev.e.id)
-      await ev.scanAt('cf:far', 'in', 0, { latitude: 32.3, longitude: 119.43 })
-      await ev.scanAt('cf:far', 'out', 2 * HOUR - MINUTE, { latitude: 32.2, longitude: 119.43 })
-      await closed(ev)
+  test('leaves a day far from the venue for review', async () => {
+    const ev = await closedWithFarScan(w, 'cf:far')
+    expect(await asOrganiser(ev.hoursAt(END), 'confirm', { activityId: ev.e.id })).toMatchObject({
+      approved: 0,
+      leftForReview: 1,
     })
+  })
 
-    test('is left for review', async () => {
-      expect(await asOrganiser(ev.hoursAt(END), 'confirm', { activityId: ev.e.id })).toMatchObject({
-        approved: 0,
-        leftForReview: 1,
-      })
-    })
-
-    test('is approved once looked at: adjusted to the same hours, it needs no more review', async () => {
-      const entry = await entryOf(ev, 'cf:far')
-      await asOrganiser(ev.hoursAt(END), 'adjust', { entryId: entry.id, hours: 1.5, reason: '负责人确认在场' })
-      expect(await asOrganiser(ev.hoursAt(END), 'confirm', { activityId: ev.e.id })).toMatchObject({
-        approved: 1,
-        leftForReview: 0,
-      })
+  test('approves a far day once looked at: adjusted to the same hours, it needs no more review', async () => {
+    const ev = await closedWithFarScan(w, 'cf:looked-at')
+    const entry = await entryOf(ev, 'cf:looked-at')
+    await asOrganiser(ev.hoursAt(END), 'adjust', { entryId: entry.id, hours: 1.5, reason: '负责人确认在场' })
+    expect(await asOrganiser(ev.hoursAt(END), 'confirm', { activityId: ev.e.id })).toMatchObject({
+      approved: 1,
+      leftForReview: 0,
     })
   })
 })

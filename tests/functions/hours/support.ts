@@ -163,3 +163,26 @@ export const threeVolunteers = (prefix: string): Record<string, Scans> => ({
   [`${prefix}:late`]: [45 * MINUTE, 2 * HOUR - MINUTE],
   [`${prefix}:open`]: [0, null],
 })
+
+/** About 11 km north of the venue (32.2 N, 119.43 E), beyond the default 500 m check-in radius. */
+export const FAR_AWAY: ScanPlace = { latitude: 32.3, longitude: 119.43 }
+export const AT_THE_VENUE: ScanPlace = { latitude: 32.2, longitude: 119.43 }
+
+/**
+ * An event where `who` checked in far from the venue and out at it, 119 of 120 minutes, and
+ * `seatedOnly` hold a place but never scanned; its hours closed after the end.
+ */
+export async function closedWithFarScan(
+  w: World,
+  who: string,
+  seatedOnly: string[] = [],
+): Promise<EventWithScans & { closeAnswer: { pending: number; needsReview: number } }> {
+  const ev = await eventWithScans(w, {})
+  for (const openid of [who, ...seatedOnly]) {
+    await person(w, openid)
+    ev.regs[openid] = (await signedUp(openid, ev.e.id)).id
+  }
+  await ev.scanAt(who, 'in', 0, FAR_AWAY)
+  await ev.scanAt(who, 'out', 2 * HOUR - MINUTE, AT_THE_VENUE)
+  return { ...ev, closeAnswer: await closed(ev) }
+}
