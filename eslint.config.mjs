@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint'
 import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { layerRules } from './config/eslint-layers.mjs'
 
 export default tseslint.config(
   {
@@ -44,24 +45,6 @@ export default tseslint.config(
     },
   },
   {
-    // Pages may use the API contract's types but must never bundle its runtime schemas (zod).
-    files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@api/*'],
-              allowTypeImports: true,
-              message: 'Import API contract types with `import type` only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: [
       '**/*.{js,cjs,mjs}',
       'config/**',
@@ -78,4 +61,5 @@ export default tseslint.config(
     files: ['**/*.{js,cjs}'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...layerRules,
 )

@@ -3,7 +3,7 @@ module.exports = {
   displayName: 'node',
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/tests/{domain,functions,host}/**/*.test.ts'],
+  testMatch: ['<rootDir>/tests/{architecture,domain,functions,host}/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [
       'babel-jest',

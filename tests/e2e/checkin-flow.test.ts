@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startHostProcess, type HostProcess } from '../../host/process'
+import { countImageLoads, imagesLoaded } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
@@ -112,11 +113,13 @@ let volunteer: Page
 
 async function openCode(direction: 'in' | 'out'): Promise<string> {
   await organiser.goto(`${host.url}/#/packages/organiser/pages/checkin-code/index?id=${activityId}`)
-  if (direction === 'out') await organiser.locator('[data-testid="code-out"]').click()
+  if (direction === 'out') {
+    await organiser.locator('[data-testid="code-out"]').click()
+    // Switching clears the shown code in the same render; the next one shown is the check-out code.
+    await organiser.locator('.site-code__how', { hasText: '扫码签退' }).waitFor({ timeout: 20_000 })
+  }
   const short = organiser.locator('[data-testid="site-short-code"]')
   await short.waitFor({ timeout: 20_000 })
-  // After switching, wait until the code shown is the check-out one (the page refetches).
-  await organiser.waitForTimeout(800)
   const code = (await short.innerText()).trim()
   assert.match(code, /^[0-9]{6}$/)
   return code
@@ -181,12 +184,13 @@ test('the volunteer sees the hours, issues a certificate, and anyone can verify 
   await shot(volunteer, '5-my-hours')
   await button(volunteer, 'open-certificate').click()
   await volunteer.locator('[data-testid="certificate-page"]').waitFor({ timeout: 15_000 })
+  await countImageLoads(volunteer)
   await button(volunteer, 'certificate-issue').click()
   const codeText = volunteer.locator('[data-testid="certificate-code"]')
   await codeText.waitFor({ timeout: 20_000 })
   const code = /QJ[0-9A-Z]{4}-[0-9A-Z]{6}/.exec(await codeText.innerText())?.[0]
   assert.ok(code, 'certificate code shown')
-  await volunteer.waitForTimeout(800) // the canvas draws the verify image once it has loaded
+  await imagesLoaded(volunteer, 1) // the canvas draws the verify image once it has loaded
   await shot(volunteer, '6-certificate')
 
   const visitor = await phone()

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startHostProcess, type HostProcess } from '../../host/process'
+import { animationsSettled } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
@@ -98,7 +99,7 @@ test('tapping a card opens its detail page', async () => {
   assert.match(body, /共读路遥的《平凡的世界》/)
   assert.match(body, /镇江市润州区中山西路/)
   assert.match(body, /报名时间/)
-  await page.waitForTimeout(600) // let the page slide-in transition finish before the picture
+  await animationsSettled(page) // the page's slide-in, before the picture
   await page.screenshot({ path: join(ARTIFACTS, 'detail.png') })
 })
 

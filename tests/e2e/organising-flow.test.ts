@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startHostProcess, type HostProcess } from '../../host/process'
+import { animationsSettled } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
@@ -61,7 +62,7 @@ const field = (testId: string) => page.locator(`[data-testid="${testId}"]`).loca
 /** A Taroify button by its text (its inner label does not take clicks). */
 const button = (text: string) => page.locator('.taroify-button', { hasText: text }).first()
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `organising-${name}.png`) })
-const settle = () => page.waitForTimeout(500) // page transitions
+const settle = () => animationsSettled(page) // page transitions
 
 async function actAs(label: string) {
   await page.goto(`${baseUrl}/#/pages/dev-login/index`)
@@ -113,7 +114,7 @@ async function pickOnce(testId: string, option: string): Promise<string> {
   await page.locator(`[data-testid="${testId}"]`).click()
   const sheet = page.locator('.weui-picker').filter({ visible: true })
   await sheet.locator('.weui-picker__action', { hasText: '确定' }).waitFor()
-  await page.waitForTimeout(400) // slide-in animation
+  await animationsSettled(page) // the sheet's slide-in
   const height = page.viewportSize()!.height
   const wanted = (await sheet.locator('.weui-picker__item', { hasText: option }).first().innerText()).trim()
   for (let step = 0; step < 30; step++) {
@@ -123,11 +124,10 @@ async function pickOnce(testId: string, option: string): Promise<string> {
     const y = target.y + target.height / 2
     // Rows below the screen are reached by tapping the lowest visible row.
     await page.touchscreen.tap(target.x + target.width / 2, y < height - 4 ? y : height - 20)
-    await page.waitForTimeout(500)
+    await animationsSettled(page) // the wheel's scroll to the tapped row
   }
-  await page.waitForTimeout(500)
   await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
-  await page.waitForTimeout(300)
+  await animationsSettled(page) // the sheet's slide-out
   return wanted
 }
 
