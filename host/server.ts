@@ -4,10 +4,10 @@
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
  *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
- *   POST /api/_dev/clock     {offsetMs} → shifts the actions' clock (only with QINGJU_TEST_CLOCK=1)
+ *   POST /api/_dev/clock     {offsetMs} → shifts the actions' clock (only with QINGJU_TEST_CLOCK=1; GET reads it)
  * Identity reaches the function only as the context's signed dev session, as OPENID does in CloudBase.
  */
-import { setClockOffset } from '../server/runtime/clock'
+import { setClockOffset, systemClock } from '../server/runtime/clock'
 import { randomUUID } from 'crypto'
 import { existsSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
@@ -15,6 +15,7 @@ import type { Pool } from 'pg'
 import sirv from 'sirv'
 import {
   DEV_PERSONAS,
+  devClockRequest,
   devLoginRequest,
   type DevLoginResponse,
   type DevPersona,
@@ -128,6 +129,9 @@ export function createHostServer(options: HostOptions): Server {
       }))
       return send(res, 200, { ok: true, data: { items } })
     }
+    if (name === '_dev/clock' && req.method === 'GET' && process.env.QINGJU_TEST_CLOCK === '1') {
+      return send(res, 200, { ok: true, data: { now: systemClock().toISOString() } })
+    }
     if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请使用 POST'))
     const body = await readJson(req)
     if (!body.ok) {
@@ -140,11 +144,11 @@ export function createHostServer(options: HostOptions): Server {
     if (name === '_dev/login') return devLogin(res, body.value)
     if (name === '_dev/clock' && process.env.QINGJU_TEST_CLOCK === '1') {
       // End-to-end tests only: shift the clock every action reads, e.g. to check out hours later.
-      const offset = (body.value as { offsetMs?: unknown } | null)?.offsetMs
-      if (typeof offset !== 'number' || !Number.isFinite(offset))
-        return send(res, 400, failure('INVALID_INPUT', 'offsetMs 须为数字'))
-      setClockOffset(offset)
-      return send(res, 200, { ok: true, data: { now: new Date(Date.now() + offset).toISOString() } })
+      // A bad value changes nothing: it is refused before the clock is touched.
+      const parsed = devClockRequest.safeParse(body.value)
+      if (!parsed.success) return send(res, 400, failure('INVALID_INPUT', '时钟偏移须为一年以内的整数毫秒'))
+      setClockOffset(parsed.data.offsetMs)
+      return send(res, 200, { ok: true, data: { now: systemClock().toISOString() } })
     }
     const main = Object.prototype.hasOwnProperty.call(options.functions, name) ? options.functions[name] : undefined
     if (!main) return send(res, 404, failure('NOT_FOUND', `云函数 ${name.slice(0, 40)} 不存在`))

@@ -5,9 +5,9 @@
  * Then send `Authorization: Bearer <token>` with every POST /api/<function>.
  */
 import * as z from 'zod'
-import { DEV_PERSONAS, type DevPersona } from '../contract/dev-login'
+import { DEV_PERSONAS, MAX_CLOCK_OFFSET_MS, type DevPersona } from '../contract/dev-login'
 
-export { DEV_PERSONAS, type DevPersona } from '../contract/dev-login'
+export { DEV_PERSONAS, MAX_CLOCK_OFFSET_MS, type DevPersona } from '../contract/dev-login'
 
 export const devLoginRequest = z.strictObject({
   persona: z.enum(DEV_PERSONAS),
@@ -27,3 +27,8 @@ export interface DevLoginResponse {
   persona: DevPersona
   nickname: string
 }
+
+/** The local host's test clock (`POST /api/_dev/clock`, only with QINGJU_TEST_CLOCK=1): a bounded whole offset. */
+export const devClockRequest = z.strictObject({
+  offsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS),
+})
