@@ -17,7 +17,7 @@ import type { FunctionContext, Platform } from '../platform/platform'
 import { getPool } from '../store/pool'
 import { AppError, unauthenticated } from './errors'
 import { answerFor, type FailureTable } from './failures'
-import { validationError } from './validation'
+import { controlCharacterError, validationError } from './validation'
 
 /**
  * Who may call an action. `timer` actions run only when the platform vouches that a scheduler
@@ -102,6 +102,8 @@ export function createFunction<Contract>(
       if (def.access === 'timer' && !platform.isScheduledRun(context)) {
         throw new AppError('FORBIDDEN', '该操作只能由系统定时任务执行')
       }
+      const dirty = controlCharacterError(data)
+      if (dirty) throw dirty
       const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
       return { ok: true, data: await def.handle(input, ctx) }

@@ -1,8 +1,13 @@
 /** Turns zod issues into field-level Chinese messages for INVALID_INPUT answers. */
+import { CONTROL_CHARACTER } from '@contract/text'
 import type * as z from 'zod'
 import { invalidInput, type AppError } from './errors'
 
+/** A message our own schemas wrote (Chinese) is shown as written; zod's English defaults are replaced. */
+const OWN_MESSAGE = /[\u4e00-\u9fff]/
+
 function describe(issue: z.core.$ZodIssue): string {
+  if (OWN_MESSAGE.test(issue.message)) return issue.message
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '不能为空' : '类型不正确'
@@ -30,4 +35,28 @@ export function validationError(error: z.ZodError): AppError {
   const [firstPath, firstMessage] = Object.entries(fields)[0] ?? ['_', '取值无效']
   const where = firstPath === '_' ? '' : `${firstPath}：`
   return invalidInput(`请求参数有误（${where}${firstMessage}）`, fields)
+}
+
+const MAX_DEPTH = 8
+
+/**
+ * Text hygiene for every action in one place: a payload whose strings (values or keys, at any depth)
+ * hold a control character is refused before its schema runs, naming the fields.
+ */
+export function controlCharacterError(raw: unknown): AppError | null {
+  const fields: Record<string, string> = {}
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (typeof value === 'string') {
+      if (CONTROL_CHARACTER.test(value)) fields[path.join('.') || '_'] = '含有无法显示的控制字符'
+      return
+    }
+    if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return
+    for (const [key, child] of Object.entries(value)) {
+      if (CONTROL_CHARACTER.test(key)) fields[[...path, '_'].join('.')] = '含有无法显示的控制字符'
+      else visit(child, [...path, key], depth + 1)
+    }
+  }
+  visit(raw, [], 0)
+  if (Object.keys(fields).length === 0) return null
+  return invalidInput('填写的内容含有无法显示的控制字符，请删除后重试', fields)
 }

@@ -29,7 +29,7 @@ describe('applying and admission', () => {
       name: '第一中学团委',
       kind: 'school',
       myRole: null,
-      contactPhone: '139 0511 2233',
+      contactPhone: '13905112233', // stored as the 11 digits, whatever spacing was typed
     })
     expect(expectOk(await call<UnitDetail>(org, 'unit', { unitId: applied.id }, 'w:teacher')).status).toBe('pending')
     expect(await call(org, 'unit', { unitId: applied.id }, PEOPLE.youth)).toEqual({

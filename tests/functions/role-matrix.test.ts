@@ -288,3 +288,41 @@ describe.each(cases)('$name', ({ fn, name, who, data }) => {
     }
   })
 })
+
+/** Every string leaf of a payload, by its path. */
+function stringPaths(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return [path]
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, child]) => stringPaths(child, [...path, key]))
+}
+
+function withText(value: unknown, path: string[], suffix: string): unknown {
+  if (path.length === 0) return `${value as string}${suffix}`
+  const [head, ...rest] = path
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string, unknown>
+  copy[head] = withText(copy[head], rest, suffix)
+  return copy
+}
+
+// Text hygiene, swept: a control character in any text field of any action is INVALID_INPUT naming
+// that field, never INTERNAL (PostgreSQL refuses NUL), whoever calls and whatever the field is.
+describe.each(cases.filter((c) => c.name !== 'signup.sweep' && c.name !== 'hours.sweep'))(
+  'control characters: $name',
+  ({ fn, name, who, data }) => {
+    test.each(['\u0000', '\u0007', '\u001b', '\u007f'])('%j in every text field is INVALID_INPUT', async (bad) => {
+      const [, actionName] = name.split(' ')[0].split('.')
+      const persona = PERSONAS.find((p) => who[p] === 'ok') ?? 'admin'
+      const payload = await data()
+      for (const path of stringPaths(payload)) {
+        const r = await call(
+          fn,
+          actionName,
+          withText(payload, path, `x${bad}y`),
+          persona === 'anonymous' ? undefined : PEOPLE[persona],
+        )
+        expect({ path, code: r.ok ? 'ok' : r.code }).toEqual({ path, code: 'INVALID_INPUT' })
+        if (!r.ok) expect(Object.keys(r.fields ?? {})).toContain(path.join('.') || '_')
+      }
+    })
+  },
+)

@@ -192,3 +192,32 @@ describe('typed failures become answers at the edge', () => {
     }
   })
 })
+
+describe('text hygiene in the dispatcher', () => {
+  type Echo = { note: string; tags?: string[] }
+  const echo = createFunction<{ echo: { request: Echo; response: Echo } }>('demo', {
+    echo: action({
+      access: 'public',
+      input: z.strictObject({ note: z.string(), tags: z.array(z.string()).optional() }),
+      async handle(input) {
+        return input
+      },
+    }),
+  })
+
+  test('a control character anywhere in a payload is refused before the schema, naming the field', async () => {
+    expect(await echo({ action: 'echo', data: { note: 'ok', tags: ['a', 'b\u0000'] } })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '填写的内容含有无法显示的控制字符，请删除后重试',
+      fields: { 'tags.1': '含有无法显示的控制字符' },
+    })
+  })
+
+  test('tab, line feed and carriage return pass', async () => {
+    expect(await echo({ action: 'echo', data: { note: 'a\tb\r\nc' } })).toEqual({
+      ok: true,
+      data: { note: 'a\tb\r\nc' },
+    })
+  })
+})
