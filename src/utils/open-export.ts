@@ -3,9 +3,12 @@
  * optimizeMainPackage keeps it out of the main package.
  */
 import Taro from '@tarojs/taro'
-import { downloadFile } from '@/services/files'
+import { downloadFile, downloadLink } from '@/services/files'
 
-/** What the export actions answer: a CloudBase fileID in WeChat, a /files/... URL in the local host. */
+/**
+ * What the export actions answer: the stored file's id, and a short-lived download link (CloudBase's
+ * temporary URL in WeChat, a signed /files/... link in the local host). The file itself is private.
+ */
 export interface ExportedFile {
   fileName: string
   fileId: string
@@ -24,6 +27,7 @@ export async function openExport(res: ExportedFile): Promise<void> {
     a.remove()
     return
   }
-  const tempFilePath = await downloadFile(res.fileId)
+  // The temporary link works whatever the storage rule; the fileID only where the file is readable to this user.
+  const tempFilePath = res.url ? await downloadLink(res.url) : await downloadFile(res.fileId)
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
 }
