@@ -27,7 +27,23 @@ export async function openExport(res: ExportedFile): Promise<void> {
     a.remove()
     return
   }
-  // The temporary link works whatever the storage rule; the fileID only where the file is readable to this user.
-  const tempFilePath = res.url ? await downloadLink(res.url) : await downloadFile(res.fileId)
+  const tempFilePath = await fetchExport(res)
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+}
+
+/**
+ * The temporary link works whatever the storage rule (its domain must be a downloadFile domain of the
+ * mini-program); the fileID works only where the storage rule lets this user read the file.
+ */
+async function fetchExport(res: ExportedFile): Promise<string> {
+  if (!res.url) return downloadFile(res.fileId)
+  try {
+    return await downloadLink(res.url)
+  } catch (err) {
+    try {
+      return await downloadFile(res.fileId)
+    } catch {
+      throw err
+    }
+  }
 }
