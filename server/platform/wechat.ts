@@ -98,7 +98,8 @@ export class WechatPlatform implements Platform {
   }
 
   async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
-    // Cloud storage keeps it private (the default rule); the client gets only a temporary URL (fileLink).
+    // The client gets only a temporary URL (fileLink). CloudBase's default storage rule is public read,
+    // under which temporary URLs never expire: the environment's storage rule must make exports private.
     const res = await cloud().uploadFile({ cloudPath, fileContent: content })
     return { fileId: res.fileID }
   }
