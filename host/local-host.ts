@@ -53,6 +53,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   process.env.QINGJU_DEV_SESSION_SECRET = secret
   process.env.QINGJU_TICKET_SECRET = localSecret(dataDir, 'ticket-secret')
   process.env.QINGJU_FILES_DIR = join(dataDir, 'files')
+  process.env.QINGJU_FILES_SECRET = localSecret(dataDir, 'files-secret')
   mkdirSync(process.env.QINGJU_FILES_DIR, { recursive: true })
   process.env.PG_POOL_MAX ??= '10'
   process.env.PG_CONNECT_TIMEOUT_MS ??= '30000'
@@ -71,6 +72,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     functions,
     staticDir: options.staticDir,
     filesDir: process.env.QINGJU_FILES_DIR!,
+    filesSecret: process.env.QINGJU_FILES_SECRET,
     devSessionSecret: secret,
     pool: getPool,
   })

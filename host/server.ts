@@ -1,6 +1,7 @@
 /**
  * The local host's HTTP server:
  *   GET  /*                  the H5 build (dist/h5)
+ *   GET  /files/<path>?exp=&sig=  a stored export, only through a signed link that has not expired
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
  *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
@@ -24,6 +25,7 @@ import {
 import type { ApiResult } from '@api/result'
 import type { FunctionMain } from '../server/runtime/function'
 import { issueDevSession } from '../server/platform/dev-session'
+import { checkFileLink } from '../server/platform/file-link'
 import { DEMO_PEOPLE } from './seed'
 
 const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is about this size
@@ -31,8 +33,10 @@ const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is a
 export interface HostOptions {
   functions: Record<string, FunctionMain>
   staticDir: string | null
-  /** LocalPlatform's file storage, served under /files/ (exports, uploads). */
+  /** LocalPlatform's file storage, served under /files/ (exports) only through signed, expiring links. */
   filesDir: string
+  /** The key of those links (QINGJU_FILES_SECRET, kept in the data dir). */
+  filesSecret: string
   devSessionSecret: string
   pool: () => Pool
 }
@@ -85,6 +89,29 @@ export function createHostServer(options: HostOptions): Server {
   // dev mode: files appear at run time (exports), so sirv must not cache the listing.
   const serveFiles = sirv(options.filesDir, { dev: true, etag: true })
 
+  /** A stored file, only through a signed link that has not expired (file-link.ts); never a listing. */
+  function serveFile(req: IncomingMessage, res: ServerResponse, url: URL) {
+    let path: string
+    try {
+      path = decodeURIComponent(url.pathname.slice('/files/'.length))
+    } catch {
+      return send(res, 403, failure('FORBIDDEN', '下载链接无效，请重新导出'))
+    }
+    const verdict = checkFileLink(
+      path,
+      url.searchParams.get('exp'),
+      url.searchParams.get('sig'),
+      options.filesSecret,
+      systemClock(),
+    )
+    if (verdict === 'expired') return send(res, 403, failure('FORBIDDEN', '下载链接已过期，请重新导出'))
+    if (verdict !== 'ok') return send(res, 403, failure('FORBIDDEN', '下载链接无效，请重新导出'))
+    // sirv reads the path alone; the query has done its work.
+    req.url = url.pathname.slice('/files'.length)
+    res.setHeader('cache-control', 'private, no-store')
+    return serveFiles(req, res, () => send(res, 404, failure('NOT_FOUND', '文件不存在')))
+  }
+
   async function devLogin(res: ServerResponse, body: unknown) {
     const parsed = devLoginRequest.safeParse(body)
     if (!parsed.success) {
@@ -111,8 +138,7 @@ export function createHostServer(options: HostOptions): Server {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
-      req.url = req.url!.slice('/files'.length)
-      return serveFiles(req, res, () => send(res, 404, failure('NOT_FOUND', '文件不存在')))
+      return serveFile(req, res, url)
     }
     if (!url.pathname.startsWith('/api/')) {
       if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {

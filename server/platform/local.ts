@@ -5,13 +5,17 @@
  * - mini-program codes: a QR code rendered by the `qrcode` library;
  * - subscribe messages: rows in the local_outbox table;
  * - content safety: a small local rule set (WeChat's msgSecCheck in production);
- * - files: written under QINGJU_FILES_DIR (default ./.data/files).
+ * - files: written under QINGJU_FILES_DIR (default ./.data/files), reached only through links signed
+ *   with QINGJU_FILES_SECRET that expire (file-link.ts; the host checks them on /files/...).
  */
 import { mkdir, writeFile } from 'fs/promises'
 import { dirname, join, normalize } from 'path'
 import QRCode from 'qrcode'
 import { verifyDevSession } from './dev-session'
+import { signFileLink } from './file-link'
 import type { Caller, FunctionContext, Platform, PlatformDeps, SubscribeMessage, TextCheck } from './platform'
+
+const LOCAL_FILE_PREFIX = 'local://'
 
 // A deliberately small list: enough to exercise the rejection path end to end.
 const BLOCKED_WORDS = ['赌博', '博彩', '色情', '毒品', '代开发票', '刷单']
@@ -23,6 +27,7 @@ export class LocalPlatform implements Platform {
     private readonly deps: PlatformDeps,
     private readonly secret = process.env.QINGJU_DEV_SESSION_SECRET ?? '',
     private readonly filesDir = process.env.QINGJU_FILES_DIR ?? join(process.cwd(), '.data', 'files'),
+    private readonly filesSecret = process.env.QINGJU_FILES_SECRET ?? '',
   ) {}
 
   caller(context: FunctionContext): Caller | null {
@@ -60,13 +65,18 @@ export class LocalPlatform implements Platform {
     return hit ? { safe: false, reason: `内容含有不适宜发布的词语「${hit}」，请修改后再提交` } : { safe: true }
   }
 
-  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }> {
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
     const relative = normalize(cloudPath)
       .replace(/^(\.\.(\/|\\|$))+/, '')
       .replace(/^\/+/, '')
     const target = join(this.filesDir, relative)
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, content)
-    return { fileId: `local://${relative}`, url: `/files/${relative.split('\\').join('/')}` }
+    return { fileId: `${LOCAL_FILE_PREFIX}${relative.split('\\').join('/')}` }
+  }
+
+  async fileLink(fileId: string, now: Date): Promise<string> {
+    if (!fileId.startsWith(LOCAL_FILE_PREFIX)) throw new Error('not a local file id')
+    return signFileLink(fileId.slice(LOCAL_FILE_PREFIX.length), this.filesSecret, now)
   }
 }

@@ -45,11 +45,19 @@ export interface Platform {
   /** Content-safety check of user-written text before it is published. */
   checkText(text: string, author: Caller): Promise<TextCheck>
   /**
-   * Stores a file. `fileId` is what the client downloads by (a CloudBase fileID in WeChat);
-   * `url` is a plain URL where one exists (the local host serves /files/...).
+   * Stores a file, private: no permanent public link to it exists. `fileId` names it (a CloudBase
+   * fileID in WeChat, `local://<path>` locally). The caller puts an unguessable part in `cloudPath`.
    */
-  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }>
+  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }>
+  /**
+   * A short-lived download link to a stored file (about ten minutes from `now`): CloudBase's
+   * temporary file URL in WeChat, a signed, expiring /files/... link on the local host.
+   */
+  fileLink(fileId: string, now: Date): Promise<string>
 }
+
+/** How long a file link (Platform.fileLink) works: long enough to tap it, too short to pass around. */
+export const FILE_LINK_TTL_SECONDS = 10 * 60
 
 export interface PlatformDeps {
   pool: () => Pool

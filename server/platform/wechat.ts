@@ -2,13 +2,23 @@
  * WeChat CloudBase platform: wx-server-sdk, which CloudBase provides to each function
  * (kept external in the bundle and listed in every function's package.json).
  */
-import type { Caller, FunctionContext, Platform, SubscribeMessage, TextCheck } from './platform'
+import {
+  FILE_LINK_TTL_SECONDS,
+  type Caller,
+  type FunctionContext,
+  type Platform,
+  type SubscribeMessage,
+  type TextCheck,
+} from './platform'
 
 interface WxServerSdk {
   init(options: { env: unknown }): void
   DYNAMIC_CURRENT_ENV: unknown
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; SOURCE?: string }
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[]
+  }>
   openapi: {
     wxacode: {
       getUnlimited(options: { scene: string; page: string; checkPath?: boolean }): Promise<{ buffer: Buffer }>
@@ -87,9 +97,19 @@ export class WechatPlatform implements Platform {
     return { safe: true }
   }
 
-  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string; url: string | null }> {
+  async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {
+    // The client gets only a temporary URL (fileLink). CloudBase's default storage rule is public read,
+    // under which temporary URLs never expire: the environment's storage rule must make exports private.
     const res = await cloud().uploadFile({ cloudPath, fileContent: content })
-    // The client downloads by fileID (Taro.cloud.downloadFile); no public URL is implied.
-    return { fileId: res.fileID, url: null }
+    return { fileId: res.fileID }
+  }
+
+  async fileLink(fileId: string, _now: Date): Promise<string> {
+    const res = await cloud().getTempFileURL({ fileList: [{ fileID: fileId, maxAge: FILE_LINK_TTL_SECONDS }] })
+    const file = res.fileList[0]
+    if (!file || file.status !== 0 || !file.tempFileURL) {
+      throw new Error(`getTempFileURL failed: ${file?.errMsg ?? 'no file in the answer'}`)
+    }
+    return file.tempFileURL
   }
 }

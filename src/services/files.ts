@@ -15,3 +15,10 @@ export async function downloadFile(fileId: string): Promise<string> {
   const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: fileId })
   return tempFilePath
 }
+
+/** Downloads a short-lived link (CloudBase's temporary file URL); resolves to a local temp file path. */
+export async function downloadLink(url: string): Promise<string> {
+  const res = await Taro.downloadFile({ url })
+  if (res.statusCode !== 200) throw new Error('下载链接已失效，请重新导出')
+  return res.tempFilePath
+}

@@ -3,9 +3,12 @@
  * optimizeMainPackage keeps it out of the main package.
  */
 import Taro from '@tarojs/taro'
-import { downloadFile } from '@/services/files'
+import { downloadFile, downloadLink } from '@/services/files'
 
-/** What the export actions answer: a CloudBase fileID in WeChat, a /files/... URL in the local host. */
+/**
+ * What the export actions answer: the stored file's id, and a short-lived download link (CloudBase's
+ * temporary URL in WeChat, a signed /files/... link in the local host). The file itself is private.
+ */
 export interface ExportedFile {
   fileName: string
   fileId: string
@@ -24,6 +27,23 @@ export async function openExport(res: ExportedFile): Promise<void> {
     a.remove()
     return
   }
-  const tempFilePath = await downloadFile(res.fileId)
+  const tempFilePath = await fetchExport(res)
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+}
+
+/**
+ * The temporary link works whatever the storage rule (its domain must be a downloadFile domain of the
+ * mini-program); the fileID works only where the storage rule lets this user read the file.
+ */
+async function fetchExport(res: ExportedFile): Promise<string> {
+  if (!res.url) return downloadFile(res.fileId)
+  try {
+    return await downloadLink(res.url)
+  } catch (err) {
+    try {
+      return await downloadFile(res.fileId)
+    } catch {
+      throw err
+    }
+  }
 }

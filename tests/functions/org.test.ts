@@ -228,6 +228,7 @@ describe('messages after the commit', () => {
       miniProgramCode: (s, p) => base.miniProgramCode(s, p),
       checkText: (t, a) => base.checkText(t, a),
       uploadFile: (p, c) => base.uploadFile(p, c),
+      fileLink: (f, n) => base.fileLink(f, n),
       sendSubscribeMessage: async () => {
         throw new Error('43101 user refuse to accept the msg')
       },

@@ -95,6 +95,23 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
     json: { ok: false, code: 'NOT_FOUND' },
   })
 
+  // An export is reached only through the signed, expiring link its action returns; the key lives in the data dir.
+  const admin = (await post(api('_dev/login'), { persona: 'district_admin' })).json.data?.token as string
+  const sheet = await post(api('hours'), { action: 'exportSheet', data: { year: new Date().getUTCFullYear() } }, admin)
+  const link = sheet.json.data?.url as string
+  expect(link).toMatch(/^\/files\/exports\/hours\/.+-[\w-]{22}\.xlsx\?exp=\d+&sig=[\w-]+$/)
+  const download = await fetch(`${first.url}${link}`)
+  expect(download.status).toBe(200)
+  expect(
+    Buffer.from(await download.arrayBuffer())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK')
+  const bare = await fetch(`${first.url}${link.split('?')[0]}`)
+  expect(bare.status).toBe(403)
+  expect(await bare.json()).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '下载链接无效，请重新导出' })
+  expect(readFileSync(join(dataDir, 'files-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/)
+
   expect(postgresFor(dataDir).length).toBeGreaterThan(0)
   first.child.kill('SIGKILL')
   for (let i = 0; i < 50 && postgresFor(dataDir).length; i++) await new Promise((r) => setTimeout(r, 100))
@@ -107,6 +124,8 @@ test('serves the functions, survives kill -9 with its data, and leaves no orphan
   // The newcomer created before the kill is still the same person.
   const again = await post(`${second.url}/api/session`, { action: 'me' }, newcomer.json.data?.token as string)
   expect(again.json.data?.userId).toBe(newMe.json.data?.userId)
+  // The key survived the restart: a link issued before it still works until it expires.
+  expect((await fetch(`${second.url}${link}`)).status).toBe(200)
 
   second.child.kill('SIGINT')
   await new Promise((r) => second.child.once('exit', r))

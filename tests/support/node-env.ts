@@ -4,3 +4,4 @@ process.env.QINGJU_DEV_SESSION_SECRET = 'test-dev-session-secret'
 process.env.TZ = process.env.TZ ?? 'UTC' // CloudBase runs in UTC; nothing may depend on the host zone
 process.env.PG_CONNECT_TIMEOUT_MS = '60000'
 process.env.QINGJU_TICKET_SECRET = 'test-ticket-secret-0123456789'
+process.env.QINGJU_FILES_SECRET = 'test-files-secret-0123456789'

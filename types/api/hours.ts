@@ -284,10 +284,10 @@ export interface HoursActions {
   verify: { request: VerifyRequest; response: VerifyResult }
   /** District admins: approved hours by unit and by month. */
   report: { request: ReportRequest; response: DistrictHoursReport }
-  /** District admins: the period's approved hours as .xlsx for the national volunteer systems. */
+  /** District admins: the period's approved hours as .xlsx for the national volunteer systems (`url`: short-lived). */
   exportSheet: {
     request: ReportRequest
-    response: { fileName: string; fileId: string; url: string | null; rows: number }
+    response: { fileName: string; fileId: string; url: string; rows: number }
   }
   /** Time-driven: close hours of ended events, approve entries whose notice ended. */
   sweep: { request: Record<string, never> | undefined; response: { closed: number; approved: number } }

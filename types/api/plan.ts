@@ -93,10 +93,10 @@ export interface ImportResult {
 
 export interface ExportResult {
   fileName: string
-  /** Where to fetch the .xlsx: a CloudBase fileID in WeChat, a /files/... URL in the local host. */
+  /** The stored .xlsx: a CloudBase fileID in WeChat, `local://...` in the local host. */
   fileId: string
-  /** Null in WeChat: download by fileId there. */
-  url: string | null
+  /** A short-lived download link (about ten minutes): CloudBase's temporary URL, or a signed /files/... link. */
+  url: string
 }
 
 export interface CompletionGrid {

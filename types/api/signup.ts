@@ -251,7 +251,8 @@ export interface SignupActions {
   draw: { request: DrawRequest; response: DrawResult }
   pick: { request: PickRequest; response: { offered: number } }
   attendance: { request: AttendanceRequest; response: RosterEntry }
-  exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string | null } }
+  /** The roster as .xlsx; `url` is a short-lived download link (about ten minutes). */
+  exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string } }
   /** Time-driven housekeeping (expire offers, promote, send reminders); idempotent, safe to call anytime. */
   /** expired: offers past their time; linesClosed: people still waiting when their event started (now expired). */
   sweep: {

@@ -1,4 +1,5 @@
 /** The district's sums of approved hours: the report, and the sheet for the national volunteer systems. */
+import { randomBytes } from 'crypto'
 import type { DistrictHoursReport, ReportRequest } from '@api/hours'
 import { homeDistrictId } from '../../config'
 import type { HoursFailure } from '../../domain/hours/failures'
@@ -59,6 +60,11 @@ export async function exportHoursSheet(ctx: SignedInContext, input: ReportReques
     .toISOString()
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)
-  const stored = await ctx.platform.uploadFile(`exports/hours/${districtId}/${label}-${stamp}.xlsx`, content)
-  return { fileName, ...stored, rows: rows.length }
+  // Names, phones and hours: private, at an unguessable name, reached only by a short-lived link.
+  const { fileId } = await ctx.platform.uploadFile(
+    `exports/hours/${districtId}/${label}-${stamp}-${randomBytes(16).toString('base64url')}.xlsx`,
+    content,
+  )
+  const url = await ctx.platform.fileLink(fileId, ctx.now)
+  return { fileName, fileId, url, rows: rows.length }
 }

@@ -1,4 +1,5 @@
 /** The annual list in and out of Excel: all-or-nothing import, export to a stored file. */
+import { randomBytes } from 'crypto'
 import type * as z from 'zod'
 import type { ExportResult, ImportResult, planImportRequest } from '@api/plan'
 import { validatePlanRows } from '../../domain/plan-import'
@@ -60,9 +61,10 @@ export async function exportPlan(ctx: SignedInContext, year: number): Promise<Ex
     .toISOString()
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)
-  const stored = await ctx.platform.uploadFile(
-    `exports/${districtId}/plan-${year}-${stamp}-${ctx.requestId.slice(0, 8)}.xlsx`,
+  const { fileId } = await ctx.platform.uploadFile(
+    `exports/${districtId}/plan-${year}-${stamp}-${randomBytes(16).toString('base64url')}.xlsx`,
     content,
   )
-  return { fileName: `${year}年度活动清单.xlsx`, fileId: stored.fileId, url: stored.url }
+  const url = await ctx.platform.fileLink(fileId, ctx.now)
+  return { fileName: `${year}年度活动清单.xlsx`, fileId, url }
 }

@@ -1,5 +1,6 @@
 /** The organiser's roster of an event: page by page, or the whole of it as a spreadsheet. */
 import type { exportRosterRequest, RosterEntry, rosterRequest, SignupActions } from '@api/signup'
+import { randomBytes } from 'crypto'
 import type * as z from 'zod'
 import { decodeCursor, encodeCursor } from '../../domain/cursor'
 import type { SignupFailure } from '../../domain/signup/rules'
@@ -49,6 +50,11 @@ export async function exportRoster(
     .toISOString()
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)
-  const stored = await ctx.platform.uploadFile(`exports/rosters/${event.id}-${stamp}.xlsx`, content)
-  return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId: stored.fileId, url: stored.url }
+  // Names, phones and answers: private, at an unguessable name, reached only by a short-lived link.
+  const { fileId } = await ctx.platform.uploadFile(
+    `exports/rosters/${event.id}-${stamp}-${randomBytes(16).toString('base64url')}.xlsx`,
+    content,
+  )
+  const url = await ctx.platform.fileLink(fileId, ctx.now)
+  return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId, url }
 }

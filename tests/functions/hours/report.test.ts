@@ -105,7 +105,9 @@ describe('the export for the national systems', () => {
   beforeAll(async () => {
     file = expectOk(await call(ev.hoursAt(END), 'exportSheet', { year, month }, PEOPLE.admin))
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(readFileSync(join(filesDir, file.url.slice('/files/'.length))) as unknown as ArrayBuffer)
+    await book.xlsx.load(
+      readFileSync(join(filesDir, file.url.split('?')[0].slice('/files/'.length))) as unknown as ArrayBuffer,
+    )
     const sheet = book.getWorksheet('志愿服务时长')!
     header = (sheet.getRow(1).values as unknown[]).slice(1)
     rows = sheet

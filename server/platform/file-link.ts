@@ -1,0 +1,40 @@
+/**
+ * Local host only: short-lived, signed links to stored files (exports), the local stand-in for
+ * CloudBase's temporary file URLs. A link is `/files/<path>?exp=<unix seconds>&sig=<HMAC>`, where the
+ * HMAC-SHA256 covers the exact stored path and the expiry, under a secret the host keeps in its data
+ * dir (QINGJU_FILES_SECRET). Without a valid, unexpired signature for that very path, nothing is served.
+ */
+import { createHmac, timingSafeEqual } from 'crypto'
+import { FILE_LINK_TTL_SECONDS } from './platform'
+
+const MAX_SIG_LENGTH = 64
+
+function mac(path: string, exp: number, secret: string): string {
+  return createHmac('sha256', secret).update(`files\n${path}\n${exp}`).digest('base64url')
+}
+
+/** The signed link to `path` (relative to the files dir, `/`-separated), valid until now + ttl. */
+export function signFileLink(path: string, secret: string, now: Date, ttlSeconds = FILE_LINK_TTL_SECONDS): string {
+  if (!secret) throw new Error('no files secret: refusing to sign a file link')
+  const exp = Math.floor(now.getTime() / 1000) + ttlSeconds
+  const encoded = path.split('/').map(encodeURIComponent).join('/')
+  return `/files/${encoded}?exp=${exp}&sig=${mac(path, exp, secret)}`
+}
+
+export type FileLinkCheck = 'ok' | 'missing' | 'invalid' | 'expired'
+
+/** Whether `exp` and `sig` (as given in the query) sign exactly `path` and have not expired at `now`. */
+export function checkFileLink(
+  path: string,
+  exp: string | null,
+  sig: string | null,
+  secret: string,
+  now: Date,
+): FileLinkCheck {
+  if (!exp || !sig) return 'missing'
+  if (!secret || !/^\d{1,12}$/.test(exp) || sig.length > MAX_SIG_LENGTH) return 'invalid'
+  const expected = Buffer.from(mac(path, Number(exp), secret))
+  const given = Buffer.from(sig)
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid'
+  return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'ok'
+}
