@@ -33,7 +33,9 @@ import {
 import { PG, pgCode, withConnection, type Db } from '../../store/tx'
 import { ensureUser } from '../../store/users'
 import type { SignedInContext } from '../context'
+import { RATE_LIMITS } from '../../domain/rate-limit'
 import { sendNotices } from '../notify'
+import { countCall } from '../rate-limit'
 import { check, refuse } from '../refusal'
 import type { Notice } from './notices'
 import { settleFreedSeats } from './promotion'
@@ -44,7 +46,11 @@ export async function signUp(ctx: SignedInContext, input: z.output<typeof signup
   // Messages go out after it is back in the pool.
   const notices: Notice[] = []
   const answer = await withConnection(ctx.db, async (db) => {
-    return (await guardedSignup(db, ctx, input, notices)) ?? fullSignup(db, ctx, input, notices)
+    // The limit on sign-up calls counts each call once: here when the event is a published one
+    // (from the cache the guarded path reads anyway), else on the full path once it knows the event.
+    const seen = await cachedSignupEvent(db, input.activityId)
+    if (seen) await countSignup(db, ctx, seen.event.districtId)
+    return (await guardedSignup(db, ctx, input, notices)) ?? fullSignup(db, ctx, input, notices, !seen)
   })
   await sendNotices(ctx, notices)
   return answer
@@ -105,6 +111,7 @@ async function fullSignup(
   ctx: SignedInContext,
   input: z.output<typeof signupRequest>,
   notices: Notice[],
+  uncounted: boolean,
 ): Promise<Registration> {
   let known = await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey)
   if (!known) {
@@ -116,6 +123,7 @@ async function fullSignup(
 
   const event = known.event
   if (!event || event.state === 'draft') refuse({ kind: 'notFound', thing: 'activity' })
+  if (uncounted) await countSignup(db, ctx, event.districtId)
   if (event.state !== 'published')
     refuse<SignupFailure>({ kind: event.state === 'cancelled' ? 'eventCancelled' : 'eventFinished' })
   check(checkSignupWindow(event, ctx.now))
@@ -162,6 +170,11 @@ async function fullSignup(
     throw err
   }
   return answerWritten(db, ctx, event, reg, notices)
+}
+
+/** Counts a sign-up call against the person's limit (RATE_LIMITS.signup); refuses it past the limit. */
+function countSignup(db: Db, ctx: SignedInContext, districtId: string): Promise<void> {
+  return countCall(db, RATE_LIMITS.signup, { districtId, subject: ctx.caller.openid, now: ctx.now })
 }
 
 /** The answer to a sign-up that wrote (or found no seat and no line: FULL); messages to send go to `notices`. */
