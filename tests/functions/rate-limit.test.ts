@@ -83,7 +83,7 @@ describe('wrong check-in codes', () => {
 })
 
 describe('sign-ups', () => {
-  test('past 30 sign-up calls a minute a person is RATE_LIMITED until the minute ends', async () => {
+  test('past 30 counted sign-up calls a minute a person is RATE_LIMITED until the minute ends', async () => {
     const e = await publishedEvent(w, { capacity: 5 })
     await person('rl:spammer')
     await person('rl:calm')
@@ -96,18 +96,37 @@ describe('sign-ups', () => {
         { activityId: e.id, idempotencyKey: `spam-${who.replace(':', '_')}-${i}-xxxxxxxx` },
         who,
       )
+    // The sign-up that takes a place in one statement is not counted; every call after it is.
     expectOk(await signUp(t, 0))
-    for (let i = 1; i < 30; i++) expect(await signUp(t + i, i)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
-    expect(await signUp(t + 30, 30)).toMatchObject({
+    for (let i = 1; i <= 30; i++)
+      expect(await signUp(t + i, i)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
+    expect(await signUp(t + 31, 31)).toMatchObject({
       ok: false,
       code: 'RATE_LIMITED',
       message: '操作过于频繁，请 1 分钟后再试',
     })
     // A retry of a key the person used is a call too.
-    expect(await signUp(t + 31, 0)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(await signUp(t + 32, 0)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     // Someone else signs up as usual.
-    expectOk(await signUp(t + 32, 0, 'rl:calm'))
+    expectOk(await signUp(t + 33, 0, 'rl:calm'))
     // The next minute the person is answered again.
-    expect(await signUp(t + MIN, 31)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
+    expect(await signUp(t + MIN, 32)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
+    expect(expectOk(await signUp(t + MIN + 1, 0)).activityId).toBe(e.id)
+  })
+
+  test('retries of one key are counted: the 31st retry in a minute is RATE_LIMITED', async () => {
+    const e = await publishedEvent(w, { capacity: 5 })
+    await person('rl:retrier')
+    const t = Math.floor(Date.now() / MIN) * MIN + 10_000
+    const again = (at: number) =>
+      call<Registration>(
+        signupAt(at),
+        'signup',
+        { activityId: e.id, idempotencyKey: 'retry-rl_retrier-xxxxxxxx' },
+        'rl:retrier',
+      )
+    const first = expectOk(await again(t))
+    for (let i = 1; i <= 30; i++) expect(expectOk(await again(t + i)).id).toBe(first.id)
+    expect(await again(t + 31)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
   })
 })
