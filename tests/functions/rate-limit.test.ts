@@ -105,8 +105,9 @@ describe('sign-ups', () => {
       code: 'RATE_LIMITED',
       message: '操作过于频繁，请 1 分钟后再试',
     })
-    // A retry of a key the person used is a call too.
-    expect(await signUp(t + 32, 0)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    // A retry of the first call still answers what it got: it writes nothing and is not counted.
+    expect(expectOk(await signUp(t + 32, 0)).activityId).toBe(e.id)
+    expect(await signUp(t + 32, 32)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     // Someone else signs up as usual.
     expectOk(await signUp(t + 33, 0, 'rl:calm'))
     // The next minute the person is answered again.
@@ -114,19 +115,24 @@ describe('sign-ups', () => {
     expect(expectOk(await signUp(t + MIN + 1, 0)).activityId).toBe(e.id)
   })
 
-  test('retries of one key are counted: the 31st retry in a minute is RATE_LIMITED', async () => {
-    const e = await publishedEvent(w, { capacity: 5 })
-    await person('rl:retrier')
+  test('a FULL answer is counted: the 31st in a minute is RATE_LIMITED', async () => {
+    const e = await publishedEvent(w, { capacity: 1 })
+    await w.db.query(
+      `update activity set signup_settings = jsonb_set(coalesce(signup_settings, '{}'), '{waitlist}', 'false') where id = $1`,
+      [e.id],
+    )
+    await person('rl:first')
+    await person('rl:late')
     const t = Math.floor(Date.now() / MIN) * MIN + 10_000
-    const again = (at: number) =>
+    const signUp = (i: number, who = 'rl:late') =>
       call<Registration>(
-        signupAt(at),
+        signupAt(t + i),
         'signup',
-        { activityId: e.id, idempotencyKey: 'retry-rl_retrier-xxxxxxxx' },
-        'rl:retrier',
+        { activityId: e.id, idempotencyKey: `full-${who.replace(':', '_')}-${i}-xxxxxxxx` },
+        who,
       )
-    const first = expectOk(await again(t))
-    for (let i = 1; i <= 30; i++) expect(expectOk(await again(t + i)).id).toBe(first.id)
-    expect(await again(t + 31)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expectOk(await signUp(0, 'rl:first'))
+    for (let i = 1; i <= 30; i++) expect(await signUp(i)).toMatchObject({ ok: false, code: 'FULL' })
+    expect(await signUp(31)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
   })
 })

@@ -87,8 +87,8 @@ async function guardedSignup(
     if (pgCode(err) === PG.uniqueViolation || pgCode(err) === PG.foreignKeyViolation) return null
     throw err
   }
-  // Every call but a first sign-up that wrote counts against the limit (see countSignup).
-  if (written.outcome === 'full' || written.outcome === 'replay') await countSignup(db, ctx, event.districtId)
+  // A FULL answer writes nothing and can be asked again and again: it counts (see countSignup).
+  if (written.outcome === 'full') await countSignup(db, ctx, event.districtId)
   switch (written.outcome) {
     case 'written':
     case 'full':
@@ -171,11 +171,13 @@ async function fullSignup(
 
 /**
  * Counts a sign-up call against the person's limit (RATE_LIMITS.signup); refuses it past the limit.
- * Every call is counted except a sign-up that the guarded statement wrote (the one-round-trip
- * path stays one round trip): each of those takes a new place at another event, so it cannot be
- * repeated without being counted. Retries, FULL, an event that changed, a repeated sign-up and
- * every other refusal go through here (calls for an event that does not exist cost one read and
- * are not counted). Measured in bench/signup.ts.
+ * Counted: every call on the full path (a repeated sign-up with a new key, a rejected person, a
+ * changed or closed event, rules that need the person's record, first contact, a retry racing its
+ * first call) and a FULL answer. Not counted, so the one-round-trip path stays one round trip:
+ * a sign-up the guarded statement wrote (each takes a new place at another event, so it cannot be
+ * repeated without reaching the full path) and a retry it answered (it writes nothing and answers
+ * what the first call got: counting it would cost the statement it saves). Calls for an event that
+ * does not exist cost one read and are not counted. Measured with bench/signup.ts.
  */
 function countSignup(db: Db, ctx: SignedInContext, districtId: string): Promise<void> {
   return countCall(db, RATE_LIMITS.signup, { districtId, subject: ctx.caller.openid, now: ctx.now })
