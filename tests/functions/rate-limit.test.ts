@@ -9,7 +9,8 @@ import type { Registration, SignupActions } from '@api/signup'
 import { actions } from '../../cloudfunctions/checkin/src'
 import { actions as signupActions } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
-import { call, expectOk } from '../support/call'
+import { countHit } from '../../server/store/rate-limits'
+import { call, callAsScheduler, expectOk } from '../support/call'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -134,5 +135,38 @@ describe('sign-ups', () => {
     expectOk(await signUp(0, 'rl:first'))
     for (let i = 1; i <= 30; i++) expect(await signUp(i)).toMatchObject({ ok: false, code: 'FULL' })
     expect(await signUp(31)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+  })
+})
+
+describe('the counters', () => {
+  test('the signup sweep deletes the counters of windows that have ended, and only those', async () => {
+    const t = Date.now()
+    const row = (subject: string, end: number) => ({
+      districtId: w.districtId,
+      bucket: 'signup',
+      subject,
+      windowStart: new Date(end - MIN),
+      expiresAt: new Date(end),
+    })
+    await countHit(w.db, row('sweep:ended', t - 1000))
+    await countHit(w.db, row('sweep:open', t + 10 * MIN))
+    expectOk(await callAsScheduler(signupAt(t), 'sweep'))
+    const left = await w.db.query<{ subject: string }>("select subject from rate_limit where subject like 'sweep:%'")
+    expect(left.rows).toEqual([{ subject: 'sweep:open' }])
+  })
+
+  test('a counter commits without waiting for the WAL flush, and leaves the session as it was', async () => {
+    const client = await w.db.connect()
+    try {
+      await client.query('set synchronous_commit = on')
+      const window = { districtId: w.districtId, bucket: 'signup', subject: 'session:check' }
+      const at = { windowStart: new Date(0), expiresAt: new Date(MIN) }
+      expect(await countHit(client, { ...window, ...at })).toBe(1)
+      expect(await countHit(client, { ...window, ...at })).toBe(2)
+      expect((await client.query('show synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }])
+    } finally {
+      await client.query('reset synchronous_commit')
+      client.release()
+    }
   })
 })
