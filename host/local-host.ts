@@ -45,7 +45,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true })
 
-  const pg = await startPostgres({ dataDir: join(dataDir, 'pg'), log })
+  // QINGJU_SHARED_DATABASE_URL: run on another local host's database instead of starting one, as
+  // CloudBase runs many instances of a function on one database (tests of cross-instance state).
+  const shared = process.env.QINGJU_SHARED_DATABASE_URL
+  const pg = shared ? { url: shared, stop: async () => {} } : await startPostgres({ dataDir: join(dataDir, 'pg'), log })
   const secret = devSessionSecret(dataDir)
   // The functions read these exactly as they would read their CloudBase environment variables.
   process.env.DATABASE_URL = pg.url

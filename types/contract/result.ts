@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   // Hours refusals.
   'HOURS_OVER_LIMIT',
   'ENTRY_LOCKED',
+  // Too many attempts in a short time (rate limits): the message says when to try again.
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const
 

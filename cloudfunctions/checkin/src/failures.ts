@@ -4,6 +4,7 @@ import type { TokenFailure } from '../../../server/domain/checkin/token'
 import type { OrganiserFailure, OrganiserTask } from '../../../server/app/organiser'
 import { shanghaiClock } from '../../../server/domain/shanghai-time'
 import type { Failure } from '../../../server/domain/failure'
+import type { RateLimitFailure } from '../../../server/domain/rate-limit'
 import { answerFor, type FailureAnswer, type FailureTable } from '../../../server/runtime/failures'
 
 const TOKEN_ANSWERS: Record<TokenFailure, FailureAnswer> = {
@@ -35,7 +36,13 @@ export const notOrganiser = ({ task }: OrganiserFailure): FailureAnswer => ({
 /** An offline scan's time outside the window reads the same whichever edge it missed. */
 const SYNCED_OUTSIDE: FailureAnswer = { code: 'CHECKIN_CLOSED', message: '扫描时间不在签到时段内' }
 
-export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure> = {
+/** Past a rate limit: when to try again, in minutes. */
+export const rateLimited = ({ retryMinutes }: RateLimitFailure): FailureAnswer => ({
+  code: 'RATE_LIMITED',
+  message: `尝试次数过多，请 ${retryMinutes} 分钟后再试`,
+})
+
+export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure | RateLimitFailure> = {
   badToken: ({ reason }) => TOKEN_ANSWERS[reason],
   badShortCode: { code: 'CODE_INVALID', message: '签到码不正确或已过期，请输入现场最新的 6 位数字' },
   noSiteCode: { code: 'CODE_INVALID', message: '签到码不正确' },
@@ -72,6 +79,7 @@ export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure> = 
   alreadyRegistered: { code: 'ALREADY_REGISTERED', message: '对方已报名本活动（候补或待审核中），请在名单中处理' },
   full: { code: 'FULL', message: '名额已满，无法现场报名' },
   notOrganiser,
+  rateLimited,
 }
 
 /** A refusal as a sync outcome reads it: the same answer the API would give. */

@@ -5,6 +5,7 @@ import type {
   SettingsProblem,
   SignupFailure,
 } from '../../../server/domain/signup/failures'
+import type { RateLimitFailure } from '../../../server/domain/rate-limit'
 import type { FailureAnswer, FailureTable } from '../../../server/runtime/failures'
 
 const ANSWER_PROBLEMS: Record<AnswerProblem, string> = {
@@ -53,7 +54,7 @@ export const capacityFailures: FailureTable<Extract<SignupFailure, { kind: 'capa
   },
 }
 
-export const signupFailures: FailureTable<SignupFailure> = {
+export const signupFailures: FailureTable<SignupFailure | RateLimitFailure> = {
   signupNotOpen: { code: 'SIGNUP_CLOSED', message: '报名尚未开始' },
   signupClosed: { code: 'SIGNUP_CLOSED', message: '报名已截止' },
   eventCancelled: { code: 'SIGNUP_CLOSED', message: '活动已取消' },
@@ -114,6 +115,7 @@ export const signupFailures: FailureTable<SignupFailure> = {
   firstComeFirstServed: { code: 'CONFLICT', message: '该活动为先到先得' },
   drawBeforeClose: { code: 'CONFLICT', message: '报名截止后才能抽签' },
   nothingToDraw: { code: 'CONFLICT', message: '没有待抽签的申请' },
+  rateLimited: ({ retryMinutes }) => ({ code: 'RATE_LIMITED', message: `操作过于频繁，请 ${retryMinutes} 分钟后再试` }),
 }
 
 const SETTINGS_PROBLEMS: Record<Exclude<SettingsProblem, 'quotaTotalNotCapacity'>, string> = {

@@ -24,6 +24,7 @@ import type { AppContext, SignedInContext } from '../context'
 import { closeEventHours } from '../hours/close'
 import { eventForOrganiser } from '../organiser'
 import { Refusal, found, refuse } from '../refusal'
+import { guardCodeGuess } from '../rate-limit'
 import { performCheckin, scanResult } from './perform'
 import { ticketCredential } from './tickets'
 
@@ -44,6 +45,9 @@ export async function scanSiteCode(ctx: SignedInContext, input: ScanRequest): Pr
     e = found(loaded && loaded.state !== 'draft' ? loaded : null, 'activity')
     if (!e.checkinSecret) return refuse<CheckinFailure>({ kind: 'noSiteCode' })
     const verified = verifyShortCode(input.shortCode!, { secret: e.checkinSecret, eventId: e.id, now: ctx.now })
+    // Past 5 wrong codes in 10 minutes every typed code is refused, right or wrong: guessing stops.
+    const guesser = { districtId: e.districtId, subject: `${e.id}/${ctx.caller.openid}`, now: ctx.now }
+    await guardCodeGuess(ctx.db, guesser, !verified.ok)
     verdict = verified.ok ? verified.claims : { kind: 'badShortCode' }
   }
   const credential = 'kind' in verdict ? verdict : null

@@ -33,7 +33,9 @@ import {
 import { PG, pgCode, withConnection, type Db } from '../../store/tx'
 import { ensureUser } from '../../store/users'
 import type { SignedInContext } from '../context'
+import { RATE_LIMITS } from '../../domain/rate-limit'
 import { sendNotices } from '../notify'
+import { countCall } from '../rate-limit'
 import { check, refuse } from '../refusal'
 import type { Notice } from './notices'
 import { settleFreedSeats } from './promotion'
@@ -85,6 +87,8 @@ async function guardedSignup(
     if (pgCode(err) === PG.uniqueViolation || pgCode(err) === PG.foreignKeyViolation) return null
     throw err
   }
+  // A FULL answer writes nothing and can be asked again and again: it counts (see countSignup).
+  if (written.outcome === 'full') await countSignup(db, ctx, event.districtId)
   switch (written.outcome) {
     case 'written':
     case 'full':
@@ -112,6 +116,7 @@ async function fullSignup(
     known = (await loadSignupContext(db, ctx.caller.openid, input.activityId, input.idempotencyKey))!
   }
   const { userId } = known
+  if (known.event) await countSignup(db, ctx, known.event.districtId)
   if (known.replayed) return (await answerReplay(db, ctx, userId, input.idempotencyKey, known.event))!
 
   const event = known.event
@@ -162,6 +167,20 @@ async function fullSignup(
     throw err
   }
   return answerWritten(db, ctx, event, reg, notices)
+}
+
+/**
+ * Counts a sign-up call against the person's limit (RATE_LIMITS.signup); refuses it past the limit.
+ * Counted: every call on the full path (a repeated sign-up with a new key, a rejected person, a
+ * changed or closed event, rules that need the person's record, first contact, a retry racing its
+ * first call) and a FULL answer. Not counted, so the one-round-trip path stays one round trip:
+ * a sign-up the guarded statement wrote (each takes a new place at another event, so it cannot be
+ * repeated without reaching the full path) and a retry it answered (it writes nothing and answers
+ * what the first call got: counting it would cost the statement it saves). Calls for an event that
+ * does not exist cost one read and are not counted. Measured with bench/signup.ts.
+ */
+function countSignup(db: Db, ctx: SignedInContext, districtId: string): Promise<void> {
+  return countCall(db, RATE_LIMITS.signup, { districtId, subject: ctx.caller.openid, now: ctx.now })
 }
 
 /** The answer to a sign-up that wrote (or found no seat and no line: FULL); messages to send go to `notices`. */

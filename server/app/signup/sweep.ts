@@ -12,6 +12,7 @@ import {
   claimReminder,
   setRegistrationState,
 } from '../../store/signups'
+import { deleteEndedWindows } from '../../store/rate-limits'
 import { inTransaction } from '../../store/tx'
 import type { AppContext } from '../context'
 import { sendNotices } from '../notify'
@@ -54,5 +55,6 @@ export async function sweep(
     await sendNotices(ctx, [await noticeFor(ctx.db, r.userId, event, 'reminder')])
     reminded++
   }
+  await deleteEndedWindows(ctx.db, ctx.now) // rate-limit counters whose window has ended
   return { expired, promoted, reminded, linesClosed }
 }
