@@ -2,6 +2,7 @@
  * A small district for function tests: two admitted units (A, B), their admins, a district admin,
  * a young person, a published annual list with a line for each unit, and helpers to make events.
  */
+import { shanghaiYearMonth } from '../../server/domain/shanghai-time'
 import type { Pool } from 'pg'
 import type { ActivityCreateRequest, ManagedActivity } from '@api/activity'
 import { main as activity } from '../../cloudfunctions/activity/src'
@@ -72,7 +73,7 @@ export async function buildWorld(db: Pool, now = new Date()): Promise<World> {
     unitB,
     userIds.orgB,
   ])
-  const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear()
+  const { year } = shanghaiYearMonth(now)
   await db.query("insert into annual_plan (district_id, year, status, published_at) values ($1, $2, 'published', $3)", [
     districtId,
     year,

@@ -9,8 +9,6 @@ import type { SignupFailure } from '../../domain/signup/failures'
 import type { Notice } from './notices'
 import { promoteWaiting } from './promotion'
 
-export { cancellationNotices } from './notices'
-
 /**
  * An event's capacity changed (organiser edit): without balanced quotas the single quota follows it,
  * and the new seats go to whoever is waiting. The caller holds the event's row lock. An event with

@@ -3,6 +3,7 @@
  * my hours (only approved entries count), a certificate (志愿服务证明) of my approved hours in a
  * period, and `verify`, which anyone may call without signing in.
  */
+import { shanghaiYearMonth } from '../../../server/domain/shanghai-time'
 import type { Certificate, MyHours, VerifyResult } from '@api/hours'
 import { main as hours } from '../../../cloudfunctions/hours/src'
 import { call, expectOk } from '../../support/call'
@@ -41,7 +42,7 @@ describe('my hours, once the event’s hours are confirmed', () => {
   })
 
   test('sum them by the year of the Shanghai day', () => {
-    expect(full.byYear).toEqual([{ year: new Date(ev.s0 + 8 * HOUR).getUTCFullYear(), hours: 1.5 }])
+    expect(full.byYear).toEqual([{ year: shanghaiYearMonth(new Date(ev.s0)).year, hours: 1.5 }])
   })
 
   test('list each event with its unit, approved and pending hours', () => {

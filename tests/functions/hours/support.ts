@@ -5,6 +5,7 @@
  * the organiser's on-site code is minted here from the event's key (what `siteCode` signs, without
  * drawing its QR image, which costs about a second a call and is tested with check-in).
  */
+import { shanghaiDay } from '../../../server/domain/shanghai-time'
 import type { CheckinActions } from '@api/checkin'
 import type { AuditRecord, EventHours, HoursActions, LedgerEntry, MyHours } from '@api/hours'
 import type { ActivityCreateRequest, ManagedActivity } from '@api/activity'
@@ -56,7 +57,7 @@ export async function signedUp(who: string, activityId: string): Promise<Registr
 }
 
 /** The Shanghai day an event starting at `startMs` (in the morning) takes place on. */
-export const shanghaiDayOf = (startMs: number) => new Date(startMs + 8 * HOUR).toISOString().slice(0, 10)
+export const shanghaiDayOf = (startMs: number) => shanghaiDay(new Date(startMs))
 
 /** When a volunteer scanned in and out, from the start (null: never checked out). */
 export type Scans = [inAt: number, outAt: number | null]
