@@ -59,6 +59,34 @@ test('shows my nickname, the QR code, a countdown, and what showing it allows', 
   expect(byTestId('identity-countdown').textContent).toBe('45 秒后自动更新')
 })
 
+test('H5 (no camera scan): the code can be copied for the organiser to paste', async () => {
+  const clip = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
+  try {
+    serve({ 'checkin.identityCode': () => identityCode(7) })
+    await openPage(PAGE)
+    await tap(byTestId('identity-copy'))
+    expect(clip).toHaveBeenCalledWith({ data: `${'I'.repeat(55)}7` })
+  } finally {
+    clip.mockRestore()
+  }
+})
+
+test('WeChat: no copy button; the organiser scans the QR code', async () => {
+  const saved = process.env.TARO_ENV
+  process.env.TARO_ENV = 'weapp'
+  const screen = jest.spyOn(Taro, 'setKeepScreenOn').mockResolvedValue({ errMsg: 'setKeepScreenOn:ok' } as never)
+  try {
+    serve({ 'checkin.identityCode': () => identityCode(1) })
+    await openPage(PAGE)
+    expect(byTestId('identity-qr').getAttribute('src')).toBe('data:image/png;base64,QR1')
+    expect(pageRoot().querySelector('[data-testid="identity-copy"]')).toBeNull()
+    expect(screen).toHaveBeenCalledWith({ keepScreenOn: true })
+  } finally {
+    process.env.TARO_ENV = saved
+    screen.mockRestore()
+  }
+})
+
 test('refreshes itself when the code rotates, also when the phone clock differs from the server', async () => {
   let n = 0
   serve({

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
 import type { IdentityCode } from '@api/checkin'
 import { CallError } from '@/components/CallError'
 import { useLatest } from '@/hooks/useLatest'
@@ -111,6 +113,19 @@ export default function IdentityCodePage() {
             <Text className="identity-code__countdown" data-testid="identity-countdown">
               {secs} 秒后自动更新
             </Text>
+            {process.env.TARO_ENV === 'h5' ? (
+              // The local web build has no camera scan: the organiser pastes the code's text instead.
+              <Button
+                className="identity-code__copy"
+                data-testid="identity-copy"
+                size="small"
+                shape="round"
+                variant="outlined"
+                onClick={() => void Taro.setClipboardData({ data: code.token }).catch(() => undefined)}
+              >
+                复制身份码内容
+              </Button>
+            ) : null}
           </>
         ) : error ? (
           <CallError error={error} onRetry={() => void refresh()} />
