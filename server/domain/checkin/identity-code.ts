@@ -16,8 +16,8 @@
  * kind bytes differ as well).
  *
  * A code is accepted in its own slot and the next one (so it works for 60–120 s), and up to
- * FUTURE_SKEW_SLOTS ahead of the verifier's clock. 42 bytes is a multiple of 3: one spelling per
- * code (see token.ts).
+ * IDENTITY_FUTURE_SKEW_SLOTS ahead of the verifier's clock. 42 bytes is a multiple of 3: one
+ * spelling per code (see token.ts).
  *
  * Verification never throws on the code, whatever it is; it may throw on the server's own
  * options (a missing secret, an invalid clock).
