@@ -35,7 +35,14 @@ const subPackages = [
   {
     // 我的活动 and 个人资料: opened from 我的, not needed for the first screen.
     root: 'packages/mine/',
-    pages: ['pages/activities/index', 'pages/profile/index', 'pages/hours/index', 'pages/certificate/index'],
+    pages: [
+      'pages/activities/index',
+      'pages/profile/index',
+      'pages/hours/index',
+      'pages/certificate/index',
+      // 我的身份码: shown to a site organiser for a walk-in.
+      'pages/identity-code/index',
+    ],
   },
   {
     // Public certificate check, opened from the code on a certificate; no login needed.

@@ -383,12 +383,3 @@ export async function offlineRosterRows(db: Db, activityId: string): Promise<Ros
   )
   return rows
 }
-
-/** Up to two people whose phone has these digits, oldest first. */
-export async function usersByPhoneDigits(db: Db, digits: string): Promise<string[]> {
-  const person = await db.query<{ id: string }>(
-    "select id from app_user where regexp_replace(phone, '\\D', '', 'g') = $1 order by created_at limit 2",
-    [digits],
-  )
-  return person.rows.map((r) => r.id)
-}

@@ -1,7 +1,7 @@
 /**
  * Check-in beyond the QR happy path, through the real `checkin` function: 6-digit manual codes,
  * my state and the organiser's board, the offline roster and batch sync (earliest wins, replays
- * change nothing), walk-ins, and the check-out grace hour.
+ * change nothing), and the check-out grace hour. Walk-ins: checkin-walkin.test.ts.
  */
 import { createHash } from 'crypto'
 import type {
@@ -334,63 +334,6 @@ describe('offline ticket scanning', () => {
     expectOk(await call(at(2 * HOUR + 30 * MIN), 'syncTicketScans', { activityId: e.id, scans: [scan] }, PEOPLE.orgA))
     const review = expectOk(await call<EventHours>(hoursAt, 'review', { activityId: e.id }, PEOPLE.orgA))
     expect(review.entries).toEqual([expect.objectContaining({ needsReview: false, hours: 1.5, minutes: 119 })])
-  })
-})
-
-describe('walk-ins', () => {
-  test('a walk-in found by phone gets a seat (if any) and is checked in; full and unknown are refused', async () => {
-    const { e, at } = await eventWith(['wk:reg']) // capacity 2: one seat left
-    await w.db.query(
-      "insert into app_user (openid, nickname, phone) values ('wk:1', 'wk:1', '139 0511 2222'), ('wk:2', 'wk:2', '13905113333')",
-    )
-    const first = expectOk(
-      await call<ScanResult>(
-        at(10 * MIN),
-        'walkIn',
-        { activityId: e.id, phone: '13905112222', nonce: 'walk-in-1' },
-        PEOPLE.orgA,
-      ),
-    )
-    expect(first).toMatchObject({ direction: 'in', method: 'walk_in', person: { nickname: 'wk:1' } })
-    expect(
-      expectOk(
-        await call<ScanResult>(
-          at(10 * MIN),
-          'walkIn',
-          { activityId: e.id, phone: '13905112222', nonce: 'walk-in-1' },
-          PEOPLE.orgA,
-        ),
-      ).repeated,
-    ).toBe(true)
-    const reg = await w.db.query(
-      "select state from registration r join app_user u on u.id = r.user_id where u.openid = 'wk:1' and r.activity_id = $1",
-      [e.id],
-    )
-    expect(reg.rows).toEqual([{ state: 'attended' }]) // seated, and checked in at once
-    expect(
-      await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13905113333', nonce: 'walk-in-2' }, PEOPLE.orgA),
-    ).toMatchObject({ ok: false, code: 'FULL' })
-    expect(
-      await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13800000000', nonce: 'walk-in-3' }, PEOPLE.orgA),
-    ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(
-      await call(at(11 * MIN), 'walkIn', { activityId: e.id, phone: '13905113333', nonce: 'walk-in-4' }, PEOPLE.youth),
-    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const seats = await w.db.query('select seats_taken, capacity from activity where id = $1', [e.id])
-    expect(seats.rows[0]).toEqual({ seats_taken: 2, capacity: 2 })
-    // A registered person "walking in" again is simply checked in, taking no second seat.
-    await w.db.query("update app_user set phone = '13905114444' where openid = 'wk:reg'")
-    expect(
-      expectOk(
-        await call<ScanResult>(
-          at(12 * MIN),
-          'walkIn',
-          { activityId: e.id, phone: '13905114444', nonce: 'walk-in-5' },
-          PEOPLE.orgA,
-        ),
-      ).method,
-    ).toBe('walk_in')
-    expect((await w.db.query('select seats_taken from activity where id = $1', [e.id])).rows[0].seats_taken).toBe(2)
   })
 })
 

@@ -13,6 +13,7 @@ import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
+import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
@@ -238,6 +239,26 @@ const cases: Case[] = [
     name: 'checkin.offlineRoster',
     who: UNIT_A,
     data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
+  { fn: checkin, name: 'checkin.identityCode', who: SIGNED_IN, data: async () => ({}) },
+  {
+    fn: checkin,
+    name: 'checkin.walkIn',
+    who: UNIT_A,
+    data: async () => {
+      // An event of unit A starting in 10 minutes (check-in open), and a fresh person's identity code.
+      const e = await publishedEvent(w)
+      await w.db.query(
+        "update activity set start_at = $2::timestamptz + interval '10 minutes', end_at = $2::timestamptz + interval '2 hours', signup_closes_at = $2::timestamptz where id = $1",
+        [e.id, new Date()],
+      )
+      const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
+        unique('w:walk-in-'),
+      ])
+      const secret = process.env.QINGJU_TICKET_SECRET!
+      const identityToken = issueIdentityCode({ secret, userId: u.rows[0].id, now: new Date() })
+      return { activityId: e.id, identityToken, nonce: unique('matrix-walk-in-') }
+    },
   },
   { fn: hours, name: 'hours.preview', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   { fn: hours, name: 'hours.review', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },

@@ -46,6 +46,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/profile/index',
     'pages/hours/index',
     'pages/certificate/index',
+    'pages/identity-code/index',
   ])
   expect(config.subPackages[1].pages).toEqual([
     'pages/review/index',

@@ -416,18 +416,25 @@ describe('offline', () => {
 })
 
 describe('现场报名', () => {
-  test('sends the phone with a nonce; a retry for the same phone reuses it, another phone does not', async () => {
+  const CODE_A = 'Aa'.repeat(28) // an identity code's shape: 56 URL-safe characters
+  const CODE_B = 'Bb'.repeat(28)
+
+  test('H5: sends the pasted identity code with a nonce; a retry of the same code reuses it, another code does not', async () => {
     let calls = 0
     servePage({
       'checkin.walkIn': () => {
         calls += 1
         if (calls === 1) throw new ApiError('NETWORK', '网络不给力，请稍后重试')
-        if (calls === 3) throw new ApiError('NOT_FOUND', '没有找到该手机号的青年')
+        if (calls === 3) throw new ApiError('CODE_EXPIRED', '身份码已过期，请对方刷新后重新出示')
         return scanResult({ person: { nickname: '小赵', realName: '赵磊' } })
       },
     })
     await openPage(PAGE)
-    await typeInto('walkin-phone', '13912342233')
+    // No phone number anywhere: a person is named only by the code on their own screen.
+    expect(pageRoot().querySelector('[data-testid="walkin-phone"]')).toBeNull()
+    expect(byTestId('walkin').textContent).not.toContain('手机号')
+    expect(byTestId('walkin').textContent).toContain('我的身份码')
+    await typeInto('walkin-token', CODE_A)
     await tap(byTestId('walkin-submit'))
     expect(panel().className).toContain('scanner__panel--error')
     expect(panel().textContent).toContain('网络不给力')
@@ -437,23 +444,60 @@ describe('现场报名', () => {
     expect(panel().textContent).toContain('现场报名成功')
     expect(byTestId('scan-result-name').textContent).toBe('赵磊')
 
-    await typeInto('walkin-phone', '13800000000')
+    await typeInto('walkin-token', CODE_B)
     await tap(byTestId('walkin-submit'))
-    expect(panel().textContent).toContain('没有找到该手机号的青年')
+    expect(panel().textContent).toContain('身份码已过期，请对方刷新后重新出示')
 
     const sent = callsOf(callFunctionMock, 'checkin', 'walkIn') as WalkInRequest[]
-    expect(sent[0]).toEqual({ activityId: ACT, phone: '13912342233', nonce: expect.stringMatching(NONCE) })
+    expect(sent[0]).toEqual({ activityId: ACT, identityToken: CODE_A, nonce: expect.stringMatching(NONCE) })
     expect(sent[1]).toEqual(sent[0])
-    expect(sent[2].phone).toBe('13800000000')
+    expect(sent[2].identityToken).toBe(CODE_B)
     expect(sent[2].nonce).not.toBe(sent[0].nonce)
   })
 
-  test('a phone that is not one is refused before any call', async () => {
+  test('a phone number, a ticket or anything else that is not an identity code is refused before any call', async () => {
     servePage({})
     await openPage(PAGE)
-    await typeInto('walkin-phone', '12')
-    await tap(byTestId('walkin-submit'))
+    for (const notACode of ['13912342233', TICKET, 'https://example.com/x']) {
+      await typeInto('walkin-token', notACode)
+      await tap(byTestId('walkin-submit'))
+      expect(pageRoot().textContent).toContain('这不是身份码，请扫描对方「我的身份码」页面上的二维码')
+    }
     expect(callsOf(callFunctionMock, 'checkin', 'walkIn')).toEqual([])
-    expect(pageRoot().textContent).toContain('请输入手机号')
+  })
+
+  test('WeChat: 扫描身份码 opens the camera; a lost answer is retried with the same nonce', async () => {
+    const saved = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    const scanCode = jest.spyOn(Taro, 'scanCode').mockResolvedValue({ result: CODE_A } as never)
+    const vibrate = jest.spyOn(Taro, 'vibrateShort').mockResolvedValue({ errMsg: 'vibrateShort:ok' } as never)
+    let calls = 0
+    try {
+      servePage({
+        'checkin.walkIn': () => {
+          calls += 1
+          if (calls === 1) throw new ApiError('NETWORK', '网络不给力，请稍后重试')
+          return scanResult({ person: { nickname: '小赵', realName: null } })
+        },
+      })
+      await openPage(PAGE)
+      expect(pageRoot().querySelector('[data-testid="walkin-token"]')).toBeNull()
+      expect(pageRoot().querySelector('[data-testid="walkin-retry"]')).toBeNull()
+      await tap(byTestId('walkin-scan'))
+      expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['qrCode'] })
+      expect(panel().textContent).toContain('网络不给力')
+      await tap(byTestId('walkin-retry'))
+      expect(panel().textContent).toContain('现场报名成功')
+      expect(byTestId('scan-result-name').textContent).toBe('小赵')
+      expect(pageRoot().querySelector('[data-testid="walkin-retry"]')).toBeNull()
+      const sent = callsOf(callFunctionMock, 'checkin', 'walkIn') as WalkInRequest[]
+      expect(sent).toHaveLength(2)
+      expect(sent[1]).toEqual(sent[0])
+      expect(sent[0].identityToken).toBe(CODE_A)
+    } finally {
+      process.env.TARO_ENV = saved
+      scanCode.mockRestore()
+      vibrate.mockRestore()
+    }
   })
 })

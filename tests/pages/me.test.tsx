@@ -35,6 +35,8 @@ test('a young person sees the unit entries but no admin entries', async () => {
   // 我的活动 and 个人资料 live in the packages/mine subpackage.
   expect(pageRoot().querySelector('[data-testid="my-signups"]')?.textContent).toContain('我的活动')
   expect(pageRoot().querySelector('[data-testid="my-signups"]')?.textContent).toContain('个人资料')
+  // 我的身份码, shown to a site organiser for a walk-in, opens its page in packages/mine.
+  expect(pageRoot().querySelector('[data-testid="my-signups"]')?.textContent).toContain('我的身份码')
   expect(pageRoot().querySelector('[data-testid="admin-entries"]')).toBeNull()
   expect(text()).not.toContain('成员单位审核')
   expect(text()).not.toContain('年度活动清单')
@@ -98,6 +100,18 @@ test('the hours entries open 我的时长, 证明查验 and 时长统计', async
       '/packages/verify/pages/verify/index',
       '/packages/admin/pages/hours/index',
     ])
+  } finally {
+    navigate.mockRestore()
+  }
+})
+
+test('我的身份码 opens its page in packages/mine', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({}) })
+    await openPage(ME)
+    await tap(byText('.taroify-cell__title', '我的身份码'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/mine/pages/identity-code/index'])
   } finally {
     navigate.mockRestore()
   }

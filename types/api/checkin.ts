@@ -3,11 +3,10 @@
  * scan, personal QR tickets that organisers scan, and the scan records service hours are built from.
  */
 import * as z from 'zod'
-import { phone } from './common'
 import { DIRECTIONS, MAX_SYNC_BATCH, SHORT_CODE } from '../contract/checkin'
 
 // Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
-export { DIRECTIONS, MAX_SYNC_BATCH, SHORT_CODE, type Direction } from '../contract/checkin'
+export { DIRECTIONS, IDENTITY_CODE, MAX_SYNC_BATCH, SHORT_CODE, type Direction } from '../contract/checkin'
 
 /** Client-generated per scan: repeating a scan (double tap, retry, re-upload) returns the first result. */
 const nonce = () => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
@@ -165,9 +164,34 @@ export interface SyncResult {
   rejected: number
 }
 
-/** A walk-in without registration, added by the organiser by the phone number in their profile. */
-export const walkInRequest = z.strictObject({ activityId: z.uuid(), phone: phone(), nonce: nonce() })
+/**
+ * A walk-in without registration: the organiser scans the person's own identity code (身份码),
+ * shown on their screen. Showing it is the consent; a phone number is never a way in.
+ */
+export const walkInRequest = z.strictObject({
+  activityId: z.uuid(),
+  identityToken: token(),
+  nonce: nonce(),
+})
 export type WalkInRequest = z.input<typeof walkInRequest>
+
+/** My identity code: a signed token naming me, rotating every minute, valid at most two. */
+export const identityCodeRequest = z.strictObject({}).optional()
+export type IdentityCodeRequest = z.input<typeof identityCodeRequest>
+
+export interface IdentityCode {
+  token: string
+  /** The token as a QR code PNG (data URL), ready for <Image>. */
+  qrDataUrl: string
+  /** How the organiser will see me named. */
+  nickname: string
+  /** When a fresh code replaces this one on screen. */
+  rotatesAt: string
+  /** After this the code is refused (CODE_EXPIRED). */
+  validUntil: string
+  /** The server's clock when it answered: a phone whose clock is off still refreshes on time. */
+  serverNow: string
+}
 
 export interface CheckinActions {
   siteCode: { request: SiteCodeRequest; response: SiteCode }
@@ -182,6 +206,8 @@ export interface CheckinActions {
   offlineRoster: { request: ActivityRequest; response: OfflineRoster }
   /** Organisers: apply ticket scans queued offline; replaying a batch changes nothing. */
   syncTicketScans: { request: SyncRequest; response: SyncResult }
-  /** Organisers: register a walk-in (if seats remain) and check them in. */
+  /** Organisers: register a walk-in by their identity code (if seats remain) and check them in. */
   walkIn: { request: WalkInRequest; response: ScanResult }
+  /** My identity code, shown to an organiser for a walk-in. */
+  identityCode: { request: IdentityCodeRequest; response: IdentityCode }
 }

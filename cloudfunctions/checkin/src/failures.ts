@@ -1,5 +1,6 @@
 /** The `checkin` function's failure table: each check-in failure kind → its API code and Chinese message. */
 import type { CheckinFailure } from '../../../server/domain/checkin/failures'
+import type { IdentityCodeFailure } from '../../../server/domain/checkin/identity-code'
 import type { TokenFailure } from '../../../server/domain/checkin/token'
 import type { OrganiserFailure, OrganiserTask } from '../../../server/app/organiser'
 import { shanghaiClock } from '../../../server/domain/shanghai-time'
@@ -16,6 +17,15 @@ const TOKEN_ANSWERS: Record<TokenFailure, FailureAnswer> = {
   wrong_direction: { code: 'CODE_INVALID', message: '签到码与签退码用错了' },
   expired: { code: 'CODE_EXPIRED', message: '二维码已过期，请扫描现场最新的二维码' },
   future: { code: 'CODE_EXPIRED', message: '二维码时间异常，请稍后重试' },
+}
+
+/** A scanned identity code (身份码) the codec refused: what the organiser reads, never who it names. */
+const IDENTITY_CODE_ANSWERS: Record<IdentityCodeFailure, FailureAnswer> = {
+  malformed: { code: 'CODE_INVALID', message: '无法识别的身份码，请扫描对方「我的身份码」页面上的二维码' },
+  bad_version: { code: 'CODE_INVALID', message: '身份码版本不受支持，请对方更新小程序' },
+  bad_signature: { code: 'CODE_INVALID', message: '身份码无效' },
+  expired: { code: 'CODE_EXPIRED', message: '身份码已过期，请对方刷新后重新出示' },
+  future: { code: 'CODE_EXPIRED', message: '身份码时间异常，请稍后重试' },
 }
 
 export const ORGANISER_TASKS: Record<OrganiserTask, string> = {
@@ -71,11 +81,8 @@ export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure | R
     code: 'CONFLICT',
     message: `该票已于 ${shanghaiClock(keptAt)} ${direction === 'in' ? '签到' : '签退'}（可能在其他设备），以最早一次为准`,
   }),
-  unknownPhone: {
-    code: 'NOT_FOUND',
-    message: '没有找到填写了该手机号的青聚用户，请对方先在「我的 · 个人资料」中填写手机号',
-  },
-  phoneShared: { code: 'CONFLICT', message: '该手机号对应多位用户，请让对方出示入场券或自行扫码' },
+  badIdentityCode: ({ reason }) => IDENTITY_CODE_ANSWERS[reason],
+  unknownPerson: IDENTITY_CODE_ANSWERS.bad_signature,
   alreadyRegistered: { code: 'ALREADY_REGISTERED', message: '对方已报名本活动（候补或待审核中），请在名单中处理' },
   full: { code: 'FULL', message: '名额已满，无法现场报名' },
   notOrganiser,

@@ -1,11 +1,13 @@
 /**
  * Cloud function `checkin`: organisers show rotating on-site codes, volunteers scan them to check
  * in and out; each confirmed registration has a personal ticket organisers scan (online, or
- * offline and synced later); walk-ins are seated and checked in by phone number. Every way to
+ * offline and synced later); walk-ins are seated and checked in by scanning the identity code on
+ * their own screen (their consent), never by a phone number. Every way to
  * check in ends in one service (server/app/checkin/perform.ts) with one order of checks.
  */
 import {
   activityRequest,
+  identityCodeRequest,
   scanRequest,
   siteCodeRequest,
   syncRequest,
@@ -15,7 +17,14 @@ import {
   type CheckinActions,
 } from '@api/checkin'
 import { scanSiteCode, scanTicket, syncTicketScans, walkIn } from '../../../server/app/checkin/entry-paths'
-import { checkinBoard, myCheckin, myTicket, offlineRoster, showSiteCode } from '../../../server/app/checkin/views'
+import {
+  checkinBoard,
+  myCheckin,
+  myIdentityCode,
+  myTicket,
+  offlineRoster,
+  showSiteCode,
+} from '../../../server/app/checkin/views'
 import type { OrganiserFailure } from '../../../server/app/organiser'
 import type { CheckinFailure } from '../../../server/domain/checkin/failures'
 import { action, createFunction, withFailures } from '../../../server/runtime/function'
@@ -44,6 +53,11 @@ export const actions = withFailures<CheckinActions, CheckinFailure | OrganiserFa
       handle: (input, ctx) => syncTicketScans(ctx, input, explainCheckin),
     }),
     walkIn: action({ access: 'signed_in', input: walkInRequest, handle: (input, ctx) => walkIn(ctx, input) }),
+    identityCode: action({
+      access: 'signed_in',
+      input: identityCodeRequest,
+      handle: (_input, ctx) => myIdentityCode(ctx),
+    }),
   },
   checkinFailures,
 )

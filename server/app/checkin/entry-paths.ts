@@ -1,7 +1,7 @@
 /**
  * The four ways to check in. Each adapts its input — a verified site code, a verified ticket, an
- * offline scan with its original time, a walk-in seated on the spot — into one attempt for
- * `performCheckin` (perform.ts), which checks every path in the same order.
+ * offline scan with its original time, a walk-in seated on the spot by their identity code — into
+ * one attempt for `performCheckin` (perform.ts), which checks every path in the same order.
  */
 import type {
   ScanRequest,
@@ -13,20 +13,22 @@ import type {
   WalkInRequest,
 } from '@api/checkin'
 import type { CheckinFailure } from '../../domain/checkin/failures'
+import { identityCodeAge, openIdentityCode } from '../../domain/checkin/identity-code'
 import { windowRefusal } from '../../domain/checkin/rules'
 import { peekSiteCode, verifyShortCode, verifySiteCode } from '../../domain/checkin/token'
 import type { Failure } from '../../domain/failure'
 import { quotasOf } from '../../domain/signup/rules'
-import { findScan, loadCheckinEventForScan, seatedRegistration, usersByPhoneDigits } from '../../store/checkin'
+import { findScan, loadCheckinEventForScan, seatedRegistration } from '../../store/checkin'
 import { loadSignupEvent, writeSignup } from '../../store/signups'
 import { PG, inTransaction, pgCode } from '../../store/tx'
+import { userExists } from '../../store/users'
 import type { AppContext, SignedInContext } from '../context'
 import { closeEventHours } from '../hours/close'
 import { eventForOrganiser } from '../organiser'
 import { Refusal, found, refuse } from '../refusal'
 import { guardCodeGuess } from '../rate-limit'
 import { performCheckin, scanResult } from './perform'
-import { ticketCredential } from './tickets'
+import { ticketCredential, ticketSecret } from './tickets'
 
 /** Self-scan of the rotating site code (QR), or its 6 digits typed in. */
 export async function scanSiteCode(ctx: SignedInContext, input: ScanRequest): Promise<ScanResult> {
@@ -125,23 +127,29 @@ export async function syncTicketScans(ctx: SignedInContext, input: SyncRequest, 
 }
 
 /**
- * A walk-in found by the phone number in their profile: seated if a seat is free (never ahead
- * of a waiting line), then checked in. The nonce and the window are checked before a seat is
- * taken, so a refused walk-in leaves no registration behind.
+ * A walk-in, named by the identity code on their own screen (showing it is their consent; a phone
+ * number never names anyone): seated if a seat is free (never ahead of a waiting line), then
+ * checked in. The organiser is checked before the code, so nobody else learns anything from it.
+ * A repeated nonce answers its first result even once the code has expired (a retry); anything
+ * new needs a current code. The nonce and the window are checked before a seat is taken, so a
+ * refused walk-in leaves no registration behind.
  */
 export async function walkIn(ctx: SignedInContext, input: WalkInRequest): Promise<ScanResult> {
   const { actor, e } = await eventForOrganiser(ctx, input.activityId, 'walkIn')
-  const people = await usersByPhoneDigits(ctx.db, input.phone.replace(/\D/g, ''))
-  if (people.length === 0) refuse<CheckinFailure>({ kind: 'unknownPhone' })
-  if (people.length > 1) refuse<CheckinFailure>({ kind: 'phoneShared' })
-  const userId = people[0]
+  const opened = openIdentityCode(input.identityToken, { secret: ticketSecret() })
+  if (!opened.ok) return refuse<CheckinFailure>({ kind: 'badIdentityCode', reason: opened.reason })
+  const userId = opened.claims.userId
+  const earlier = await findScan(ctx.db, e.id, input.nonce)
+  if (earlier) {
+    if (earlier.userId !== userId) refuse<CheckinFailure>({ kind: 'nonceTaken' })
+    return scanResult(earlier, true)
+  }
+  const age = identityCodeAge(opened.claims, ctx.now)
+  if (age) refuse<CheckinFailure>({ kind: 'badIdentityCode', reason: age })
   let registrationId = (await seatedRegistration(ctx.db, e.id, { userId }))?.id ?? null
   if (!registrationId) {
-    const earlier = await findScan(ctx.db, e.id, input.nonce)
-    if (earlier) {
-      if (earlier.userId !== userId) refuse<CheckinFailure>({ kind: 'nonceTaken' })
-      return scanResult(earlier, true)
-    }
+    // A genuine code of an account deleted since reads like a forged one.
+    if (!(await userExists(ctx.db, userId))) refuse<CheckinFailure>({ kind: 'unknownPerson' })
     const closed = windowRefusal(e, 'in', ctx.now, { synced: false, now: ctx.now })
     if (closed) refuse(closed)
     registrationId = await seatWalkIn(ctx, e.id, userId, input.nonce)

@@ -1,7 +1,11 @@
-/** What organisers and people see of check-in: the site code, a ticket, my state, the board, the offline roster. */
+/**
+ * What organisers and people see of check-in: the site code, a ticket, my identity code, my state,
+ * the board, the offline roster.
+ */
 import type {
   ActivityRequest,
   CheckinBoard,
+  IdentityCode,
   MyCheckin,
   OfflineRoster,
   SiteCode,
@@ -11,6 +15,7 @@ import type {
 import { createHash } from 'crypto'
 import QRCode from 'qrcode'
 import type { CheckinFailure } from '../../domain/checkin/failures'
+import { identityRotatesAt, identityValidUntil, issueIdentityCode } from '../../domain/checkin/identity-code'
 import { windowOf, windowRefusal } from '../../domain/checkin/rules'
 import {
   generateSecret,
@@ -67,6 +72,23 @@ export async function myTicket(ctx: SignedInContext, input: ActivityRequest): Pr
     ticketVersion: seat.ticketVersion,
   })
   return { token, qrDataUrl: await qrDataUrl(token), registrationId: seat.id, activityId: input.activityId }
+}
+
+/**
+ * My identity code (身份码), for an organiser to scan and register me on the spot: it names me
+ * without showing my id, and a fresh one replaces it every minute (each lives two at most).
+ */
+export async function myIdentityCode(ctx: SignedInContext): Promise<IdentityCode> {
+  const user = await ensureUser(ctx.db, ctx.caller.openid)
+  const token = issueIdentityCode({ secret: ticketSecret(), userId: user.id, now: ctx.now })
+  return {
+    token,
+    qrDataUrl: await qrDataUrl(token),
+    nickname: user.nickname,
+    rotatesAt: identityRotatesAt(ctx.now).toISOString(),
+    validUntil: identityValidUntil(ctx.now).toISOString(),
+    serverNow: ctx.now.toISOString(),
+  }
 }
 
 /** My check-in state, and the window of what I would do next (check out after a check-in, else check in). */

@@ -3,6 +3,7 @@
  * ticket, offline sync, walk-in); the `checkin` function's failure table gives each its API code
  * and message. `synced` marks a scan replayed from an offline device, judged at its own time.
  */
+import type { IdentityCodeFailure } from './identity-code'
 import type { Direction, TokenFailure } from './token'
 
 export type CheckinFailure =
@@ -33,10 +34,10 @@ export type CheckinFailure =
   | { kind: 'notCheckedIn'; synced: boolean }
   /** A synced scan the same way as an earlier one with nothing in between: the earliest stands. */
   | { kind: 'alreadyScanned'; direction: Direction; keptAt: Date }
-  /** Walk-in: nobody has this phone number. */
-  | { kind: 'unknownPhone' }
-  /** Walk-in: several people have this phone number. */
-  | { kind: 'phoneShared' }
+  /** Walk-in: the identity code codec refused the scanned code. */
+  | { kind: 'badIdentityCode'; reason: IdentityCodeFailure }
+  /** Walk-in: a genuine identity code of someone who no longer has an account. */
+  | { kind: 'unknownPerson' }
   /** Walk-in: the person already waits or awaits review. */
   | { kind: 'alreadyRegistered' }
   /** Walk-in: no seat left. */

@@ -48,6 +48,9 @@ function Profile({ me }: { me: Me }) {
         <Cell title="个人资料" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/profile/index`)}>
           报名时使用
         </Cell>
+        <Cell title="我的身份码" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/identity-code/index`)}>
+          现场报名时出示
+        </Cell>
       </Cell.Group>
 
       <Cell.Group className="me__group" inset title="志愿服务" data-testid="my-hours-entries">

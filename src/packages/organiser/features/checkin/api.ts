@@ -9,5 +9,6 @@ export const getBoard = (activityId: string) => callFunction('checkin', 'board',
 export const scanTicket = (req: TicketScanRequest) => callFunction('checkin', 'scanTicket', req)
 export const getOfflineRoster = (activityId: string) => callFunction('checkin', 'offlineRoster', { activityId })
 export const syncTicketScans = (req: SyncRequest) => callFunction('checkin', 'syncTicketScans', req)
-export const walkIn = (activityId: string, phone: string, nonce: string) =>
-  callFunction('checkin', 'walkIn', { activityId, phone, nonce })
+/** A walk-in, named by the identity code (身份码) scanned from the person's own screen. */
+export const walkIn = (activityId: string, identityToken: string, nonce: string) =>
+  callFunction('checkin', 'walkIn', { activityId, identityToken, nonce })

@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { ScanResult } from '@api/checkin'
+import { IDENTITY_CODE } from '@contract/checkin'
 import { ApiError } from '@/services/cloud'
 import { VERB, failureTitle } from '@/features/checkin/messages'
 import { newNonce } from '@/features/checkin/nonce'
@@ -29,7 +30,8 @@ interface Panel {
   lines: string[]
 }
 
-const PHONE = /^\+?[0-9][0-9 -]{4,19}$/
+/** Said when what was scanned or pasted for a walk-in is not an identity code. */
+const NOT_IDENTITY_CODE = '这不是身份码，请扫描对方「我的身份码」页面上的二维码'
 
 function onlinePanel(r: ScanResult, title?: string): Panel {
   return {
@@ -74,9 +76,10 @@ function Scanner({ activityId }: { activityId: string }) {
   const { busy, run } = useAction<'scan' | 'walkin' | 'download'>()
   const [panel, setPanel] = useState<Panel | null>(null)
   const [token, setToken] = useState('')
-  const [phone, setPhone] = useState('')
-  const [phoneHint, setPhoneHint] = useState<string | null>(null)
-  const walkInAttempt = useRef<{ phone: string; nonce: string } | null>(null)
+  const [identityToken, setIdentityToken] = useState('')
+  const [walkInHint, setWalkInHint] = useState<string | null>(null)
+  // The walk-in last sent without an answer: retried with the same nonce, so it counts once.
+  const [walkInAttempt, setWalkInAttempt] = useState<{ token: string; nonce: string } | null>(null)
   const checking = useRef(false)
   const offlineMode = manualOffline || networkDown
   const verb = VERB[direction]
@@ -201,26 +204,42 @@ function Scanner({ activityId }: { activityId: string }) {
     else void Taro.showToast({ title: reportText(report), icon: 'none' })
   }
 
-  async function submitWalkIn() {
-    const p = phone.trim()
-    if (!PHONE.test(p)) {
-      setPhoneHint('请输入手机号')
+  /** 现场报名: the person's identity code, scanned from their screen (their consent), never a phone number. */
+  async function walkInWith(raw: string) {
+    const t = raw.trim()
+    if (!IDENTITY_CODE.test(t)) {
+      setWalkInHint(NOT_IDENTITY_CODE)
       return
     }
-    setPhoneHint(null)
-    // One nonce per person: a retry for the same phone reuses it, another phone gets its own.
-    if (walkInAttempt.current?.phone !== p) walkInAttempt.current = { phone: p, nonce: newNonce() }
-    const attempt = walkInAttempt.current
+    setWalkInHint(null)
+    // One nonce per code: a retry of the same code reuses it, another code gets its own.
+    const attempt = walkInAttempt?.token === t ? walkInAttempt : { token: t, nonce: newNonce() }
+    setWalkInAttempt(attempt)
     await run(
       'walkin',
       async () => {
-        const r = await walkIn(activityId, p, attempt.nonce)
-        walkInAttempt.current = null
+        const r = await walkIn(activityId, t, attempt.nonce)
+        setWalkInAttempt(null)
         setPanel(onlinePanel(r, '现场报名成功'))
-        setPhone('')
+        setIdentityToken('')
       },
-      (err) => setPanel(errorPanel(err, '现场报名', null)),
+      (err) => {
+        // Only a lost answer is worth retrying as is; a refused code needs a fresh one.
+        if (!(err instanceof ApiError && err.code === 'NETWORK')) setWalkInAttempt(null)
+        setPanel(errorPanel(err, '现场报名', null))
+      },
     )
+    buzz()
+  }
+
+  async function scanIdentityCode() {
+    let result: string
+    try {
+      result = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+    } catch {
+      return // closed the camera
+    }
+    await walkInWith(result)
   }
 
   const roster = offline.roster
@@ -376,31 +395,60 @@ function Scanner({ activityId }: { activityId: string }) {
 
       <View className="scanner__card" data-testid="walkin">
         <Text className="scanner__section">现场报名</Text>
-        <Text className="scanner__hint">没有报名的青年：输入其个人资料中的手机号，有余位时报名并签到</Text>
-        <View className="scanner__manual">
-          <Input
-            className="scanner__input"
-            data-testid="walkin-phone"
-            type="number"
-            value={phone}
-            maxlength={20}
-            placeholder="手机号"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-          <Button
-            className="scanner__submit"
-            data-testid="walkin-submit"
-            color="primary"
-            shape="round"
-            variant="outlined"
-            loading={busy === 'walkin'}
-            disabled={busy !== null || offlineMode}
-            onClick={() => void submitWalkIn()}
-          >
-            报名签到
-          </Button>
-        </View>
-        {phoneHint ? <Text className="scanner__error">{phoneHint}</Text> : null}
+        <Text className="scanner__hint">
+          没有报名的青年：请对方打开「我的 · 我的身份码」，扫描其身份码，有余位时为其报名并签到
+        </Text>
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className="scanner__manual">
+            <Input
+              className="scanner__input"
+              data-testid="walkin-token"
+              value={identityToken}
+              maxlength={128}
+              placeholder="粘贴身份码内容"
+              onInput={(e) => setIdentityToken(e.detail.value)}
+              onConfirm={() => void walkInWith(identityToken)}
+            />
+            <Button
+              className="scanner__submit"
+              data-testid="walkin-submit"
+              color="primary"
+              shape="round"
+              variant="outlined"
+              loading={busy === 'walkin'}
+              disabled={busy !== null || offlineMode}
+              onClick={() => void walkInWith(identityToken)}
+            >
+              报名签到
+            </Button>
+          </View>
+        ) : (
+          <View className="scanner__actions">
+            <Button
+              data-testid="walkin-scan"
+              color="primary"
+              shape="round"
+              variant="outlined"
+              loading={busy === 'walkin'}
+              disabled={busy !== null || offlineMode}
+              onClick={() => void scanIdentityCode()}
+            >
+              扫描身份码
+            </Button>
+            {walkInAttempt ? (
+              <Button
+                data-testid="walkin-retry"
+                shape="round"
+                variant="outlined"
+                disabled={busy !== null || offlineMode}
+                onClick={() => void walkInWith(walkInAttempt.token)}
+              >
+                重试
+              </Button>
+            ) : null}
+          </View>
+        )}
+        {walkInHint ? <Text className="scanner__error">{walkInHint}</Text> : null}
         {offlineMode ? <Text className="scanner__hint">现场报名需要网络</Text> : null}
       </View>
     </View>
