@@ -35,7 +35,15 @@ const subPackages = [
   {
     // 我的活动 and 个人资料: opened from 我的, not needed for the first screen.
     root: 'packages/mine/',
-    pages: ['pages/activities/index', 'pages/profile/index', 'pages/hours/index', 'pages/certificate/index'],
+    pages: [
+      'pages/activities/index',
+      'pages/profile/index',
+      'pages/hours/index',
+      'pages/certificate/index',
+      // 隐私保护指引 and 我的数据 (see, download, delete).
+      'pages/privacy/index',
+      'pages/my-data/index',
+    ],
   },
   {
     // Public certificate check, opened from the code on a certificate; no login needed.
@@ -68,6 +76,9 @@ export default defineAppConfig({
   // The event editor fills the place with wx.chooseLocation; a self-scan sends the device
   // location (a review signal) via wx.getLocation. Both must be declared.
   requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  // The privacy authorisation: personal data is collected only after the 隐私保护指引 popup's 同意
+  // (src/features/privacy; WeChat applies the check to every mini-program, this states it).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': { desc: '签到时核对你是否在活动现场附近' },
   },

@@ -2,6 +2,9 @@
  * Everything held about one person (my data), and the one place that wipes it (account deletion).
  * SQL and camelCase row mapping only: what is shown, kept or refused is decided in server/app/session.
  */
+import type { EntryKind, EntryStatus } from '@contract/hours'
+import type { UnitStatus } from '@contract/org'
+import type { RegistrationState } from '@contract/signup'
 import type { UnitRole } from '../domain/policy'
 import { parseSettings } from './signups'
 import type { Db } from './tx'
@@ -21,12 +24,12 @@ export interface PersonalRecord {
   }
   units: { id: string; name: string; role: UnitRole }[]
   districtAdmin: boolean
-  applications: { unitName: string; status: string; contactName: string; contactPhone: string; createdAt: Date }[]
+  applications: { unitName: string; status: UnitStatus; contactName: string; contactPhone: string; createdAt: Date }[]
   signups: {
     activityId: string
     title: string
     startAt: Date
-    state: string
+    state: RegistrationState
     createdAt: Date
     answers: Record<string, string | string[]>
     /** The event's form questions, which label the answers. */
@@ -35,12 +38,12 @@ export interface PersonalRecord {
   scans: {
     activityTitle: string
     direction: 'in' | 'out'
-    method: string
+    method: 'site_code' | 'ticket' | 'walk_in'
     scannedAt: Date
     latitude: number | null
     longitude: number | null
   }[]
-  hours: { activityTitle: string; day: string; kind: string; hours: number; status: string }[]
+  hours: { activityTitle: string; day: string; kind: EntryKind; hours: number; status: EntryStatus }[]
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: Date }[]
 }
 
@@ -90,7 +93,7 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       [userId],
     ),
     db.query('select 1 from district_admin where user_id = $1 limit 1', [userId]),
-    db.query<{ name: string; status: string; contact_name: string; contact_phone: string; created_at: Date }>(
+    db.query<{ name: string; status: UnitStatus; contact_name: string; contact_phone: string; created_at: Date }>(
       `select name, status, contact_name, contact_phone, created_at from org_unit
        where applicant_id = $1 order by created_at`,
       [userId],
@@ -99,7 +102,7 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       activity_id: string
       title: string
       start_at: Date
-      state: string
+      state: RegistrationState
       created_at: Date
       answers: Record<string, string | string[]>
       signup_settings: unknown
@@ -112,7 +115,7 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
     db.query<{
       title: string
       direction: 'in' | 'out'
-      method: string
+      method: 'site_code' | 'ticket' | 'walk_in'
       scanned_at: Date
       latitude: number | null
       longitude: number | null
@@ -122,7 +125,7 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
        where s.user_id = $1 order by s.scanned_at`,
       [userId],
     ),
-    db.query<{ title: string; day: string; kind: string; hours: string; status: string }>(
+    db.query<{ title: string; day: string; kind: EntryKind; hours: string; status: EntryStatus }>(
       `select a.title, to_char(h.day, 'YYYY-MM-DD') as day, h.kind, h.hours, h.status
        from service_hours h join activity a on a.id = h.activity_id
        where h.user_id = $1 order by h.day, h.id`,

@@ -4,7 +4,10 @@
  * a signed dev session in the local host), never from the request payload.
  */
 import * as z from 'zod'
+import type { EntryKind, EntryStatus } from '../contract/hours'
+import type { UnitStatus } from '../contract/org'
 import { DELETE_ACCOUNT_CONFIRM } from '../contract/session'
+import type { RegistrationState } from '../contract/signup'
 import { text } from './common'
 
 export { DELETE_ACCOUNT_CONFIRM, DELETED_NICKNAME, PRIVACY_VERSION } from '../contract/session'
@@ -58,24 +61,24 @@ export interface MyData {
   units: { id: string; name: string; role: 'admin' | 'organiser' }[]
   districtAdmin: boolean
   /** Unit applications they submitted, with the contact details they gave. */
-  applications: { unitName: string; status: string; contactName: string; contactPhone: string; createdAt: string }[]
+  applications: { unitName: string; status: UnitStatus; contactName: string; contactPhone: string; createdAt: string }[]
   signups: {
     activityId: string
     title: string
     startAt: string
-    state: string
+    state: RegistrationState
     createdAt: string
     answers: { question: string; answer: string }[]
   }[]
   scans: {
     activityTitle: string
     direction: 'in' | 'out'
-    method: string
+    method: 'site_code' | 'ticket' | 'walk_in'
     scannedAt: string
     latitude: number | null
     longitude: number | null
   }[]
-  hours: { activityTitle: string; day: string; kind: string; hours: number; status: string }[]
+  hours: { activityTitle: string; day: string; kind: EntryKind; hours: number; status: EntryStatus }[]
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
 }
 
