@@ -235,6 +235,18 @@ export async function otherDistrictAdmins(db: Db, districtId: string, userId: st
   return rows[0].n
 }
 
+/**
+ * Closes a person's unit applications still waiting for review (nobody could become the unit's admin
+ * on admission), with the reason given; the contact they typed goes with them.
+ */
+export async function withdrawPendingApplications(db: Db, userId: string, reason: string, at: Date): Promise<void> {
+  await db.query(
+    `update org_unit set status = 'rejected', review_reason = $2, reviewed_at = $3, contact_name = '', contact_phone = ''
+     where applicant_id = $1 and status = 'pending'`,
+    [userId, reason, at],
+  )
+}
+
 /** Removes every unit membership and district admin role of a person. */
 export async function removeAllMemberships(db: Db, userId: string): Promise<void> {
   await db.query('delete from unit_member where user_id = $1', [userId])

@@ -15,6 +15,7 @@ import { PRIVACY_VERSION, type Me, type MyData, type SessionActions } from '@api
 import type { Registration } from '@api/signup'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { main as hours } from '../../cloudfunctions/hours/src'
+import { main as org } from '../../cloudfunctions/org/src'
 import { actions as sessionActions, main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createHostServer } from '../../host/server'
@@ -272,7 +273,16 @@ describe('account deletion', () => {
 
   describe('a young person deletes their account', () => {
     let reportBefore: DistrictHoursReport
+    let application: { id: string }
     beforeAll(async () => {
+      application = expectOk(
+        await call<{ id: string }>(
+          org,
+          'apply',
+          { name: '隐私测试中学团委', kind: 'school', contactName: '张老师', contactPhone: '13912345670' },
+          A,
+        ),
+      )
       reportBefore = expectOk(
         await call<DistrictHoursReport>(hours, 'report', { year: Number(ev.day.slice(0, 4)) }, PEOPLE.admin),
       )
@@ -330,6 +340,24 @@ describe('account deletion', () => {
       expect(JSON.stringify(verified)).not.toContain('张')
       const held = await w.db.query('select holder_name from hours_certificate where code = $1', [cert.code])
       expect(held.rows[0].holder_name).toBe('')
+    })
+
+    test('a unit application still under review is closed, so admitting it can make nobody its admin', async () => {
+      const row = await w.db.query(
+        'select status, review_reason, contact_name, contact_phone from org_unit where id = $1',
+        [application.id],
+      )
+      expect(row.rows[0]).toEqual({
+        status: 'rejected',
+        review_reason: '申请人已注销账号',
+        contact_name: '',
+        contact_phone: '',
+      })
+      expect(await call(org, 'review', { unitId: application.id, decision: 'admit' }, PEOPLE.admin)).toMatchObject({
+        ok: false,
+        code: 'CONFLICT',
+      })
+      expect((await w.db.query('select 1 from unit_member where unit_id = $1', [application.id])).rowCount).toBe(0)
     })
 
     test('signing in again with the same WeChat identity is a new person with nothing', async () => {

@@ -2,7 +2,7 @@
  * 注销账号, in one transaction: the person's row is locked; every unit and district they administer
  * must keep another admin (else nothing is written); their upcoming sign-ups are cancelled through the
  * sign-up engine's seat release, so a freed seat passes to the next in line exactly as when they cancel
- * themselves; memberships go; personal fields and answers are wiped and the openid replaced
+ * themselves; memberships go, and unit applications still under review are closed; personal fields and answers are wiped and the openid replaced
  * (`pseudonymiseUser`). Approved hours and issued certificates stay, under the placeholder name.
  * The promoted people's notices are sent after the commit.
  */
@@ -19,6 +19,7 @@ import {
   pseudonymiseUser,
   removeAllMemberships,
   upcomingRegistrationIds,
+  withdrawPendingApplications,
 } from '../../store/personal-data'
 import { findRegistration, loadSignupEvent, setRegistrationState } from '../../store/signups'
 import { inTransaction } from '../../store/tx'
@@ -28,6 +29,9 @@ import { sendNotices } from '../notify'
 import { check } from '../refusal'
 import { REASONS, type Notice } from '../signup/notices'
 import { freeSeat } from '../signup/promotion'
+
+/** Why a deleted person's pending unit application was closed (the district admin reads it). */
+export const APPLICANT_DELETED = '申请人已注销账号'
 
 export async function deleteAccount(ctx: SignedInContext): Promise<{ deleted: true }> {
   const user = await ensureUser(ctx.db, ctx.caller.openid)
@@ -52,6 +56,7 @@ export async function deleteAccount(ctx: SignedInContext): Promise<{ deleted: tr
       await setRegistrationState(tx, reg.id, 'cancelled', ctx.now, { reason: REASONS.selfCancelled })
     }
     await removeAllMemberships(tx, user.id)
+    await withdrawPendingApplications(tx, user.id, APPLICANT_DELETED, ctx.now)
     await pseudonymiseUser(tx, user.id, {
       newOpenid: `deleted:${randomUUID()}`,
       placeholderNickname: DELETED_NICKNAME,
