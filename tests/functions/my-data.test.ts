@@ -371,6 +371,25 @@ describe('account deletion', () => {
     })
   })
 
+  test('two co-admins deleting at once: one leaves, the other is refused, the unit keeps an admin', async () => {
+    const unit = await w.db.query<{ id: string }>(
+      "insert into org_unit (district_id, name, kind) values ('runzhou', '双管理员单位团委', 'school') returning id",
+    )
+    for (const who of ['priv:twin-1', 'priv:twin-2']) {
+      const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [who])
+      await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [
+        unit.rows[0].id,
+        u.rows[0].id,
+      ])
+    }
+    const answers = await Promise.all(
+      ['priv:twin-1', 'priv:twin-2'].map((who) => call(later, 'deleteAccount', { confirm: '注销' }, who)),
+    )
+    expect(answers.map((r) => (r.ok ? 'ok' : r.code)).sort()).toEqual(['LAST_ADMIN', 'ok'])
+    const left = await w.db.query('select role from unit_member where unit_id = $1', [unit.rows[0].id])
+    expect(left.rows).toEqual([{ role: 'admin' }])
+  })
+
   test('a unit admin with a co-admin may leave: the membership goes, the unit keeps its other admin', async () => {
     const co = await w.db.query<{ id: string }>("insert into app_user (openid) values ('priv:co-admin') returning id")
     await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [
