@@ -42,6 +42,9 @@ const subPackages = [
       'pages/certificate/index',
       // 我的身份码: shown to a site organiser for a walk-in.
       'pages/identity-code/index',
+      // 隐私保护指引 and 我的数据 (see, download, delete).
+      'pages/privacy/index',
+      'pages/my-data/index',
     ],
   },
   {
@@ -75,6 +78,9 @@ export default defineAppConfig({
   // The event editor fills the place with wx.chooseLocation; a self-scan sends the device
   // location (a review signal) via wx.getLocation. Both must be declared.
   requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  // The privacy authorisation: personal data is collected only after the 隐私保护指引 popup's 同意
+  // (src/features/privacy; WeChat applies the check to every mini-program, this states it).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': { desc: '签到时核对你是否在活动现场附近' },
   },

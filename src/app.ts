@@ -1,11 +1,14 @@
 import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initCloud } from '@/services/cloud'
+import { listenForWechatPrivacyRequests } from '@/features/privacy/consent'
+import { useConsentStore } from '@/features/privacy/store/consent'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud()
+    listenForWechatPrivacyRequests((resolve) => useConsentStore.getState().fromWechat(resolve))
   })
 
   // Pages are rendered as children by Taro.

@@ -14,13 +14,14 @@ import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
+import { PRIVACY_VERSION } from '@api/session'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'LAST_ADMIN'
 
 /** Who may: everyone, signed-in people, unit A's side (A's organiser + district admin), district admin only. */
 const EVERYONE: Record<Persona, Outcome> = { anonymous: 'ok', youth: 'ok', orgA: 'ok', orgB: 'ok', admin: 'ok' }
@@ -274,6 +275,29 @@ const cases: Case[] = [
   { fn: hours, name: 'hours.report', who: ADMIN, data: async () => ({ year: 2026 }) },
   { fn: hours, name: 'hours.exportSheet', who: ADMIN, data: async () => ({ year: 2026, month: 11 }) },
   { fn: hours, name: 'hours.sweep', who: NOBODY, data: async () => undefined },
+  { fn: session, name: 'session.agreePrivacy', who: SIGNED_IN, data: async () => ({ version: PRIVACY_VERSION }) },
+  { fn: session, name: 'session.myData', who: SIGNED_IN, data: async () => ({}) },
+  { fn: session, name: 'session.exportMyData', who: SIGNED_IN, data: async () => ({}) },
+  // Any signed-in person may ask; here each is made the only admin of a unit of their own (the district
+  // admin is the district's only one), so each is refused and the world stays (deletion: my-data.test.ts).
+  {
+    fn: session,
+    name: 'session.deleteAccount',
+    who: { ...ADMIN, youth: 'LAST_ADMIN', orgA: 'LAST_ADMIN', orgB: 'LAST_ADMIN', admin: 'LAST_ADMIN' },
+    data: async () => {
+      for (const who of ['youth', 'orgA', 'orgB'] as const) {
+        const u = await w.db.query<{ id: string }>(
+          "insert into org_unit (district_id, name, kind) values ('runzhou', $1, 'school') returning id",
+          [unique('独管单位')],
+        )
+        await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [
+          u.rows[0].id,
+          w.userIds[who],
+        ])
+      }
+      return { confirm: '注销' }
+    },
+  },
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

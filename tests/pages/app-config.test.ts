@@ -1,5 +1,6 @@
 /** The local dev login page must exist only in the H5 build; organiser/admin pages are subpackages. */
 interface AppConfig {
+  __usePrivacyCheck__?: boolean
   pages: string[]
   subPackages: { root: string; pages: string[] }[]
   tabBar: { list: { pagePath: string; text: string }[] }
@@ -47,6 +48,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/hours/index',
     'pages/certificate/index',
     'pages/identity-code/index',
+    'pages/privacy/index',
+    'pages/my-data/index',
   ])
   expect(config.subPackages[1].pages).toEqual([
     'pages/review/index',
@@ -62,4 +65,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
   ])
   // Tab pages must be main-package pages.
   for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
+})
+
+test('the WeChat privacy check is on (the popup in src/features/privacy answers it)', () => {
+  expect(configFor('weapp').__usePrivacyCheck__).toBe(true)
 })

@@ -15,7 +15,14 @@ const ME = '/pages/me/index'
 const UNIT_ID = 'aaaaaaaa-0000-4000-8000-000000000001'
 
 function me(overrides: Partial<Me>): Me {
-  return { userId: 'u-1', nickname: '李青', roles: ['youth'], units: [], ...overrides }
+  return {
+    userId: 'u-1',
+    nickname: '李青',
+    roles: ['youth'],
+    units: [],
+    privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+    ...overrides,
+  }
 }
 
 beforeEach(() => {

@@ -6,6 +6,7 @@ import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
 import { allByTestId, byTestId, byText, callsOf, fire, pick, tap, typeInto } from './support/dom'
 import { REG, myRegistration } from './support/signup-fixtures'
+import { rememberAgreed } from '@/features/privacy/consent'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -27,6 +28,7 @@ function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
 let modal: jest.SpyInstance
 
 beforeEach(() => {
+  rememberAgreed() // the privacy popup is tested in privacy.test.tsx
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
   modal = jest

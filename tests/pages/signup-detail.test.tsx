@@ -7,6 +7,7 @@ import { detail } from './support/fixtures'
 import { freezeNow } from './support/clock'
 import { byTestId, callsOf, tap, typeInto } from './support/dom'
 import { ACT, QUESTIONS, REG, registration, summary } from './support/signup-fixtures'
+import { rememberAgreed } from '@/features/privacy/consent'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -41,6 +42,7 @@ function mainButton(): HTMLElement {
 let modal: jest.SpyInstance
 
 beforeEach(() => {
+  rememberAgreed() // the privacy popup is tested in privacy.test.tsx
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
   modal = jest

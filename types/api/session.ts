@@ -1,9 +1,27 @@
 /**
- * API contract of the `session` cloud function: who am I.
+ * API contract of the `session` cloud function: who am I, privacy consent, my data, account deletion.
  * The caller's identity always comes from the platform context (OPENID in CloudBase,
  * a signed dev session in the local host), never from the request payload.
  */
+import * as z from 'zod'
+import type { EntryKind, EntryStatus } from '../contract/hours'
+import type { UnitStatus } from '../contract/org'
+import { DELETE_ACCOUNT_CONFIRM } from '../contract/session'
+import type { RegistrationState } from '../contract/signup'
+import { text } from './common'
+
+export { DELETE_ACCOUNT_CONFIRM, DELETED_NICKNAME, PRIVACY_VERSION } from '../contract/session'
+
 export type Role = 'youth' | 'unit_admin' | 'district_admin'
+
+export interface PrivacyState {
+  /** The guide's current version (PRIVACY_VERSION). */
+  version: string
+  /** Whether this person agreed to the current version. */
+  agreed: boolean
+  /** When they agreed to the version they last agreed to (ISO), if ever. */
+  agreedAt: string | null
+}
 
 export interface Me {
   userId: string
@@ -11,8 +29,73 @@ export interface Me {
   roles: Role[]
   /** Member units this person manages. */
   units: { id: string; name: string; role: 'admin' | 'organiser' }[]
+  privacy: PrivacyState
+}
+
+export const agreePrivacyRequest = z.strictObject({ version: text(1, 32) })
+export type AgreePrivacyRequest = z.input<typeof agreePrivacyRequest>
+
+export const emptyRequest = z.strictObject({}).optional()
+
+export const deleteAccountRequest = z.strictObject({
+  confirm: z.literal(DELETE_ACCOUNT_CONFIRM, { error: `请输入“${DELETE_ACCOUNT_CONFIRM}”确认` }),
+})
+export type DeleteAccountRequest = z.input<typeof deleteAccountRequest>
+
+/** Everything Qingju holds about the caller, grouped. Times are ISO instants, days YYYY-MM-DD. */
+export interface MyData {
+  generatedAt: string
+  profile: {
+    nickname: string
+    realName: string | null
+    phone: string | null
+    birthDate: string | null
+    gender: string | null
+    leagueMember: boolean
+    idType: string | null
+    createdAt: string
+    privacyVersion: string | null
+    privacyAgreedAt: string | null
+  }
+  /** Member units they belong to, and whether they administer the district. */
+  units: { id: string; name: string; role: 'admin' | 'organiser' }[]
+  districtAdmin: boolean
+  /** Unit applications they submitted, with the contact details they gave. */
+  applications: { unitName: string; status: UnitStatus; contactName: string; contactPhone: string; createdAt: string }[]
+  signups: {
+    activityId: string
+    title: string
+    startAt: string
+    state: RegistrationState
+    createdAt: string
+    answers: { question: string; answer: string }[]
+  }[]
+  scans: {
+    activityTitle: string
+    direction: 'in' | 'out'
+    method: 'site_code' | 'ticket' | 'walk_in'
+    scannedAt: string
+    latitude: number | null
+    longitude: number | null
+  }[]
+  hours: { activityTitle: string; day: string; kind: EntryKind; hours: number; status: EntryStatus }[]
+  certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
 }
 
 export interface SessionActions {
   me: { request: Record<string, never> | undefined; response: Me }
+  /** Records that the caller agreed to the guide's current version. */
+  agreePrivacy: { request: AgreePrivacyRequest; response: PrivacyState }
+  myData: { request: Record<string, never> | undefined; response: MyData }
+  /** The same as a JSON file behind a short-lived link. */
+  exportMyData: {
+    request: Record<string, never> | undefined
+    response: { fileName: string; fileId: string; url: string }
+  }
+  /**
+   * Deletes the account: upcoming sign-ups cancelled (seats pass to the line), memberships removed,
+   * personal fields and answers wiped, the openid replaced; approved hours and issued certificates
+   * are kept under a placeholder name.
+   */
+  deleteAccount: { request: DeleteAccountRequest; response: { deleted: true } }
 }

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'ENTRY_LOCKED',
   // Too many attempts in a short time (rate limits): the message says when to try again.
   'RATE_LIMITED',
+  // Privacy: the guide agreed to is not the current one; the last admin of a unit or district cannot delete the account.
+  'PRIVACY_OUTDATED',
+  'LAST_ADMIN',
   'INTERNAL',
 ] as const
 

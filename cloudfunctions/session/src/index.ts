@@ -1,15 +1,30 @@
-/** Cloud function `session`: who the caller is and what they may manage. */
-import * as z from 'zod'
-import type { SessionActions } from '@api/session'
+/** Cloud function `session`: who the caller is, privacy consent, their data, and account deletion. */
+import { agreePrivacyRequest, deleteAccountRequest, emptyRequest, type SessionActions } from '@api/session'
+import { deleteAccount } from '../../../server/app/session/delete-account'
 import { me } from '../../../server/app/session/me'
-import { action, createFunction, type ActionTable } from '../../../server/runtime/function'
+import { exportMyData, myData } from '../../../server/app/session/my-data'
+import { agreePrivacy } from '../../../server/app/session/privacy'
+import type { SessionFailure } from '../../../server/app/session/failures'
+import { action, createFunction, withFailures } from '../../../server/runtime/function'
+import { sessionFailures } from './failures'
 
-export const actions: ActionTable<SessionActions> = {
-  me: action({
-    access: 'signed_in',
-    input: z.strictObject({}).optional(),
-    handle: (_input, ctx) => me(ctx),
-  }),
-}
+export const actions = withFailures<SessionActions, SessionFailure>(
+  {
+    me: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => me(ctx) }),
+    agreePrivacy: action({
+      access: 'signed_in',
+      input: agreePrivacyRequest,
+      handle: (input, ctx) => agreePrivacy(ctx, input),
+    }),
+    myData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => myData(ctx) }),
+    exportMyData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => exportMyData(ctx) }),
+    deleteAccount: action({
+      access: 'signed_in',
+      input: deleteAccountRequest,
+      handle: (_input, ctx) => deleteAccount(ctx),
+    }),
+  },
+  sessionFailures,
+)
 
 export const main = createFunction<SessionActions>('session', actions)

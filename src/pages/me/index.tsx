@@ -60,6 +60,13 @@ function Profile({ me }: { me: Me }) {
         <Cell title="证明查验" clickable rightIcon={ARROW} onClick={() => go(VERIFY)} />
       </Cell.Group>
 
+      <Cell.Group className="me__group" inset title="隐私与数据" data-testid="my-privacy">
+        <Cell title="我的数据" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/my-data/index`)}>
+          查看、下载、注销
+        </Cell>
+        <Cell title="隐私保护指引" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/privacy/index`)} />
+      </Cell.Group>
+
       <Cell.Group className="me__group" inset title="成员单位">
         <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />
         <Cell title="加入单位（邀请码）" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/join/index`)} />

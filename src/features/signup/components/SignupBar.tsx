@@ -7,6 +7,8 @@ import type { ActivityDetail } from '@api/activity'
 import type { Registration, SignupSummary } from '@api/signup'
 import { errorMessage } from '@/utils/errors'
 import { useAction } from '@/hooks/useAction'
+import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
+import { usePrivacyConsent } from '@/features/privacy/hooks/usePrivacyConsent'
 import { acceptOffer, cancelRegistration, declineOffer } from '../api'
 import { barStatus, resultText } from '../signup-status'
 import { SignupSheet } from './SignupSheet'
@@ -29,6 +31,7 @@ function toast(title: string, icon: 'success' | 'none' = 'none') {
 export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStale }: Props) {
   const [open, setOpen] = useState(false)
   const { busy, run: act } = useAction<'accept' | 'decline' | 'cancel'>()
+  const privacy = usePrivacyConsent()
   const loading = signedIn === null
   const s = barStatus(activity, summary, mine, signedIn !== false)
 
@@ -55,7 +58,10 @@ export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStal
     // Signing in is only ever needed on the local H5 host; in WeChat the OPENID is always there.
     if (s.action === 'login') {
       if (process.env.TARO_ENV === 'h5') void Taro.navigateTo({ url: '/pages/dev-login/index' })
-    } else if (s.action === 'signup') setOpen(true)
+    } else if (s.action === 'signup') {
+      // The sheet collects personal data: only after the privacy guide was agreed to.
+      void privacy.ensure().then((agreed) => agreed && setOpen(true))
+    }
   }
 
   return (
@@ -123,6 +129,7 @@ export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStal
           </>
         )}
       </View>
+      <PrivacyPopup />
       {open && summary ? (
         <SignupSheet
           activityId={activity.id}

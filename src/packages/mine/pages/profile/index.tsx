@@ -7,6 +7,7 @@ import type { IdType, Profile, ProfileUpdateRequest } from '@api/signup'
 import { ID_TYPES } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
+import { PrivacyGate } from '@/features/privacy/components/PrivacyGate'
 import { getProfile, updateProfile } from '@/features/signup/api'
 import { rateText } from '@/features/signup/states'
 import { errorFields, errorMessage } from '@/utils/errors'
@@ -162,9 +163,18 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
   )
 }
 
-export default function ProfilePage() {
+function ProfileLoader() {
   const data = useLoad(getProfile, [])
   if (data.phase === 'loading') return <View className="form-title">加载中…</View>
   if (data.phase === 'error') return <CallError error={data.error} onRetry={() => void data.reload()} />
   return <Editor profile={data.data} onSaved={data.setData} />
+}
+
+/** Nothing personal is asked for before the person agreed to the privacy guide. */
+export default function ProfilePage() {
+  return (
+    <PrivacyGate purpose="填写个人资料">
+      <ProfileLoader />
+    </PrivacyGate>
+  )
 }

@@ -1,0 +1,69 @@
+/**
+ * 注销账号, in one transaction: the person's row is locked; every unit and district they administer
+ * must keep another admin (else nothing is written); their upcoming sign-ups are cancelled through the
+ * sign-up engine's seat release, so a freed seat passes to the next in line exactly as when they cancel
+ * themselves; memberships go, and unit applications still under review are closed; personal fields and answers are wiped and the openid replaced
+ * (`pseudonymiseUser`). Approved hours and issued certificates stay, under the placeholder name.
+ * The promoted people's notices are sent after the commit.
+ */
+import { DELETED_NICKNAME } from '@api/session'
+import { ACTIVE_STATES } from '@contract/signup'
+import { randomUUID } from 'crypto'
+import { checkAdminsLeft } from '../../domain/account'
+import {
+  lockAdministeredDistricts,
+  lockAdministeredUnits,
+  lockUser,
+  otherDistrictAdmins,
+  otherUnitAdmins,
+  pseudonymiseUser,
+  removeAllMemberships,
+  upcomingRegistrationIds,
+  withdrawPendingApplications,
+} from '../../store/personal-data'
+import { findRegistration, loadSignupEvent, setRegistrationState } from '../../store/signups'
+import { inTransaction } from '../../store/tx'
+import { ensureUser } from '../../store/users'
+import type { SignedInContext } from '../context'
+import { sendNotices } from '../notify'
+import { check } from '../refusal'
+import { REASONS, type Notice } from '../signup/notices'
+import { freeSeat } from '../signup/promotion'
+
+/** Why a deleted person's pending unit application was closed (the district admin reads it). */
+export const APPLICANT_DELETED = '申请人已注销账号'
+
+export async function deleteAccount(ctx: SignedInContext): Promise<{ deleted: true }> {
+  const user = await ensureUser(ctx.db, ctx.caller.openid)
+  const notices = await inTransaction(ctx.db, async (tx) => {
+    if ((await lockUser(tx, user.id)).deleted) return []
+    const units = await lockAdministeredUnits(tx, user.id)
+    const districts = await lockAdministeredDistricts(tx, user.id)
+    check(
+      checkAdminsLeft(
+        await Promise.all(
+          units.map(async (u) => ({ unitName: u.unitName, otherAdmins: await otherUnitAdmins(tx, u.unitId, user.id) })),
+        ),
+        await Promise.all(districts.map(async (d) => ({ otherAdmins: await otherDistrictAdmins(tx, d, user.id) }))),
+      ),
+    )
+    const produced: Notice[] = []
+    for (const { id, activityId } of await upcomingRegistrationIds(tx, user.id, ACTIVE_STATES, ctx.now)) {
+      const event = (await loadSignupEvent(tx, activityId, true))!
+      const reg = (await findRegistration(tx, id, true))!
+      if (!ACTIVE_STATES.includes(reg.state)) continue
+      produced.push(...(await freeSeat(tx, event, reg, ctx.now)))
+      await setRegistrationState(tx, reg.id, 'cancelled', ctx.now, { reason: REASONS.selfCancelled })
+    }
+    await removeAllMemberships(tx, user.id)
+    await withdrawPendingApplications(tx, user.id, APPLICANT_DELETED, ctx.now)
+    await pseudonymiseUser(tx, user.id, {
+      newOpenid: `deleted:${randomUUID()}`,
+      placeholderNickname: DELETED_NICKNAME,
+      at: ctx.now,
+    })
+    return produced
+  })
+  await sendNotices(ctx, notices)
+  return { deleted: true }
+}

@@ -1,0 +1,56 @@
+/** 我的数据: everything held about the caller, on the page and as a downloadable JSON file. */
+import type { MyData, SessionActions } from '@api/session'
+import { randomBytes } from 'crypto'
+import { personalRecord, type PersonalRecord } from '../../store/personal-data'
+import { ensureUser } from '../../store/users'
+import type { SignedInContext } from '../context'
+
+function answersOf(s: PersonalRecord['signups'][number]): MyData['signups'][number]['answers'] {
+  const label = new Map(s.questions.map((q) => [q.id, q.label]))
+  return Object.entries(s.answers).map(([id, value]) => ({
+    question: label.get(id) ?? id,
+    answer: Array.isArray(value) ? value.join('、') : value,
+  }))
+}
+
+function toMyData(r: PersonalRecord, now: Date): MyData {
+  return {
+    generatedAt: now.toISOString(),
+    profile: {
+      ...r.profile,
+      createdAt: r.profile.createdAt.toISOString(),
+      privacyAgreedAt: r.profile.privacyAgreedAt ? r.profile.privacyAgreedAt.toISOString() : null,
+    },
+    units: r.units,
+    districtAdmin: r.districtAdmin,
+    applications: r.applications.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    signups: r.signups.map((s) => ({
+      activityId: s.activityId,
+      title: s.title,
+      startAt: s.startAt.toISOString(),
+      state: s.state,
+      createdAt: s.createdAt.toISOString(),
+      answers: answersOf(s),
+    })),
+    scans: r.scans.map((s) => ({ ...s, scannedAt: s.scannedAt.toISOString() })),
+    hours: r.hours,
+    certificates: r.certificates.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
+  }
+}
+
+export async function myData(ctx: SignedInContext): Promise<MyData> {
+  const user = await ensureUser(ctx.db, ctx.caller.openid)
+  return toMyData(await personalRecord(ctx.db, user.id), ctx.now)
+}
+
+/** The same record as a JSON file: stored private, at an unguessable name, reached by a short-lived link. */
+export async function exportMyData(ctx: SignedInContext): Promise<SessionActions['exportMyData']['response']> {
+  const data = await myData(ctx)
+  const content = Buffer.from(JSON.stringify(data, null, 2), 'utf8')
+  const { fileId } = await ctx.platform.uploadFile(
+    `exports/my-data/${randomBytes(16).toString('base64url')}.json`,
+    content,
+  )
+  const url = await ctx.platform.fileLink(fileId, ctx.now)
+  return { fileName: '青聚-我的数据.json', fileId, url }
+}

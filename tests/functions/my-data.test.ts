@@ -1,0 +1,408 @@
+/**
+ * Privacy: consent to the 隐私保护指引, 我的数据 (everything held about a person, and nothing about
+ * anyone else), its download behind a private short-lived link, and 注销账号 (seats pass to the line,
+ * hours and certificates stay pseudonymised, the same openid later is a new person, the last admin of
+ * a unit or district is refused with nothing written).
+ */
+import { mkdirSync, mkdtempSync } from 'fs'
+import type { Server } from 'http'
+import type { AddressInfo } from 'net'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import type { ManagedActivity } from '@api/activity'
+import type { Certificate, DistrictHoursReport, VerifyResult } from '@api/hours'
+import { PRIVACY_VERSION, type Me, type MyData, type SessionActions } from '@api/session'
+import type { Registration } from '@api/signup'
+import { main as activity } from '../../cloudfunctions/activity/src'
+import { main as hours } from '../../cloudfunctions/hours/src'
+import { main as org } from '../../cloudfunctions/org/src'
+import { actions as sessionActions, main as session } from '../../cloudfunctions/session/src'
+import { main as signup } from '../../cloudfunctions/signup/src'
+import { createHostServer } from '../../host/server'
+import { createFunction } from '../../server/runtime/function'
+import { call, expectOk } from '../support/call'
+import { createEvent, eventRequest, PEOPLE, useWorld } from '../support/world'
+import {
+  AT_THE_VENUE,
+  closedAndConfirmed,
+  END,
+  eventWithScans,
+  HOUR,
+  MINUTE,
+  signedUp,
+  type EventWithScans,
+} from './hours/support'
+
+const w = useWorld()
+const root = mkdtempSync(join(tmpdir(), 'qingju-my-data-'))
+const filesDir = join(root, 'files')
+let server: Server
+let base: string
+
+const A = 'priv:a'
+const B = 'priv:b'
+const A_PHONE = '13912345678'
+const B_PHONE = '13887654321'
+const QUESTIONS = [{ id: 'size', label: '衣服尺码', kind: 'single', required: true, options: ['S', 'M', 'L'] }]
+
+/** A's and B's volunteering (scans with location, approved hours, A's certificate) and a reading club later on. */
+let ev: EventWithScans
+let cert: Certificate
+let reading: ManagedActivity
+const regs: Record<string, Registration> = {}
+
+async function person(openid: string, realName: string, phone: string): Promise<string> {
+  const r = await w.db.query<{ id: string }>(
+    `insert into app_user (openid, nickname, real_name, phone, birth_date, gender)
+     values ($1, $2, $3, $4, '2000-05-04', '女') returning id`,
+    [openid, `昵称${realName}`, realName, phone],
+  )
+  return r.rows[0].id
+}
+
+const ids: Record<string, string> = {}
+
+beforeAll(async () => {
+  mkdirSync(filesDir)
+  process.env.QINGJU_FILES_DIR = filesDir
+  server = createHostServer({
+    functions: {},
+    staticDir: null,
+    filesDir,
+    filesSecret: process.env.QINGJU_FILES_SECRET!,
+    devSessionSecret: process.env.QINGJU_DEV_SESSION_SECRET!,
+    pool: () => w.db,
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  ids.a = await person(A, '张小青', A_PHONE)
+  ids.b = await person(B, '王大明', B_PHONE)
+  ev = await eventWithScans(w, {})
+  for (const who of [A, B]) {
+    ev.regs[who] = (await signedUp(who, ev.e.id)).id
+    await ev.scanAt(who, 'in', -5 * MINUTE, AT_THE_VENUE)
+    await ev.scanAt(who, 'out', 2 * HOUR - MINUTE, AT_THE_VENUE)
+  }
+  await closedAndConfirmed(ev)
+  const year = ev.day.slice(0, 4)
+  cert = expectOk(
+    await call<Certificate>(ev.hoursAt(END), 'certificate', { from: `${year}-01-01`, to: `${year}-12-31` }, A),
+  )
+  // One seat, a waiting line: A holds the seat, B waits behind.
+  const draft = await createEvent(w, { ...eventRequest(w, { capacity: 1 }, 20), title: '青年读书会：隐私专场' })
+  reading = expectOk(await call<ManagedActivity>(activity, 'publish', { id: draft.id }, PEOPLE.orgA))
+  expectOk(
+    await call(
+      signup,
+      'settings',
+      { activityId: reading.id, settings: { waitlist: true, questions: QUESTIONS } },
+      PEOPLE.orgA,
+    ),
+  )
+  for (const [who, size] of [
+    [A, 'M'],
+    [B, 'L'],
+  ]) {
+    regs[who] = expectOk(
+      await call<Registration>(
+        signup,
+        'signup',
+        { activityId: reading.id, idempotencyKey: `privacy-${who.replace(':', '_')}-reading`, answers: { size } },
+        who,
+      ),
+    )
+  }
+})
+
+afterAll(async () => {
+  await new Promise<void>((ok) => server.close(() => ok()))
+})
+
+/** The session function with its clock after the volunteering ended (the reading club is still ahead). */
+const later = createFunction<SessionActions>('session', sessionActions, { clock: () => new Date(ev.s0 + END) })
+
+async function get(link: string) {
+  const res = await fetch(`${base}${link}`)
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) }
+}
+
+const userRow = async (id: string) =>
+  (
+    await w.db.query(
+      'select openid, nickname, real_name, phone, birth_date, gender, privacy_version, deleted_at from app_user where id = $1',
+      [id],
+    )
+  ).rows[0]
+
+describe('consent to the privacy guide', () => {
+  test('nobody has agreed at first; agreeing to the current version is recorded and answered by me', async () => {
+    const before = expectOk(await call<Me>(session, 'me', {}, 'priv:consent'))
+    expect(before.privacy).toEqual({ version: PRIVACY_VERSION, agreed: false, agreedAt: null })
+    const agreed = expectOk(await call(session, 'agreePrivacy', { version: PRIVACY_VERSION }, 'priv:consent'))
+    expect(agreed).toMatchObject({ version: PRIVACY_VERSION, agreed: true })
+    const after = expectOk(await call<Me>(session, 'me', {}, 'priv:consent'))
+    expect(after.privacy).toMatchObject({ version: PRIVACY_VERSION, agreed: true })
+    expect(Date.parse(after.privacy.agreedAt!)).not.toBeNaN()
+    const row = await w.db.query('select privacy_version, privacy_agreed_at from app_user where openid = $1', [
+      'priv:consent',
+    ])
+    expect(row.rows[0].privacy_version).toBe(PRIVACY_VERSION)
+    expect(row.rows[0].privacy_agreed_at).toBeInstanceOf(Date)
+  })
+
+  test('agreeing to an older version is refused and records nothing; signing in is needed', async () => {
+    expect(await call(session, 'agreePrivacy', { version: '2020-01-01' }, 'priv:old')).toEqual({
+      ok: false,
+      code: 'PRIVACY_OUTDATED',
+      message: '隐私保护指引已更新，请重新阅读后再同意',
+    })
+    expect(expectOk(await call<Me>(session, 'me', {}, 'priv:old')).privacy.agreed).toBe(false)
+    expect(await call(session, 'agreePrivacy', { version: PRIVACY_VERSION })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    })
+  })
+})
+
+describe('my data', () => {
+  test('shows everything held about the person, grouped', async () => {
+    const d = expectOk(await call<MyData>(session, 'myData', {}, A))
+    expect(d.profile).toMatchObject({
+      nickname: '昵称张小青',
+      realName: '张小青',
+      phone: A_PHONE,
+      birthDate: '2000-05-04',
+      gender: '女',
+      leagueMember: false,
+    })
+    expect(d.units).toEqual([])
+    expect(d.districtAdmin).toBe(false)
+    expect(d.signups.map((s) => [s.title, s.state])).toEqual([
+      [ev.e.title, 'attended'],
+      ['青年读书会：隐私专场', 'confirmed'],
+    ])
+    expect(d.signups[1].answers).toEqual([{ question: '衣服尺码', answer: 'M' }])
+    expect(d.scans.map((s) => [s.direction, s.latitude, s.longitude])).toEqual([
+      ['in', AT_THE_VENUE.latitude, AT_THE_VENUE.longitude],
+      ['out', AT_THE_VENUE.latitude, AT_THE_VENUE.longitude],
+    ])
+    expect(d.hours).toEqual([
+      { activityTitle: ev.e.title, day: ev.day, kind: 'scan', hours: expect.any(Number), status: 'approved' },
+    ])
+    expect(d.hours[0].hours).toBeGreaterThan(0)
+    expect(d.certificates).toEqual([
+      { code: cert.code, from: cert.from, to: cert.to, totalHours: cert.totalHours, issuedAt: cert.issuedAt },
+    ])
+  })
+
+  test('shows nothing of anyone else on the same events', async () => {
+    const d = expectOk(await call<MyData>(session, 'myData', {}, A))
+    const all = JSON.stringify(d)
+    for (const other of ['王大明', B_PHONE, ids.b, B, '"L"', PEOPLE.orgA, w.userIds.orgA])
+      expect(all).not.toContain(other)
+    expect(d.signups.flatMap((s) => s.answers.map((x) => x.answer))).toEqual(['M'])
+  })
+
+  test('an organiser sees their unit among their data, a district admin their role', async () => {
+    const org = expectOk(await call<MyData>(session, 'myData', {}, PEOPLE.orgA))
+    expect(org.units).toEqual([{ id: w.unitA, name: '甲单位团委', role: 'admin' }])
+    expect(expectOk(await call<MyData>(session, 'myData', {}, PEOPLE.admin)).districtAdmin).toBe(true)
+    expect(await call(session, 'myData', {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+
+  test('downloads as JSON through a short-lived link; the file has no other way in', async () => {
+    const file = expectOk(await call<{ fileName: string; fileId: string; url: string }>(session, 'exportMyData', {}, A))
+    expect(file.fileName).toBe('青聚-我的数据.json')
+    expect(file.url).toMatch(/^\/files\/exports\/my-data\/[A-Za-z0-9_-]{22}\.json\?exp=\d+&sig=[A-Za-z0-9_-]+$/)
+    const res = await get(file.url)
+    expect(res.status).toBe(200)
+    const downloaded = JSON.parse(res.body.toString('utf8')) as MyData
+    const shown = expectOk(await call<MyData>(session, 'myData', {}, A))
+    expect({ ...downloaded, generatedAt: '' }).toEqual({ ...shown, generatedAt: '' })
+    // Without the signature, or with a signature for another file, nothing comes back.
+    const path = file.url.split('?')[0]
+    expect((await get(path)).status).toBe(403)
+    const other = expectOk(await call<{ url: string }>(session, 'exportMyData', {}, B))
+    expect((await get(`${path}?${other.url.split('?')[1]}`)).status).toBe(403)
+  })
+})
+
+describe('account deletion', () => {
+  test('needs the confirmation word; anything else changes nothing', async () => {
+    const r = await call(later, 'deleteAccount', { confirm: '删除' }, A)
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    if (!r.ok) expect(r.fields?.confirm).toBe('请输入“注销”确认')
+    expect(await userRow(ids.a)).toMatchObject({ openid: A, real_name: '张小青', deleted_at: null })
+  })
+
+  test('the last admin of a unit is refused, and nothing is written', async () => {
+    await w.db.query("update app_user set real_name = '陆斌', phone = '13900000001' where id = $1", [w.userIds.orgA])
+    const waiting = expectOk(
+      await call<Registration>(
+        signup,
+        'signup',
+        { activityId: reading.id, idempotencyKey: 'privacy-orga-reading', answers: { size: 'S' } },
+        PEOPLE.orgA,
+      ),
+    )
+    expect(waiting.state).toBe('waitlisted')
+    expect(await call(later, 'deleteAccount', { confirm: '注销' }, PEOPLE.orgA)).toEqual({
+      ok: false,
+      code: 'LAST_ADMIN',
+      message: '您是“甲单位团委”唯一的管理员，请先指定其他管理员，再注销账号',
+    })
+    expect(await userRow(w.userIds.orgA)).toMatchObject({ openid: PEOPLE.orgA, real_name: '陆斌', deleted_at: null })
+    const member = await w.db.query('select role from unit_member where unit_id = $1 and user_id = $2', [
+      w.unitA,
+      w.userIds.orgA,
+    ])
+    expect(member.rows).toEqual([{ role: 'admin' }])
+    const reg = await w.db.query('select state, answers from registration where id = $1', [waiting.id])
+    expect(reg.rows[0]).toEqual({ state: 'waitlisted', answers: { size: 'S' } })
+  })
+
+  test('the only district admin is refused too', async () => {
+    expect(await call(later, 'deleteAccount', { confirm: '注销' }, PEOPLE.admin)).toEqual({
+      ok: false,
+      code: 'LAST_ADMIN',
+      message: '您是团区委唯一的管理员，请先指定其他管理员，再注销账号',
+    })
+    expect(await userRow(w.userIds.admin)).toMatchObject({ openid: PEOPLE.admin, deleted_at: null })
+  })
+
+  describe('a young person deletes their account', () => {
+    let reportBefore: DistrictHoursReport
+    let application: { id: string }
+    beforeAll(async () => {
+      application = expectOk(
+        await call<{ id: string }>(
+          org,
+          'apply',
+          { name: '隐私测试中学团委', kind: 'school', contactName: '张老师', contactPhone: '13912345670' },
+          A,
+        ),
+      )
+      reportBefore = expectOk(
+        await call<DistrictHoursReport>(hours, 'report', { year: Number(ev.day.slice(0, 4)) }, PEOPLE.admin),
+      )
+      expectOk(await call(later, 'deleteAccount', { confirm: '注销' }, A))
+    })
+
+    test('the seat they held passes to the next in line, as when they cancel themselves', async () => {
+      const states = await w.db.query<{ id: string; state: string; reason: string | null }>(
+        'select id, state, reason from registration where id = any($1)',
+        [[regs[A].id, regs[B].id]],
+      )
+      const byId = Object.fromEntries(states.rows.map((r) => [r.id, r]))
+      expect(byId[regs[A].id]).toMatchObject({ state: 'cancelled', reason: '本人取消' })
+      expect(byId[regs[B].id]).toMatchObject({ state: 'confirmed' })
+      const seats = await w.db.query('select seats_taken from activity where id = $1', [reading.id])
+      expect(seats.rows[0].seats_taken).toBe(1)
+      const told = await w.db.query('select 1 from local_outbox where recipient = $1', [B])
+      expect(told.rowCount).toBeGreaterThan(0)
+    })
+
+    test('personal fields, answers and scan locations are wiped; the row keeps a placeholder name', async () => {
+      const row = await userRow(ids.a)
+      expect(row).toMatchObject({
+        nickname: '已注销用户',
+        real_name: null,
+        phone: null,
+        birth_date: null,
+        gender: null,
+        privacy_version: null,
+      })
+      expect(row.openid).not.toBe(A)
+      expect(row.deleted_at).toBeInstanceOf(Date)
+      const answers = await w.db.query('select answers from registration where user_id = $1', [ids.a])
+      expect(answers.rows.every((r) => Object.keys(r.answers).length === 0)).toBe(true)
+      const scans = await w.db.query('select latitude, longitude from checkin_scan where user_id = $1', [ids.a])
+      expect(scans.rows.length).toBe(2)
+      expect(scans.rows.every((r) => r.latitude === null && r.longitude === null)).toBe(true)
+      // Other people's are untouched.
+      expect((await userRow(ids.b)).real_name).toBe('王大明')
+      const bScans = await w.db.query('select latitude from checkin_scan where user_id = $1', [ids.b])
+      expect(bScans.rows.every((r) => r.latitude === AT_THE_VENUE.latitude)).toBe(true)
+      const bAnswers = await w.db.query('select answers from registration where id = $1', [regs[B].id])
+      expect(bAnswers.rows[0].answers).toEqual({ size: 'L' })
+    })
+
+    test('approved hours stay in the ledger and the district report; the certificate still verifies, with no name', async () => {
+      const entries = await w.db.query("select status from service_hours where user_id = $1 and kind = 'scan'", [ids.a])
+      expect(entries.rows).toEqual([{ status: 'approved' }])
+      const reportAfter = expectOk(
+        await call<DistrictHoursReport>(hours, 'report', { year: Number(ev.day.slice(0, 4)) }, PEOPLE.admin),
+      )
+      expect(reportAfter).toEqual(reportBefore)
+      const verified = expectOk(await call<VerifyResult>(hours, 'verify', { code: cert.code }))
+      expect(verified).toMatchObject({ genuine: true, code: cert.code, holderName: '*', totalHours: cert.totalHours })
+      expect(JSON.stringify(verified)).not.toContain('张')
+      const held = await w.db.query('select holder_name from hours_certificate where code = $1', [cert.code])
+      expect(held.rows[0].holder_name).toBe('')
+    })
+
+    test('a unit application still under review is closed, so admitting it can make nobody its admin', async () => {
+      const row = await w.db.query(
+        'select status, review_reason, contact_name, contact_phone from org_unit where id = $1',
+        [application.id],
+      )
+      expect(row.rows[0]).toEqual({
+        status: 'rejected',
+        review_reason: '申请人已注销账号',
+        contact_name: '',
+        contact_phone: '',
+      })
+      expect(await call(org, 'review', { unitId: application.id, decision: 'admit' }, PEOPLE.admin)).toMatchObject({
+        ok: false,
+        code: 'CONFLICT',
+      })
+      expect((await w.db.query('select 1 from unit_member where unit_id = $1', [application.id])).rowCount).toBe(0)
+    })
+
+    test('signing in again with the same WeChat identity is a new person with nothing', async () => {
+      const fresh = expectOk(await call<Me>(session, 'me', {}, A))
+      expect(fresh.userId).not.toBe(ids.a)
+      expect(fresh).toMatchObject({ nickname: '青年朋友', roles: ['youth'], units: [] })
+      expect(fresh.privacy.agreed).toBe(false)
+      const d = expectOk(await call<MyData>(session, 'myData', {}, A))
+      expect(d.profile).toMatchObject({ realName: null, phone: null })
+      expect([d.signups, d.scans, d.hours, d.certificates]).toEqual([[], [], [], []])
+    })
+  })
+
+  test('two co-admins deleting at once: one leaves, the other is refused, the unit keeps an admin', async () => {
+    const unit = await w.db.query<{ id: string }>(
+      "insert into org_unit (district_id, name, kind) values ('runzhou', '双管理员单位团委', 'school') returning id",
+    )
+    for (const who of ['priv:twin-1', 'priv:twin-2']) {
+      const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [who])
+      await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [
+        unit.rows[0].id,
+        u.rows[0].id,
+      ])
+    }
+    const answers = await Promise.all(
+      ['priv:twin-1', 'priv:twin-2'].map((who) => call(later, 'deleteAccount', { confirm: '注销' }, who)),
+    )
+    expect(answers.map((r) => (r.ok ? 'ok' : r.code)).sort()).toEqual(['LAST_ADMIN', 'ok'])
+    const left = await w.db.query('select role from unit_member where unit_id = $1', [unit.rows[0].id])
+    expect(left.rows).toEqual([{ role: 'admin' }])
+  })
+
+  test('a unit admin with a co-admin may leave: the membership goes, the unit keeps its other admin', async () => {
+    const co = await w.db.query<{ id: string }>("insert into app_user (openid) values ('priv:co-admin') returning id")
+    await w.db.query("insert into unit_member (unit_id, user_id, role) values ($1, $2, 'admin')", [
+      w.unitA,
+      co.rows[0].id,
+    ])
+    expectOk(await call(later, 'deleteAccount', { confirm: '注销' }, PEOPLE.orgA))
+    const members = await w.db.query('select user_id, role from unit_member where unit_id = $1', [w.unitA])
+    expect(members.rows).toEqual([{ user_id: co.rows[0].id, role: 'admin' }])
+    const reg = await w.db.query<{ state: string }>(
+      'select state from registration where user_id = $1 and activity_id = $2 order by created_at',
+      [w.userIds.orgA, reading.id],
+    )
+    expect(reg.rows.map((r) => r.state)).toEqual(['cancelled'])
+  })
+})
