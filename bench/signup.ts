@@ -100,8 +100,14 @@ async function check(pool: Pool, activityId: string) {
   return counts
 }
 
-async function spawnHost(dataDir: string) {
-  const host = await startHostProcess({ QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, PG_POOL_MAX: String(POOL) })
+async function spawnHost(dataDir: string, env: Record<string, string> = {}) {
+  const host = await startHostProcess({
+    QINGJU_SKIP_BUILD: '1',
+    QINGJU_DATA_DIR: dataDir,
+    PG_POOL_MAX: String(POOL),
+    QINGJU_CALL_LIMIT: '',
+    ...env,
+  })
   return { ...host, devSessionSecret: readFileSync(join(dataDir, 'dev-session-secret'), 'utf8').trim() }
 }
 
@@ -110,6 +116,10 @@ async function main() {
   chmodSync(dataDir, 0o755)
   // The host runs in its own process, as `npm start` does, so the load generator does not share its event loop.
   const host = await spawnHost(dataDir)
+  // The same host with the limit on calls per person turned off (local platform only), on the same
+  // database: the sign-up with and without the limiter, alternated (the rows "calls limiter").
+  const unlimited = await spawnHost(dataDir, { QINGJU_SHARED_DATABASE_URL: host.databaseUrl, QINGJU_CALL_LIMIT: 'off' })
+  const unlimitedClient = benchClient(unlimited.url, IN_FLIGHT)
   // The same pool behaviour as the functions' (store/pool.ts): an SQL error keeps the connection.
   const pool = keepConnectionsOnSqlErrors(new Pool({ connectionString: host.databaseUrl, max: POOL }))
   const client = benchClient(host.url, IN_FLIGHT)
@@ -129,18 +139,59 @@ async function main() {
     // in the host, prepared statements and caches in every pooled connection), as a running service is.
     const warmDirect = await newEvent(pool, '预热-直连')
     await drive(plan('wd'), (c) => directSignup(pool, warmDirect, users.get(`bench:${c.person}`)!, c.key))
-    const warmHttp = await newEvent(pool, '预热-HTTP')
-    await drive(plan('wh'), async (c) => {
-      const body = await client.post('signup', tokens.get(`bench:${c.person}`)!, {
-        action: 'signup',
-        data: { activityId: warmHttp.id, idempotencyKey: c.key },
+    for (const [i, c] of [client, unlimitedClient].entries()) {
+      const warmHttp = await newEvent(pool, `预热-HTTP-${i}`)
+      await drive(plan(`wh${i}`), async (call) => {
+        const body = await c.post('signup', tokens.get(`bench:${call.person}`)!, {
+          action: 'signup',
+          data: { activityId: warmHttp.id, idempotencyKey: call.key },
+        })
+        if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
       })
-      if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
-    })
+    }
 
     const rows: string[] = []
     const row = (name: string, r: Awaited<ReturnType<typeof drive>>) =>
       `| ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.seconds.toFixed(2)} |`
+
+    // The limit on every signed-in call (issue 11: 300 a minute a person), counted in the host's
+    // memory and sent to PostgreSQL every 10th call of a person in a window: the headline burst
+    // through the host with the limiter on and off (a second host on the same database), in the
+    // order given (alternated, so neither side always runs first). Every person makes several
+    // calls a minute over the bursts, so the batches do reach the database during them.
+    let compared = 0
+    const compareCallLimit = async (order: boolean[]) => {
+      const runs: { on: boolean; r: Awaited<ReturnType<typeof drive>> }[] = []
+      for (const on of order) {
+        const i = ++compared
+        const ev = await newEvent(pool, `限流对比-${i}`)
+        const c = on ? client : unlimitedClient
+        const r = await drive(plan(`cl${i}`), async (call) => {
+          const body = await c.post('signup', tokens.get(`bench:${call.person}`)!, {
+            action: 'signup',
+            data: { activityId: ev.id, idempotencyKey: call.key },
+          })
+          if (!body.ok) throw new Error(`sign-up failed: ${JSON.stringify(body)}`)
+        })
+        await check(pool, ev.id)
+        runs.push({ on, r })
+        rows.push(row(`local host over HTTP, calls limiter ${on ? 'on' : 'off'} (run ${i})`, r))
+        console.log({ run: i, on, perSecond: r.perSecond, p99: r.p99 })
+      }
+      const stats = (on: boolean) => {
+        const x = runs.filter((l) => l.on === on).map((l) => l.r.perSecond)
+        return { mean: x.reduce((a, b) => a + b, 0) / x.length, min: Math.min(...x), max: Math.max(...x) }
+      }
+      const [limOn, limOff] = [stats(true), stats(false)]
+      console.log({ callLimiter: limOn.mean / limOff.mean, limOn, limOff })
+      return { limOn, limOff }
+    }
+    // BENCH_CALL_LIMIT_ONLY=<pairs>: only the comparison, that many on/off pairs, printed, not written.
+    const only = Number(process.env.BENCH_CALL_LIMIT_ONLY ?? 0)
+    if (only > 0) {
+      await compareCallLimit(Array.from({ length: only }, (_, i) => [i % 2 === 0, i % 2 !== 0]).flat())
+      return
+    }
     const ratios: string[] = []
     // The targets are judged on the durable setting, three times over, because one burst on a shared
     // 2-CPU machine varies by up to ±25% between runs of the same code; synchronous_commit=off shows what the WAL flush costs.
@@ -211,6 +262,8 @@ async function main() {
       row('local host over HTTP, spread over 20 events, synchronous_commit=on', httpSpread),
     )
 
+    const { limOn, limOff } = await compareCallLimit([true, false, false, true, true, false])
+
     // The rate limiter (issue 11): what a sign-up call that the limiter counts pays for its counter
     // statement (store/rate-limits.ts countHit), the direct write alone against the write after
     // the counter, alternated, spread over 20 events. The one-round-trip sign-up itself is not
@@ -250,13 +303,16 @@ async function main() {
       '',
       `Local host throughput as a share of direct: ${ratios.join('; ')}.`,
       `Targets with synchronous_commit=on: throughput share ≥ 50% in ${verdicts.filter((v) => v.ratio >= 0.5).length} of ${verdicts.length} runs (lowest ${(100 * Math.min(...verdicts.map((v) => v.ratio))).toFixed(0)}%); p99 < 250 ms in ${verdicts.filter((v) => v.p99 < 250).length} of ${verdicts.length} runs (highest ${Math.max(...verdicts.map((v) => v.p99)).toFixed(0)} ms).`,
+      `Limit on calls per person (300 a minute, every signed-in action): counted in each instance's memory and added to the shared counter in PostgreSQL every 10th call of a person in a window (every call once the count nears the limit), so at most 300 + instances × 9 calls get through a window. The same burst through the host with it on and off (a second host process on the same database), alternated: on ${limOn.mean.toFixed(0)}/s (${limOn.min.toFixed(0)}–${limOn.max.toFixed(0)}), off ${limOff.mean.toFixed(0)}/s (${limOff.min.toFixed(0)}–${limOff.max.toFixed(0)}): ${(100 * (limOn.mean / limOff.mean)).toFixed(0)}% of the throughput without it.`,
       `Rate limiter: a call it counts (a sign-up on the full path, a FULL answer) pays one more statement, \`insert … on conflict do update set hits = hits + 1 returning hits\` committed without waiting for the WAL flush: direct sign-ups after that statement ran at ${(100 * (mean(true) / mean(false))).toFixed(0)}% of those without it. The one-round-trip sign-up and its retries are not counted, so the HTTP rows pay nothing for the limiter.`,
       "The “spread” rows send the same calls to 20 events at once (75 people each, all seated), so no quota row is shared. This virtual machine's speed varies by up to ±25% between runs of the same code, hence three runs.",
       "Reading: a sign-up takes no lock up front. While seats are free, sign-ups queue only on the quota row for as long as one statement holds it; once the quota is full, the conditional UPDATE fails on its snapshot and locks nothing, so the waiting line fills in parallel. What took this from 441/s (p99 734 ms) to the rows above: that lock-free write; one round trip for a sign-up instead of seven (the guarded write above), with the hot statements prepared once per connection (EXPLAIN ANALYZE put planning the write at 0.4 ms against 0.6 ms to run it);  one pooled connection held for the whole request, so a request waits for the pool once and not once per query (this is what narrowed p99 to near p50); the place in line counted only up to 100 ahead in the answer; the embedded database reached over a Unix socket rather than loopback TCP; and a pool fix. pg-pool's `pool.query` closes the connection whenever a query fails, even for a unique violation, so every colliding retry was paying for a new connection and a new server process. `store/pool.ts` now returns the connection to the pool unless the session itself broke.",
     ])
   } finally {
     client.close()
+    unlimitedClient.close()
     await pool.end()
+    await unlimited.stop()
     await host.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
