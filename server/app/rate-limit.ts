@@ -1,6 +1,7 @@
 /**
  * Applying the rate limits (server/domain/rate-limit.ts) with their counters in PostgreSQL, so a
- * limit holds however many function instances serve the calls. Each check is one statement.
+ * limit holds however many function instances serve the calls. Each check is one statement, but
+ * for the limit on every signed-in call (`callLimiter`), which counts in memory and sends in batches.
  */
 import { homeDistrictId } from '../config'
 import {
