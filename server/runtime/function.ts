@@ -87,13 +87,15 @@ export interface FunctionDeps {
  * Off only on the local platform, never in CloudBase: for bench/signup.ts (the sign-up with and
  * without the limiter) and the function tests (hundreds of calls a second as one scripted person).
  */
-const callLimitOff = process.env.QINGJU_PLATFORM === 'local' && process.env.QINGJU_CALL_LIMIT === 'off'
+const callLimitOff = () => process.env.QINGJU_PLATFORM === 'local' && process.env.QINGJU_CALL_LIMIT === 'off'
+const limitCalls = callLimiter()
 
 const defaultDeps: FunctionDeps = {
   platform: currentPlatform,
   db: getPool,
   clock: systemClock,
-  limitCalls: callLimitOff ? () => Promise.resolve() : callLimiter(),
+  // Read per call: the local host sets QINGJU_PLATFORM after this module has loaded.
+  limitCalls: (ctx) => (callLimitOff() ? Promise.resolve() : limitCalls(ctx)),
 }
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
