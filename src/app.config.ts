@@ -30,7 +30,13 @@ const subPackages = [
   },
   {
     root: 'packages/admin/',
-    pages: ['pages/review/index', 'pages/plan/index', 'pages/completion/index', 'pages/hours/index'],
+    pages: [
+      'pages/review/index',
+      'pages/plan/index',
+      'pages/completion/index',
+      'pages/hours/index',
+      'pages/audit/index',
+    ],
   },
   {
     // 我的活动 and 个人资料: opened from 我的, not needed for the first screen.

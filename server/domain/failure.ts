@@ -22,4 +22,8 @@ export type Thing =
 
 /** Failures any use case may answer with; every function's table maps them. */
 export type CommonFailure =
-  { kind: 'notFound'; thing: Thing } | { kind: 'forbidden' } | { kind: 'contentRejected'; reason?: string }
+  | { kind: 'notFound'; thing: Thing }
+  | { kind: 'forbidden' }
+  | { kind: 'contentRejected'; reason?: string }
+  /** A rate limit (domain/rate-limit.ts): refused until its window ends, in `retryMinutes` (rounded up). */
+  | { kind: 'rateLimited'; retryMinutes: number }

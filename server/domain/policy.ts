@@ -34,6 +34,8 @@ export const can = {
   reviewUnits: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   editPlan: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   viewCompletion: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
+  /** The audit log of reads of whole phone numbers. */
+  readAuditLog: (actor: Actor | null, districtId: string) => isDistrictAdmin(actor, districtId),
   /** Profile and members of a unit. */
   manageUnit: (actor: Actor | null, unit: UnitRef) =>
     roleIn(actor, unit.id) === 'admin' || isDistrictAdmin(actor, unit.districtId),

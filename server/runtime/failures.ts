@@ -29,12 +29,21 @@ const THING_NAMES: Record<Thing, string> = {
   invite: '邀请码',
 }
 
+/** A wait in words: minutes up to an hour, then hours (rounded up). */
+export function waitText(minutes: number): string {
+  return minutes <= 60 ? `${minutes} 分钟` : `${Math.ceil(minutes / 60)} 小时`
+}
+
 export const commonFailures: FailureTable<CommonFailure> = {
   notFound: ({ thing }) => ({ code: 'NOT_FOUND', message: `${THING_NAMES[thing]}不存在或已下线` }),
   forbidden: { code: 'FORBIDDEN', message: '没有权限进行此操作' },
   contentRejected: ({ reason }) => ({
     code: 'CONTENT_REJECTED',
     message: reason ?? '内容未通过安全检测，请修改后再提交',
+  }),
+  rateLimited: ({ retryMinutes }) => ({
+    code: 'RATE_LIMITED',
+    message: `操作过于频繁，请 ${waitText(retryMinutes)}后再试`,
   }),
 }
 

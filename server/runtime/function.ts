@@ -10,6 +10,7 @@ import type { Pool } from 'pg'
 import type * as z from 'zod'
 import type { ApiResult } from '@api/result'
 import type { AppContext, SignedInContext } from '../app/context'
+import { callLimiter } from '../app/rate-limit'
 import { Refusal } from '../app/refusal'
 import type { Failure } from '../domain/failure'
 import { currentPlatform } from '../platform'
@@ -75,9 +76,27 @@ export interface FunctionDeps {
   platform: () => Platform
   db: () => Pool
   clock: () => Date
+  /**
+   * The limit on calls per person (every signed-in action): counts the call, throws a `Refusal`
+   * (`rateLimited`) past the limit. One per process, shared by every function it serves.
+   */
+  limitCalls: (ctx: SignedInContext) => Promise<void>
 }
 
-const defaultDeps: FunctionDeps = { platform: currentPlatform, db: getPool, clock: systemClock }
+/**
+ * Off only on the local platform, never in CloudBase: for bench/signup.ts (the sign-up with and
+ * without the limiter) and the function tests (hundreds of calls a second as one scripted person).
+ */
+const callLimitOff = () => process.env.QINGJU_PLATFORM === 'local' && process.env.QINGJU_CALL_LIMIT === 'off'
+const limitCalls = callLimiter()
+
+const defaultDeps: FunctionDeps = {
+  platform: currentPlatform,
+  db: getPool,
+  clock: systemClock,
+  // Read per call: the local host sets QINGJU_PLATFORM after this module has loaded.
+  limitCalls: (ctx) => (callLimitOff() ? Promise.resolve() : limitCalls(ctx)),
+}
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
 
@@ -106,6 +125,8 @@ export function createFunction<Contract>(
       if (dirty) throw dirty
       const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
+      // Every signed-in call counts against the person's limit (a payload the schema refused did no work and does not).
+      if (def.access === 'signed_in') await deps.limitCalls(ctx as SignedInContext)
       return { ok: true, data: await def.handle(input, ctx) }
     } catch (err) {
       if (err instanceof Refusal) {

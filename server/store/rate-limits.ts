@@ -27,6 +27,22 @@ export async function countHit(db: Db, w: RateWindow): Promise<number> {
   return rows[0].hits
 }
 
+/**
+ * Adds `n` calls counted elsewhere (in an instance's memory) to the window and answers its count:
+ * one round trip, committed like `countHit`.
+ */
+export async function addHits(db: Db, w: RateWindow, n: number): Promise<number> {
+  const { rows } = await db.query<{ hits: number }>({
+    name: 'rate-limit-add',
+    text: `insert into rate_limit as r (district_id, bucket, subject, window_start, expires_at, hits)
+           select $1, $2, $3, $4, $5, $6 from (select set_config('synchronous_commit', 'off', true)) async
+           on conflict (district_id, bucket, subject, window_start) do update set hits = r.hits + excluded.hits
+           returning r.hits`,
+    values: [w.districtId, w.bucket, w.subject, w.windowStart, w.expiresAt, n],
+  })
+  return rows[0].hits
+}
+
 /** The window's count so far, without counting: one read. */
 export async function hitsSoFar(db: Db, w: Omit<RateWindow, 'expiresAt'>): Promise<number> {
   const { rows } = await db.query<{ hits: number }>({

@@ -203,10 +203,19 @@ export async function insertInvite(
   ])
 }
 
+/** The invite behind a code, unlocked (a first look before the transaction). */
+export function peekInvite(db: Db, code: string): Promise<InviteRecord | null> {
+  return readInvite(db, code, '')
+}
+
 /** The invite behind a code, locked until the transaction ends. */
-export async function lockInvite(db: Db, code: string): Promise<InviteRecord | null> {
+export function lockInvite(db: Db, code: string): Promise<InviteRecord | null> {
+  return readInvite(db, code, 'for update')
+}
+
+async function readInvite(db: Db, code: string, lock: '' | 'for update'): Promise<InviteRecord | null> {
   const { rows } = await db.query<{ unit_id: string; expires_at: Date; uses: number; max_uses: number }>(
-    'select unit_id, expires_at, uses, max_uses from unit_invite where code = $1 for update',
+    `select unit_id, expires_at, uses, max_uses from unit_invite where code = $1 ${lock}`,
     [code],
   )
   const r = rows[0]

@@ -1,13 +1,28 @@
 /**
  * Rate limits (issue 11) through the real functions: wrong typed check-in codes per person per
  * event (5 in 10 minutes, then every typed code is refused, even the right one, until the window
- * ends), and sign-up calls per person (30 a minute). The counters are in PostgreSQL; that they
- * hold across two host processes is tests/host/rate-limit-instances.test.ts.
+ * ends), sign-up calls per person (30 a minute), unit applications (5 a day), wrong invite codes
+ * (10 an hour, guessing-proof), exports (20 an hour) and every signed-in call (300 a minute,
+ * counted per instance and sent in batches). The counters are in PostgreSQL; that they hold across
+ * two host processes is tests/host/rate-limit-instances.test.ts.
  */
+import { mkdtempSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
 import type { CheckinActions, ScanResult, SiteCode } from '@api/checkin'
+import type { HoursActions } from '@api/hours'
+import type { Invite, OrgActions } from '@api/org'
+import type { PlanActions } from '@api/plan'
+import type { SessionActions } from '@api/session'
 import type { Registration, SignupActions } from '@api/signup'
 import { actions } from '../../cloudfunctions/checkin/src'
+import { actions as hoursActions } from '../../cloudfunctions/hours/src'
+import { actions as orgActions } from '../../cloudfunctions/org/src'
+import { actions as planActions } from '../../cloudfunctions/plan/src'
+import { actions as sessionActions } from '../../cloudfunctions/session/src'
 import { actions as signupActions } from '../../cloudfunctions/signup/src'
+import { callLimiter } from '../../server/app/rate-limit'
+import { CALL_BATCH } from '../../server/domain/rate-limit'
 import { createFunction } from '../../server/runtime/function'
 import { countHit } from '../../server/store/rate-limits'
 import { call, callAsScheduler, expectOk } from '../support/call'
@@ -23,6 +38,8 @@ const w = useWorld()
 
 const checkinAt = (t: number) => createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(t) })
 const signupAt = (t: number) => createFunction<SignupActions>('signup', signupActions, { clock: () => new Date(t) })
+const hoursAt = (t: number) => createFunction<HoursActions>('hours', hoursActions, { clock: () => new Date(t) })
+const planAt = (t: number) => createFunction<PlanActions>('plan', planActions, { clock: () => new Date(t) })
 
 async function person(openid: string) {
   await w.db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [openid])
@@ -168,5 +185,134 @@ describe('the counters', () => {
       await client.query('reset synchronous_commit')
       client.release()
     }
+  })
+})
+
+const orgAt = (t: number) => createFunction<OrgActions>('org', orgActions, { clock: () => new Date(t) })
+const DAY = 24 * 60 * MIN
+const HOUR = 60 * MIN
+
+describe('unit applications', () => {
+  test('5 a day a person, then RATE_LIMITED with the wait in hours; others unaffected; the next day resets', async () => {
+    await person('rl:applicant')
+    await person('rl:other-applicant')
+    // 2 hours into a (UTC) day: 22 hours left.
+    const t = Math.floor(Date.now() / DAY) * DAY + DAY + 2 * HOUR
+    let k = 0
+    const apply = (at: number, who = 'rl:applicant') =>
+      call(
+        orgAt(at),
+        'apply',
+        { name: `限流测试单位${++k}团委`, kind: 'other', contactName: '王老师', contactPhone: '13905110001' },
+        who,
+      )
+    for (let i = 0; i < 5; i++) expectOk(await apply(t + i))
+    expect(await apply(t + 10)).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: '操作过于频繁，请 22 小时后再试',
+    })
+    expect(await w.db.query('select 1 from org_unit where name = $1', [`限流测试单位${k}团委`])).toMatchObject({
+      rowCount: 0,
+    })
+    expectOk(await apply(t + 20, 'rl:other-applicant'))
+    expectOk(await apply(t + DAY))
+  })
+})
+
+describe('invite codes', () => {
+  test('10 wrong codes an hour, then even the right code is RATE_LIMITED; others unaffected; the next hour works', async () => {
+    await person('rl:inviter-guess')
+    await person('rl:invited')
+    const t = Math.floor(Date.now() / HOUR) * HOUR + HOUR + 30 * MIN // 30 minutes left in the hour
+    const { code } = expectOk(await call<Invite>(orgAt(t), 'createInvite', { unitId: w.unitA }, PEOPLE.orgA))
+    const wrong = code.startsWith('2') ? `3${code.slice(1)}` : `2${code.slice(1)}`
+    const accept = (at: number, c: string, who = 'rl:inviter-guess') =>
+      call(orgAt(at), 'acceptInvite', { code: c }, who)
+    for (let i = 1; i <= 10; i++)
+      expect(await accept(t + i, wrong)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '邀请码无效或已过期' })
+    const limited = { ok: false, code: 'RATE_LIMITED', message: '操作过于频繁，请 30 分钟后再试' }
+    expect(await accept(t + 20, code)).toMatchObject(limited)
+    expect(await accept(t + 21, wrong)).toMatchObject(limited)
+    const members = () =>
+      w.db.query("select 1 from unit_member m join app_user u on u.id = m.user_id where u.openid = 'rl:inviter-guess'")
+    expect(await members()).toMatchObject({ rowCount: 0 })
+    expect(expectOk(await accept(t + 22, code, 'rl:invited'))).toMatchObject({ id: w.unitA })
+    expect(expectOk(await accept(t + HOUR, code))).toMatchObject({ id: w.unitA })
+    expect(await members()).toMatchObject({ rowCount: 1 })
+  })
+})
+
+describe('exports', () => {
+  test('20 an hour a person across every export, then RATE_LIMITED; others unaffected; the next hour resets', async () => {
+    process.env.QINGJU_FILES_DIR = mkdtempSync(join(tmpdir(), 'qingju-rate-limit-files-'))
+    const e = await publishedEvent(w)
+    const t = Math.floor(Date.now() / HOUR) * HOUR + 2 * HOUR + 50 * MIN // 10 minutes left
+    const roster = (at: number, who: string = PEOPLE.orgA) =>
+      call(signupAt(at), 'exportRoster', { activityId: e.id }, who)
+    const sheet = (at: number) => call(hoursAt(at), 'exportSheet', { year: w.year }, PEOPLE.admin)
+    const list = (at: number) => call(planAt(at), 'exportXlsx', { year: w.year }, PEOPLE.admin)
+    for (let i = 0; i < 20; i++) expectOk(await roster(t + i))
+    const limited = { ok: false, code: 'RATE_LIMITED', message: '操作过于频繁，请 10 分钟后再试' }
+    expect(await roster(t + 30)).toMatchObject(limited)
+    // The district admin's own exports count on their own counter, all kinds together.
+    for (let i = 0; i < 10; i++) expectOk(await sheet(t + i))
+    for (let i = 0; i < 10; i++) expectOk(await list(t + i))
+    expect(await sheet(t + 40)).toMatchObject(limited)
+    expect(await list(t + 41)).toMatchObject(limited)
+    expect(await roster(t + 42, PEOPLE.admin)).toMatchObject(limited)
+    expectOk(await roster(t + HOUR))
+  })
+})
+
+describe('calls per person a minute, every signed-in action', () => {
+  test('300 a minute, then RATE_LIMITED in every function; others unaffected; the next minute resets', async () => {
+    const limitCalls = callLimiter()
+    const session = (at: number) =>
+      createFunction<SessionActions>('session', sessionActions, { clock: () => new Date(at), limitCalls })
+    const orgFn = (at: number) =>
+      createFunction<OrgActions>('org', orgActions, { clock: () => new Date(at), limitCalls })
+    await person('rl:busy')
+    await person('rl:quiet')
+    const t = Math.floor(Date.now() / MIN) * MIN + 5 * MIN + 10_000 // 50 s left
+    const counted = () =>
+      w.db.query<{ hits: number }>("select hits from rate_limit where bucket = 'calls' and subject = 'rl:busy'")
+    for (let i = 1; i <= 15; i++) expectOk(await call(session(t + i), 'me', undefined, 'rl:busy'))
+    // Counted in memory and added to the shared counter 10 at a time.
+    expect((await counted()).rows).toEqual([{ hits: 10 }])
+    for (let i = 16; i <= 300; i++)
+      expectOk(await call(i % 2 ? session(t + i) : orgFn(t + i), i % 2 ? 'me' : 'myApplications', undefined, 'rl:busy'))
+    // Near the limit every call is sent: the shared counter is exact.
+    expect((await counted()).rows).toEqual([{ hits: 300 }])
+    const limited = { ok: false, code: 'RATE_LIMITED', message: '操作过于频繁，请 1 分钟后再试' }
+    expect(await call(session(t + 400), 'me', undefined, 'rl:busy')).toMatchObject(limited)
+    expect(await call(orgFn(t + 401), 'myApplications', undefined, 'rl:busy')).toMatchObject(limited)
+    // Public actions are not counted; someone else is answered as usual.
+    expectOk(await call(orgFn(t + 402), 'units', {}, 'rl:busy'))
+    expectOk(await call(session(t + 403), 'me', undefined, 'rl:quiet'))
+    expectOk(await call(session(t + MIN), 'me', undefined, 'rl:busy'))
+  })
+
+  test('two instances on one database: refused within the written slack, 300 + 2 × 9', async () => {
+    const [a, b] = [callLimiter(), callLimiter()]
+    const at = Math.floor(Date.now() / MIN) * MIN + 9 * MIN
+    const fn = (limitCalls: typeof a) =>
+      createFunction<SessionActions>('session', sessionActions, { clock: () => new Date(at), limitCalls })
+    const [fa, fb] = [fn(a), fn(b)]
+    await person('rl:two-instances')
+    let admitted = 0
+    let refusedFrom = 0
+    for (let i = 1; i <= 400; i++) {
+      const r = await call(i % 2 ? fa : fb, 'me', undefined, 'rl:two-instances')
+      if (r.ok) {
+        expect(refusedFrom).toBe(0) // once refused, refused for the rest of the window
+        admitted++
+      } else {
+        expect(r).toMatchObject({ code: 'RATE_LIMITED' })
+        refusedFrom ||= i
+      }
+    }
+    expect(admitted).toBeGreaterThanOrEqual(300)
+    expect(admitted).toBeLessThanOrEqual(300 + 2 * (CALL_BATCH - 1))
   })
 })

@@ -138,6 +138,7 @@ const cases: Case[] = [
   { fn: org, name: 'org.updateUnit', who: UNIT_A, data: async () => ({ unitId: w.unitA, intro: unique('简介') }) },
   { fn: org, name: 'org.createInvite', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
   { fn: org, name: 'org.members', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
+  { fn: org, name: 'org.auditLog', who: ADMIN, data: async () => ({ kind: 'roster_export' }) },
   {
     fn: org,
     name: 'org.setMemberRole',

@@ -3,7 +3,10 @@
  * database, as CloudBase runs many instances of a function. Wrong typed check-in codes sent
  * alternately to the two hit the limit at the same count as sent to one: the 6th code, even the
  * right one, is RATE_LIMITED. A counter in each process's memory would let the 6th through (each
- * host would have seen 3).
+ * host would have seen 3). The same for the limit on every signed-in call (300 a minute a
+ * person): counted in each process and sent to the shared counter in batches of 10, it refuses
+ * calls alternating between the two hosts once the shared count passes 300, within the written
+ * slack (at most 300 + 2 × 9 admitted).
  */
 import type { ChildProcess } from 'child_process'
 import { randomBytes } from 'crypto'
@@ -44,7 +47,8 @@ afterAll(async () => {
 })
 
 test('wrong check-in codes alternating between two hosts on one database hit the limit at the 6th', async () => {
-  const env = { QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, DATABASE_URL: '' }
+  // The limit on calls per person is on in the hosts (the test process turns it off for itself).
+  const env = { QINGJU_SKIP_BUILD: '1', QINGJU_DATA_DIR: dataDir, DATABASE_URL: '', QINGJU_CALL_LIMIT: '' }
   const a = await startHostProcess(env, 120_000)
   hosts.push(a)
   children.push(a.child)
@@ -96,4 +100,35 @@ test('wrong check-in codes alternating between two hosts on one database hit the
     [`${eventId}/%`],
   )
   expect(counted.rows).toEqual([{ hits: 5 }])
+})
+
+test('calls per person a minute, alternating between the two hosts, are refused past 300 (+ the batch slack)', async () => {
+  const [a, b] = hosts
+  expect(a && b).toBeTruthy()
+  const login = await post(a.url, '_dev/login', { persona: 'new', name: '限流小王' })
+  const token = login.data?.token as string
+  // Stay inside one minute.
+  const left = 60_000 - (realNow() % 60_000)
+  if (left < 30_000) await sleep(left + 500)
+  let admitted = 0
+  let firstRefusal: number | null = null
+  for (let i = 1; i <= 400; i++) {
+    const r = await post(i % 2 ? a.url : b.url, 'session', { action: 'me' }, token)
+    if (r.ok) {
+      expect(firstRefusal).toBeNull() // once refused, refused on both hosts for the rest of the minute
+      admitted++
+    } else {
+      expect(r).toMatchObject({ code: 'RATE_LIMITED' })
+      expect(r.message).toMatch(/^操作过于频繁，请 1 分钟后再试$/)
+      firstRefusal ??= i
+    }
+  }
+  expect(admitted).toBeGreaterThanOrEqual(300)
+  expect(admitted).toBeLessThanOrEqual(300 + 2 * 9)
+  // One counter in the shared database holds both hosts' calls.
+  const counted = await pool!.query<{ hits: number }>(
+    "select hits from rate_limit where bucket = 'calls' and subject = 'dev:new:限流小王'",
+  )
+  expect(counted.rows).toHaveLength(1)
+  expect(counted.rows[0].hits).toBeGreaterThanOrEqual(300)
 })

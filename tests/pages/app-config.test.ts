@@ -56,6 +56,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/plan/index',
     'pages/completion/index',
     'pages/hours/index',
+    'pages/audit/index',
   ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
   expect(config.subPackages[3].pages).toEqual(['pages/verify/index'])

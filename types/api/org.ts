@@ -6,6 +6,7 @@ import * as z from 'zod'
 import { phone, text } from './common'
 
 import { INVITE_CODE, UNIT_KINDS, type UnitKind, type UnitRole, type UnitStatus } from '../contract/org'
+import { AUDIT_KINDS, type AuditKind } from '../contract/audit'
 
 // Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
 export {
@@ -119,4 +120,38 @@ export interface OrgActions {
   setMemberRole: { request: MemberSetRoleRequest; response: { items: UnitMember[] } }
   /** The units the caller applied for, newest first, whatever their status. */
   myApplications: { request: Record<string, never> | undefined; response: { items: UnitDetail[] } }
+  /** District admin only: reads of whole phone numbers (rosters, exports), newest first. */
+  auditLog: { request: AuditLogRequest; response: AuditLogPage }
+}
+
+// The audit log (district admin only): reads of whole phone numbers, newest first.
+export { AUDIT_KINDS, AUDIT_KIND_NAMES, type AuditKind } from '../contract/audit'
+
+export const auditLogRequest = z
+  .strictObject({
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().min(1).max(200).optional(),
+    kind: z.enum(AUDIT_KINDS).optional(),
+  })
+  .optional()
+export type AuditLogRequest = z.input<typeof auditLogRequest>
+
+export interface AuditEntry {
+  id: string
+  /** ISO instant. */
+  at: string
+  kind: AuditKind
+  /** Who read: their real name, else their nickname. */
+  actor: { userId: string; name: string }
+  /** What about: an event (with its unit), or a year (and month) of the district. */
+  object:
+    | { type: 'activity'; id: string; title: string; unitName: string }
+    | { type: 'period'; year: number; month: number | null }
+  /** People whose whole phone numbers were shown or exported. */
+  people: number
+}
+
+export interface AuditLogPage {
+  items: AuditEntry[]
+  nextCursor: string | null
 }

@@ -25,4 +25,6 @@ export const orgFailures: FailureTable<OrgFailure> = {
   inviteUsedUp: { code: 'CONFLICT', message: '邀请码使用次数已满，请联系单位管理员重新生成' },
   outsiderNeedsInvite: { code: 'FORBIDDEN', message: '请通过邀请码邀请新成员' },
   lastAdmin: { code: 'CONFLICT', message: '单位至少需要一名管理员' },
+  notAuditor: { code: 'FORBIDDEN', message: '只有团区委管理员可以查看操作记录' },
+  invalidCursor: { code: 'INVALID_INPUT', message: '分页参数无效', fields: { cursor: '格式不正确' } },
 }

@@ -1,6 +1,7 @@
 /** Cloud function `org`: member units — applying, admission, profiles, co-organisers. */
 import * as z from 'zod'
 import {
+  auditLogRequest,
   inviteAcceptRequest,
   inviteCreateRequest,
   memberListRequest,
@@ -12,6 +13,7 @@ import {
   unitUpdateRequest,
   type OrgActions,
 } from '@api/org'
+import { auditLog } from '../../../server/app/audit/log'
 import type { OrgFailure } from '../../../server/app/org/failures'
 import { acceptInvite, createInvite } from '../../../server/app/org/invites'
 import { members, setRole } from '../../../server/app/org/members'
@@ -66,6 +68,7 @@ export const actions = withFailures<OrgActions, OrgFailure>(
       input: memberSetRoleRequest,
       handle: (input, ctx) => setRole(ctx, input),
     }),
+    auditLog: action({ access: 'signed_in', input: auditLogRequest, handle: (input, ctx) => auditLog(ctx, input) }),
   },
   orgFailures,
 )

@@ -7,6 +7,8 @@ import { isDistrictAdmin } from '../../domain/policy'
 import { districtSums, exportRows } from '../../store/hours'
 import { writeHoursSheet } from '../../xlsx/hours-sheet'
 import { requireActor } from '../actor'
+import { logRead } from '../audit/log'
+import { countExport } from '../rate-limit'
 import type { SignedInContext } from '../context'
 import { allow } from '../refusal'
 
@@ -19,15 +21,15 @@ export function period(year: number, month?: number): [string, string] {
 
 const r1 = (n: number | null) => Math.round((n ?? 0) * 10) / 10
 
-async function districtAdmin(ctx: SignedInContext, task: 'report' | 'export'): Promise<string> {
+async function districtAdmin(ctx: SignedInContext, task: 'report' | 'export') {
   const actor = await requireActor(ctx)
   const districtId = homeDistrictId()
   allow<HoursFailure>(isDistrictAdmin(actor, districtId), { kind: 'notDistrictAdmin', task })
-  return districtId
+  return { districtId, actorId: actor.userId }
 }
 
 export async function hoursReport(ctx: SignedInContext, input: ReportRequest): Promise<DistrictHoursReport> {
-  const districtId = await districtAdmin(ctx, 'report')
+  const { districtId } = await districtAdmin(ctx, 'report')
   const { total, byUnit, byMonth } = await districtSums(ctx.db, districtId, ...period(input.year, input.month))
   return {
     year: input.year,
@@ -40,7 +42,8 @@ export async function hoursReport(ctx: SignedInContext, input: ReportRequest): P
 }
 
 export async function exportHoursSheet(ctx: SignedInContext, input: ReportRequest) {
-  const districtId = await districtAdmin(ctx, 'export')
+  const { districtId, actorId } = await districtAdmin(ctx, 'export')
+  await countExport(ctx)
   const rows = await exportRows(ctx.db, districtId, ...period(input.year, input.month))
   const content = await writeHoursSheet(
     rows.map((r) => ({
@@ -66,5 +69,14 @@ export async function exportHoursSheet(ctx: SignedInContext, input: ReportReques
     content,
   )
   const url = await ctx.platform.fileLink(fileId, ctx.now)
+  const people = new Set(rows.filter((r) => r.phone).map((r) => r.phone)).size
+  await logRead(ctx.db, ctx, {
+    actorId,
+    districtId,
+    kind: 'hours_export',
+    year: input.year,
+    month: input.month ?? null,
+    people,
+  })
   return { fileName, fileId, url, rows: rows.length }
 }

@@ -16,3 +16,6 @@ export type OrgFailure =
   /** Someone from outside the unit joins by invite code; only the district admin appoints them. */
   | { kind: 'outsiderNeedsInvite' }
   | { kind: 'lastAdmin' }
+  /** Only the district admin reads the audit log. */
+  | { kind: 'notAuditor' }
+  | { kind: 'invalidCursor' }

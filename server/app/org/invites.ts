@@ -4,9 +4,12 @@ import type { Invite, UnitDetail } from '@api/org'
 import { INVITE_DAYS, inviteCodeFrom, inviteUse } from '../../domain/invite-code'
 import { can } from '../../domain/policy'
 import { PG, inTransaction, pgCode } from '../../store/tx'
-import { addMember, findUnit, insertInvite, lockInvite, spendInvite } from '../../store/units'
+import { homeDistrictId } from '../../config'
+import { RATE_LIMITS } from '../../domain/rate-limit'
+import { addMember, findUnit, insertInvite, lockInvite, peekInvite, spendInvite } from '../../store/units'
 import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
+import { guardGuess } from '../rate-limit'
 import { allow, found, refuse } from '../refusal'
 import type { OrgFailure } from './failures'
 import { toUnitDetail } from './present'
@@ -30,8 +33,16 @@ export async function createInvite(ctx: SignedInContext, unitId: string): Promis
   }
 }
 
+/**
+ * Joins the unit behind a share code. Guessing codes is limited like typed check-in codes: a wrong
+ * (unknown or expired) code is counted, a right one only reads the count, and once the person has
+ * typed 10 wrong codes in the hour every code is refused, so no answer says whether a guess was right.
+ */
 export async function acceptInvite(ctx: SignedInContext, code: string): Promise<UnitDetail> {
   const actor = await requireActor(ctx)
+  const wrong = inviteUse(await peekInvite(ctx.db, code), ctx.now, () => false).kind === 'inviteInvalid'
+  const subject = { districtId: homeDistrictId(), subject: ctx.caller.openid, now: ctx.now }
+  await guardGuess(ctx.db, RATE_LIMITS.inviteCode, subject, wrong)
   const unitId = await inTransaction(ctx.db, async (tx) => {
     const use = inviteUse(await lockInvite(tx, code), ctx.now, (id) => actor.unitRoles.has(id))
     if (use.kind === 'inviteInvalid' || use.kind === 'inviteUsedUp') return refuse<OrgFailure>(use)

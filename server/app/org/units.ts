@@ -18,6 +18,8 @@ import { actorOf, requireActor } from '../actor'
 import { ensureSafeText } from '../content'
 import type { AppContext, SignedInContext } from '../context'
 import { sendNotices } from '../notify'
+import { RATE_LIMITS } from '../../domain/rate-limit'
+import { countCall } from '../rate-limit'
 import { allow, found, refuse } from '../refusal'
 import type { OrgFailure } from './failures'
 import { toUnit, toUnitDetail } from './present'
@@ -32,10 +34,13 @@ export async function applyForUnit(
   ctx: SignedInContext,
   input: z.output<typeof unitApplyRequest>,
 ): Promise<UnitDetail> {
+  // Every application counts, refused ones too: 5 a day a person.
+  const districtId = homeDistrictId()
+  await countCall(ctx.db, RATE_LIMITS.unitApply, { districtId, subject: ctx.caller.openid, now: ctx.now })
   await ensureSafeText(ctx, input.name, input.intro)
   const actor = await requireActor(ctx)
   const unit = await insertUnit(ctx.db, {
-    districtId: homeDistrictId(),
+    districtId,
     name: input.name,
     kind: input.kind,
     intro: input.intro,

@@ -8,8 +8,10 @@ import { deleteLinesWithoutEvents, ensurePlan, insertLine } from '../../store/pl
 import { inTransaction } from '../../store/tx'
 import { findDistrict, listUnits } from '../../store/units'
 import { SheetFormatError, readPlanSheet, writePlanSheet } from '../../xlsx/plan-sheet'
+import { logRead } from '../audit/log'
 import { ensureSafeText } from '../content'
 import type { SignedInContext } from '../context'
+import { countExport } from '../rate-limit'
 import { refuse } from '../refusal'
 import type { PlanFailure } from './failures'
 import { planOf } from './present'
@@ -53,7 +55,8 @@ export async function importPlan(
 }
 
 export async function exportPlan(ctx: SignedInContext, year: number): Promise<ExportResult> {
-  const { districtId } = await requireEditor(ctx)
+  const { districtId, actor } = await requireEditor(ctx)
+  await countExport(ctx)
   const plan = await planOf(ctx.db, districtId, year, ctx.now)
   const district = await findDistrict(ctx.db, districtId)
   const content = await writePlanSheet(plan, district?.name ?? '')
@@ -66,5 +69,7 @@ export async function exportPlan(ctx: SignedInContext, year: number): Promise<Ex
     content,
   )
   const url = await ctx.platform.fileLink(fileId, ctx.now)
+  // The annual list holds no phone numbers (0 people); its exports are logged with the others.
+  await logRead(ctx.db, ctx, { actorId: actor.userId, districtId, kind: 'plan_export', year, people: 0 })
   return { fileName: `${year}年度活动清单.xlsx`, fileId, url }
 }

@@ -11,6 +11,7 @@ import { findRegistration, loadSignupEvent, type SignupEvent, type StoredRegistr
 import { inTransaction, type Db } from '../../store/tx'
 import { ensureUser } from '../../store/users'
 import { requireActor } from '../actor'
+import { logRead } from '../audit/log'
 import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { allow, found, refuse } from '../refusal'
@@ -43,8 +44,8 @@ export async function changeRegistration(
   registrationId: string,
   change: RegistrationChange,
 ): Promise<RosterEntry> {
+  const actor = await requireActor(ctx)
   const { reg, event, notices } = await inTransaction(ctx.db, async (tx) => {
-    const actor = await requireActor(ctx)
     const peek = found(await findRegistration(tx, registrationId), 'registration')
     const e = (await loadSignupEvent(tx, peek.activityId, true))!
     allowOrganiser(actor, e, 'changeRegistration')
@@ -53,7 +54,18 @@ export async function changeRegistration(
     return { reg: (await findRegistration(tx, r.id))!, event: e, notices: produced }
   })
   await sendNotices(ctx, notices)
-  return toRosterEntry(ctx.db, reg, event, ctx.now, true)
+  const entry = await toRosterEntry(ctx.db, reg, event, ctx.now, true)
+  // The answer shows the person's whole phone number: the audit log records it.
+  if (entry.person.phone) {
+    await logRead(ctx.db, ctx, {
+      actorId: actor.userId,
+      activityId: event.id,
+      districtId: event.districtId,
+      kind: 'roster_change',
+      people: 1,
+    })
+  }
+  return entry
 }
 
 /**

@@ -7,6 +7,8 @@ import type { SignupFailure } from '../../domain/signup/rules'
 import { registrationsOf, rosterRows } from '../../store/signups'
 import { writeRosterSheet } from '../../xlsx/roster-sheet'
 import { requireActor } from '../actor'
+import { logRead } from '../audit/log'
+import { countExport } from '../rate-limit'
 import type { SignedInContext } from '../context'
 import { refuse } from '../refusal'
 import { allowOrganiser, visibleEvent } from './access'
@@ -32,6 +34,8 @@ export async function roster(
   const items: RosterEntry[] = []
   for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
   const last = rows.length > input.limit ? page[page.length - 1] : null
+  const people = withPhones(items)
+  if (people) await logRead(ctx.db, ctx, { ...readBy(actor.userId, event), kind: 'roster_read', people })
   return { items, nextCursor: last ? encodeCursor({ startAt: last.createdAt, id: last.id }) : null }
 }
 
@@ -42,6 +46,7 @@ export async function exportRoster(
   const actor = await requireActor(ctx)
   const event = await visibleEvent(ctx.db, input.activityId)
   allowOrganiser(actor, event, 'exportRoster')
+  await countExport(ctx)
   const entries: RosterEntry[] = []
   for (const r of await registrationsOf(ctx.db, event.id))
     entries.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
@@ -56,5 +61,16 @@ export async function exportRoster(
     content,
   )
   const url = await ctx.platform.fileLink(fileId, ctx.now)
+  await logRead(ctx.db, ctx, { ...readBy(actor.userId, event), kind: 'roster_export', people: withPhones(entries) })
   return { fileName: `${event.title.slice(0, 30)}-报名名单.xlsx`, fileId, url }
+}
+
+/** How many of the entries show a whole phone number (for the audit log). */
+export function withPhones(entries: RosterEntry[]): number {
+  return entries.filter((e) => e.person.phone).length
+}
+
+/** The audit log's who and what for a read of an event's roster. */
+export function readBy(actorId: string, event: { id: string; districtId: string }) {
+  return { actorId, activityId: event.id, districtId: event.districtId }
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '手机号查看记录',
+})
