@@ -244,7 +244,7 @@ describe('invite codes', () => {
 })
 
 describe('exports', () => {
-  test('20 an hour a person across every export, then RATE_LIMITED; others unaffected; the next hour resets', async () => {
+  test('20 an hour a person across every export (rosters, sheets, lists, my data), then RATE_LIMITED; others unaffected; the next hour resets', async () => {
     process.env.QINGJU_FILES_DIR = mkdtempSync(join(tmpdir(), 'qingju-rate-limit-files-'))
     const e = await publishedEvent(w)
     const t = Math.floor(Date.now() / HOUR) * HOUR + 2 * HOUR + 50 * MIN // 10 minutes left
@@ -261,6 +261,16 @@ describe('exports', () => {
     expect(await sheet(t + 40)).toMatchObject(limited)
     expect(await list(t + 41)).toMatchObject(limited)
     expect(await roster(t + 42, PEOPLE.admin)).toMatchObject(limited)
+    // A person's own data export (我的数据) is an export too.
+    const mine = (at: number) =>
+      call(
+        createFunction<SessionActions>('session', sessionActions, { clock: () => new Date(at) }),
+        'exportMyData',
+        {},
+        PEOPLE.youth,
+      )
+    for (let i = 0; i < 20; i++) expectOk(await mine(t + i))
+    expect(await mine(t + 43)).toMatchObject(limited)
     expectOk(await roster(t + HOUR))
   })
 })

@@ -4,6 +4,7 @@ import { randomBytes } from 'crypto'
 import { personalRecord, type PersonalRecord } from '../../store/personal-data'
 import { ensureUser } from '../../store/users'
 import type { SignedInContext } from '../context'
+import { countExport } from '../rate-limit'
 
 function answersOf(s: PersonalRecord['signups'][number]): MyData['signups'][number]['answers'] {
   const label = new Map(s.questions.map((q) => [q.id, q.label]))
@@ -45,6 +46,8 @@ export async function myData(ctx: SignedInContext): Promise<MyData> {
 
 /** The same record as a JSON file: stored private, at an unguessable name, reached by a short-lived link. */
 export async function exportMyData(ctx: SignedInContext): Promise<SessionActions['exportMyData']['response']> {
+  // Counted with every other export (RATE_LIMITED past 20 an hour): each call writes a file.
+  await countExport(ctx)
   const data = await myData(ctx)
   const content = Buffer.from(JSON.stringify(data, null, 2), 'utf8')
   const { fileId } = await ctx.platform.uploadFile(
