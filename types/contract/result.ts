@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   'ENTRY_LOCKED',
   // Too many attempts in a short time (rate limits): the message says when to try again.
   'RATE_LIMITED',
+  // Venue bookings: the slot is taken, the venue is closed then, a booking rule, a late cancellation.
+  'BOOKING_CONFLICT',
+  'VENUE_CLOSED',
+  'BOOKING_RULE',
+  'CANCEL_TOO_LATE',
   'INTERNAL',
 ] as const
 
