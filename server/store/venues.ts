@@ -601,3 +601,16 @@ export async function activityUnit(db: Db, activityId: string): Promise<string |
   const { rows } = await db.query<{ unit_id: string }>('select unit_id from activity where id = $1', [activityId])
   return rows[0]?.unit_id ?? null
 }
+
+/**
+ * Takes the facility's row lock for the rest of the transaction: writers of holding bookings on one
+ * facility queue here instead of deadlocking in the exclusion constraint's mutual waits (two
+ * inserts of overlapping ranges each wait for the other). The constraint still decides; this only
+ * orders the writers. NO KEY UPDATE leaves the bookings' foreign-key checks (KEY SHARE) unblocked.
+ */
+export async function lockFacility(db: Db, districtId: string, facilityId: string): Promise<void> {
+  await db.query('select 1 from facility where district_id = $1 and id = $2 for no key update', [
+    districtId,
+    facilityId,
+  ])
+}

@@ -17,13 +17,14 @@ import { openingIntervals, type Interval } from '../../domain/venue/hours'
 import { weeklyOccurrences } from '../../domain/venue/recurrence'
 import { checkBookingRequest } from '../../domain/venue/rules'
 import type { Db } from '../../store/tx'
-import { pgCode } from '../../store/tx'
+import { inTransaction, pgCode } from '../../store/tx'
 import {
   activityUnit,
   findBookings,
   findUnitBrief,
   holdingOverlaps,
   insertBookings,
+  lockFacility,
   venueHours,
   type BookingWrite,
   type FacilityRecord,
@@ -105,10 +106,16 @@ function writes(p: Prepared, input: z.output<typeof bookRequest>, ranges: Interv
   }))
 }
 
-/** Inserts the bookings in one statement; a lost race on the slot answers the clashing booking. */
+/**
+ * Inserts the bookings in one statement, writers of one facility in turn (lock order: the facility,
+ * then its bookings); a lost race on the slot answers the clashing booking.
+ */
 async function write(db: Db, items: BookingWrite[], onClash: () => Promise<never>): Promise<string[]> {
   try {
-    return await insertBookings(db, items)
+    return await inTransaction(db, async (tx) => {
+      await lockFacility(tx, items[0].districtId, items[0].facilityId)
+      return insertBookings(tx, items)
+    })
   } catch (err) {
     if (pgCode(err) === EXCLUSION_VIOLATION) return onClash()
     throw err

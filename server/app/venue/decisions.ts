@@ -10,7 +10,7 @@ import { venueCan } from '../../domain/venue/access'
 import { checkCancel } from '../../domain/venue/rules'
 import { clashTime } from '../../domain/venue/clash'
 import { inTransaction, pgCode } from '../../store/tx'
-import { findBooking, findBookings, setBookingState, type BookingRecord } from '../../store/venues'
+import { findBooking, findBookings, lockFacility, setBookingState, type BookingRecord } from '../../store/venues'
 import { findOpenid } from '../../store/users'
 import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
@@ -59,7 +59,10 @@ async function decide(
   const actor = await requireActor(ctx)
   let current: BookingRecord | null = null
   try {
+    const seen = await bookingOrMissing(ctx.db, input.bookingId)
     await inTransaction(ctx.db, async (tx) => {
+      // Lock order: the facility, then the booking (as every writer of holding bookings).
+      await lockFacility(tx, seen.districtId, seen.facilityId)
       const b = await bookingOrMissing(tx, input.bookingId, true)
       current = b
       allow<VenueFailure>(venueCan.runBookings(actor, { districtId: b.districtId, ownerUnitId: b.ownerUnitId }), {
