@@ -539,7 +539,7 @@ export async function setBookingState(
   )
 }
 
-/** A unit's bookings, upcoming (or all, with `past`), by start. */
+/** A unit's bookings: not yet ended after `since`, soonest first; or (since null) all, latest first. */
 export async function unitBookings(
   db: Db,
   districtId: string,
@@ -551,7 +551,7 @@ export async function unitBookings(
     `${BOOKING_SELECT}
      where b.district_id = $1 and b.unit_id = $2 and b.kind = 'booking'
        and ($3::timestamptz is null or upper(b.during) > $3)
-     order by lower(b.during) limit $4`,
+     order by lower(b.during) ${since ? 'asc' : 'desc'} limit $4`,
     [districtId, unitId, since, limit],
   )
   return rows.map(toBooking)

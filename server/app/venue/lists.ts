@@ -2,7 +2,6 @@
 import type * as z from 'zod'
 import type { Booking, WeekGrid, gridRequest, ownerPendingRequest, unitBookingsRequest } from '@api/venue'
 import { homeDistrictId } from '../../config'
-import { isDistrictAdmin } from '../../domain/policy'
 import { shanghaiDay } from '../../domain/shanghai-time'
 import { venueCan } from '../../domain/venue/access'
 import { DAY_MS, addDays, dayStart, weekMonday } from '../../domain/venue/calendar'
@@ -76,9 +75,8 @@ export async function pendingForOwner(
     const unit = await findUnitBrief(ctx.db, input.ownerUnitId)
     if (!unit || unit.districtId !== districtId) refuse<VenueFailure>({ kind: 'missing', what: 'unit' })
   }
-  allow<VenueFailure>(
-    venueCan.runBookings(actor, { districtId, ownerUnitId: input.ownerUnitId }) || isDistrictAdmin(actor, districtId),
-    { kind: 'notVenueOwner' },
-  )
+  allow<VenueFailure>(venueCan.runBookings(actor, { districtId, ownerUnitId: input.ownerUnitId }), {
+    kind: 'notVenueOwner',
+  })
   return { items: (await ownerPending(ctx.db, districtId, input.ownerUnitId, LIST_LIMIT)).map(toBooking) }
 }
