@@ -10,5 +10,6 @@ import { main as org } from '../cloudfunctions/org/src'
 import { main as plan } from '../cloudfunctions/plan/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
+import { main as venue } from '../cloudfunctions/venue/src'
 
-export const functions: Record<string, FunctionMain> = { activity, checkin, hours, session, org, plan, signup }
+export const functions: Record<string, FunctionMain> = { activity, checkin, hours, session, org, plan, signup, venue }

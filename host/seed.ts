@@ -8,6 +8,7 @@ import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
+import { seedVenues } from './seed-venues'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -620,6 +621,13 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
         await client.query('update activity set hours_closed_at = $2 where id = $1', [activityId, end.toDate()])
       }
     }
+    await seedVenues(client, {
+      districtId: DEMO_DISTRICT.id,
+      unitIds,
+      organiserId: userIds.organiser,
+      districtAdminId: userIds.district_admin,
+      now,
+    })
     await client.query('commit')
     return true
   } catch (err) {

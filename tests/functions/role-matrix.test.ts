@@ -13,11 +13,13 @@ import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
+import { main as venue } from '../../cloudfunctions/venue/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
+import { venueMatrixCases } from './venue-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -299,6 +301,7 @@ const cases: Case[] = [
       return { confirm: '注销' }
     },
   },
+  ...venueMatrixCases(() => w).map((c) => ({ ...c, fn: venue, who: c.who === 'EVERYONE' ? EVERYONE : UNIT_A })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

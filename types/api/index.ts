@@ -6,6 +6,7 @@ import type { OrgActions } from './org'
 import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
 import type { SignupActions } from './signup'
+import type { VenueActions } from './venue'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -15,6 +16,7 @@ export interface CloudFunctions {
   signup: SignupActions
   checkin: CheckinActions
   hours: HoursActions
+  venue: VenueActions
 }
 
 export type FunctionName = keyof CloudFunctions

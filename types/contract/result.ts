@@ -30,6 +30,11 @@ export const ERROR_CODES = [
   // Privacy: the guide agreed to is not the current one; the last admin of a unit or district cannot delete the account.
   'PRIVACY_OUTDATED',
   'LAST_ADMIN',
+  // Venue bookings: the slot is taken, the venue is closed then, a booking rule, a late cancellation.
+  'BOOKING_CONFLICT',
+  'VENUE_CLOSED',
+  'BOOKING_RULE',
+  'CANCEL_TOO_LATE',
   'INTERNAL',
 ] as const
 

@@ -1,0 +1,30 @@
+/** Every failure the venue use cases answer with; the venue function's table words each one. */
+import type { CommonFailure } from '../../domain/failure'
+import type { ClashTime } from '../../domain/venue/clash'
+import type { HoursFailure } from '../../domain/venue/hours'
+import type { BookingRequestFailure, CancelFailure, RulesFailure } from '../../domain/venue/rules'
+
+export type VenueFailure =
+  | CommonFailure
+  | HoursFailure
+  | RulesFailure
+  | BookingRequestFailure
+  | CancelFailure
+  | { kind: 'missing'; what: 'venue' | 'facility' | 'booking' | 'unit' | 'activity' }
+  /** Editing a venue or its facilities: the owner unit's admin or the district admin. */
+  | { kind: 'notVenueEditor' }
+  /** Approving, declining, blocking, the pending list: the owner unit's organisers or the district admin. */
+  | { kind: 'notVenueOwner' }
+  /** Booking for a unit, or seeing its bookings: the unit's organisers (or the district admin). */
+  | { kind: 'notUnitOrganiser' }
+  | { kind: 'unitNotAdmitted' }
+  | { kind: 'activityNotOfUnit' }
+  | { kind: 'duplicateVenueName' }
+  | { kind: 'duplicateFacilityName' }
+  /** The time is held by another booking or a block: its time. */
+  | { kind: 'bookingConflict'; clash: ClashTime; block: boolean }
+  /** A recurring booking: the series' dates that clash (nothing was written). */
+  | { kind: 'recurringConflict'; days: string[] }
+  | { kind: 'notPending' }
+  | { kind: 'notCancellable' }
+  | { kind: 'declineWithoutReason' }
