@@ -11,6 +11,7 @@ import { actions as signupActions } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { countHit } from '../../server/store/rate-limits'
 import { call, callAsScheduler, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -26,6 +27,7 @@ const signupAt = (t: number) => createFunction<SignupActions>('signup', signupAc
 
 async function person(openid: string) {
   await w.db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [openid])
+  await withPhones(w.db, [openid])
 }
 
 describe('wrong check-in codes', () => {

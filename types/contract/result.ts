@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'ENTRY_LOCKED',
   // Too many attempts in a short time (rate limits): the message says when to try again.
   'RATE_LIMITED',
+  // Tiered identity: a sign-up lacks a phone, a real name or a birth date; an under-14 lacks a guardian's consent.
+  'IDENTITY_REQUIRED',
+  'GUARDIAN_CONSENT_REQUIRED',
   'INTERNAL',
 ] as const
 

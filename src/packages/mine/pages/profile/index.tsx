@@ -20,7 +20,6 @@ const GENDERS = ['男', '女'] as const
 
 interface Form {
   realName: string
-  phone: string
   birthDate: string
   gender: '男' | '女' | null
   leagueMember: boolean
@@ -30,7 +29,6 @@ interface Form {
 function formOf(p: Profile): Form {
   return {
     realName: p.realName ?? '',
-    phone: p.phone ?? '',
     birthDate: p.birthDate ?? '',
     gender: p.gender,
     leagueMember: p.leagueMember,
@@ -42,7 +40,6 @@ function formOf(p: Profile): Form {
 function requestOf(f: Form): ProfileUpdateRequest {
   const req: ProfileUpdateRequest = { leagueMember: f.leagueMember }
   if (f.realName.trim()) req.realName = f.realName.trim()
-  if (f.phone.trim()) req.phone = f.phone.trim()
   if (f.birthDate) req.birthDate = f.birthDate
   if (f.gender) req.gender = f.gender
   if (f.idType) req.idType = f.idType
@@ -97,15 +94,6 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           value={form.realName}
           error={errors.realName}
           onChange={(realName) => set({ realName })}
-        />
-        <TextField
-          name="phone"
-          label="手机号"
-          type="number"
-          maxlength={20}
-          value={form.phone}
-          error={errors.phone}
-          onChange={(phone) => set({ phone })}
         />
         <FieldRow label="出生日期" name="birthDate" error={errors.birthDate}>
           <Picker
