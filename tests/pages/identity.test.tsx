@@ -92,6 +92,7 @@ describe('the sign-up sheet asks for what is missing, in place', () => {
     expect(devCode).toHaveBeenCalledWith('13905110042')
     expect(callsOf(callFunctionMock, 'session', 'bindPhone')).toEqual([{ code: 'dev-code-for-13905110042' }])
     expect(byTestId('identity-phone-bound').textContent).toBe('已绑定 139****0042')
+    expect(absent('signup-error')).toBe(true)
 
     await typeInto('input-identity-realName', ' 王青 ')
     await submit()

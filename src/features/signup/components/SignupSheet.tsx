@@ -221,7 +221,11 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
             <IdentityStep
               needs={needs}
               form={identity}
-              onChange={(patch) => setIdentity((f) => ({ ...f, ...patch }))}
+              onChange={(patch) => {
+                setIdentity((f) => ({ ...f, ...patch }))
+                // A phone just bound answers "bind a phone first": that message is done.
+                if (patch.boundPhone) setError(null)
+              }}
             />
           ) : null}
         </View>
