@@ -160,7 +160,10 @@ async function main() {
   const client = benchClient(host.url, IN_FLIGHT)
   try {
     await pool.query(
-      "insert into app_user (openid, nickname) select 'bench:' || g, '压测' || g from generate_series(1, $1) g",
+      // The events are mixers: each person has what a sign-up there needs (a bound phone, a real name, an adult's birth date).
+      `insert into app_user (openid, nickname, phone, phone_verified_at, real_name, birth_date)
+       select 'bench:' || g, '压测' || g, '170' || lpad(g::text, 8, '0'), now(), '压测' || g, date '1995-06-01'
+       from generate_series(1, $1) g`,
       [PEOPLE],
     )
     const users = new Map(

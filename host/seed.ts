@@ -438,6 +438,11 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       )
       userIds[persona] = r.rows[0].id
     }
+    // The demo young person has bound a phone (sign-ups need one) but not given a real name, so
+    // signing up for a mixer or a volunteer-hours event asks for it; a newcomer is asked for both.
+    await client.query("update app_user set phone = '13805110001', phone_verified_at = now() where id = $1", [
+      userIds.youth,
+    ])
     await client.query('insert into district_admin (district_id, user_id) values ($1, $2)', [
       DEMO_DISTRICT.id,
       userIds.district_admin,
@@ -447,8 +452,8 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
     for (let i = 0; i < 120; i++) {
       const name = SURNAMES[i % SURNAMES.length] + GIVEN_NAMES[(i * 7) % GIVEN_NAMES.length]
       const r = await client.query<{ id: string }>(
-        `insert into app_user (openid, nickname, real_name, phone, gender, birth_date, league_member)
-         values ($1, $2, $2, $3, $4, $5, $6) returning id`,
+        `insert into app_user (openid, nickname, real_name, phone, phone_verified_at, gender, birth_date, league_member)
+         values ($1, $2, $2, $3, now(), $4, $5, $6) returning id`,
         [
           `dev:demo-${String(i + 1).padStart(3, '0')}`,
           name,

@@ -5,6 +5,8 @@
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
  *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
+ *   POST /api/_dev/phone-code {phone} → a short-lived code for session.bindPhone, the stand-in for
+ *                            WeChat's phone-number button (LOCAL ONLY; a signed-in dev session only)
  *   POST /api/_dev/clock     {offsetMs} → shifts the actions' clock (only with QINGJU_TEST_CLOCK=1; GET reads it)
  * Identity reaches the function only as the context's signed dev session, as OPENID does in CloudBase.
  */
@@ -18,13 +20,16 @@ import {
   DEV_PERSONAS,
   devClockRequest,
   devLoginRequest,
+  devPhoneCodeRequest,
   type DevLoginResponse,
+  type DevPhoneCodeResponse,
   type DevPersona,
   type DevPersonaInfo,
 } from '@api/dev-login'
 import type { ApiResult } from '@api/result'
 import type { FunctionMain } from '../server/runtime/function'
-import { issueDevSession } from '../server/platform/dev-session'
+import { issueDevSession, verifyDevSession } from '../server/platform/dev-session'
+import { issuePhoneCode } from '../server/platform/phone-code'
 import { checkFileLink } from '../server/platform/file-link'
 import { DEMO_PEOPLE } from './seed'
 
@@ -135,6 +140,23 @@ export function createHostServer(options: HostOptions): Server {
     send(res, 200, { ok: true, data } satisfies ApiResult<DevLoginResponse>)
   }
 
+  /**
+   * The stand-in for WeChat's phone-number button: a signed code, valid five minutes, for the typed
+   * number (phone-code.ts). Only for a signed-in dev session, as the button is only in a signed-in app.
+   */
+  function devPhoneCode(req: IncomingMessage, res: ServerResponse, body: unknown) {
+    const token = bearer(req)
+    if (!token || !verifyDevSession(token, options.devSessionSecret)) {
+      return send(res, 401, failure('UNAUTHENTICATED', '请先登录'))
+    }
+    const parsed = devPhoneCodeRequest.safeParse(body)
+    if (!parsed.success) return send(res, 400, failure('INVALID_INPUT', '请填写手机号'))
+    const data: DevPhoneCodeResponse = {
+      code: issuePhoneCode(parsed.data.phone, options.devSessionSecret, systemClock()),
+    }
+    return send(res, 200, { ok: true, data } satisfies ApiResult<DevPhoneCodeResponse>)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -168,6 +190,7 @@ export function createHostServer(options: HostOptions): Server {
       )
     }
     if (name === '_dev/login') return devLogin(res, body.value)
+    if (name === '_dev/phone-code') return devPhoneCode(req, res, body.value)
     if (name === '_dev/clock' && process.env.QINGJU_TEST_CLOCK === '1') {
       // End-to-end tests only: shift the clock every action reads, e.g. to check out hours later.
       // A bad value changes nothing: it is refused before the clock is touched.

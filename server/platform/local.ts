@@ -5,6 +5,8 @@
  * - mini-program codes: a QR code rendered by the `qrcode` library;
  * - subscribe messages: rows in the local_outbox table;
  * - content safety: a small local rule set (WeChat's msgSecCheck in production);
+ * - phone numbers: the code of WeChat's phone button is stood in for by a signed, short-lived code the
+ *   host issues for a typed number at /api/_dev/phone-code (phone-code.ts);
  * - files: written under QINGJU_FILES_DIR (default ./.data/files), reached only through links signed
  *   with QINGJU_FILES_SECRET that expire (file-link.ts; the host checks them on /files/...).
  */
@@ -13,6 +15,7 @@ import { dirname, join, normalize } from 'path'
 import QRCode from 'qrcode'
 import { verifyDevSession } from './dev-session'
 import { signFileLink } from './file-link'
+import { readPhoneCode } from './phone-code'
 import type { Caller, FunctionContext, Platform, PlatformDeps, SubscribeMessage, TextCheck } from './platform'
 
 const LOCAL_FILE_PREFIX = 'local://'
@@ -78,5 +81,9 @@ export class LocalPlatform implements Platform {
   async fileLink(fileId: string, now: Date): Promise<string> {
     if (!fileId.startsWith(LOCAL_FILE_PREFIX)) throw new Error('not a local file id')
     return signFileLink(fileId.slice(LOCAL_FILE_PREFIX.length), this.filesSecret, now)
+  }
+
+  async phoneNumber(code: string, now: Date): Promise<string | null> {
+    return readPhoneCode(code, this.secret, now)
   }
 }

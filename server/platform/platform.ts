@@ -54,6 +54,13 @@ export interface Platform {
    * temporary file URL in WeChat, a signed, expiring /files/... link on the local host.
    */
   fileLink(fileId: string, now: Date): Promise<string>
+  /**
+   * The phone number behind a code from WeChat's phone-number button (`e.detail.code`): WeChat's
+   * `phonenumber.getPhoneNumber`; locally, the stand-in code the host issues (phone-code.ts), read
+   * at `now`. Null when the code is refused (unknown, used or expired). A mainland number comes
+   * back as its 11 digits; any other with its `+<country code>` in front.
+   */
+  phoneNumber(code: string, now: Date): Promise<string | null>
 }
 
 /** How long a file link (Platform.fileLink) works: long enough to tap it, too short to pass around. */

@@ -31,6 +31,11 @@ interface WxServerSdk {
         data: SubscribeMessage['data']
       }): Promise<unknown>
     }
+    phonenumber: {
+      getPhoneNumber(options: { code: string }): Promise<{
+        phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string }
+      }>
+    }
     security: {
       msgSecCheck(options: {
         openid: string
@@ -41,6 +46,9 @@ interface WxServerSdk {
     }
   }
 }
+
+/** WeChat's error codes for a phone code it will not exchange (invalid, or already used). */
+const PHONE_CODE_REFUSED = [40029, 40163]
 
 let sdk: WxServerSdk | null = null
 function cloud(): WxServerSdk {
@@ -95,6 +103,21 @@ export class WechatPlatform implements Platform {
       }
     }
     return { safe: true }
+  }
+
+  async phoneNumber(code: string, _now: Date): Promise<string | null> {
+    let res: Awaited<ReturnType<WxServerSdk['openapi']['phonenumber']['getPhoneNumber']>>
+    try {
+      res = await cloud().openapi.phonenumber.getPhoneNumber({ code })
+    } catch (err) {
+      // 40029: an invalid code (unknown or expired), 40163: a used one; anything else is a fault of the call.
+      if (PHONE_CODE_REFUSED.includes((err as { errCode?: number }).errCode ?? 0)) return null
+      throw err
+    }
+    const info = res.phoneInfo
+    if (!info?.purePhoneNumber) return null
+    const country = info.countryCode ?? '86'
+    return country === '86' ? info.purePhoneNumber : `+${country}${info.purePhoneNumber}`
   }
 
   async uploadFile(cloudPath: string, content: Buffer): Promise<{ fileId: string }> {

@@ -21,6 +21,8 @@ export interface PersonalRecord {
     createdAt: Date
     privacyVersion: string | null
     privacyAgreedAt: Date | null
+    phoneVerifiedAt: Date | null
+    guardian: { name: string | null; phone: string | null; consentAt: Date | null }
   }
   units: { id: string; name: string; role: UnitRole }[]
   districtAdmin: boolean
@@ -81,9 +83,14 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       created_at: Date
       privacy_version: string | null
       privacy_agreed_at: Date | null
+      phone_verified_at: Date | null
+      guardian_name: string | null
+      guardian_phone: string | null
+      guardian_consent_at: Date | null
     }>(
       `select nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member,
-         id_type, created_at, privacy_version, privacy_agreed_at
+         id_type, created_at, privacy_version, privacy_agreed_at, phone_verified_at,
+         guardian_name, guardian_phone, guardian_consent_at
        from app_user where id = $1`,
       [userId],
     ),
@@ -151,6 +158,8 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       createdAt: u.created_at,
       privacyVersion: u.privacy_version,
       privacyAgreedAt: u.privacy_agreed_at,
+      phoneVerifiedAt: u.phone_verified_at,
+      guardian: { name: u.guardian_name, phone: u.guardian_phone, consentAt: u.guardian_consent_at },
     },
     units: units.rows,
     districtAdmin: admin.rows.length > 0,
@@ -286,6 +295,10 @@ export async function pseudonymiseUser(
        nickname = $3,
        real_name = null,
        phone = null,
+       phone_verified_at = null,
+       guardian_name = null,
+       guardian_phone = null,
+       guardian_consent_at = null,
        birth_date = null,
        gender = null,
        league_member = false,

@@ -14,6 +14,7 @@ import {
   type SignupSettings,
 } from '@api/signup'
 import type { Event } from '../domain/event'
+import type { IdentityGuard } from '../domain/signup/identity'
 import type { SubscribeMessage } from '../platform/platform'
 import type { Db } from './tx'
 
@@ -30,6 +31,9 @@ export interface SignupEvent extends Pick<
   | 'endAt'
   | 'signupOpensAt'
   | 'signupClosesAt'
+  | 'category'
+  | 'recordsServiceHours'
+  | 'awardsServiceHours'
 > {
   settings: SignupSettings
 }
@@ -39,7 +43,11 @@ export function parseSettings(raw: unknown): SignupSettings {
 }
 
 const EVENT_COLUMNS =
-  'id, unit_id, district_id, title, state, capacity, start_at, end_at, signup_opens_at, signup_closes_at, signup_settings'
+  'id, unit_id, district_id, title, state, capacity, start_at, end_at, signup_opens_at, signup_closes_at, signup_settings, category, records_service_hours'
+
+/** Whether the category of the event (alias `a`) awards hours at all. */
+const AWARDS_COLUMN = (a: string) =>
+  `(select c.awards_service_hours from activity_category c where c.code = ${a}.category) as awards_service_hours`
 
 interface EventRow {
   id: string
@@ -53,6 +61,9 @@ interface EventRow {
   signup_opens_at: Date
   signup_closes_at: Date
   signup_settings: unknown
+  category: string
+  records_service_hours: boolean
+  awards_service_hours: boolean | null
 }
 
 function toSignupEvent(r: EventRow): SignupEvent {
@@ -67,11 +78,14 @@ function toSignupEvent(r: EventRow): SignupEvent {
     endAt: r.end_at,
     signupOpensAt: r.signup_opens_at,
     signupClosesAt: r.signup_closes_at,
+    category: r.category,
+    recordsServiceHours: r.records_service_hours,
+    awardsServiceHours: r.awards_service_hours ?? false,
     settings: parseSettings(r.signup_settings),
   }
 }
 
-const EVENT_SQL = `select ${EVENT_COLUMNS} from activity where id = $1`
+const EVENT_SQL = `select ${EVENT_COLUMNS}, ${AWARDS_COLUMN('activity')} from activity where id = $1`
 
 export async function loadSignupEvent(db: Db, activityId: string, lock = false): Promise<SignupEvent | null> {
   const { rows } = await db.query<EventRow>(lock ? `${EVENT_SQL} for update` : EVENT_SQL, [activityId])
@@ -554,6 +568,11 @@ export interface Person {
   gender: '男' | '女' | null
   idType: IdType | null
   leagueMember: boolean
+  /** When the phone was bound from WeChat's phone button; null for a phone that was typed (before issue 11). */
+  phoneVerifiedAt: Date | null
+  guardianName: string | null
+  guardianPhone: string | null
+  guardianConsentAt: Date | null
 }
 
 export async function loadPerson(db: Db, userId: string): Promise<Person> {
@@ -566,8 +585,14 @@ export async function loadPerson(db: Db, userId: string): Promise<Person> {
     gender: '男' | '女' | null
     id_type: IdType | null
     league_member: boolean
+    phone_verified_at: Date | null
+    guardian_name: string | null
+    guardian_phone: string | null
+    guardian_consent_at: Date | null
   }>(
-    "select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member, id_type from app_user where id = $1",
+    `select id, nickname, real_name, phone, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, league_member, id_type,
+       phone_verified_at, guardian_name, guardian_phone, guardian_consent_at
+     from app_user where id = $1`,
     [userId],
   )
   const p = rows[0]
@@ -580,22 +605,46 @@ export async function loadPerson(db: Db, userId: string): Promise<Person> {
     gender: p.gender,
     idType: p.id_type,
     leagueMember: p.league_member,
+    phoneVerifiedAt: p.phone_verified_at,
+    guardianName: p.guardian_name,
+    guardianPhone: p.guardian_phone,
+    guardianConsentAt: p.guardian_consent_at,
   }
 }
 
+/** The profile fields a person writes themselves (their phone is bound apart: users.ts `savePhone`). */
+export type PersonUpdate = Partial<
+  Pick<
+    Person,
+    | 'realName'
+    | 'birthDate'
+    | 'gender'
+    | 'leagueMember'
+    | 'idType'
+    | 'guardianName'
+    | 'guardianPhone'
+    | 'guardianConsentAt'
+  >
+>
+
 /** Updates the given fields of a person's record (undefined or null leaves a field as it is). */
-export async function updatePerson(db: Db, userId: string, p: Partial<Omit<Person, 'id' | 'nickname'>>): Promise<void> {
+export async function updatePerson(db: Db, userId: string, p: PersonUpdate): Promise<void> {
   await db.query(
-    `update app_user set real_name = coalesce($2, real_name), phone = coalesce($3, phone), birth_date = coalesce($4::date, birth_date),
-       gender = coalesce($5, gender), league_member = coalesce($6, league_member), id_type = coalesce($7, id_type) where id = $1`,
+    `update app_user set real_name = coalesce($2, real_name), birth_date = coalesce($3::date, birth_date),
+       gender = coalesce($4, gender), league_member = coalesce($5, league_member), id_type = coalesce($6, id_type),
+       guardian_name = coalesce($7, guardian_name), guardian_phone = coalesce($8, guardian_phone),
+       guardian_consent_at = coalesce($9, guardian_consent_at)
+     where id = $1`,
     [
       userId,
       p.realName ?? null,
-      p.phone ?? null,
       p.birthDate ?? null,
       p.gender ?? null,
       p.leagueMember ?? null,
       p.idType ?? null,
+      p.guardianName ?? null,
+      p.guardianPhone ?? null,
+      p.guardianConsentAt ?? null,
     ],
   )
 }
@@ -663,23 +712,34 @@ function toWritten(r: WrittenRow): WrittenSignup {
 }
 
 /** What a guarded write did: wrote, found no seat and no line, or why it did not try. */
-export type GuardedOutcome = 'written' | 'full' | 'replay' | 'no_user' | 'rejected' | 'stale'
+export type GuardedOutcome = 'written' | 'full' | 'replay' | 'no_user' | 'rejected' | 'incomplete' | 'stale'
 
 /**
  * The sign-up in ONE round trip, for a caller known by openid and an event from this instance's
  * cache (`cachedSignupEvent`): the same write as `writeSignup`, made only if the person exists, has
- * not used this idempotency key, was not rejected for this event, and the event is still published,
- * open at `now`, with the settings and start time the caller checked against. Otherwise it writes
+ * not used this idempotency key, was not rejected for this event, has on record what `identity` asks,
+ * and the event is still published, open at `now`, with the settings, start time, category and
+ * hours flag the caller checked against. Otherwise it writes
  * nothing and says why (with the person's id, when known), and the caller takes another path.
  */
 export async function writeSignupAs(
   db: Db,
-  w: Omit<SignupWrite, 'userId'> & { openid: string; seen: CachedSignupEvent },
+  w: Omit<SignupWrite, 'userId'> & { openid: string; seen: CachedSignupEvent; identity: IdentityGuard },
 ): Promise<{ outcome: GuardedOutcome; userId: string | null; reg: WrittenSignup | null }> {
   const { rows } = await db.query<WrittenRow & { outcome: GuardedOutcome }>({
     name: 'signup-write-as',
     text: SIGNUP_WRITE_AS_SQL,
-    values: [...writeValues(w), w.openid, JSON.stringify(w.seen.rawSettings), w.seen.event.startAt],
+    values: [
+      ...writeValues(w),
+      w.openid,
+      JSON.stringify(w.seen.rawSettings),
+      w.seen.event.startAt,
+      w.identity.realName,
+      w.identity.adultBornBy,
+      w.identity.childBornAfter,
+      w.seen.event.category,
+      w.seen.event.recordsServiceHours,
+    ],
   })
   const { outcome, ...reg } = rows[0]
   return { outcome, userId: reg.user_id, reg: outcome === 'written' ? toWritten(reg) : null }
@@ -717,13 +777,20 @@ const REG_COLUMN_TYPES: Record<string, string> = {
  * The write. $1 activity, $2 quota, $3 answers, $4 remind, $5 takes a seat, $6 waitlist, $7 fixed
  * state, $8 now, $9 idempotency key, $10 the person: their id, or (guarded) their openid, with
  * $11 and $12 the settings and the start (to the millisecond, as JavaScript keeps it) the caller
- * checked against.
+ * checked against, $13–$15 the identity guard (real name needed, adult born by, child born after:
+ * days as text, compared as text since a 29 February may not exist that year), $16 and $17 the
+ * category and hours flag the caller checked against.
  */
 function signupWriteSql(guarded: boolean): string {
   const person = guarded ? '(select id from caller)' : '$10::uuid'
   const checks = guarded
     ? `caller as (
-       select id from app_user where openid = $10
+       select id, coalesce(phone ~ '^1[3-9][0-9]{9}$'
+           and (not $13::boolean or btrim(real_name) <> '')
+           and ($14::text is null or to_char(birth_date, 'YYYY-MM-DD') <= $14::text)
+           and (birth_date is null or to_char(birth_date, 'YYYY-MM-DD') <= $15::text or guardian_consent_at is not null),
+         false) as complete
+       from app_user where openid = $10
      ), prior as (
        select 1 from signup_request where user_id = ${person} and idempotency_key = $9
      ), refused as (
@@ -732,10 +799,11 @@ function signupWriteSql(guarded: boolean): string {
     : ''
   const eventStill = guarded
     ? `and state = 'published' and signup_opens_at <= $8 and signup_closes_at > $8
-         and signup_settings = $11::jsonb and date_trunc('milliseconds', start_at) = $12`
+         and signup_settings = $11::jsonb and date_trunc('milliseconds', start_at) = $12
+         and category = $16 and records_service_hours = $17::boolean`
     : ''
   const go = guarded
-    ? `exists (select 1 from event_lock) and exists (select 1 from caller) and not exists (select 1 from prior) and not exists (select 1 from refused)`
+    ? `exists (select 1 from event_lock) and exists (select 1 from caller where complete) and not exists (select 1 from prior) and not exists (select 1 from refused)`
     : 'exists (select 1 from event_lock)'
   return `with ${checks}event_lock as (
        select 1 from activity where id = $1 ${eventStill} for key share
@@ -767,7 +835,8 @@ function signupWriteSql(guarded: boolean): string {
          ? `
      union all
      select case when not exists (select 1 from caller) then 'no_user' when exists (select 1 from prior) then 'replay'
-                 when exists (select 1 from refused) then 'rejected' when not exists (select 1 from event_lock) then 'stale'
+                 when exists (select 1 from refused) then 'rejected' when not exists (select 1 from caller where complete) then 'incomplete'
+                 when not exists (select 1 from event_lock) then 'stale'
                  else 'full' end,
             ${REG_COLUMNS.split(', ')
               .map((c) => (c === 'user_id' ? '(select id from caller)' : `null::${REG_COLUMN_TYPES[c]}`))
@@ -841,24 +910,56 @@ export async function loadSignupContext(
   userId: string
   replayed: boolean
   rejected: boolean
+  identity: IdentityRecord
   event: SignupEvent | null
 } | null> {
-  const { rows } = await db.query<EventRow & { user_id: string; replayed: boolean; rejected: boolean }>({
+  const { rows } = await db.query<
+    EventRow & {
+      user_id: string
+      replayed: boolean
+      rejected: boolean
+      phone: string | null
+      real_name: string | null
+      birth_date: string | null
+      guardian_consent: boolean
+    }
+  >({
     name: 'signup-context',
     text: CONTEXT_SQL,
     values: [openid, activityId, idempotencyKey],
   })
   const r = rows[0]
   if (!r) return null
-  return { userId: r.user_id, replayed: r.replayed, rejected: r.rejected, event: r.id ? toSignupEvent(r) : null }
+  return {
+    userId: r.user_id,
+    replayed: r.replayed,
+    rejected: r.rejected,
+    identity: {
+      phone: r.phone,
+      realName: r.real_name,
+      birthDate: r.birth_date,
+      guardianConsent: r.guardian_consent,
+    },
+    event: r.id ? toSignupEvent(r) : null,
+  }
+}
+
+/** The facts of a person's record that tiered identity reads. */
+export interface IdentityRecord {
+  phone: string | null
+  realName: string | null
+  birthDate: string | null
+  guardianConsent: boolean
 }
 
 const CONTEXT_SQL = `select u.id as user_id,
     exists (select 1 from signup_request where user_id = u.id and idempotency_key = $3) as replayed,
     exists (select 1 from registration where activity_id = $2 and user_id = u.id and state = 'rejected') as rejected,
+    u.phone, u.real_name, to_char(u.birth_date, 'YYYY-MM-DD') as birth_date,
+    u.guardian_consent_at is not null as guardian_consent,
     ${EVENT_COLUMNS.split(', ')
       .map((c) => `a.${c}`)
-      .join(', ')}
+      .join(', ')}, ${AWARDS_COLUMN('a')}
   from app_user u left join activity a on a.id = $2
   where u.openid = $1`
 

@@ -63,3 +63,12 @@ export async function userExists(db: Db, userId: string): Promise<boolean> {
   const r = await db.query('select 1 from app_user where id = $1', [userId])
   return (r.rowCount ?? 0) > 0
 }
+
+/** Stores a person's phone as verified at `at` (the person is created on first contact). */
+export async function savePhone(db: Db, openid: string, phone: string, at: Date): Promise<void> {
+  await db.query(
+    `insert into app_user (openid, phone, phone_verified_at) values ($1, $2, $3)
+     on conflict (openid) do update set phone = excluded.phone, phone_verified_at = excluded.phone_verified_at`,
+    [openid, phone, at],
+  )
+}

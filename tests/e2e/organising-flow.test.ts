@@ -133,6 +133,16 @@ async function pickOnce(testId: string, option: string): Promise<string> {
 
 let newcomerToken = ''
 
+/** The dev token as Taro's H5 storage keeps it ({"data": token}), or as it is. */
+function storedToken(raw: string): string {
+  try {
+    const parsed = JSON.parse(raw) as { data?: unknown }
+    return typeof parsed.data === 'string' ? parsed.data : raw
+  } catch {
+    return raw
+  }
+}
+
 test('a newcomer applies for their unit to join the committee', async () => {
   await actAs('新用户')
   newcomerToken = (await page.evaluate(() => localStorage.getItem('qingju.devToken'))) ?? ''
@@ -208,4 +218,40 @@ test('a young person finds it by category and keyword', async () => {
   await page.getByText(`年度清单：${LINE}`).waitFor({ timeout: 15_000 })
   await settle()
   await shot('6-detail')
+})
+
+test('a newcomer signs up: the sheet asks for a phone in place (the local stand-in) and the sign-up goes through', async () => {
+  await actAs('新用户')
+  await page.locator('.taroify-tabs__tab', { hasText: '创业沙龙' }).first().click()
+  await field('keyword-input').fill('乡村振兴')
+  await page.locator('[data-testid="keyword-submit"]').click()
+  await page.locator('[data-testid="activity-card"]', { hasText: LINE }).click()
+  await page.getByText(`年度清单：${LINE}`).waitFor({ timeout: 15_000 })
+  // The editor opened sign-up at 09:00 the next day: its organiser opens it now.
+  const id = /[?&]id=([0-9a-f-]{36})/.exec(page.url())?.[1]
+  assert.ok(id, `the detail page's address names the event: ${page.url()}`)
+  const opened = await fetch(`${baseUrl}/api/activity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${storedToken(newcomerToken)}` },
+    body: JSON.stringify({
+      action: 'update',
+      data: { id, signupOpensAt: new Date(Date.now() - 3600_000).toISOString() },
+    }),
+  })
+  const answer = (await opened.json()) as { ok: boolean; message?: string }
+  assert.equal(answer.ok, true, answer.message)
+  await page.reload()
+  await page.locator('.signup-bar__main', { hasText: '立即报名' }).click({ timeout: 20_000 })
+  const sheet = page.locator('[data-testid="signup-sheet"]')
+  await sheet.locator('.taroify-button', { hasText: '提交报名' }).click()
+  // No phone yet: the server says so, and the sheet asks for it in place.
+  await sheet.getByText('报名需要先绑定手机号').first().waitFor({ timeout: 15_000 })
+  await sheet.locator('[data-testid="input-bind-phone"]').locator('input').fill('13905110066')
+  await sheet.locator('.taroify-button', { hasText: '绑定手机号' }).click()
+  await sheet.getByText('已绑定 139****0066').waitFor({ timeout: 15_000 })
+  await shot('7-phone-bound')
+  await sheet.locator('.taroify-button', { hasText: '提交报名' }).click()
+  await sheet.waitFor({ state: 'detached', timeout: 15_000 })
+  await page.locator('.signup-bar__main', { hasText: '已报名' }).waitFor({ timeout: 15_000 })
+  await shot('8-signed-up')
 })

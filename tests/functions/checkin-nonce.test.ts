@@ -8,6 +8,7 @@ import { actions } from '../../cloudfunctions/checkin/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -26,6 +27,7 @@ async function eventWith(people: Record<string, string>) {
       'insert into app_user (openid, nickname, real_name) values ($1, $2, $3) on conflict (openid) do nothing',
       [openid, `昵称${realName}`, realName],
     )
+    await withPhones(w.db, [openid])
     expectOk(
       await call<Registration>(
         signup,

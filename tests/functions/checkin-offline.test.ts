@@ -22,6 +22,7 @@ import { actions as signupActions, main as signup } from '../../cloudfunctions/s
 import { issueTicket } from '../../server/domain/checkin/token'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -45,7 +46,11 @@ async function eventWith(people: string[], overrides = {}) {
     createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(s0 + offset) })
   const regs: Record<string, string> = {}
   for (const who of people) {
-    await w.db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [who])
+    // Events that record hours need a real name (here the same as the nickname) and a phone.
+    await w.db.query('insert into app_user (openid, nickname, real_name) values ($1, $1, $1) on conflict do nothing', [
+      who,
+    ])
+    await withPhones(w.db, [who])
     regs[who] = expectOk(
       await call<Registration>(
         signup,

@@ -7,6 +7,7 @@ import { actions as hoursActions } from '../../cloudfunctions/hours/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -21,6 +22,7 @@ const at = (offsetMs: number) =>
   createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(start + offsetMs) })
 
 async function signedUp(who: string, id = eventId): Promise<Registration> {
+  await withPhones(w.db, [who], { realNames: true }) // events that record hours need real names
   return expectOk(
     await call<Registration>(
       signup,

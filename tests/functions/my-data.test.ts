@@ -53,9 +53,10 @@ const regs: Record<string, Registration> = {}
 
 async function person(openid: string, realName: string, phone: string): Promise<string> {
   const r = await w.db.query<{ id: string }>(
-    `insert into app_user (openid, nickname, real_name, phone, birth_date, gender)
-     values ($1, $2, $3, $4, '2000-05-04', '女') returning id`,
-    [openid, `昵称${realName}`, realName, phone],
+    `insert into app_user (openid, nickname, real_name, phone, phone_verified_at, birth_date, gender,
+       guardian_name, guardian_phone, guardian_consent_at)
+     values ($1, $2, $3, $4, $5, '2000-05-04', '女', $6, '13800001111', $5) returning id`,
+    [openid, `昵称${realName}`, realName, phone, new Date(), `${realName.slice(0, 1)}监护`],
   )
   return r.rows[0].id
 }
@@ -130,7 +131,8 @@ async function get(link: string) {
 const userRow = async (id: string) =>
   (
     await w.db.query(
-      'select openid, nickname, real_name, phone, birth_date, gender, privacy_version, deleted_at from app_user where id = $1',
+      `select openid, nickname, real_name, phone, phone_verified_at, birth_date, gender, guardian_name, guardian_phone,
+         guardian_consent_at, privacy_version, deleted_at from app_user where id = $1`,
       [id],
     )
   ).rows[0]
@@ -175,7 +177,9 @@ describe('my data', () => {
       birthDate: '2000-05-04',
       gender: '女',
       leagueMember: false,
+      guardian: { name: '张监护', phone: '13800001111' },
     })
+    expect(d.profile.phoneVerifiedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(d.units).toEqual([])
     expect(d.districtAdmin).toBe(false)
     expect(d.signups.map((s) => [s.title, s.state])).toEqual([
@@ -312,6 +316,10 @@ describe('account deletion', () => {
         birth_date: null,
         gender: null,
         privacy_version: null,
+        phone_verified_at: null,
+        guardian_name: null,
+        guardian_phone: null,
+        guardian_consent_at: null,
       })
       expect(row.openid).not.toBe(A)
       expect(row.deleted_at).toBeInstanceOf(Date)

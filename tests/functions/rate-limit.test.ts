@@ -26,6 +26,7 @@ import { CALL_BATCH } from '../../server/domain/rate-limit'
 import { createFunction } from '../../server/runtime/function'
 import { countHit } from '../../server/store/rate-limits'
 import { call, callAsScheduler, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -43,6 +44,7 @@ const planAt = (t: number) => createFunction<PlanActions>('plan', planActions, {
 
 async function person(openid: string) {
   await w.db.query('insert into app_user (openid, nickname) values ($1, $1) on conflict do nothing', [openid])
+  await withPhones(w.db, [openid])
 }
 
 describe('wrong check-in codes', () => {

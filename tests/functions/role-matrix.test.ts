@@ -16,6 +16,7 @@ import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
+import { issuePhoneCode } from '../../server/platform/phone-code'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
@@ -78,6 +79,12 @@ interface Case {
 
 const cases: Case[] = [
   { fn: session, name: 'session.me', who: SIGNED_IN, data: async () => undefined },
+  {
+    fn: session,
+    name: 'session.bindPhone',
+    who: SIGNED_IN,
+    data: async () => ({ code: issuePhoneCode('13905110088', process.env.QINGJU_DEV_SESSION_SECRET!, new Date()) }),
+  },
   { fn: activity, name: 'activity.list', who: EVERYONE, data: async () => ({}) },
   { fn: activity, name: 'activity.get', who: EVERYONE, data: async () => ({ id: (await publishedEvent(w)).id }) },
   { fn: activity, name: 'activity.categories', who: EVERYONE, data: async () => undefined },
@@ -205,6 +212,12 @@ const cases: Case[] = [
   },
   { fn: signup, name: 'signup.myList', who: SIGNED_IN, data: async () => ({}) },
   { fn: signup, name: 'signup.profile', who: SIGNED_IN, data: async () => undefined },
+  {
+    fn: signup,
+    name: 'signup.updateProfile',
+    who: SIGNED_IN,
+    data: async () => ({ realName: '李青', guardian: { name: '李母', phone: '13905112233', consent: true } }),
+  },
   { fn: signup, name: 'signup.sweep', who: NOBODY, data: async () => undefined },
   {
     fn: signup,

@@ -6,6 +6,7 @@ import type { ApiResult } from '@api/result'
 import type { Registration, SignupSettingsInput } from '@api/signup'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { call, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, publishedEvent } from '../support/world'
 
 jest.setTimeout(180_000)
@@ -14,6 +15,11 @@ const w = useWorld()
 beforeAll(async () => {
   process.env.PG_POOL_MAX = '20'
   await w.db.query('insert into app_user (openid) select $1 || g from generate_series(1, 1500) g', ['burst:'])
+  // Sign-ups need a bound phone.
+  await withPhones(
+    w.db,
+    Array.from({ length: 1500 }, (_, i) => `burst:${i + 1}`),
+  )
 })
 
 async function eventWith(capacity: number, settings: SignupSettingsInput = {}) {

@@ -30,6 +30,8 @@ const DATA: MyData = {
     createdAt: '2026-01-02T01:00:00.000Z',
     privacyVersion: PRIVACY_VERSION,
     privacyAgreedAt: '2026-11-20T01:00:00.000Z',
+    phoneVerifiedAt: '2026-11-20T01:05:00.000Z',
+    guardian: { name: '张大青', phone: '13800001111', consentAt: '2026-11-20T01:10:00.000Z' },
   },
   units: [{ id: 'u-1', name: '甲单位团委', role: 'organiser' }],
   districtAdmin: false,
@@ -126,7 +128,17 @@ test('shows what is held, grouped', async () => {
   serve({ 'session.myData': () => DATA })
   await openPage(PAGE)
   const profile = group('data-profile')
-  for (const shown of ['小青', '张小青', '13912345678', '2000-05-04', '女', '居民身份证', `版本 ${PRIVACY_VERSION}`])
+  for (const shown of [
+    '小青',
+    '张小青',
+    '13912345678',
+    '2000-05-04',
+    '女',
+    '居民身份证',
+    `版本 ${PRIVACY_VERSION}`,
+    '已通过微信验证',
+    '张大青 13800001111',
+  ])
     expect(profile).toContain(shown)
   expect(group('data-units')).toContain('甲单位团委')
   expect(group('data-units')).toContain('组织者')

@@ -26,6 +26,8 @@ const ACTIVITY = `/pages/activity/index?id=${ACT}`
 const profile: Profile = {
   realName: null,
   phone: null,
+  phoneVerified: false,
+  guardian: null,
   birthDate: null,
   gender: null,
   leagueMember: false,

@@ -106,6 +106,7 @@ describe('报名设置', () => {
     expect(callsOf(callFunctionMock, 'signup', 'settings')).toEqual([])
 
     await typeInto('quota-女', '20')
+    await pick('picker-realNameRequired', 1)
     expect(byTestId('quota-sum').textContent).toBe('合计 30 / 活动名额 30')
     expect(disabled(button('保存设置'))).toBe(false)
     await tap(button('保存设置'))
@@ -132,6 +133,7 @@ describe('报名设置', () => {
           promotion: 'offer',
           offerHours: 24,
           promotionCutoffHours: 2,
+          realNameRequired: true,
         },
       },
     ])

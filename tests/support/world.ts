@@ -8,6 +8,7 @@ import type { ActivityCreateRequest, ManagedActivity } from '@api/activity'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { call, expectOk } from './call'
 import { closePool, useFreshDatabase } from './db'
+import { withPhones } from './people'
 
 export const PEOPLE = {
   youth: 'w:youth',
@@ -57,6 +58,8 @@ export async function buildWorld(db: Pool, now = new Date()): Promise<World> {
       ])
     ).rows[0].id
   }
+  // Everyone in the world has bound a phone (sign-ups need one).
+  await withPhones(db, Object.values(PEOPLE))
   await db.query('insert into district_admin (district_id, user_id) values ($1, $2)', [districtId, userIds.admin])
   const unit = async (name: string) =>
     (

@@ -32,3 +32,17 @@ export interface DevLoginResponse {
 export const devClockRequest = z.strictObject({
   offsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS),
 })
+
+/**
+ * The local stand-in for WeChat's phone-number button (`POST /api/_dev/phone-code`, signed in): the
+ * host issues a short-lived code for a typed number, which `session.bindPhone` then exchanges, as
+ * the button's code is in WeChat. The number is checked by bindPhone, not here.
+ */
+export const devPhoneCodeRequest = z.strictObject({
+  phone: z.string().trim().min(1).max(20),
+})
+export type DevPhoneCodeRequest = z.input<typeof devPhoneCodeRequest>
+
+export interface DevPhoneCodeResponse {
+  code: string
+}

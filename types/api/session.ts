@@ -56,6 +56,10 @@ export interface MyData {
     createdAt: string
     privacyVersion: string | null
     privacyAgreedAt: string | null
+    /** When the phone was bound from WeChat's phone button (ISO); null for none or an older typed one. */
+    phoneVerifiedAt: string | null
+    /** The guardian who consented for a person under 14; null when none is on record. */
+    guardian: { name: string; phone: string; consentAt: string } | null
   }
   /** Member units they belong to, and whether they administer the district. */
   units: { id: string; name: string; role: 'admin' | 'organiser' }[]
@@ -82,6 +86,18 @@ export interface MyData {
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
 }
 
+/**
+ * Binds the phone WeChat's phone button vouches for: `code` is the button's `e.detail.code`
+ * (locally, the code the host's /api/_dev/phone-code issues for a typed number).
+ */
+export const bindPhoneRequest = z.strictObject({ code: text(1, 512) })
+export type BindPhoneRequest = z.input<typeof bindPhoneRequest>
+
+export interface BoundPhone {
+  phone: string
+  phoneVerified: true
+}
+
 export interface SessionActions {
   me: { request: Record<string, never> | undefined; response: Me }
   /** Records that the caller agreed to the guide's current version. */
@@ -98,4 +114,5 @@ export interface SessionActions {
    * are kept under a placeholder name.
    */
   deleteAccount: { request: DeleteAccountRequest; response: { deleted: true } }
+  bindPhone: { request: BindPhoneRequest; response: BoundPhone }
 }

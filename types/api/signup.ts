@@ -77,6 +77,11 @@ export const signupSettingsSchema = z.strictObject({
   offerHours: z.number().int().min(1).max(168).default(48),
   /** No promotion within this many hours before the start. */
   promotionCutoffHours: z.number().int().min(0).max(168).default(2),
+  /**
+   * Whether people must give their real name to sign up; null: by default, which is yes for mixers
+   * (交友联谊) and for events that earn volunteer hours.
+   */
+  realNameRequired: z.boolean().nullable().default(null),
 })
 export type SignupSettings = z.output<typeof signupSettingsSchema>
 export type SignupSettingsInput = z.input<typeof signupSettingsSchema>
@@ -111,19 +116,32 @@ export const myListRequest = z
   .optional()
 export type MyListRequest = z.input<typeof myListRequest>
 
+/** A guardian's consent for a person under 14, given in their profile: the guardian agrees (consent: true). */
+export const guardianSchema = z.strictObject({
+  name: text(1, 20),
+  phone: phone(),
+  consent: z.literal(true),
+})
+
+/** A person's own profile. The phone is not typed here: it comes only from WeChat's phone button (session.bindPhone). */
 export const profileUpdateRequest = z.strictObject({
   realName: text(1, 20).optional(),
-  phone: phone().optional(),
   birthDate: z.iso.date().optional(),
   gender: z.enum(['男', '女']).optional(),
   leagueMember: z.boolean().optional(),
   idType: z.enum(ID_TYPES).optional(),
+  guardian: guardianSchema.optional(),
 })
 export type ProfileUpdateRequest = z.input<typeof profileUpdateRequest>
 
 export interface Profile {
   realName: string | null
+  /** The bound phone, whole (it is the person's own). */
   phone: string | null
+  /** The phone came from WeChat's phone button (session.bindPhone), not typed. */
+  phoneVerified: boolean
+  /** The guardian who consented for a person under 14, and when; null when none is on record. */
+  guardian: { name: string; phone: string; consentAt: string } | null
   birthDate: string | null
   gender: '男' | '女' | null
   leagueMember: boolean

@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'VENUE_CLOSED',
   'BOOKING_RULE',
   'CANCEL_TOO_LATE',
+  // Tiered identity: a sign-up lacks a phone, a real name or a birth date; an under-14 lacks a guardian's consent.
+  'IDENTITY_REQUIRED',
+  'GUARDIAN_CONSENT_REQUIRED',
   'INTERNAL',
 ] as const
 

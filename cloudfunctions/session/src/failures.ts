@@ -16,4 +16,14 @@ export const sessionFailures: FailureTable<SessionFailure> = {
     code: 'LAST_ADMIN',
     message: '您是团区委唯一的管理员，请先指定其他管理员，再注销账号',
   },
+  phoneCodeRefused: {
+    code: 'INVALID_INPUT',
+    message: '手机号授权已失效，请重新点击获取手机号',
+    fields: { code: '授权已失效' },
+  },
+  phoneNotMainland: {
+    code: 'INVALID_INPUT',
+    message: '目前仅支持绑定中国大陆手机号',
+    fields: { code: '非中国大陆手机号' },
+  },
 }

@@ -1,5 +1,12 @@
-/** Cloud function `session`: who the caller is, privacy consent, their data, and account deletion. */
-import { agreePrivacyRequest, deleteAccountRequest, emptyRequest, type SessionActions } from '@api/session'
+/** Cloud function `session`: who the caller is, their phone, privacy consent, their data, and account deletion. */
+import {
+  agreePrivacyRequest,
+  bindPhoneRequest,
+  deleteAccountRequest,
+  emptyRequest,
+  type SessionActions,
+} from '@api/session'
+import { bindPhone } from '../../../server/app/session/bind-phone'
 import { deleteAccount } from '../../../server/app/session/delete-account'
 import { me } from '../../../server/app/session/me'
 import { exportMyData, myData } from '../../../server/app/session/my-data'
@@ -16,6 +23,7 @@ export const actions = withFailures<SessionActions, SessionFailure>(
       input: agreePrivacyRequest,
       handle: (input, ctx) => agreePrivacy(ctx, input),
     }),
+    bindPhone: action({ access: 'signed_in', input: bindPhoneRequest, handle: (input, ctx) => bindPhone(ctx, input) }),
     myData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => myData(ctx) }),
     exportMyData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => exportMyData(ctx) }),
     deleteAccount: action({

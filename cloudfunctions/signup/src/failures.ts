@@ -1,6 +1,7 @@
 /** The signup function's answers to its refusals: each failure kind's API code and the Chinese message people read. */
 import type {
   AnswerProblem,
+  IdentityItem,
   OrganiserAct,
   SettingsProblem,
   SignupFailure,
@@ -42,6 +43,25 @@ const ageLimit = ({ minAge, maxAge }: { minAge: number | null; maxAge: number | 
 
 const quotaName = (key: string) => key || '全部'
 
+/** What to add, per missing item: the message alone (one item), and the field's note for the sheet. */
+const IDENTITY_ITEMS: Record<IdentityItem, { alone: string; add: string; field: string }> = {
+  phone: { alone: '报名需要先绑定手机号', add: '绑定手机号', field: '请绑定手机号' },
+  realName: { alone: '本活动要求实名报名，请填写真实姓名', add: '填写真实姓名', field: '请填写真实姓名' },
+  birthDate: { alone: '本活动需要核实年龄，请填写出生日期', add: '填写出生日期', field: '请填写出生日期' },
+}
+
+/** IDENTITY_REQUIRED naming what to add; `fields` lists every missing item (phone, realName, birthDate) for the sheet. */
+function identityRequired(missing: IdentityItem[]): FailureAnswer {
+  return {
+    code: 'IDENTITY_REQUIRED',
+    message:
+      missing.length === 1
+        ? IDENTITY_ITEMS[missing[0]].alone
+        : `报名前请先${missing.map((m) => IDENTITY_ITEMS[m].add).join('、')}`,
+    fields: Object.fromEntries(missing.map((m) => [m, IDENTITY_ITEMS[m].field])),
+  }
+}
+
 /**
  * The refusal of `resizeCapacity` (server/app/signup/capacity.ts), which the activity function's
  * edit raises: its failure table spreads this in.
@@ -67,6 +87,12 @@ export const signupFailures: FailureTable<SignupFailure | RateLimitFailure> = {
     code: 'NOT_ELIGIBLE',
     message: `本活动要求到场率不低于 ${Math.round(required * 100)}%，你近期的到场率为 ${Math.round(actual * 100)}%`,
   }),
+  identityMissing: ({ missing }) => identityRequired(missing),
+  minorAtMixer: ({ minAge }) => ({ code: 'NOT_ELIGIBLE', message: `交友联谊活动仅限年满 ${minAge} 周岁的青年报名` }),
+  guardianConsentRequired: {
+    code: 'GUARDIAN_CONSENT_REQUIRED',
+    message: '未满 14 周岁报名需要监护人同意，请先在个人资料中填写监护人信息并确认同意',
+  },
   previouslyRejected: { code: 'NOT_ELIGIBLE', message: '你的报名未通过组织者审核，如有疑问请联系组织者' },
   alreadyRegistered: { code: 'ALREADY_REGISTERED', message: '你已报名该活动' },
   invalidAnswers: ({ problems }) =>

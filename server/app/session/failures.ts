@@ -2,5 +2,6 @@
 import type { AccountFailure } from '../../domain/account'
 import type { CommonFailure } from '../../domain/failure'
 import type { PrivacyFailure } from '../../domain/privacy'
+import type { PhoneFailure } from '../../domain/signup/identity'
 
-export type SessionFailure = CommonFailure | PrivacyFailure | AccountFailure
+export type SessionFailure = CommonFailure | PrivacyFailure | AccountFailure | PhoneFailure

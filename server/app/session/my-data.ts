@@ -14,6 +14,12 @@ function answersOf(s: PersonalRecord['signups'][number]): MyData['signups'][numb
   }))
 }
 
+function guardianOf(g: PersonalRecord['profile']['guardian']): MyData['profile']['guardian'] {
+  return g.name && g.phone && g.consentAt
+    ? { name: g.name, phone: g.phone, consentAt: g.consentAt.toISOString() }
+    : null
+}
+
 function toMyData(r: PersonalRecord, now: Date): MyData {
   return {
     generatedAt: now.toISOString(),
@@ -21,6 +27,8 @@ function toMyData(r: PersonalRecord, now: Date): MyData {
       ...r.profile,
       createdAt: r.profile.createdAt.toISOString(),
       privacyAgreedAt: r.profile.privacyAgreedAt ? r.profile.privacyAgreedAt.toISOString() : null,
+      phoneVerifiedAt: r.profile.phoneVerifiedAt ? r.profile.phoneVerifiedAt.toISOString() : null,
+      guardian: guardianOf(r.profile.guardian),
     },
     units: r.units,
     districtAdmin: r.districtAdmin,

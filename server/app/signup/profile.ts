@@ -19,6 +19,11 @@ export async function updateProfile(
 ): Promise<Profile> {
   const user = await ensureUser(ctx.db, ctx.caller.openid)
   check(checkBirthDate(input.birthDate, ctx.now))
-  await updatePerson(ctx.db, user.id, input)
+  const { guardian, ...own } = input
+  await updatePerson(ctx.db, user.id, {
+    ...own,
+    // The guardian agrees (consent: true, required by the schema): recorded now.
+    ...(guardian && { guardianName: guardian.name, guardianPhone: guardian.phone, guardianConsentAt: ctx.now }),
+  })
   return profileOf(ctx.db, user.id, ctx.now)
 }

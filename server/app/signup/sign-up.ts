@@ -2,7 +2,8 @@
  * Signing up. The common case takes one round trip: the event from this instance's 5-second cache,
  * checked here, and one guarded statement that writes only if all it relies on still holds
  * (`writeSignupAs`). Everything else takes the full path, which reads all it needs and gives every
- * other answer. Capacity is enforced in the database (see `writeSignup`); every tap carries an
+ * other answer. Tiered identity (server/domain/signup/identity.ts): the guarded statement writes only
+ * for a person whose record surely passes; the full path reads the record and refuses what is missing. Capacity is enforced in the database (see `writeSignup`); every tap carries an
  * idempotency key, and a retry answers what its first call got.
  */
 import type { Registration, signupRequest } from '@api/signup'
@@ -16,6 +17,7 @@ import {
   signupMode,
   type SignupFailure,
 } from '../../domain/signup/rules'
+import { checkIdentity, identityGuard, identityNeeds } from '../../domain/signup/identity'
 import {
   attendanceCounts,
   cachedSignupEvent,
@@ -81,6 +83,7 @@ async function guardedSignup(
       remind: input.remind,
       now: ctx.now,
       mode: signupMode(event.settings),
+      identity: identityGuard(identityNeeds(event, event.settings), event.startAt),
     })
   } catch (err) {
     // A retry racing its first call, or a quota that is gone: the full path answers both.
@@ -127,6 +130,7 @@ async function fullSignup(
   const checked = readAnswers(event.settings, input.answers)
   if ('kind' in checked) refuse(checked)
   if (known.rejected) refuse<SignupFailure>({ kind: 'previouslyRejected' })
+  check(checkIdentity(known.identity, identityNeeds(event, event.settings), event.startAt))
   if (needsPersonRecord(event.settings)) {
     // Only events with conditions pay for reading the person's record (one connection: in turn).
     const person = await loadPerson(db, userId)

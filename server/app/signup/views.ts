@@ -76,6 +76,11 @@ export async function profileOf(db: Db, userId: string, now: Date): Promise<Prof
   return {
     realName: p.realName,
     phone: p.phone,
+    phoneVerified: p.phoneVerifiedAt !== null,
+    guardian:
+      p.guardianName && p.guardianPhone && p.guardianConsentAt
+        ? { name: p.guardianName, phone: p.guardianPhone, consentAt: p.guardianConsentAt.toISOString() }
+        : null,
     birthDate: p.birthDate,
     gender: p.gender,
     leagueMember: p.leagueMember,

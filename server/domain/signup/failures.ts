@@ -17,6 +17,9 @@ export type SettingsProblem =
   | 'quotaTotalNotCapacity'
   | 'quotaQuestionMissing'
 
+/** What a sign-up may need on the person's record (tiered identity, ./identity.ts). */
+export type IdentityItem = 'phone' | 'realName' | 'birthDate'
+
 /** The organiser-only acts, each refused with its own message. */
 export type OrganiserAct = 'changeRegistration' | 'editSettings' | 'viewRoster' | 'draw' | 'pick' | 'exportRoster'
 
@@ -33,6 +36,9 @@ export type SignupFailure =
   | { kind: 'tooOld'; minAge: number | null; maxAge: number }
   | { kind: 'attendanceTooLow'; required: number; actual: number }
   | { kind: 'previouslyRejected' }
+  | { kind: 'identityMissing'; missing: IdentityItem[] }
+  | { kind: 'minorAtMixer'; minAge: number }
+  | { kind: 'guardianConsentRequired' }
   | { kind: 'alreadyRegistered' }
   // What they sent
   | { kind: 'invalidAnswers'; problems: Record<string, AnswerProblem> }

@@ -7,7 +7,7 @@ import type { Event } from '../event'
 import type { FormQuestion, RegistrationState, SignupSettings } from '@api/signup'
 import type { AnswerProblem, SettingsProblem, SignupFailure } from './failures'
 
-export type { AnswerProblem, OrganiserAct, SettingsProblem, SignupFailure } from './failures'
+export type { AnswerProblem, IdentityItem, OrganiserAct, SettingsProblem, SignupFailure } from './failures'
 
 const HOUR = 3600_000
 

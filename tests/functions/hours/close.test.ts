@@ -122,7 +122,7 @@ describe('re-closing', () => {
 describe('no-shows', () => {
   test('where check-in was used, a seat nobody checked in for becomes a no-show and a scanned one attended', async () => {
     const ev = await eventWithScans(w, { 'ns:came': [0, 2 * HOUR - MINUTE] })
-    await person(w, 'ns:absent')
+    await person(w, 'ns:absent', '缺席者')
     await signedUp('ns:absent', ev.e.id)
     await closed(ev)
     const states = await w.db.query<{ openid: string; state: string }>(
@@ -137,7 +137,7 @@ describe('no-shows', () => {
 
   test('where nobody used check-in, nothing is inferred', async () => {
     const quiet = await publishedEvent(w, { capacity: 5, category: 'tree_planting', recordsServiceHours: true })
-    await person(w, 'ns:quiet')
+    await person(w, 'ns:quiet', '安静者')
     await signedUp('ns:quiet', quiet.id)
     expectOk(await call(clocks(Date.parse(quiet.startAt)).hoursAt(END), 'close', { activityId: quiet.id }, PEOPLE.orgA))
     expect((await w.db.query('select state from registration where activity_id = $1', [quiet.id])).rows).toEqual([

@@ -386,7 +386,7 @@ describe('make-up entries (补录)', () => {
 
   test('a make-up for a no-show marks them attended', async () => {
     const noShow = await eventWithScans(w, { 'mk:came': [0, 2 * HOUR - MINUTE] })
-    await person(w, 'mk:absent')
+    await person(w, 'mk:absent', '缺席者')
     const absent = (await signedUp('mk:absent', noShow.e.id)).id
     await closed(noShow)
     await asOrganiser(noShow.hoursAt(END), 'makeup', {

@@ -17,6 +17,7 @@ import { generateSecret, issueSiteCode, type Direction } from '../../../server/d
 import { createFunction, type FunctionMain } from '../../../server/runtime/function'
 import { ensureSiteSecret } from '../../../server/store/checkin'
 import { call, expectOk } from '../../support/call'
+import { withPhones } from '../../support/people'
 import { PEOPLE, publishedEvent, type World } from '../../support/world'
 
 export const HOUR = 3600_000
@@ -37,12 +38,16 @@ export function clocks(startMs: number) {
   return { checkinAt, hoursAt }
 }
 
-/** A person; with a real name (and a phone) when given one. */
+/**
+ * A person with a bound phone (sign-ups need one); with a real name when given one (an event that
+ * records hours needs it to take a sign-up).
+ */
 export async function person(w: World, openid: string, realName?: string): Promise<void> {
   await w.db.query(
     'insert into app_user (openid, nickname, real_name, phone) values ($1, $1, $2, $3) on conflict do nothing',
     [openid, realName ?? null, realName ? '13900001111' : null],
   )
+  await withPhones(w.db, [openid])
 }
 
 export async function signedUp(who: string, activityId: string): Promise<Registration> {
@@ -180,7 +185,7 @@ export async function closedWithFarScan(
 ): Promise<EventWithScans & { closeAnswer: { pending: number; needsReview: number } }> {
   const ev = await eventWithScans(w, {})
   for (const openid of [who, ...seatedOnly]) {
-    await person(w, openid)
+    await person(w, openid, `志愿者${openid.slice(-2)}`)
     ev.regs[openid] = (await signedUp(openid, ev.e.id)).id
   }
   await ev.scanAt(who, 'in', 0, FAR_AWAY)

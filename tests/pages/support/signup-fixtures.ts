@@ -23,6 +23,7 @@ export function settings(overrides: Partial<SignupSettings> = {}): SignupSetting
     promotion: 'direct',
     offerHours: 48,
     promotionCutoffHours: 2,
+    realNameRequired: null,
     ...overrides,
   }
 }

@@ -3,12 +3,20 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
-import type { FormQuestion, Registration, SignupSummary } from '@api/signup'
+import type { FormQuestion, ProfileUpdateRequest, Registration, SignupSummary } from '@api/signup'
 import { REMINDER_TEMPLATE_ID } from '@/config/subscribe'
 import { useAction } from '@/hooks/useAction'
 import { ApiError } from '@/services/cloud'
-import { signUp } from '../api'
+import { signUp, updateProfile } from '../api'
 import { newIdempotencyKey } from '../idempotency'
+import {
+  EMPTY_IDENTITY,
+  IdentityStep,
+  identityProblem,
+  needsFrom,
+  type IdentityForm,
+  type IdentityNeeds,
+} from './IdentityStep'
 import './SignupSheet.scss'
 
 type Answer = string | string[]
@@ -53,9 +61,20 @@ function quotaNote(summary: SignupSummary, q: FormQuestion, option: string): str
   return summary.settings.waitlist ? '（已满，可候补）' : '（已满）'
 }
 
+/** The profile update that gives what the identity step asked for (a bound phone is already saved). */
+function profileUpdateOf(needs: IdentityNeeds, f: IdentityForm): ProfileUpdateRequest | null {
+  const req: ProfileUpdateRequest = {}
+  if (needs.realName) req.realName = f.realName.trim()
+  if (needs.birthDate) req.birthDate = f.birthDate
+  if (needs.guardian) req.guardian = { name: f.guardianName.trim(), phone: f.guardianPhone.trim(), consent: true }
+  return Object.keys(req).length ? req : null
+}
+
 /**
  * The sign-up form, drawn in the page as a bottom sheet. One idempotency key per opening: a retry
- * after a network error sends the same key, so the server never registers twice.
+ * after a network error sends the same key, so the server never registers twice. When the server
+ * answers that the person lacks something (a phone, a real name, a birth date, a guardian's
+ * consent), the sheet asks for exactly that in place, saves it, and sends the sign-up again.
  */
 export function SignupSheet({ activityId, title, summary, submitLabel, onClose, onDone, onStale }: Props) {
   const questions = summary.settings.questions
@@ -67,6 +86,8 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
   const busy = running !== null
   // null: not asked yet in this sheet; asked once per opening.
   const [remind, setRemind] = useState<boolean | null>(null)
+  const [needs, setNeeds] = useState<IdentityNeeds | null>(null)
+  const [identity, setIdentity] = useState<IdentityForm>(EMPTY_IDENTITY)
 
   const set = (id: string, value: Answer) => {
     setAnswers((a) => ({ ...a, [id]: value }))
@@ -95,6 +116,11 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
       setError({ code: 'INVALID_INPUT', message: '请填写标 * 的项目' })
       return
     }
+    const lacking = needs && identityProblem(needs, identity)
+    if (lacking) {
+      setError({ code: 'IDENTITY_REQUIRED', message: lacking })
+      return
+    }
     const sent: Record<string, Answer> = {}
     for (const q of questions) {
       const v = answers[q.id]
@@ -104,6 +130,8 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
     await act(
       'signup',
       async () => {
+        const given = needs && profileUpdateOf(needs, identity)
+        if (given) await updateProfile(given)
         const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
         onDone(reg)
       },
@@ -111,6 +139,9 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
         if (err instanceof ApiError) {
           setError({ code: err.code, message: err.message })
           setFieldErrors(err.fields ?? {})
+          const lacks = needsFrom(err.code, err.fields)
+          // What is still missing is asked for; what was just given stays on screen.
+          if (lacks) setNeeds((was) => (was ? { ...lacks, phone: lacks.phone || was.phone } : lacks))
           if (err.code === 'ALREADY_REGISTERED') onStale()
         } else {
           setError({ code: 'NETWORK', message: '出了点问题，请稍后重试' })
@@ -186,6 +217,17 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
               </View>
             )
           })}
+          {needs ? (
+            <IdentityStep
+              needs={needs}
+              form={identity}
+              onChange={(patch) => {
+                setIdentity((f) => ({ ...f, ...patch }))
+                // A phone just bound answers "bind a phone first": that message is done.
+                if (patch.boundPhone) setError(null)
+              }}
+            />
+          ) : null}
         </View>
         {process.env.TARO_ENV === 'h5' ? (
           // The local host has no subscribe messages: this switch stands in for WeChat's prompt,

@@ -8,6 +8,8 @@ import { ID_TYPES } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { PrivacyGate } from '@/features/privacy/components/PrivacyGate'
+import { PhoneBinder } from '@/features/session/components/PhoneBinder'
+import { maskPhone } from '@/features/session/phone'
 import { getProfile, updateProfile } from '@/features/signup/api'
 import { rateText } from '@/features/signup/states'
 import { errorFields, errorMessage } from '@/utils/errors'
@@ -21,21 +23,25 @@ const GENDERS = ['男', '女'] as const
 
 interface Form {
   realName: string
-  phone: string
   birthDate: string
   gender: '男' | '女' | null
   leagueMember: boolean
   idType: IdType | null
+  guardianName: string
+  guardianPhone: string
+  guardianConsent: boolean
 }
 
 function formOf(p: Profile): Form {
   return {
     realName: p.realName ?? '',
-    phone: p.phone ?? '',
     birthDate: p.birthDate ?? '',
     gender: p.gender,
     leagueMember: p.leagueMember,
     idType: p.idType,
+    guardianName: p.guardian?.name ?? '',
+    guardianPhone: p.guardian?.phone ?? '',
+    guardianConsent: false,
   }
 }
 
@@ -43,10 +49,11 @@ function formOf(p: Profile): Form {
 function requestOf(f: Form): ProfileUpdateRequest {
   const req: ProfileUpdateRequest = { leagueMember: f.leagueMember }
   if (f.realName.trim()) req.realName = f.realName.trim()
-  if (f.phone.trim()) req.phone = f.phone.trim()
   if (f.birthDate) req.birthDate = f.birthDate
   if (f.gender) req.gender = f.gender
   if (f.idType) req.idType = f.idType
+  // A guardian is recorded only with their consent, given here explicitly.
+  if (f.guardianConsent) req.guardian = { name: f.guardianName.trim(), phone: f.guardianPhone.trim(), consent: true }
   return req
 }
 
@@ -54,6 +61,8 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
   const [form, setForm] = useState<Form>(() => formOf(profile))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
+  const [phone, setPhone] = useState(profile.phone)
+  const [binding, setBinding] = useState(false)
   const { busy: running, run: act } = useAction()
   const busy = running !== null
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }))
@@ -66,6 +75,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
       async () => {
         const saved = await updateProfile(requestOf(form))
         onSaved(saved)
+        set({ guardianConsent: false })
         void Taro.showToast({ title: '已保存', icon: 'success' })
       },
       (err) => {
@@ -78,7 +88,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
   return (
     <View className="profile" data-testid="profile-page">
       <Text className="profile__intro">
-        报名时组织者会看到你的姓名和手机号；出生日期和团员身份用于判断是否符合活动的报名条件。
+        报名时组织者会看到你的姓名和手机号；出生日期和团员身份用于判断是否符合活动的报名条件。报名需要绑定手机号，部分活动（如交友联谊、志愿服务）要求实名。
       </Text>
       <View className="form-card">
         <FieldRow label="我的到场率" name="attendance">
@@ -99,15 +109,28 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           error={errors.realName}
           onChange={(realName) => set({ realName })}
         />
-        <TextField
-          name="phone"
-          label="手机号"
-          type="number"
-          maxlength={20}
-          value={form.phone}
-          error={errors.phone}
-          onChange={(phone) => set({ phone })}
-        />
+        <FieldRow label="手机号" name="phone">
+          <View className="profile__phone">
+            <Text className="profile__phone-value" data-testid="bound-phone">
+              {phone ? maskPhone(phone) : '未绑定'}
+            </Text>
+            {binding ? null : (
+              <Text className="profile__phone-action" data-testid="bind-phone" onClick={() => setBinding(true)}>
+                {phone ? '更换手机号' : '绑定手机号'}
+              </Text>
+            )}
+          </View>
+          {binding ? (
+            <PhoneBinder
+              label={phone ? '更换手机号' : '绑定手机号'}
+              onBound={(bound) => {
+                setPhone(bound)
+                setBinding(false)
+                void Taro.showToast({ title: '手机号已绑定', icon: 'success' })
+              }}
+            />
+          ) : null}
+        </FieldRow>
         <FieldRow label="出生日期" name="birthDate" error={errors.birthDate}>
           <Picker
             mode="date"
@@ -144,6 +167,38 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           checked={form.leagueMember}
           error={errors.leagueMember}
           onChange={(leagueMember) => set({ leagueMember })}
+        />
+      </View>
+      <View className="form-card" data-testid="guardian-section">
+        <Text className="profile__section-note">
+          未满 14 周岁报名活动需要监护人同意。
+          {profile.guardian
+            ? `已记录监护人 ${profile.guardian.name}（${maskPhone(profile.guardian.phone)}）的同意。`
+            : '请填写监护人信息，并由监护人确认同意。'}
+        </Text>
+        <TextField
+          name="guardianName"
+          label="监护人姓名"
+          maxlength={20}
+          value={form.guardianName}
+          error={errors['guardian.name']}
+          onChange={(guardianName) => set({ guardianName })}
+        />
+        <TextField
+          name="guardianPhone"
+          label="监护人手机号"
+          type="number"
+          maxlength={11}
+          value={form.guardianPhone}
+          error={errors['guardian.phone']}
+          onChange={(guardianPhone) => set({ guardianPhone })}
+        />
+        <SwitchField
+          name="guardianConsent"
+          label="监护人已知悉并同意我报名参加活动"
+          checked={form.guardianConsent}
+          error={errors['guardian.consent']}
+          onChange={(guardianConsent) => set({ guardianConsent })}
         />
       </View>
       <FormError message={error} />

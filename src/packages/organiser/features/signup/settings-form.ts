@@ -41,6 +41,8 @@ export interface SettingsForm {
   promotion: SignupSettings['promotion']
   offerHours: string
   promotionCutoffHours: string
+  /** Real-name sign-up: null = by default (mixers and volunteer-hour events). Kept as saved. */
+  realNameRequired: SignupSettings['realNameRequired']
 }
 
 /** The contract's defaults, for an event that never had settings saved. */
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: SignupSettings = {
   promotion: 'direct',
   offerHours: 48,
   promotionCutoffHours: 2,
+  realNameRequired: null,
 }
 
 const num = (n: number | null) => (n === null ? '' : String(n))
@@ -77,6 +80,7 @@ export function formOf(s: SignupSettings): SettingsForm {
     promotion: s.promotion,
     offerHours: String(s.offerHours),
     promotionCutoffHours: String(s.promotionCutoffHours),
+    realNameRequired: s.realNameRequired ?? null,
   }
 }
 
@@ -170,6 +174,7 @@ export function buildSettings(form: SettingsForm, capacity: number): Built {
     promotion: form.promotion,
     offerHours: int('offerHours', form.offerHours, 1, 168),
     promotionCutoffHours: int('promotionCutoffHours', form.promotionCutoffHours, 0, 168),
+    realNameRequired: form.realNameRequired,
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings }
 }

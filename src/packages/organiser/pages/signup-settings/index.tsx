@@ -28,6 +28,9 @@ import '@/components/form/form.scss'
 import '../../features/signup/components/signup-admin.scss'
 import './index.scss'
 
+/** Real-name sign-up: by default (mixers and volunteer-hour events), always, or never. */
+const REAL_NAME_OPTIONS = ['默认（交友联谊、志愿时长活动需实名）', '需要实名', '不需要实名'] as const
+
 const ALLOCATIONS = ['先到先得', '先申请，后选人/抽签'] as const
 
 interface Data {
@@ -129,6 +132,15 @@ function Editor({ data, onSaved }: { data: Data; onSaved(s: SignupSummary): void
 
       <Text className="signup-settings__section">报名条件</Text>
       <View className="form-card">
+        <SelectField
+          name="realNameRequired"
+          label="实名报名"
+          options={[...REAL_NAME_OPTIONS]}
+          index={form.realNameRequired === null ? 0 : form.realNameRequired ? 1 : 2}
+          error={errors.realNameRequired}
+          hint="报名都需要绑定手机号；交友联谊和计志愿时长的活动默认要求实名。"
+          onChange={(i) => set({ realNameRequired: i === 0 ? null : i === 1 })}
+        />
         <SwitchField
           name="leagueMembersOnly"
           label="仅限共青团员"

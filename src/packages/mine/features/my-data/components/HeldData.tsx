@@ -51,11 +51,17 @@ export function HeldData({ d }: { d: MyData }) {
       <Group title="个人资料" testId="data-profile" empty={false}>
         <Row label="昵称" value={p.nickname} />
         <Row label="真实姓名" value={orNone(p.realName)} />
-        <Row label="手机号" value={orNone(p.phone)} />
+        <Row label="手机号" value={p.phone ? `${p.phone}${p.phoneVerifiedAt ? '（已通过微信验证）' : ''}` : '未填写'} />
         <Row label="出生日期" value={orNone(p.birthDate)} />
         <Row label="性别" value={orNone(p.gender)} />
         <Row label="共青团员" value={p.leagueMember ? '是' : '否'} />
         <Row label="证件类型" value={orNone(p.idType)} />
+        {p.guardian ? (
+          <Row
+            label="监护人同意"
+            value={`${p.guardian.name} ${p.guardian.phone}，${formatDateTime(p.guardian.consentAt)} 同意`}
+          />
+        ) : null}
         <Row label="注册时间" value={formatDateTime(p.createdAt)} />
         <Row
           label="隐私保护指引"
