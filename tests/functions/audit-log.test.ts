@@ -38,8 +38,15 @@ async function person(phone: string | null, realName: string | null = null) {
   return openid
 }
 
+/**
+ * Signs a person up. A sign-up needs a phone, so a person meant to have none gets one for the
+ * sign-up and loses it after: a roster line without a phone is a record older than the phone rule.
+ */
 async function signUp(activityId: string, openid: string) {
-  return expectOk(
+  const { rows } = await w.db.query<{ phone: string | null }>('select phone from app_user where openid = $1', [openid])
+  const phoneless = rows[0].phone === null
+  if (phoneless) await w.db.query("update app_user set phone = '17000000000' where openid = $1", [openid])
+  const reg = expectOk(
     await call<Registration>(
       signup,
       'signup',
@@ -47,6 +54,8 @@ async function signUp(activityId: string, openid: string) {
       openid,
     ),
   )
+  if (phoneless) await w.db.query('update app_user set phone = null where openid = $1', [openid])
+  return reg
 }
 
 async function entries(): Promise<AuditEntry[]> {

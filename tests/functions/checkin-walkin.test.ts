@@ -10,6 +10,7 @@ import { main as signup } from '../../cloudfunctions/signup/src'
 import { IDENTITY_SLOT_MS, issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, publishedEvent, useWorld } from '../support/world'
 
 jest.setTimeout(120_000)
@@ -28,6 +29,7 @@ async function walkInEvent(seats: number, booked: string[] = []) {
     createFunction<CheckinActions>('checkin', actions, { clock: () => new Date(s0 + offset) })
   for (const who of booked) {
     await person(who)
+    await withPhones(w.db, [who], { realNames: true }) // a volunteer event: phone and real name to sign up
     expectOk(
       await call<Registration>(
         signup,
