@@ -92,7 +92,7 @@ export default function ApprovalsPage() {
   if (session.phase === 'error')
     return <ErrorState message={session.error ?? '加载失败'} onRetry={() => void session.load(true)} />
   if (!session.me) return <View className="va__hint">加载中…</View>
-  if (!owner) return <EmptyState text="你所在的单位还没有场地" />
+  if (!owner) return <EmptyState text="只有场地所属单位的组织者或团区委可以审批预订" />
 
   let body: JSX.Element
   if (pending.phase === 'error') body = <CallError error={pending.error} onRetry={() => void pending.reload()} />
