@@ -8,6 +8,7 @@ import { openPage, pageRoot, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { allByTestId, byTestId, byText, callsOf, tap } from './support/dom'
 import { summary } from './support/venue-fixtures'
+import { wgs84ToGcj02 } from '@/packages/venues/features/venue/geo'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -15,7 +16,9 @@ jest.mock('@/services/cloud', () => ({
 }))
 
 const PAGE = '/packages/venues/pages/list/index'
-const HERE = { latitude: 32.2, longitude: 119.42 }
+/** The browser's WGS-84 position, and the same place in GCJ-02 (the venues' and WeChat's coordinates). */
+const GPS = { latitude: 32.2, longitude: 119.42 }
+const HERE = wgs84ToGcj02(GPS)
 
 const mobile = summary({ distanceMeters: 1520 })
 const post = summary({
@@ -55,12 +58,13 @@ afterEach(() => {
 const names = () => allByTestId('venue-item').map((e) => e.querySelector('.venues__name')?.textContent)
 
 test('with my location: asks for venues near me, lists them nearest first with distances, and draws the plan', async () => {
-  getLocation.mockResolvedValue(HERE as never)
+  getLocation.mockResolvedValue(GPS as never)
   serve({ 'venue.venues': () => ({ items: [post, mobile, cafe] }) })
   await openPage(PAGE)
   await settle()
 
-  expect(getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
+  // H5: browsers know only WGS-84; the position is shifted to GCJ-02 before asking for distances.
+  expect(getLocation).toHaveBeenCalledWith({ type: 'wgs84' })
   expect(callsOf(callFunctionMock, 'venue', 'venues')).toEqual([{ near: HERE }])
   expect(names()).toEqual(['邮政大楼三楼青年之家', '移动公司职工活动中心', '青年之家共营店·半日闲咖啡'])
   expect(allByTestId('venue-distance').map((e) => e.textContent)).toEqual(['980 米', '1.5 公里', '1.8 公里'])
@@ -97,7 +101,7 @@ test('with my location: asks for venues near me, lists them nearest first with d
 })
 
 test('filters ask the server by facility kind and by tier, and 全部 clears them', async () => {
-  getLocation.mockResolvedValue(HERE as never)
+  getLocation.mockResolvedValue(GPS as never)
   serve({
     'venue.venues': (d) => {
       const req = (d ?? {}) as NonNullable<VenueListRequest>
@@ -139,4 +143,14 @@ test('location refused: venues by name, no distances, no 我 on the plan', async
   expect(text()).toContain('未获取到你的位置，按名称排列')
   expect(allByTestId('plan-pin')).toHaveLength(3)
   expect(allByTestId('plan-me')).toHaveLength(0)
+})
+
+test('WGS-84 → GCJ-02: the published reference point, and no shift outside China', () => {
+  const p = wgs84ToGcj02({ latitude: 39.915, longitude: 116.404 })
+  expect(p.latitude).toBeCloseTo(39.91640428150164, 9)
+  expect(p.longitude).toBeCloseTo(116.41024449916938, 9)
+  expect(wgs84ToGcj02({ latitude: 48.8566, longitude: 2.3522 })).toEqual({ latitude: 48.8566, longitude: 2.3522 })
+  // Around Zhenjiang the shift is a few hundred metres.
+  expect(HERE.latitude - GPS.latitude).toBeLessThan(0.01)
+  expect(HERE.longitude - GPS.longitude).toBeGreaterThan(0.001)
 })
