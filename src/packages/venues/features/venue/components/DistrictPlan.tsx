@@ -20,12 +20,21 @@ export function DistrictPlan({ venues, me, onOpen }: Props) {
     [...located.map((v) => ({ key: v.id, at: v.location as GeoPoint })), ...(me ? [{ key: '__me', at: me }] : [])],
     WIDTH,
     HEIGHT,
+    16,
   )
   const byKey = new Map(points.map((p) => [p.key, p]))
   const mePoint = byKey.get('__me')
   return (
     <View className="district-plan" data-testid="district-plan">
       <View className="district-plan__north">北 ↑</View>
+      {/* Me first, so a venue next to me stays on top and readable. */}
+      {mePoint ? (
+        <View
+          className="district-plan__me"
+          data-testid="plan-me"
+          style={{ left: `${mePoint.left}%`, top: `${mePoint.top}%` }}
+        />
+      ) : null}
       {located.map((v) => {
         const p = byKey.get(v.id)
         if (!p) return null
@@ -38,19 +47,14 @@ export function DistrictPlan({ venues, me, onOpen }: Props) {
             style={{ left: `${p.left}%`, top: `${p.top}%` }}
             onClick={() => onOpen(v.id)}
           >
-            <View className={`district-plan__dot district-plan__dot--${v.tier}`}>{n}</View>
+            <View className="district-plan__dot">{n}</View>
             <Text className="district-plan__label">{v.name}</Text>
           </View>
         )
       })}
-      {mePoint ? (
-        <View className="district-plan__pin" style={{ left: `${mePoint.left}%`, top: `${mePoint.top}%` }}>
-          <View className="district-plan__me" data-testid="plan-me" />
-          <Text className="district-plan__label district-plan__label--me">我</Text>
-        </View>
-      ) : null}
       <View className="district-plan__scale">
         示意图，非地图 · 图宽约 {widthKm >= 10 ? Math.round(widthKm) : widthKm.toFixed(1)} 公里
+        {mePoint ? <Text className="district-plan__me-key"> · ● 我的位置</Text> : null}
       </View>
     </View>
   )
