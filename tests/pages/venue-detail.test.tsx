@@ -208,17 +208,20 @@ test('booking: pick two free slots, fill the sheet, link an event; the grid relo
       activityId: EVENT_ID,
     },
   ])
-  expect(toast).toHaveBeenCalledWith({ title: '已预订', icon: 'none' })
+  expect(toast).toHaveBeenCalledWith({ title: '预订成功', icon: 'none' })
   expect(allByTestId('booking-sheet')).toHaveLength(0)
   expect(callsOf(callFunctionMock, 'venue', 'grid').length).toBe(gridCalls + 1)
 })
 
-test('a weekly repeat is one all-or-nothing call; a clash shows the server’s dates and keeps the sheet', async () => {
+test('a weekly repeat is one all-or-nothing call; a clash shows the server’s dates and keeps the sheet; then it books', async () => {
   const asked: BookRecurringRequest[] = []
   serveVenue({
     'venue.bookRecurring': (d) => {
       asked.push(d as BookRecurringRequest)
-      throw new ApiError('BOOKING_CONFLICT', '以下日期的时段已被占用，全部未预订：12月2日、12月9日')
+      if (asked.length === 1) {
+        throw new ApiError('BOOKING_CONFLICT', '以下日期的时段已被占用，全部未预订：12月2日、12月9日')
+      }
+      return { items: Array.from({ length: 4 }, () => booking()) }
     },
   })
   await openPage(PAGE)
@@ -244,6 +247,14 @@ test('a weekly repeat is one all-or-nothing call; a clash shows the server’s d
   expect(byTestId('form-error').textContent).toBe('以下日期的时段已被占用，全部未预订：12月2日、12月9日')
   expect(allByTestId('booking-sheet')).toHaveLength(1)
   expect(toast).not.toHaveBeenCalled()
+
+  // Fewer weeks: all of them are booked.
+  await pick('picker-weeks', 2) // 连续 4 周
+  await tap(byTestId('booking-submit'))
+  await settle()
+  expect(asked[1].weeks).toBe(4)
+  expect(toast).toHaveBeenCalledWith({ title: '已预订 4 周', icon: 'none' })
+  expect(allByTestId('booking-sheet')).toHaveLength(0)
 })
 
 test('a request for a facility that needs approval says so', async () => {
@@ -260,7 +271,7 @@ test('a request for a facility that needs approval says so', async () => {
   await tap(byTestId('booking-submit'))
   await settle()
   expect((callsOf(callFunctionMock, 'venue', 'book')[0] as BookRequest).facilityId).toBe(YOGA_ID)
-  expect(toast).toHaveBeenCalledWith({ title: '已提交申请，等待审批', icon: 'none' })
+  expect(toast).toHaveBeenCalledWith({ title: '已提交，待审批', icon: 'none' })
 })
 
 test('a whole contact phone is tap-to-call; people without a unit cannot book; the owner blocks a period', async () => {

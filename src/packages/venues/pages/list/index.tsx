@@ -5,6 +5,7 @@ import type { FacilityKind, VenueSummary, VenueTier } from '@api/venue'
 import { FACILITY_KINDS, FACILITY_KIND_NAMES, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
+import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
 import { useLoad } from '@/hooks/useLoad'
 import { listVenues } from '../../features/venue/api'
 import { DistrictPlan } from '../../features/venue/components/DistrictPlan'
@@ -111,6 +112,8 @@ export default function VenueListPage() {
       <Chips name="kind" options={FACILITY_KINDS} names={FACILITY_KIND_NAMES} value={kind} onChange={setKind} />
       <Chips name="tier" options={VENUE_TIERS} names={VENUE_TIER_NAMES} value={tier} onChange={setTier} />
       {body}
+      {/* WeChat holds getLocation until the person answers the 隐私保护指引 here (refused: no distances). */}
+      <PrivacyPopup />
     </View>
   )
 }

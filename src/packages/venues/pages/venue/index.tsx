@@ -118,9 +118,17 @@ export default function VenuePage() {
   const booked = (items: Booking[]) => {
     setSheet(false)
     setSelection(null)
+    // Short: a toast wraps after about seven characters.
     const pending = items[0]?.state === 'pending'
-    const weeks = items.length > 1 ? `${items.length} 次` : ''
-    void Taro.showToast({ title: pending ? `已提交${weeks}申请，等待审批` : `已预订${weeks}`, icon: 'none' })
+    const weeks = items.length > 1 ? `${items.length} 周` : ''
+    const title = pending
+      ? weeks
+        ? `已提交 ${weeks}，待审批`
+        : '已提交，待审批'
+      : weeks
+        ? `已预订 ${weeks}`
+        : '预订成功'
+    void Taro.showToast({ title, icon: 'none' })
     void grid.reload()
   }
 
