@@ -14,7 +14,7 @@ import { formatTimeRange } from '@/utils/time'
 import { blockPeriod, getGrid, getVenue } from '../../features/venue/api'
 import { BookingSheet } from '../../features/venue/components/BookingSheet'
 import { WeekGrid } from '../../features/venue/components/WeekGrid'
-import { exceptionLine, hoursLines, monthDay, ruleLines } from '../../features/venue/labels'
+import { displayablePhotos, exceptionLine, hoursLines, monthDay, ruleLines } from '../../features/venue/labels'
 import { addDays, selectedRange, toggleSlot, type Selection } from '../../features/venue/week'
 import './index.scss'
 
@@ -43,6 +43,7 @@ function Contact({ venue }: { venue: VenueDetail }) {
 }
 
 function VenueInfo({ venue }: { venue: VenueDetail }) {
+  const photos = displayablePhotos(venue.photos)
   return (
     <View className="venue__card" data-testid="venue-info">
       <Text className="venue__name">{venue.name}</Text>
@@ -50,9 +51,9 @@ function VenueInfo({ venue }: { venue: VenueDetail }) {
         <Text className="venue__tier">{VENUE_TIER_NAMES[venue.tier]}</Text>
         <Text className="venue__muted">{venue.ownerName}</Text>
       </View>
-      {venue.photos.length > 0 ? (
-        <View className="venue__photos">
-          {venue.photos.map((p) => (
+      {photos.length > 0 ? (
+        <View className="venue__photos" data-testid="venue-photos">
+          {photos.map((p) => (
             <Image key={p} className="venue__photo" src={p} mode="aspectFill" />
           ))}
         </View>
