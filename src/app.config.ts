@@ -54,6 +54,11 @@ const subPackages = [
     ],
   },
   {
+    // Shared venues (阵地): the district's map and list, a venue's week, bookings and approvals.
+    root: 'packages/venues/',
+    pages: ['pages/list/index', 'pages/venue/index', 'pages/bookings/index', 'pages/approvals/index'],
+  },
+  {
     // Public certificate check, opened from the code on a certificate; no login needed.
     root: 'packages/verify/',
     pages: ['pages/verify/index'],
@@ -88,6 +93,6 @@ export default defineAppConfig({
   // (src/features/privacy; WeChat applies the check to every mini-program, this states it).
   __usePrivacyCheck__: true,
   permission: {
-    'scope.userLocation': { desc: '签到时核对你是否在活动现场附近' },
+    'scope.userLocation': { desc: '签到时核对你是否在活动现场附近，查找附近的场地' },
   },
 })

@@ -37,6 +37,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/organiser/',
     'packages/admin/',
     'packages/mine/',
+    'packages/venues/',
     'packages/verify/',
   ])
   expect(config.subPackages[0].pages).toEqual(
@@ -58,8 +59,15 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/hours/index',
     'pages/audit/index',
   ])
+  // Shared venues (阵地): list/map, a venue with its week grid, a unit's bookings, the owner's approvals.
+  expect(config.subPackages[3].pages).toEqual([
+    'pages/list/index',
+    'pages/venue/index',
+    'pages/bookings/index',
+    'pages/approvals/index',
+  ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
-  expect(config.subPackages[3].pages).toEqual(['pages/verify/index'])
+  expect(config.subPackages[4].pages).toEqual(['pages/verify/index'])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/cloud'
 import { useActivityListStore } from '@/features/activities/store/activity-list'
 import { openPage, pageRoot, pullDownRefresh, reachBottom, settle, text } from './support/app'
@@ -324,4 +325,22 @@ test('tapping a card opens its detail page', async () => {
 
   expect(callFunctionMock).toHaveBeenCalledWith('activity', 'get', { id: target.id })
   expect(pageRoot().querySelector('[data-testid="activity-detail"]')?.textContent).toContain('点我看详情')
+})
+
+test('阵地预约 in the header opens the district’s venues', async () => {
+  const getLocation = jest.spyOn(Taro, 'getLocation').mockRejectedValue(new Error('getLocation:fail auth deny'))
+  try {
+    serve({
+      'activity.categories': () => ({ items: [] }),
+      'activity.list': () => ({ items: [], nextCursor: null }),
+      'venue.venues': () => ({ items: [] }),
+    })
+    await openPage(HOME)
+    await tap(byTestId('venues-link'))
+    await settle()
+    expect(callFunctionMock).toHaveBeenCalledWith('venue', 'venues', {})
+    expect(text()).toContain('没有符合条件的场地')
+  } finally {
+    getLocation.mockRestore()
+  }
 })

@@ -143,3 +143,35 @@ test('UNAUTHENTICATED in H5 offers the dev login page', async () => {
   // Checking a certificate needs no sign-in.
   expect(pageRoot().querySelector('[data-testid="verify-link"]')?.textContent).toBe('查验志愿服务证明')
 })
+
+test('阵地预约: everyone finds the venue map; organisers their unit’s bookings and the approvals', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({}) })
+    await openPage(ME)
+    const youth = pageRoot().querySelector('[data-testid="venue-entries"]')
+    expect(youth?.textContent).toContain('阵地地图')
+    expect(youth?.textContent).not.toContain('单位场地预订')
+    expect(youth?.textContent).not.toContain('场地预订审批')
+
+    serve({
+      'session.me': () =>
+        me({ roles: ['youth', 'unit_admin'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }] }),
+      'org.unit': () => {
+        throw new ApiError('NOT_FOUND', '单位不存在')
+      },
+    })
+    useSessionStore.getState().reset()
+    await openPage(ME)
+    await tap(byText('.taroify-cell__title', '阵地地图'))
+    await tap(byText('.taroify-cell__title', '单位场地预订'))
+    await tap(byText('.taroify-cell__title', '场地预订审批'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
+      '/packages/venues/pages/list/index',
+      '/packages/venues/pages/bookings/index',
+      '/packages/venues/pages/approvals/index',
+    ])
+  } finally {
+    navigate.mockRestore()
+  }
+})

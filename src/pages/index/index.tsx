@@ -53,11 +53,21 @@ export default function Home() {
           <Text className="home__title">青年活动</Text>
           <Text className="home__subtitle">团区委与各成员单位的志愿服务和青年活动</Text>
         </View>
-        {process.env.TARO_ENV === 'h5' ? (
-          <View className="home__dev-link" onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}>
-            切换身份(本地)
+        <View className="home__links">
+          {/* The district's shared venues (阵地): browsing needs no sign-in. */}
+          <View
+            className="home__venues-link"
+            data-testid="venues-link"
+            onClick={() => void Taro.navigateTo({ url: '/packages/venues/pages/list/index' })}
+          >
+            阵地预约 ›
           </View>
-        ) : null}
+          {process.env.TARO_ENV === 'h5' ? (
+            <View className="home__dev-link" onClick={() => void Taro.navigateTo({ url: '/pages/dev-login/index' })}>
+              切换身份(本地)
+            </View>
+          ) : null}
+        </View>
       </View>
       <FilterBar
         filters={{ status: list.status, month: list.month, unitId: list.unitId, keyword: list.keyword }}

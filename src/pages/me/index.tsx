@@ -17,6 +17,7 @@ const ORG = '/packages/organiser/pages'
 const ADMIN = '/packages/admin/pages'
 const MINE = '/packages/mine/pages'
 const VERIFY = '/packages/verify/pages/verify/index'
+const VENUES = '/packages/venues/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -88,6 +89,18 @@ function Profile({ me }: { me: Me }) {
           ))}
         </Cell.Group>
       ) : null}
+
+      <Cell.Group className="me__group" inset title="阵地预约" data-testid="venue-entries">
+        <Cell title="阵地地图" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/list/index`)}>
+          附近可预订的场地
+        </Cell>
+        {me.units.length > 0 ? (
+          <Cell title="单位场地预订" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/bookings/index`)} />
+        ) : null}
+        {me.units.length > 0 || admin ? (
+          <Cell title="场地预订审批" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/approvals/index`)} />
+        ) : null}
+      </Cell.Group>
 
       {admin ? (
         <Cell.Group className="me__group" inset title="团区委管理" data-testid="admin-entries">

@@ -1,0 +1,166 @@
+/**
+ * Shared venues end to end in the H5 build, in headless Chromium, through the local host: the
+ * organiser of 中国邮政 finds the district's venues near them (distances, the drawn plan), opens the
+ * district's 共营店 café (its 二楼活动区 needs approval), picks an hour next week on the grid and asks
+ * for it → it waits (待审批) on the unit's bookings → the district admin (the café's owner) approves
+ * it → the booker sees 已通过. Screenshots go to tests/artifacts/venue-*.png.
+ */
+import assert from 'node:assert/strict'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startHostProcess, type HostProcess } from '../../host/process'
+import { animationsSettled } from './support/settled'
+
+const ROOT = join(__dirname, '..', '..')
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CAFE = '青年之家共营店·半日闲咖啡'
+const PURPOSE = '邮政青年读书会·咖啡分享'
+// Near 邮政大楼 (WGS-84, as a browser reports it).
+const HERE = { latitude: 32.2063, longitude: 119.4265 }
+
+let host: HostProcess
+let browser: Browser
+let page: Page
+const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-venue-'))
+chmodSync(dataDir, 0o755)
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    geolocation: HERE,
+    permissions: ['geolocation'],
+  })
+  page = await context.newPage()
+})
+
+after(async () => {
+  await browser?.close()
+  await host?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `venue-${name}.png`) })
+const testId = (id: string) => page.locator(`[data-testid="${id}"]`)
+
+async function actAs(label: string) {
+  await page.goto(`${host.url}/#/pages/dev-login/index`)
+  await page.locator('.dev-login__persona', { hasText: label }).first().click()
+  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
+}
+
+async function openMeEntry(title: string) {
+  await page.goto(`${host.url}/#/pages/me/index`)
+  const entry = page.locator('.taroify-cell', { hasText: title }).first()
+  await entry.waitFor({ timeout: 20_000 })
+  await entry.click()
+  await animationsSettled(page)
+}
+
+test('the organiser finds the venues near them, with distances and the drawn plan', async () => {
+  await actAs('成员单位组织者')
+  await openMeEntry('阵地地图')
+  await testId('venue-distance').first().waitFor({ timeout: 20_000 })
+  const names = await page.locator('[data-testid="venue-item"] .venues__name').allInnerTexts()
+  assert.ok(names.includes(CAFE), `the café is listed: ${names.join('、')}`)
+  assert.equal(names[0], '邮政大楼三楼青年之家', 'the nearest first')
+  const metres = (await testId('venue-distance').allInnerTexts()).map((t) =>
+    t.endsWith('公里') ? parseFloat(t) * 1000 : parseFloat(t),
+  )
+  assert.deepEqual(
+    metres,
+    [...metres].sort((a, b) => a - b),
+    `nearest first: ${metres.join(', ')}`,
+  )
+  assert.equal(await testId('plan-pin').count(), names.length)
+  assert.equal(await testId('plan-me').count(), 1)
+  await shot('1-list')
+})
+
+test('the organiser asks for an hour of the café next week; it waits for approval', async () => {
+  await page.locator('[data-testid="venue-item"]', { hasText: CAFE }).click()
+  await testId('venue-info').waitFor({ timeout: 20_000 })
+  await testId('grid-slot').first().waitFor({ timeout: 20_000 })
+  assert.match(await testId('facility-rules').innerText(), /需场地方审批/)
+  await animationsSettled(page)
+  await shot('2-venue')
+
+  await testId('week-next').click()
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="week-title"]')?.textContent?.includes('起的一周'),
+  )
+  // The first two free half-hours in a row (the café books an hour at least).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="grid-slot"][data-state="free"]').length > 0)
+  const pair = await page.evaluate(() => {
+    const free = new Set(
+      [...document.querySelectorAll<HTMLElement>('[data-testid="grid-slot"][data-state="free"]')].map(
+        (e) => e.dataset.start as string,
+      ),
+    )
+    for (const start of [...free].sort()) {
+      const next = new Date(Date.parse(start) + 30 * 60_000).toISOString()
+      if (free.has(next)) return [start, next]
+    }
+    return null
+  })
+  assert.ok(pair, 'next week has two free half-hours in a row')
+  for (const start of pair) await page.locator(`[data-testid="grid-slot"][data-start="${start}"]`).click()
+  await testId('selection-bar').waitFor()
+  await testId('book-open').click()
+  await testId('booking-sheet').waitFor()
+  await testId('input-purpose').locator('input').fill(PURPOSE)
+  await shot('3-sheet')
+  await testId('booking-submit').click()
+  await testId('booking-sheet').waitFor({ state: 'detached', timeout: 15_000 })
+  // The slots now wait for the owner.
+  await page
+    .locator(`[data-testid="grid-slot"][data-start="${pair[0]}"][data-state="pending"]`)
+    .waitFor({ timeout: 15_000 })
+  await shot('4-requested')
+
+  await openMeEntry('单位场地预订')
+  const card = page.locator('[data-testid="booking-card"]', { hasText: PURPOSE })
+  await card.waitFor({ timeout: 20_000 })
+  assert.equal(await card.locator('[data-testid="booking-state"]').innerText(), '待审批')
+})
+
+test('the district admin approves it; the booker sees 已通过', async () => {
+  await actAs('团区委管理员')
+  await openMeEntry('场地预订审批')
+  const request = page.locator('[data-testid="booking-card"]', { hasText: PURPOSE })
+  await request.waitFor({ timeout: 20_000 })
+  assert.match(await request.innerText(), /中国邮政镇江分公司团委/)
+  await animationsSettled(page)
+  await shot('5-approvals')
+  await request.locator('[data-testid="booking-approve"]').click()
+  await request.waitFor({ state: 'detached', timeout: 15_000 })
+
+  await actAs('成员单位组织者')
+  await openMeEntry('单位场地预订')
+  const card = page.locator('[data-testid="booking-card"]', { hasText: PURPOSE })
+  await card.waitFor({ timeout: 20_000 })
+  assert.equal(await card.locator('[data-testid="booking-state"]').innerText(), '已通过')
+  await card.scrollIntoViewIfNeeded()
+  await animationsSettled(page)
+  await shot('6-approved')
+})
