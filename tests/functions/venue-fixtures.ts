@@ -170,5 +170,11 @@ export function venueMatrixCases(world: () => World): {
     },
     { name: 'venue.unitBookings', who: 'UNIT_A', data: async () => ({ unitId: world().unitA }) },
     { name: 'venue.ownerPending', who: 'UNIT_A', data: async () => ({ ownerUnitId: world().unitA }) },
+    { name: 'venue.usage', who: 'UNIT_A', data: async () => ({ year: 2026, venueId: (await setup()).venueId }) },
+    {
+      name: 'venue.exportUsage',
+      who: 'UNIT_A',
+      data: async () => ({ year: 2026, month: 11, venueId: (await setup()).venueId }),
+    },
   ]
 }

@@ -10,6 +10,7 @@ import {
   gridRequest,
   ownerPendingRequest,
   unitBookingsRequest,
+  usageRequest,
   venueCreateRequest,
   venueGetRequest,
   venueListRequest,
@@ -20,6 +21,7 @@ import { block, book, bookRecurring } from '../../../server/app/venue/bookings'
 import { approveBooking, cancelBooking, declineBooking } from '../../../server/app/venue/decisions'
 import type { VenueFailure } from '../../../server/app/venue/failures'
 import { bookingsOfUnit, facilityGrid, pendingForOwner } from '../../../server/app/venue/lists'
+import { exportVenueUsage, venueUsage } from '../../../server/app/venue/usage'
 import {
   createFacility,
   createVenue,
@@ -91,6 +93,12 @@ export const actions = withFailures<VenueActions, VenueFailure>(
       access: 'signed_in',
       input: ownerPendingRequest,
       handle: (input, ctx) => pendingForOwner(ctx, input),
+    }),
+    usage: action({ access: 'signed_in', input: usageRequest, handle: (input, ctx) => venueUsage(ctx, input) }),
+    exportUsage: action({
+      access: 'signed_in',
+      input: usageRequest,
+      handle: (input, ctx) => exportVenueUsage(ctx, input),
     }),
   },
   venueFailures,

@@ -25,6 +25,8 @@ export type VenueFailure =
   | { kind: 'bookingConflict'; clash: ClashTime; block: boolean }
   /** A recurring booking: the series' dates that clash (nothing was written). */
   | { kind: 'recurringConflict'; days: string[] }
+  /** The usage report: the district admin, or the organisers of a unit that owns venues (its own). */
+  | { kind: 'notUsageViewer' }
   | { kind: 'notPending' }
   | { kind: 'notCancellable' }
   | { kind: 'declineWithoutReason' }
