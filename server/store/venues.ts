@@ -738,3 +738,19 @@ export async function usageSums(
     bookedMinutes: r.booked_minutes,
   }))
 }
+
+/** Records an approved booking's outcome (used or no-show): both hold the slot, so no constraint can fail. */
+export async function setBookingOutcome(
+  db: Db,
+  districtId: string,
+  id: string,
+  change: { state: 'used' | 'no_show'; markedBy: string; at: Date },
+): Promise<void> {
+  await db.query('update booking set state = $3, marked_by = $4, marked_at = $5 where district_id = $1 and id = $2', [
+    districtId,
+    id,
+    change.state,
+    change.markedBy,
+    change.at,
+  ])
+}

@@ -183,6 +183,13 @@ export const bookingDecideRequest = z.strictObject({
 })
 export type BookingDecideRequest = z.input<typeof bookingDecideRequest>
 
+export const bookingMarkRequest = z.strictObject({
+  bookingId: z.uuid(),
+  /** What happened once the booking started: the unit came (used) or did not (no_show). */
+  outcome: z.enum(['used', 'no_show']),
+})
+export type BookingMarkRequest = z.input<typeof bookingMarkRequest>
+
 export const bookingCancelRequest = z.strictObject({ bookingId: z.uuid(), reason: text(0, 100).optional() })
 export type BookingCancelRequest = z.input<typeof bookingCancelRequest>
 
@@ -402,6 +409,7 @@ export interface VenueActions {
   block: { request: BlockRequest; response: Booking }
   unitBookings: { request: UnitBookingsRequest; response: { items: Booking[] } }
   ownerPending: { request: OwnerPendingRequest; response: { items: Booking[] } }
+  mark: { request: BookingMarkRequest; response: Booking }
   usage: { request: UsageRequest; response: VenueUsage }
   exportUsage: { request: UsageRequest; response: UsageExport }
 }

@@ -77,6 +77,8 @@ export const venueFailures: FailureTable<VenueFailure> = {
     code: 'BOOKING_CONFLICT',
     message: `以下日期的时段已被占用，全部未预订：${days.map(monthDay).join('、')}`,
   }),
+  notMarkable: { code: 'CONFLICT', message: '只有已通过的预订可以登记使用情况' },
+  notStarted: { code: 'CONFLICT', message: '预订开始后才能登记使用情况' },
   notPending: { code: 'CONFLICT', message: '该预订已处理过' },
   notCancellable: { code: 'CONFLICT', message: '该预订已结束或已取消，无法取消' },
   declineWithoutReason: { code: 'INVALID_INPUT', message: '拒绝时请填写原因', fields: { reason: '不能为空' } },
