@@ -754,3 +754,20 @@ export async function setBookingOutcome(
     change.at,
   ])
 }
+
+/** An event's bookings that have not started by `since` and still wait or hold a slot, soonest first. */
+export async function upcomingEventBookings(
+  db: Db,
+  districtId: string,
+  activityId: string,
+  since: Date,
+): Promise<BookingRecord[]> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT}
+     where b.district_id = $1 and b.activity_id = $2 and b.kind = 'booking' and b.state in ('pending', 'approved')
+       and lower(b.during) > $3
+     order by lower(b.during)`,
+    [districtId, activityId, since],
+  )
+  return rows.map(toBooking)
+}

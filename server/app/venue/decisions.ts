@@ -24,6 +24,7 @@ import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { allow, check, refuse } from '../refusal'
 import type { VenueFailure } from './failures'
+import { placeEventAt } from './event-link'
 import { toBooking } from './present'
 import { EXCLUSION_VIOLATION, refuseClash } from './bookings'
 import { facilityOrMissing } from './venues'
@@ -94,6 +95,7 @@ async function decide(
   const [updated] = await findBookings(ctx.db, homeDistrictId(), [input.bookingId])
   // After the commit: a message that cannot be sent must not undo the decision.
   await tellBooker(ctx, updated)
+  await placeEventAt(ctx, updated)
   return toBooking(updated)
 }
 
