@@ -47,8 +47,9 @@ async function tellBooker(ctx: SignedInContext, b: BookingRecord): Promise<void>
   await sendNotices(ctx, [
     {
       toOpenid: openid,
-      templateId: templates.signupStatus(),
-      page: `packages/venue/pages/bookings/index?unitId=${b.unitId ?? ''}`,
+      templateId: templates.bookingDecision(),
+      // The pages' subpackage: src/packages/venues (my unit's bookings).
+      page: `packages/venues/pages/bookings/index?unitId=${b.unitId ?? ''}`,
       data: {
         thing1: { value: `${b.venueName} ${b.facilityName}`.slice(0, 20) },
         phrase2: { value: b.state === 'approved' ? '已通过' : '未通过' },
