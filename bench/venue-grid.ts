@@ -12,7 +12,8 @@ import { Pool } from 'pg'
 import { startLocalHost } from '../host/local-host'
 import { shanghaiDay } from '../server/domain/shanghai-time'
 import { DAY_MS, dayStart, weekMonday } from '../server/domain/venue/calendar'
-import { bookingsBetween } from '../server/store/venues'
+import { usageMonths } from '../server/domain/venue/usage'
+import { bookingsBetween, usageSums, usageVenues } from '../server/store/venues'
 import { benchClient } from './http'
 import { percentile, writeSection } from './report'
 
@@ -21,6 +22,7 @@ const FACILITIES_PER_VENUE = 5
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 50_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300)
 const WARM_UP = 20
+const USAGE_ROUNDS = Number(process.env.BENCH_USAGE_ROUNDS ?? 30)
 
 /**
  * Venues open 08:00–22:00 every day (with a closed day here and there), five facilities each, and
@@ -136,6 +138,37 @@ async function main() {
         slots += grid.days.reduce((n, d) => n + d.slots.length, 0)
       }
     }
+    // The district's usage report (venue.usage) as the district admin: every venue, a month and a year.
+    const login = await client.post('_dev/login', null, { persona: 'district_admin' })
+    const token = (login.data as { token: string }).token
+    const venueIds = (await usageVenues(pool, 'runzhou', { venueId: null, ownerUnitIds: null })).map((v) => v.id)
+    const year = Number(monday.slice(0, 4))
+    const month = Number(monday.slice(5, 7))
+    const usageRows: string[][] = []
+    for (const [name, months, data] of [
+      [`usage, every venue, one month (${monday.slice(0, 7)})`, usageMonths(year, month), { year, month }],
+      [`usage, every venue, the year ${year}`, usageMonths(year), { year }],
+    ] as const) {
+      const udb: number[] = []
+      const uhttp: number[] = []
+      for (let i = 0; i < USAGE_ROUNDS + 3; i++) {
+        const a = process.hrtime.bigint()
+        await usageSums(pool, 'runzhou', venueIds, [...months])
+        const b = process.hrtime.bigint()
+        const res = await client.post('venue', token, { action: 'usage', data })
+        const c = process.hrtime.bigint()
+        if (!res.ok) throw new Error(`usage: ${JSON.stringify(res)}`)
+        if (i >= 3) {
+          udb.push(Number(b - a) / 1e6)
+          uhttp.push(Number(c - b) / 1e6)
+        }
+      }
+      usageRows.push([
+        name,
+        ...[udb, uhttp].flatMap((xs) => [percentile(xs, 50), percentile(xs, 95)].map((v) => v.toFixed(2))),
+      ])
+      console.log(usageRows[usageRows.length - 1].join('  '))
+    }
     const row = [db, http].flatMap((xs) => [percentile(xs, 50), percentile(xs, 95)].map((v) => v.toFixed(2)))
     console.log(`DB p50 ${row[0]} p95 ${row[1]} · end to end p50 ${row[2]} p95 ${row[3]}`)
     const pg = (await pool.query<{ server_version: string }>('show server_version')).rows[0].server_version
@@ -150,6 +183,12 @@ async function main() {
       '| query | DB p50 ms | DB p95 ms | end to end p50 ms | end to end p95 ms |',
       '|---|---|---|---|---|',
       `| one facility, one week | ${row.join(' | ')} |`,
+      '',
+      `Not a target, for scale: the district's usage report (\`venue.usage\` as the district admin, ${USAGE_ROUNDS} rounds after 3 warm-up rounds). “DB” is its booking sums (\`usageSums\`: bookings per venue, unit and month with hours clipped to each month); “end to end” adds the venues, their hours and exceptions, the opening hours computed day by day in Asia/Shanghai for every venue, and JSON.`,
+      '',
+      '| query | DB p50 ms | DB p95 ms | end to end p50 ms | end to end p95 ms |',
+      '|---|---|---|---|---|',
+      ...usageRows.map((r) => `| ${r.join(' | ')} |`),
     ])
   } finally {
     client.close()
