@@ -10,4 +10,6 @@ export const templates = {
   reminder: () => process.env.QINGJU_TEMPLATE_REMINDER ?? 'activity_reminder',
   signupStatus: () => process.env.QINGJU_TEMPLATE_SIGNUP_STATUS ?? 'signup_status',
   unitReview: () => process.env.QINGJU_TEMPLATE_UNIT_REVIEW ?? 'unit_review_result',
+  /** A venue booking approved or declined (venue.approve / venue.decline). */
+  bookingDecision: () => process.env.QINGJU_TEMPLATE_BOOKING_DECISION ?? 'venue_booking_result',
 }

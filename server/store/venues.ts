@@ -614,3 +614,170 @@ export async function lockFacility(db: Db, districtId: string, facilityId: strin
     facilityId,
   ])
 }
+
+/** The venues a usage report covers: all of the district's, those of some owner units, or one. */
+export async function usageVenues(
+  db: Db,
+  districtId: string,
+  scope: { venueId: string | null; ownerUnitIds: string[] | null },
+): Promise<{ id: string; name: string; ownerUnitId: string | null; ownerName: string; facilities: number }[]> {
+  const { rows } = await db.query<{
+    id: string
+    name: string
+    owner_unit_id: string | null
+    owner_name: string
+    facilities: number
+  }>(
+    `select v.id, v.name, v.owner_unit_id, coalesce(u.name, d.name) as owner_name,
+       (select count(*)::int from facility f where f.district_id = v.district_id and f.venue_id = v.id) as facilities
+     from venue v
+     join district d on d.id = v.district_id
+     left join org_unit u on u.id = v.owner_unit_id
+     where v.district_id = $1 and ($2::uuid is null or v.id = $2)
+       and ($3::uuid[] is null or v.owner_unit_id = any($3::uuid[]))
+     order by v.name`,
+    [districtId, scope.venueId, scope.ownerUnitIds],
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    ownerUnitId: r.owner_unit_id,
+    ownerName: r.owner_name,
+    facilities: r.facilities,
+  }))
+}
+
+/** The weekly hours and the exceptions between two Shanghai days (inclusive) of several venues. */
+export async function hoursOfVenues(
+  db: Db,
+  districtId: string,
+  venueIds: string[],
+  fromDay: string,
+  toDay: string,
+): Promise<Map<string, { weekly: WeeklyRow[]; exceptions: ExceptionRow[] }>> {
+  const [weekly, exceptions] = await Promise.all([
+    db.query<{ venue_id: string; weekday: number; opens_min: number; closes_min: number }>(
+      `select venue_id, weekday, opens_min, closes_min from venue_hours
+       where district_id = $1 and venue_id = any($2::uuid[]) order by venue_id, weekday, opens_min`,
+      [districtId, venueIds],
+    ),
+    db.query<{ venue_id: string; day: string; opens_min: number[]; closes_min: number[]; note: string }>(
+      `select venue_id, to_char(day, 'YYYY-MM-DD') as day, opens_min, closes_min, note from venue_exception
+       where district_id = $1 and venue_id = any($2::uuid[]) and day between $3::date and $4::date
+       order by venue_id, day`,
+      [districtId, venueIds, fromDay, toDay],
+    ),
+  ])
+  const out = new Map(venueIds.map((id) => [id, { weekly: [] as WeeklyRow[], exceptions: [] as ExceptionRow[] }]))
+  for (const r of weekly.rows) {
+    out.get(r.venue_id)?.weekly.push({ weekday: r.weekday, opens: r.opens_min, closes: r.closes_min })
+  }
+  for (const r of exceptions.rows) {
+    out.get(r.venue_id)?.exceptions.push({
+      day: r.day,
+      ranges: r.opens_min.map((opens, i) => ({ opens, closes: r.closes_min[i] })),
+      note: r.note,
+    })
+  }
+  return out
+}
+
+/**
+ * Bookings (not blocks) that held a slot, summed per venue, booking unit and month: how many
+ * started in the month, how many of those were no-shows, and the minutes of approved and used
+ * bookings inside the month (a booking across a month's end counts in both, clipped).
+ */
+export async function usageSums(
+  db: Db,
+  districtId: string,
+  venueIds: string[],
+  months: { label: string; start: Date; end: Date }[],
+): Promise<
+  {
+    venueId: string
+    unitId: string | null
+    unitName: string
+    month: string
+    bookings: number
+    noShows: number
+    bookedMinutes: number
+  }[]
+> {
+  const { rows } = await db.query<{
+    venue_id: string
+    unit_id: string | null
+    unit_name: string
+    month: string
+    bookings: number
+    no_shows: number
+    booked_minutes: number
+  }>(
+    // Summed per facility first (a few thousand groups), then per venue: joining every booking to its
+    // facility and sorting them all cost ten times as much at 50,000 bookings (bench/venue-grid.ts).
+    `with sums as (
+       select b.facility_id, b.unit_id, m.label as month,
+         count(*) filter (where lower(b.during) >= m.start_at) as bookings,
+         count(*) filter (where lower(b.during) >= m.start_at and b.state = 'no_show') as no_shows,
+         coalesce(sum(extract(epoch from least(upper(b.during), m.end_at) - greatest(lower(b.during), m.start_at)))
+           filter (where b.state in ('approved', 'used')), 0)::float8 / 60 as booked_minutes
+       from booking b
+       join unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) as m(label, start_at, end_at)
+         on b.during && tstzrange(m.start_at, m.end_at, '[)')
+       where b.district_id = $1 and b.kind = 'booking' and b.state in ('approved', 'used', 'no_show')
+         and b.during && tstzrange($4[1], $5[cardinality($5)], '[)')
+       group by b.facility_id, b.unit_id, m.label
+     )
+     select f.venue_id, s.unit_id, coalesce(u.name, '') as unit_name, s.month,
+       sum(s.bookings)::int as bookings, sum(s.no_shows)::int as no_shows, sum(s.booked_minutes)::float8 as booked_minutes
+     from sums s
+     join facility f on f.district_id = $1 and f.id = s.facility_id
+     -- A set to join (hashed), not an array to search per row: a district has hundreds of venues.
+     join (select distinct unnest($2::uuid[]) as id) sv on sv.id = f.venue_id
+     left join org_unit u on u.id = s.unit_id
+     group by f.venue_id, s.unit_id, u.name, s.month
+     order by s.month, f.venue_id, u.name`,
+    [districtId, venueIds, months.map((m) => m.label), months.map((m) => m.start), months.map((m) => m.end)],
+  )
+  return rows.map((r) => ({
+    venueId: r.venue_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    month: r.month,
+    bookings: r.bookings,
+    noShows: r.no_shows,
+    bookedMinutes: r.booked_minutes,
+  }))
+}
+
+/** Records an approved booking's outcome (used or no-show): both hold the slot, so no constraint can fail. */
+export async function setBookingOutcome(
+  db: Db,
+  districtId: string,
+  id: string,
+  change: { state: 'used' | 'no_show'; markedBy: string; at: Date },
+): Promise<void> {
+  await db.query('update booking set state = $3, marked_by = $4, marked_at = $5 where district_id = $1 and id = $2', [
+    districtId,
+    id,
+    change.state,
+    change.markedBy,
+    change.at,
+  ])
+}
+
+/** An event's bookings that have not started by `since` and still wait or hold a slot, soonest first. */
+export async function upcomingEventBookings(
+  db: Db,
+  districtId: string,
+  activityId: string,
+  since: Date,
+): Promise<BookingRecord[]> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT}
+     where b.district_id = $1 and b.activity_id = $2 and b.kind = 'booking' and b.state in ('pending', 'approved')
+       and lower(b.during) > $3
+     order by lower(b.during)`,
+    [districtId, activityId, since],
+  )
+  return rows.map(toBooking)
+}

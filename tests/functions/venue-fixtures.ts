@@ -109,6 +109,19 @@ export function venueMatrixCases(world: () => World): {
     )
     return r.rows[0].id
   }
+  let past = 0
+  /** An approved booking of unit B that started: a fresh past hour each (yesterday and before, 02:00–21:00). */
+  const started = async () => {
+    const i = past++
+    const startAt = shanghai(-1 - Math.floor(i / 20), `${String(2 + (i % 20)).padStart(2, '0')}:00`)
+    const endAt = new Date(new Date(startAt).getTime() + 3600_000).toISOString()
+    const r = await world().db.query<{ id: string }>(
+      `insert into booking (district_id, facility_id, unit_id, booked_by, during, purpose, state)
+       values ('runzhou', $1, $2, $3, tstzrange($4, $5, '[)'), '矩阵测试', 'approved') returning id`,
+      [(await setup()).auto, world().unitB, world().userIds.orgB, startAt, endAt],
+    )
+    return r.rows[0].id
+  }
   return [
     {
       name: 'venue.createVenue',
@@ -163,6 +176,7 @@ export function venueMatrixCases(world: () => World): {
       who: 'UNIT_A',
       data: async () => ({ bookingId: await insert((await setup()).auto, world().unitA, 'approved') }),
     },
+    { name: 'venue.mark', who: 'UNIT_A', data: async () => ({ bookingId: await started(), outcome: 'used' }) },
     {
       name: 'venue.block',
       who: 'UNIT_A',
@@ -170,5 +184,11 @@ export function venueMatrixCases(world: () => World): {
     },
     { name: 'venue.unitBookings', who: 'UNIT_A', data: async () => ({ unitId: world().unitA }) },
     { name: 'venue.ownerPending', who: 'UNIT_A', data: async () => ({ ownerUnitId: world().unitA }) },
+    { name: 'venue.usage', who: 'UNIT_A', data: async () => ({ year: 2026, venueId: (await setup()).venueId }) },
+    {
+      name: 'venue.exportUsage',
+      who: 'UNIT_A',
+      data: async () => ({ year: 2026, month: 11, venueId: (await setup()).venueId }),
+    },
   ]
 }

@@ -181,7 +181,12 @@ export type ActivityUpdateRequest = z.input<typeof activityUpdateRequest>
 export const activityIdRequest = z.strictObject({ id: z.uuid() })
 export type ActivityIdRequest = z.input<typeof activityIdRequest>
 
-export const activityCancelRequest = z.strictObject({ id: z.uuid(), reason: text(2, 200) })
+export const activityCancelRequest = z.strictObject({
+  id: z.uuid(),
+  reason: text(2, 200),
+  /** Give back the event's venue bookings that have not started (default: yes). */
+  releaseBookings: z.boolean().default(true),
+})
 export type ActivityCancelRequest = z.input<typeof activityCancelRequest>
 
 export const activityManageListRequest = z.strictObject({

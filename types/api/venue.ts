@@ -183,6 +183,13 @@ export const bookingDecideRequest = z.strictObject({
 })
 export type BookingDecideRequest = z.input<typeof bookingDecideRequest>
 
+export const bookingMarkRequest = z.strictObject({
+  bookingId: z.uuid(),
+  /** What happened once the booking started: the unit came (used) or did not (no_show). */
+  outcome: z.enum(['used', 'no_show']),
+})
+export type BookingMarkRequest = z.input<typeof bookingMarkRequest>
+
 export const bookingCancelRequest = z.strictObject({ bookingId: z.uuid(), reason: text(0, 100).optional() })
 export type BookingCancelRequest = z.input<typeof bookingCancelRequest>
 
@@ -206,6 +213,15 @@ export const ownerPendingRequest = z.strictObject({
   ownerUnitId: z.uuid().nullable(),
 })
 export type OwnerPendingRequest = z.input<typeof ownerPendingRequest>
+
+export const usageRequest = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** One month of the year; without it, the whole year (Shanghai calendar). */
+  month: z.number().int().min(1).max(12).optional(),
+  /** One venue; without it, every venue the caller may see (all for the district admin, else their units'). */
+  venueId: z.uuid().optional(),
+})
+export type UsageRequest = z.input<typeof usageRequest>
 
 export interface GeoPoint {
   latitude: number
@@ -298,6 +314,85 @@ export interface Booking {
   createdAt: string
 }
 
+export interface MonthUsage {
+  /** "2026-11" */
+  month: string
+  openHours: number
+  capacityHours: number
+  bookedHours: number
+  share: number
+  bookings: number
+}
+
+/** One venue's usage in the period. */
+export interface VenueUsageLine {
+  venueId: string
+  venueName: string
+  ownerUnitId: string | null
+  ownerName: string
+  facilities: number
+  /** Hours the venue was open (weekly hours with closures and special days applied). */
+  openHours: number
+  /** openHours × facilities: what could have been booked. */
+  capacityHours: number
+  /** Approved and used bookings, clipped to the period. */
+  bookedHours: number
+  /** bookedHours ÷ capacityHours, 0–1 (阵地使用率). */
+  share: number
+  /** Bookings that held a slot (approved, used, no-show), by the month they start. */
+  bookings: number
+  noShows: number
+  byMonth: MonthUsage[]
+}
+
+export interface UsageCell {
+  venueId: string
+  venueName: string
+  unitId: string | null
+  unitName: string
+  month: string
+  bookings: number
+  noShows: number
+  bookedHours: number
+}
+
+export interface UsageParty {
+  /** Null: the district (its own venues). */
+  unitId: string | null
+  unitName: string
+  bookings: number
+  hours: number
+}
+
+export interface UsageExchange {
+  lenderUnitId: string | null
+  lenderName: string
+  borrowerUnitId: string | null
+  borrowerName: string
+  bookings: number
+  hours: number
+}
+
+export interface VenueUsage {
+  year: number
+  month: number | null
+  venues: VenueUsageLine[]
+  /** Bookings per venue, booking unit and month. */
+  cells: UsageCell[]
+  /** 串门: owners whose venues other units booked, and the units that booked others' venues; most hours first. */
+  lenders: UsageParty[]
+  borrowers: UsageParty[]
+  exchanges: UsageExchange[]
+  totals: { bookings: number; bookedHours: number; capacityHours: number; share: number }
+}
+
+export interface UsageExport {
+  fileName: string
+  fileId: string
+  /** A link that expires in 10 minutes. */
+  url: string
+}
+
 export interface VenueActions {
   createVenue: { request: VenueCreateRequest; response: VenueDetail }
   updateVenue: { request: VenueUpdateRequest; response: VenueDetail }
@@ -314,4 +409,7 @@ export interface VenueActions {
   block: { request: BlockRequest; response: Booking }
   unitBookings: { request: UnitBookingsRequest; response: { items: Booking[] } }
   ownerPending: { request: OwnerPendingRequest; response: { items: Booking[] } }
+  mark: { request: BookingMarkRequest; response: Booking }
+  usage: { request: UsageRequest; response: VenueUsage }
+  exportUsage: { request: UsageRequest; response: UsageExport }
 }

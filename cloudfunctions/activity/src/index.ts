@@ -48,7 +48,7 @@ export const actions = withFailures<ActivityActions, ActivityFailure>(
     cancel: action({
       access: 'signed_in',
       input: activityCancelRequest,
-      handle: (input, ctx) => cancelActivity(ctx, input.id, input.reason),
+      handle: (input, ctx) => cancelActivity(ctx, input.id, input.reason, input.releaseBookings),
     }),
     finish: action({
       access: 'signed_in',

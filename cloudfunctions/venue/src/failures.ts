@@ -20,6 +20,7 @@ export const venueFailures: FailureTable<VenueFailure> = {
   missing: ({ what }) => ({ code: 'NOT_FOUND', message: `${MISSING[what]}不存在或已下线` }),
   notVenueEditor: { code: 'FORBIDDEN', message: '只有场地所属单位的管理员或团区委可以修改场地' },
   notVenueOwner: { code: 'FORBIDDEN', message: '只有场地所属单位或团区委可以处理预订' },
+  notUsageViewer: { code: 'FORBIDDEN', message: '只有团区委或场地所属单位可以查看场地使用情况' },
   notUnitOrganiser: { code: 'FORBIDDEN', message: '只有本单位的组织者可以办理预订' },
   unitNotAdmitted: { code: 'CONFLICT', message: '单位通过审核后才能使用场地' },
   activityNotOfUnit: {
@@ -76,6 +77,8 @@ export const venueFailures: FailureTable<VenueFailure> = {
     code: 'BOOKING_CONFLICT',
     message: `以下日期的时段已被占用，全部未预订：${days.map(monthDay).join('、')}`,
   }),
+  notMarkable: { code: 'CONFLICT', message: '只有已通过的预订可以登记使用情况' },
+  notStarted: { code: 'CONFLICT', message: '预订开始后才能登记使用情况' },
   notPending: { code: 'CONFLICT', message: '该预订已处理过' },
   notCancellable: { code: 'CONFLICT', message: '该预订已结束或已取消，无法取消' },
   declineWithoutReason: { code: 'INVALID_INPUT', message: '拒绝时请填写原因', fields: { reason: '不能为空' } },

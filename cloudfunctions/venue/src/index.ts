@@ -5,11 +5,13 @@ import {
   bookRequest,
   bookingCancelRequest,
   bookingDecideRequest,
+  bookingMarkRequest,
   facilityCreateRequest,
   facilityUpdateRequest,
   gridRequest,
   ownerPendingRequest,
   unitBookingsRequest,
+  usageRequest,
   venueCreateRequest,
   venueGetRequest,
   venueListRequest,
@@ -17,9 +19,10 @@ import {
   type VenueActions,
 } from '@api/venue'
 import { block, book, bookRecurring } from '../../../server/app/venue/bookings'
-import { approveBooking, cancelBooking, declineBooking } from '../../../server/app/venue/decisions'
+import { approveBooking, cancelBooking, declineBooking, markBooking } from '../../../server/app/venue/decisions'
 import type { VenueFailure } from '../../../server/app/venue/failures'
 import { bookingsOfUnit, facilityGrid, pendingForOwner } from '../../../server/app/venue/lists'
+import { exportVenueUsage, venueUsage } from '../../../server/app/venue/usage'
 import {
   createFacility,
   createVenue,
@@ -81,6 +84,7 @@ export const actions = withFailures<VenueActions, VenueFailure>(
       input: bookingCancelRequest,
       handle: (input, ctx) => cancelBooking(ctx, input),
     }),
+    mark: action({ access: 'signed_in', input: bookingMarkRequest, handle: (input, ctx) => markBooking(ctx, input) }),
     block: action({ access: 'signed_in', input: blockRequest, handle: (input, ctx) => block(ctx, input) }),
     unitBookings: action({
       access: 'signed_in',
@@ -91,6 +95,12 @@ export const actions = withFailures<VenueActions, VenueFailure>(
       access: 'signed_in',
       input: ownerPendingRequest,
       handle: (input, ctx) => pendingForOwner(ctx, input),
+    }),
+    usage: action({ access: 'signed_in', input: usageRequest, handle: (input, ctx) => venueUsage(ctx, input) }),
+    exportUsage: action({
+      access: 'signed_in',
+      input: usageRequest,
+      handle: (input, ctx) => exportVenueUsage(ctx, input),
     }),
   },
   venueFailures,

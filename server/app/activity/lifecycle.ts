@@ -10,6 +10,7 @@ import { ensureSafeText } from '../content'
 import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { check } from '../refusal'
+import { releaseEventBookings } from '../venue/event-link'
 import { checkLine, managedActivity, reread } from './shared'
 
 type Step = 'publish' | 'cancel' | 'finish'
@@ -53,11 +54,23 @@ export async function publishActivity(ctx: SignedInContext, id: string): Promise
   return reread(ctx.db, id, ctx.now)
 }
 
-/** Everyone still holding or waiting for a place hears about it. */
-export async function cancelActivity(ctx: SignedInContext, id: string, reason: string): Promise<ManagedActivity> {
+/**
+ * Everyone still holding or waiting for a place hears about it. With `releaseBookings` (the default)
+ * the event's venue bookings that have not started are given back (server/app/venue/event-link.ts).
+ */
+export async function cancelActivity(
+  ctx: SignedInContext,
+  id: string,
+  reason: string,
+  releaseBookings = true,
+): Promise<ManagedActivity> {
   await ensureSafeText(ctx, reason)
   const activity = await step(ctx, id, 'cancel', () => null, reason)
   await sendNotices(ctx, await cancellationNotices(ctx.db, activity.id, activity.title, reason))
+  if (releaseBookings) {
+    const actor = await requireActor(ctx)
+    await releaseEventBookings(ctx, activity.districtId, activity.id, actor.userId)
+  }
   return reread(ctx.db, activity.id, ctx.now)
 }
 

@@ -35,6 +35,7 @@ import { ensureSafeText } from '../content'
 import type { SignedInContext } from '../context'
 import { allow, check, refuse } from '../refusal'
 import type { VenueFailure } from './failures'
+import { placeEventAt } from './event-link'
 import { toBooking } from './present'
 import { facilityOrMissing, venueOrMissing } from './venues'
 
@@ -141,6 +142,8 @@ export async function book(ctx: SignedInContext, input: z.output<typeof bookRequ
   }
   const [id] = await write(ctx.db, writes(p, input, [range], null), () => refuseClash(ctx.db, p.facility, [range]))
   const [booking] = await findBookings(ctx.db, p.facility.districtId, [id])
+  // After the commit: the event takes its place from a booking that holds the slot.
+  await placeEventAt(ctx, booking)
   return toBooking(booking)
 }
 
@@ -163,7 +166,9 @@ export async function bookRecurring(
   }
   if ((await holdingOverlaps(ctx.db, p.facility.districtId, p.facility.id, ranges)).length) await clashingDays()
   const ids = await write(ctx.db, writes(p, input, ranges, randomUUID()), clashingDays)
-  return { items: (await findBookings(ctx.db, p.facility.districtId, ids)).map(toBooking) }
+  const items = await findBookings(ctx.db, p.facility.districtId, ids)
+  await placeEventAt(ctx, items[0])
+  return { items: items.map(toBooking) }
 }
 
 /** The owner closes a period of a facility; it holds the time like a booking (existing bookings must go first). */

@@ -4,19 +4,27 @@
  * only one of two overlapping approvals commit, whoever approves, however close together.
  */
 import type * as z from 'zod'
-import type { Booking, bookingCancelRequest, bookingDecideRequest } from '@api/venue'
+import type { Booking, bookingCancelRequest, bookingDecideRequest, bookingMarkRequest } from '@api/venue'
 import { homeDistrictId, templates } from '../../config'
 import { venueCan } from '../../domain/venue/access'
 import { checkCancel } from '../../domain/venue/rules'
 import { clashTime } from '../../domain/venue/clash'
 import { inTransaction, pgCode } from '../../store/tx'
-import { findBooking, findBookings, lockFacility, setBookingState, type BookingRecord } from '../../store/venues'
+import {
+  findBooking,
+  findBookings,
+  lockFacility,
+  setBookingOutcome,
+  setBookingState,
+  type BookingRecord,
+} from '../../store/venues'
 import { findOpenid } from '../../store/users'
 import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { allow, check, refuse } from '../refusal'
 import type { VenueFailure } from './failures'
+import { placeEventAt } from './event-link'
 import { toBooking } from './present'
 import { EXCLUSION_VIOLATION, refuseClash } from './bookings'
 import { facilityOrMissing } from './venues'
@@ -39,8 +47,9 @@ async function tellBooker(ctx: SignedInContext, b: BookingRecord): Promise<void>
   await sendNotices(ctx, [
     {
       toOpenid: openid,
-      templateId: templates.signupStatus(),
-      page: `packages/venue/pages/bookings/index?unitId=${b.unitId ?? ''}`,
+      templateId: templates.bookingDecision(),
+      // The pages' subpackage: src/packages/venues (my unit's bookings).
+      page: `packages/venues/pages/bookings/index?unitId=${b.unitId ?? ''}`,
       data: {
         thing1: { value: `${b.venueName} ${b.facilityName}`.slice(0, 20) },
         phrase2: { value: b.state === 'approved' ? '已通过' : '未通过' },
@@ -87,6 +96,7 @@ async function decide(
   const [updated] = await findBookings(ctx.db, homeDistrictId(), [input.bookingId])
   // After the commit: a message that cannot be sent must not undo the decision.
   await tellBooker(ctx, updated)
+  await placeEventAt(ctx, updated)
   return toBooking(updated)
 }
 
@@ -116,6 +126,27 @@ export async function cancelBooking(
       decidedBy: actor.userId,
       at: ctx.now,
     })
+  })
+  const [updated] = await findBookings(ctx.db, homeDistrictId(), [input.bookingId])
+  return toBooking(updated)
+}
+
+/**
+ * The owner records what happened once an approved booking started: used, or no-show. Both keep
+ * the slot held (the time is gone either way); a marked booking can be marked again to correct it.
+ */
+export async function markBooking(ctx: SignedInContext, input: z.output<typeof bookingMarkRequest>): Promise<Booking> {
+  const actor = await requireActor(ctx)
+  await inTransaction(ctx.db, async (tx) => {
+    const b = await bookingOrMissing(tx, input.bookingId, true)
+    allow<VenueFailure>(venueCan.runBookings(actor, { districtId: b.districtId, ownerUnitId: b.ownerUnitId }), {
+      kind: 'notVenueOwner',
+    })
+    if (b.kind !== 'booking' || !['approved', 'used', 'no_show'].includes(b.state)) {
+      refuse<VenueFailure>({ kind: 'notMarkable' })
+    }
+    if (b.start.getTime() > ctx.now.getTime()) refuse<VenueFailure>({ kind: 'notStarted' })
+    await setBookingOutcome(tx, b.districtId, b.id, { state: input.outcome, markedBy: actor.userId, at: ctx.now })
   })
   const [updated] = await findBookings(ctx.db, homeDistrictId(), [input.bookingId])
   return toBooking(updated)

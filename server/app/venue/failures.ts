@@ -25,6 +25,11 @@ export type VenueFailure =
   | { kind: 'bookingConflict'; clash: ClashTime; block: boolean }
   /** A recurring booking: the series' dates that clash (nothing was written). */
   | { kind: 'recurringConflict'; days: string[] }
+  /** The usage report: the district admin, or the organisers of a unit that owns venues (its own). */
+  | { kind: 'notUsageViewer' }
+  /** Used / no-show: only an approved booking (or one already marked, to correct it), once it has started. */
+  | { kind: 'notMarkable' }
+  | { kind: 'notStarted' }
   | { kind: 'notPending' }
   | { kind: 'notCancellable' }
   | { kind: 'declineWithoutReason' }
