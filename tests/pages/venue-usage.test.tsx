@@ -42,7 +42,7 @@ function venue(overrides: Partial<VenueUsageLine>): VenueUsageLine {
   }
 }
 
-/** November 2026 by default; the whole year has two months with bookings. */
+/** December 2026 by default; the whole year has two months with bookings. */
 function usage(req: UsageRequest): VenueUsage {
   const m = req.month ? `${req.year}-${String(req.month).padStart(2, '0')}` : null
   const post = venue({
@@ -135,8 +135,8 @@ function cells(row: HTMLElement): string[] {
 let modal: jest.SpyInstance
 
 beforeEach(() => {
-  // 2026-11-30 23:30 in Shanghai is still November there (already the 30th 15:30 UTC).
-  freezeNow('2026-11-30T15:30:00.000Z')
+  // 16:30 UTC on 30 November is already 00:30 on 1 December in Shanghai: the district's month is December.
+  freezeNow('2026-11-30T16:30:00.000Z')
   callFunctionMock.mockReset()
   modal = jest
     .spyOn(Taro, 'showModal')
@@ -151,9 +151,9 @@ afterEach(() => {
 test('this Shanghai month by default: totals, each venue’s share as a bar, bookings and no-shows, per unit, 串门', async () => {
   serve({ 'venue.usage': (d) => usage(d as UsageRequest) })
   await openPage(PAGE)
-  expect(callsOf(callFunctionMock, 'venue', 'usage')).toEqual([{ year: 2026, month: 11 }])
+  expect(callsOf(callFunctionMock, 'venue', 'usage')).toEqual([{ year: 2026, month: 12 }])
   expect(byTestId('usage-year').textContent).toBe('2026 年')
-  expect(text()).toContain('11月 ▾')
+  expect(text()).toContain('12月 ▾')
 
   expect(byTestId('usage-total-share').textContent).toBe('22.5%')
   expect(byTestId('usage-total-bookings').textContent).toBe('15')
@@ -219,16 +219,16 @@ test('another month and the whole year call again; the year shows month by month
 test('?venueId= asks for that venue only', async () => {
   serve({ 'venue.usage': (d) => usage(d as UsageRequest) })
   await openPage(`${PAGE}?venueId=${VENUE_ID}`)
-  expect(callsOf(callFunctionMock, 'venue', 'usage')).toEqual([{ year: 2026, month: 11, venueId: VENUE_ID }])
+  expect(callsOf(callFunctionMock, 'venue', 'usage')).toEqual([{ year: 2026, month: 12, venueId: VENUE_ID }])
 })
 
 test('导出 Excel exports the chosen period and opens the link like the other exports', async () => {
   serve({
     'venue.usage': (d) => usage(d as UsageRequest),
     'venue.exportUsage': () => ({
-      fileName: '阵地使用情况-2026-11.xlsx',
+      fileName: '阵地使用情况-2026-12.xlsx',
       fileId: 'f1',
-      url: '/files/usage-2026-11.xlsx',
+      url: '/files/usage-2026-12.xlsx',
     }),
   })
   const clicks: { href: string | null; download: string | null }[] = []
@@ -238,8 +238,8 @@ test('导出 Excel exports the chosen period and opens the link like the other e
   try {
     await openPage(PAGE)
     await tap(byTestId('usage-export'))
-    expect(callsOf(callFunctionMock, 'venue', 'exportUsage')).toEqual([{ year: 2026, month: 11 }])
-    expect(clicks).toEqual([{ href: '/files/usage-2026-11.xlsx', download: '阵地使用情况-2026-11.xlsx' }])
+    expect(callsOf(callFunctionMock, 'venue', 'exportUsage')).toEqual([{ year: 2026, month: 12 }])
+    expect(clicks).toEqual([{ href: '/files/usage-2026-12.xlsx', download: '阵地使用情况-2026-12.xlsx' }])
   } finally {
     click.mockRestore()
   }
