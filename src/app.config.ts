@@ -36,6 +36,8 @@ const subPackages = [
       'pages/completion/index',
       'pages/hours/index',
       'pages/audit/index',
+      // 阵地使用率: the district's venues (and a venue-owning unit's own), 串门, the xlsx export.
+      'pages/venue-usage/index',
     ],
   },
   {

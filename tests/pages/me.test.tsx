@@ -54,6 +54,7 @@ test('a young person sees the unit entries but no admin entries', async () => {
   expect(hours?.textContent).toContain('证明查验')
   expect(text()).not.toContain('时长统计')
   expect(text()).not.toContain('手机号查看记录')
+  expect(text()).not.toContain('阵地使用率')
   // H5: the local dev login is offered.
   expect(text()).toContain('切换身份(本地)')
 })
@@ -93,6 +94,7 @@ test('a district admin also sees 成员单位审核, 年度活动清单, 完成�
   expect(admin?.textContent).toContain('完成情况')
   expect(admin?.textContent).toContain('时长统计')
   expect(admin?.textContent).toContain('手机号查看记录')
+  expect(admin?.textContent).toContain('阵地使用率')
   expect(text()).toContain('团区委管理员')
 })
 
@@ -105,11 +107,13 @@ test('the hours entries open 我的时长, 证明查验 and 时长统计', async
     await tap(byText('.taroify-cell__title', '证明查验'))
     await tap(byText('.taroify-cell__title', '时长统计'))
     await tap(byText('.taroify-cell__title', '手机号查看记录'))
+    await tap(byText('.taroify-cell__title', '阵地使用率'))
     expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
       '/packages/mine/pages/hours/index',
       '/packages/verify/pages/verify/index',
       '/packages/admin/pages/hours/index',
       '/packages/admin/pages/audit/index',
+      '/packages/admin/pages/venue-usage/index',
     ])
   } finally {
     navigate.mockRestore()

@@ -104,6 +104,9 @@ test('approve and decline with a reason; each answered request leaves the list',
   expect(allByTestId('owner-venue').map((e) => e.textContent)).toEqual(['邮政大楼三楼青年之家›'])
   await tap(byTestId('owner-venue'))
   expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/venues/pages/venue/index?id=${ownVenue.id}` })
+  // The owner's usage report (the server scopes it to their units' venues).
+  await tap(byTestId('usage-link'))
+  expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/admin/pages/venue-usage/index' })
 })
 
 test('an approval that clashes shows the server’s conflict and the list is read again', async () => {
@@ -121,6 +124,8 @@ test('an approval that clashes shows the server’s conflict and the list is rea
   await settle()
   expect(toast).toHaveBeenCalledWith({ title: '该时段已被预订（11月27日 19:00–21:00），请选择其他时段', icon: 'none' })
   expect(callsOf(callFunctionMock, 'venue', 'ownerPending')).toHaveLength(2)
+  // A unit that owns no venue has no usage to look at.
+  expect(pageRoot().querySelector('[data-testid="usage-link"]')).toBeNull()
 })
 
 test('the district admin answers for the district’s own venues too', async () => {

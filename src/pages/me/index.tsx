@@ -108,6 +108,7 @@ function Profile({ me }: { me: Me }) {
           <Cell title="年度活动清单" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/plan/index`)} />
           <Cell title="完成情况" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/completion/index`)} />
           <Cell title="时长统计" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/hours/index`)} />
+          <Cell title="阵地使用率" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/venue-usage/index`)} />
           <Cell title="手机号查看记录" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/audit/index`)} />
         </Cell.Group>
       ) : null}

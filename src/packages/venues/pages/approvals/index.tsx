@@ -25,6 +25,7 @@ interface Owner {
 }
 
 const DISTRICT = '__district'
+const USAGE = '/packages/admin/pages/venue-usage/index'
 
 /** Whose venues this person runs: each unit they organise, and the district's when they administer it. */
 function ownersOf(me: Me | null): Owner[] {
@@ -170,6 +171,12 @@ export default function ApprovalsPage() {
             </View>
           ))
         )
+      ) : null}
+      {venues.phase === 'ready' && venues.data.length > 0 ? (
+        // The server scopes the report: the district admin sees every venue, an organiser their units'.
+        <Text className="va__link" data-testid="usage-link" onClick={() => open(USAGE)}>
+          场地使用情况 ›
+        </Text>
       ) : null}
 
       <ReasonDialog

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '阵地使用率',
+})
