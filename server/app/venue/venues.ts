@@ -214,15 +214,15 @@ export async function venueList(
   input: z.output<typeof venueListRequest>,
 ): Promise<{ items: VenueSummary[] }> {
   const districtId = homeDistrictId()
-  const venues = input.freeAt
+  const venues: { venue: VenueRecord; free?: FreeFacility[] }[] = input.freeAt
     ? await venuesFreeAt(ctx.db, districtId, input.facilityKind ?? null, input.tier, input.freeAt)
-    : (await listVenues(ctx.db, districtId, { tier: input.tier, facilityKind: input.facilityKind })).map((v) => ({
-        venue: v,
-        free: undefined,
+    : (await listVenues(ctx.db, districtId, { tier: input.tier, facilityKind: input.facilityKind })).map((venue) => ({
+        venue,
       }))
   const near = input.near
-  const summary = ({ venue: v, free }: (typeof venues)[number], distance: number | null) =>
-    free ? { ...toSummary(v, distance), freeFacilities: free } : toSummary(v, distance)
+  // The free facilities only when asked: without freeAt the summary is what it always was.
+  const summary = ({ venue, free }: (typeof venues)[number], distance: number | null): VenueSummary =>
+    free ? { ...toSummary(venue, distance), freeFacilities: free } : toSummary(venue, distance)
   if (!near) return { items: venues.map((v) => summary(v, null)) }
   const withDistance = venues.map((v) =>
     summary(
