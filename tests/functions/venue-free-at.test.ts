@@ -68,6 +68,14 @@ describe('venues free at a time range', () => {
     ).toEqual([court1.id, court2.id].sort())
     expect(after.map((v) => v.id)).not.toContain(blocked.id)
 
+    // With a position: nearest first, with distances, as without freeAt.
+    const near = await freeAt(shanghai(1, '21:00'), shanghai(1, '22:00'), {
+      near: { latitude: 32.2049, longitude: 119.4278 },
+    })
+    expect(near.find((v) => v.id === two.id)?.distanceMeters).toBeLessThan(1)
+    const distances = near.map((v) => v.distanceMeters ?? Infinity)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+
     // Without freeAt the list is unchanged and says nothing of free facilities.
     const all = expectOk(await call<{ items: VenueSummary[] }>(venue, 'venues', {})).items
     expect(all.map((v) => v.id)).toEqual(expect.arrayContaining([two.id, one.id, blocked.id]))
