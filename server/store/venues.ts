@@ -487,6 +487,29 @@ export async function holdingOverlaps(
   return rows.map((r) => ({ start: r.start_at, end: r.end_at, kind: r.kind }))
 }
 
+/**
+ * The district's facilities (of one kind, if given) with no holding booking or block overlapping
+ * [start, end), by venue: one statement, the overlap tested with `during &&` so the GiST index serves it.
+ */
+export async function facilitiesUnheldDuring(
+  db: Db,
+  districtId: string,
+  start: Date,
+  end: Date,
+  kind: FacilityKind | null,
+): Promise<{ venueId: string; id: string; kind: FacilityKind; name: string }[]> {
+  const { rows } = await db.query<{ venue_id: string; id: string; kind: FacilityKind; name: string }>(
+    `select f.venue_id, f.id, f.kind, f.name from facility f
+     where f.district_id = $1 and ($4::text is null or f.kind = $4)
+       and not exists (select 1 from booking b
+             where b.district_id = f.district_id and b.facility_id = f.id
+               and b.during && tstzrange($2, $3, '[)') and b.state in ('approved', 'used', 'no_show'))
+     order by f.venue_id, f.name`,
+    [districtId, start, end, kind],
+  )
+  return rows.map((r) => ({ venueId: r.venue_id, id: r.id, kind: r.kind, name: r.name }))
+}
+
 /** The pending and holding bookings of a facility overlapping [from, to): what the grid shows. */
 export async function bookingsBetween(
   db: Db,

@@ -6,7 +6,8 @@ import Taro from '@tarojs/taro'
 import type { VenueListRequest } from '@api/venue'
 import { openPage, pageRoot, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
-import { allByTestId, byTestId, byText, callsOf, tap } from './support/dom'
+import { freezeNow } from './support/clock'
+import { allByTestId, byTestId, byText, callsOf, pick, tap } from './support/dom'
 import { summary } from './support/venue-fixtures'
 import { wgs84ToGcj02 } from '@/packages/venues/features/venue/geo'
 
@@ -131,6 +132,92 @@ test('filters ask the server by facility kind and by tier, and 全部 clears the
   await settle()
   expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([{ near: HERE, tier: 'partner' }])
   expect(names()).toEqual(['青年之家共营店·半日闲咖啡'])
+})
+
+test('空闲时段: a day of the coming week and a half-hour range, sent as freeAt in Shanghai time; each venue names its free facilities', async () => {
+  // Wednesday 25 November, 23:30 in Shanghai (15:30 UTC): "today" is still the 25th there.
+  freezeNow('2026-11-25T15:30:00.000Z')
+  try {
+    getLocation.mockRejectedValue(new Error('getLocation:fail auth deny'))
+    serve({
+      'venue.venues': (d) => {
+        const req = (d ?? {}) as NonNullable<VenueListRequest>
+        if (!req.freeAt) return { items: [mobile, post, cafe].map((v) => ({ ...v, distanceMeters: null })) }
+        if (req.freeAt.startAt.startsWith('2026-11-28')) return { items: [] }
+        return {
+          items: [
+            {
+              ...mobile,
+              distanceMeters: null,
+              freeFacilities: [
+                { id: 'f-2', kind: 'badminton_court' as const, name: '二号场' },
+                { id: 'f-3', kind: 'badminton_court' as const, name: '三号场' },
+              ],
+            },
+          ],
+        }
+      },
+    })
+    await openPage(PAGE)
+    await settle()
+    expect(callsOf(callFunctionMock, 'venue', 'venues')).toEqual([{}])
+    const filter = byTestId('filter-free')
+    const chips = Array.from(filter.querySelectorAll('.venues__chip')).map((e) => e.textContent)
+    expect(chips).toEqual(['不限', '今天', '明天', '周五 11/27', '周六 11/28', '周日 11/29', '周一 11/30', '周二 12/1'])
+    expect(allByTestId('free-start')).toHaveLength(0)
+
+    // 明天: 19:00–21:00 by default, the instants in Shanghai time.
+    await tap(byText('.venues__chip', '明天', filter))
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      { freeAt: { startAt: '2026-11-26T19:00:00+08:00', endAt: '2026-11-26T21:00:00+08:00' } },
+    ])
+    expect(names()).toEqual(['移动公司职工活动中心'])
+    expect(byTestId('venue-free').textContent).toBe('空闲：二号场、三号场')
+
+    // Start 20:30 keeps the two hours; the end list then runs 21:00 … 24:00 and 24:00 is the next midnight.
+    await pick('free-start', 41)
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      { freeAt: { startAt: '2026-11-26T20:30:00+08:00', endAt: '2026-11-26T22:30:00+08:00' } },
+    ])
+    await pick('free-end', 6)
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      { freeAt: { startAt: '2026-11-26T20:30:00+08:00', endAt: '2026-11-27T00:00:00+08:00' } },
+    ])
+    expect(text()).toContain('20:30 ▾')
+    expect(text()).toContain('24:00 ▾')
+
+    // An early start keeps the length (3½ hours); the end list stops 12 hours after the start.
+    await pick('free-start', 2)
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      { freeAt: { startAt: '2026-11-26T01:00:00+08:00', endAt: '2026-11-26T04:30:00+08:00' } },
+    ])
+    await pick('free-end', 23)
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      { freeAt: { startAt: '2026-11-26T01:00:00+08:00', endAt: '2026-11-26T13:00:00+08:00' } },
+    ])
+    const asked = callsOf(callFunctionMock, 'venue', 'venues').length
+    await pick('free-end', 24)
+    expect(callsOf(callFunctionMock, 'venue', 'venues')).toHaveLength(asked)
+
+    // Another day keeps the times, with the kind filter; nothing free → the hint says so.
+    await tap(byText('.venues__chip', '羽毛球场', byTestId('filter-kind')))
+    await tap(byText('.venues__chip', '周六 11/28', filter))
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([
+      {
+        facilityKind: 'badminton_court',
+        freeAt: { startAt: '2026-11-28T01:00:00+08:00', endAt: '2026-11-28T13:00:00+08:00' },
+      },
+    ])
+    expect(text()).toContain('这个时段没有空闲的场地')
+
+    // 不限 drops freeAt; the list no longer names free facilities.
+    await tap(byText('.venues__chip', '不限', filter))
+    expect(callsOf(callFunctionMock, 'venue', 'venues').slice(-1)).toEqual([{ facilityKind: 'badminton_court' }])
+    expect(allByTestId('venue-free')).toHaveLength(0)
+    expect(allByTestId('free-start')).toHaveLength(0)
+  } finally {
+    jest.useRealTimers()
+  }
 })
 
 test('location refused: venues by name, no distances, no 我 on the plan', async () => {

@@ -140,12 +140,25 @@ export const facilityUpdateRequest = z.strictObject({
 })
 export type FacilityUpdateRequest = z.input<typeof facilityUpdateRequest>
 
+/** The longest range a "free at …" question may ask about. */
+export const FREE_AT_MAX_HOURS = 12
+
+const freeAtRange = () =>
+  z
+    .strictObject({ startAt: instant(), endAt: instant() })
+    .refine((r) => Date.parse(r.endAt) > Date.parse(r.startAt), { message: '结束时间应晚于开始时间' })
+    .refine((r) => Date.parse(r.endAt) - Date.parse(r.startAt) <= FREE_AT_MAX_HOURS * 3600_000, {
+      message: `空闲时段最长 ${FREE_AT_MAX_HOURS} 小时`,
+    })
+
 export const venueListRequest = z
   .strictObject({
     /** Sort by distance from here (附近); without it, by name. */
     near: point().optional(),
     facilityKind: z.enum(FACILITY_KINDS).optional(),
     tier: z.enum(VENUE_TIERS).optional(),
+    /** Only venues with a facility (of `facilityKind`, if given) open and unbooked for the whole range. */
+    freeAt: freeAtRange().optional(),
   })
   .default({})
 export type VenueListRequest = z.input<typeof venueListRequest>
@@ -246,6 +259,14 @@ export interface VenueSummary {
   facilityKinds: FacilityKind[]
   /** Metres from `near`, when asked. */
   distanceMeters: number | null
+  /** With `freeAt` only: the facilities (of the asked kind) open and unbooked for the whole range. */
+  freeFacilities?: FreeFacility[]
+}
+
+export interface FreeFacility {
+  id: string
+  kind: FacilityKind
+  name: string
 }
 
 export interface Facility {

@@ -2,8 +2,11 @@
 import type * as z from 'zod'
 import type {
   Facility,
+  FacilityKind,
+  FreeFacility,
   VenueDetail,
   VenueSummary,
+  VenueTier,
   facilityCreateRequest,
   facilityUpdateRequest,
   venueCreateRequest,
@@ -15,6 +18,7 @@ import { shanghaiDay } from '../../domain/shanghai-time'
 import { venueCan } from '../../domain/venue/access'
 import { addDays, parseClock } from '../../domain/venue/calendar'
 import { distanceMeters } from '../../domain/venue/distance'
+import { hoursDaysFor, openThroughout } from '../../domain/venue/free-at'
 import { checkHours } from '../../domain/venue/hours'
 import { checkRules } from '../../domain/venue/rules'
 import type { Actor } from '../../domain/policy'
@@ -23,7 +27,9 @@ import {
   anyAdmittedUnitIn,
   findFacility,
   findUnitBrief,
+  facilitiesUnheldDuring,
   findVenue,
+  hoursOfVenues,
   insertFacility,
   insertVenue,
   listFacilities,
@@ -207,20 +213,69 @@ export async function venueList(
   ctx: AppContext,
   input: z.output<typeof venueListRequest>,
 ): Promise<{ items: VenueSummary[] }> {
-  const venues = await listVenues(ctx.db, homeDistrictId(), { tier: input.tier, facilityKind: input.facilityKind })
+  const districtId = homeDistrictId()
+  const venues: { venue: VenueRecord; free?: FreeFacility[] }[] = input.freeAt
+    ? await venuesFreeAt(ctx.db, districtId, input.facilityKind ?? null, input.tier, input.freeAt)
+    : (await listVenues(ctx.db, districtId, { tier: input.tier, facilityKind: input.facilityKind })).map((venue) => ({
+        venue,
+      }))
   const near = input.near
-  if (!near) return { items: venues.map((v) => toSummary(v)) }
+  // The free facilities only when asked: without freeAt the summary is what it always was.
+  const summary = ({ venue, free }: (typeof venues)[number], distance: number | null): VenueSummary =>
+    free ? { ...toSummary(venue, distance), freeFacilities: free } : toSummary(venue, distance)
+  if (!near) return { items: venues.map((v) => summary(v, null)) }
   const withDistance = venues.map((v) =>
-    toSummary(
+    summary(
       v,
-      v.latitude !== null && v.longitude !== null
-        ? distanceMeters(near, { latitude: v.latitude, longitude: v.longitude })
+      v.venue.latitude !== null && v.venue.longitude !== null
+        ? distanceMeters(near, { latitude: v.venue.latitude, longitude: v.venue.longitude })
         : null,
     ),
   )
   // Venues without coordinates go last.
   withDistance.sort((a, b) => (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity))
   return { items: withDistance }
+}
+
+/**
+ * The venues with at least one facility (of the kind) free for the whole range: not held by a
+ * booking or block (the store, one statement) and the venue open throughout (the domain).
+ */
+async function venuesFreeAt(
+  db: Db,
+  districtId: string,
+  kind: FacilityKind | null,
+  tier: VenueTier | undefined,
+  range: { startAt: string; endAt: string },
+): Promise<{ venue: VenueRecord; free: FreeFacility[] }[]> {
+  const start = new Date(range.startAt)
+  const end = new Date(range.endAt)
+  const [venues, unheld] = await Promise.all([
+    listVenues(db, districtId, { tier, facilityKind: kind ?? undefined }),
+    facilitiesUnheldDuring(db, districtId, start, end, kind),
+  ])
+  const byVenue = new Map<string, FreeFacility[]>()
+  for (const f of unheld) {
+    const list = byVenue.get(f.venueId) ?? []
+    list.push({ id: f.id, kind: f.kind, name: f.name })
+    byVenue.set(f.venueId, list)
+  }
+  const candidates = venues.filter((v) => byVenue.has(v.id))
+  if (candidates.length === 0) return []
+  const { fromDay, toDay } = hoursDaysFor(start, end)
+  const hours = await hoursOfVenues(
+    db,
+    districtId,
+    candidates.map((v) => v.id),
+    fromDay,
+    toDay,
+  )
+  return candidates
+    .filter((v) => {
+      const h = hours.get(v.id)
+      return h !== undefined && openThroughout(h.weekly, h.exceptions, start, end)
+    })
+    .map((v) => ({ venue: v, free: byVenue.get(v.id) ?? [] }))
 }
 
 export async function venueDetail(ctx: AppContext, venueId: string): Promise<VenueDetail> {

@@ -14,11 +14,13 @@ export function listVenues(filter: {
   near: GeoPoint | null
   facilityKind: FacilityKind | null
   tier: VenueTier | null
+  freeAt?: { startAt: string; endAt: string } | null
 }) {
   return callFunction('venue', 'venues', {
     ...(filter.near ? { near: filter.near } : {}),
     ...(filter.facilityKind ? { facilityKind: filter.facilityKind } : {}),
     ...(filter.tier ? { tier: filter.tier } : {}),
+    ...(filter.freeAt ? { freeAt: filter.freeAt } : {}),
   })
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Picker, ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FacilityKind, VenueSummary, VenueTier } from '@api/venue'
 import { FACILITY_KINDS, FACILITY_KIND_NAMES, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
@@ -11,6 +11,17 @@ import { listVenues } from '../../features/venue/api'
 import { DistrictPlan } from '../../features/venue/components/DistrictPlan'
 import { VenueMap } from '../../features/venue/components/VenueMap'
 import { useMyLocation } from '../../features/venue/hooks/useMyLocation'
+import {
+  DEFAULT_END,
+  DEFAULT_START,
+  START_OPTIONS,
+  clockLabel,
+  endOptions,
+  freeAtDays,
+  freeAtRange,
+  withStart,
+  type FreeAtChoice,
+} from '../../features/venue/free-at'
 import { formatDistance } from '../../features/venue/labels'
 import './index.scss'
 
@@ -68,6 +79,67 @@ function VenueItem({ v, n }: { v: VenueSummary; n: number }) {
       <Text className="venues__line venues__kinds">
         {v.facilityKinds.map((k) => FACILITY_KIND_NAMES[k]).join(' · ')}
       </Text>
+      {v.freeFacilities ? (
+        <Text className="venues__line venues__free-list" data-testid="venue-free">
+          空闲：{v.freeFacilities.map((f) => f.name).join('、')}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+/** 空闲时段: 不限, or a day of the coming week and a start–end on the half hour (at most 12 hours). */
+function FreeAtFilter({ value, onChange }: { value: FreeAtChoice | null; onChange(v: FreeAtChoice | null): void }) {
+  const days = freeAtDays(new Date())
+  const ends = value ? endOptions(value.start) : []
+  return (
+    <View className="venues__free" data-testid="filter-free">
+      <ScrollView scrollX className="venues__chips">
+        <Text className="venues__label">空闲时段</Text>
+        <View className={`venues__chip${value === null ? ' venues__chip--on' : ''}`} onClick={() => onChange(null)}>
+          不限
+        </View>
+        {days.map((d) => (
+          <View
+            key={d.day}
+            className={`venues__chip${value?.day === d.day ? ' venues__chip--on' : ''}`}
+            onClick={() =>
+              onChange(value?.day === d.day ? null : { start: DEFAULT_START, end: DEFAULT_END, ...value, day: d.day })
+            }
+          >
+            {d.label}
+          </View>
+        ))}
+      </ScrollView>
+      {value ? (
+        <View className="venues__times">
+          <Picker
+            mode="selector"
+            data-testid="free-start"
+            range={START_OPTIONS.map(clockLabel)}
+            value={Math.max(0, START_OPTIONS.indexOf(value.start))}
+            onChange={(e) => {
+              const start = START_OPTIONS[Number(e.detail.value)]
+              if (start !== undefined) onChange(withStart(value, start))
+            }}
+          >
+            <View className="venues__time">{clockLabel(value.start)} ▾</View>
+          </Picker>
+          <Text className="venues__dash">至</Text>
+          <Picker
+            mode="selector"
+            data-testid="free-end"
+            range={ends.map(clockLabel)}
+            value={Math.max(0, ends.indexOf(value.end))}
+            onChange={(e) => {
+              const end = ends[Number(e.detail.value)]
+              if (end !== undefined) onChange({ ...value, end })
+            }}
+          >
+            <View className="venues__time">{clockLabel(value.end)} ▾</View>
+          </Picker>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -77,17 +149,22 @@ export default function VenueListPage() {
   const location = useMyLocation()
   const [kind, setKind] = useState<FacilityKind | null>(null)
   const [tier, setTier] = useState<VenueTier | null>(null)
+  const [free, setFree] = useState<FreeAtChoice | null>(null)
   const near = location.phase === 'known' ? location.point : null
   const waiting = location.phase === 'asking'
   const list = useLoad(
-    () => (waiting ? new Promise<never>(() => undefined) : listVenues({ near, facilityKind: kind, tier })),
-    [waiting, near?.latitude, near?.longitude, kind, tier],
+    () =>
+      waiting
+        ? new Promise<never>(() => undefined)
+        : listVenues({ near, facilityKind: kind, tier, freeAt: free ? freeAtRange(free) : null }),
+    [waiting, near?.latitude, near?.longitude, kind, tier, free?.day, free?.start, free?.end],
   )
 
   let body: JSX.Element
   if (list.phase === 'error') body = <CallError error={list.error} onRetry={() => void list.reload()} />
   else if (list.phase === 'loading') body = <View className="venues__hint">加载中…</View>
-  else if (list.data.items.length === 0) body = <EmptyState text="没有符合条件的场地" />
+  else if (list.data.items.length === 0)
+    body = <EmptyState text={free ? '这个时段没有空闲的场地，换个时间试试' : '没有符合条件的场地'} />
   else {
     const items = list.data.items
     body = (
@@ -111,6 +188,7 @@ export default function VenueListPage() {
     <View className="venues">
       <Chips name="kind" options={FACILITY_KINDS} names={FACILITY_KIND_NAMES} value={kind} onChange={setKind} />
       <Chips name="tier" options={VENUE_TIERS} names={VENUE_TIER_NAMES} value={tier} onChange={setTier} />
+      <FreeAtFilter value={free} onChange={setFree} />
       {body}
       {/* WeChat holds getLocation until the person answers the 隐私保护指引 here (refused: no distances). */}
       <PrivacyPopup />
