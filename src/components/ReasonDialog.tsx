@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
@@ -18,6 +18,8 @@ interface Props {
   error?: string | null
   onCancel(): void
   onConfirm(reason: string): void
+  /** More choices that go with the decision, shown under the reason. */
+  children?: ReactNode
 }
 
 /**
@@ -36,6 +38,7 @@ export function ReasonDialog({
   error,
   onCancel,
   onConfirm,
+  children,
 }: Props) {
   const [reason, setReason] = useState('')
   useEffect(() => {
@@ -57,6 +60,7 @@ export function ReasonDialog({
           onInput={(e) => setReason(e.detail.value)}
         />
         {!ok ? <Text className="reason-dialog__hint">至少 {minLength} 个字</Text> : null}
+        {children}
         {error ? <Text className="reason-dialog__error">{error}</Text> : null}
         <View className="reason-dialog__actions">
           <Button className="reason-dialog__cancel" shape="round" onClick={onCancel} disabled={busy}>

@@ -1,3 +1,4 @@
+import type { Booking } from '@api/venue'
 import type { ManagedActivity } from '@api/activity'
 import type { Plan, PlanLine } from '@api/plan'
 import { ApiError } from '@/services/cloud'
@@ -5,7 +6,7 @@ import { openPage, pageRoot, settle } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { categories, detail } from './support/fixtures'
 import { freezeNow } from './support/clock'
-import { byTestId, callsOf, pick, tap, typeInto } from './support/dom'
+import { byTestId, callsOf, pick, tap, typeInto, fire } from './support/dom'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -228,8 +229,75 @@ test('editing a published event sends only what changed, with the reason; cancel
   await tap(dialog.querySelector<HTMLElement>('.reason-dialog__confirm') as HTMLElement)
   await settle()
 
-  expect(callsOf(callFunctionMock, 'activity', 'cancel')).toEqual([{ id: EVENT, reason: '暴雨预警' }])
+  // No venue bookings for this event: nothing is offered, and the server's default applies.
+  expect(pageRoot().querySelector('[data-testid="release-bookings"]')).toBeNull()
+  expect(callsOf(callFunctionMock, 'activity', 'cancel')).toEqual([
+    { id: EVENT, reason: '暴雨预警', releaseBookings: true },
+  ])
   expect(byTestId('event-state').textContent).toContain('已取消')
   expect(byTestId('event-state').textContent).toContain('取消原因：暴雨预警')
   expect(pageRoot().querySelector('[data-testid="reason-dialog"]')).toBeNull()
+})
+
+test('cancelling an event with venue bookings offers to release them; the organiser may keep them', async () => {
+  const published = managed({
+    state: 'published',
+    startAt: '2024-04-12T06:30:00.000Z',
+    endAt: '2024-04-12T09:00:00.000Z',
+  })
+  const booking = (id: string, over: Partial<Booking>): Booking => ({
+    id,
+    kind: 'booking',
+    facilityId: 'f-1',
+    facilityName: '一号场',
+    venueId: 'v-1',
+    venueName: '移动公司职工活动中心',
+    unitId: published.unit.id,
+    unitName: published.unit.name,
+    startAt: '2024-04-12T06:00:00.000Z',
+    endAt: '2024-04-12T09:00:00.000Z',
+    purpose: '篮球友谊赛',
+    activityId: EVENT,
+    state: 'approved',
+    reason: null,
+    recurrenceId: null,
+    decidedAt: null,
+    createdAt: '2024-03-01T00:00:00.000Z',
+    ...over,
+  })
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.manageGet': () => published,
+    'venue.unitBookings': () => ({
+      items: [
+        booking('b-1', {}),
+        booking('b-2', { state: 'pending', facilityName: '二号场' }),
+        booking('b-3', { activityId: 'another-event' }),
+        booking('b-4', { state: 'declined' }),
+        booking('b-5', { startAt: '2024-03-01T06:00:00.000Z', endAt: '2024-03-01T08:00:00.000Z' }),
+      ],
+    }),
+    'activity.cancel': (data) => ({
+      ...published,
+      state: 'cancelled',
+      cancelReason: (data as { reason: string }).reason,
+    }),
+  })
+  await openPage(`${EDITOR}?id=${EVENT}`)
+  await tap(button('取消活动'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'venue', 'unitBookings')).toEqual([{ unitId: published.unit.id }])
+  const offer = byTestId('release-bookings')
+  // Only this event's requests and approved bookings that have not started.
+  expect(offer.textContent).toContain('同时释放本活动的 2 个场地预订')
+  expect(offer.textContent).toContain('一号场')
+  expect(offer.textContent).toContain('二号场')
+  await fire(byTestId('switch-releaseBookings'), 'change', false)
+  await typeInto('reason-input', '暴雨预警')
+  await tap(byTestId('reason-dialog').querySelector<HTMLElement>('.reason-dialog__confirm') as HTMLElement)
+  await settle()
+  expect(callsOf(callFunctionMock, 'activity', 'cancel')).toEqual([
+    { id: EVENT, reason: '暴雨预警', releaseBookings: false },
+  ])
 })

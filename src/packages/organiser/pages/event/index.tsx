@@ -5,6 +5,7 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { Category, ManagedActivity } from '@api/activity'
 import type { PlanLine } from '@api/plan'
+import type { Booking } from '@api/venue'
 import { getPlan } from '@/features/plan/api'
 import { CallError } from '@/components/CallError'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -19,6 +20,7 @@ import {
 } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { currentYear } from '@/utils/month'
+import { formatTimeRange } from '@/utils/time'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import {
@@ -28,6 +30,7 @@ import {
   getManaged,
   listCategories,
   publishEvent,
+  releasableBookings,
   updateEvent,
 } from '../../features/events/api'
 import {
@@ -85,6 +88,9 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   const { busy, run: act } = useAction<'save' | 'publish' | 'cancel' | 'finish'>()
   const [cancelling, setCancelling] = useState(false)
   const [cancelError, setCancelError] = useState<string | null>(null)
+  // The venue bookings cancelling would give back, and whether to give them back (offered, on by default).
+  const [bookings, setBookings] = useState<Booking[]>([])
+  const [releaseBookings, setReleaseBookings] = useState(true)
 
   const state = activity?.state ?? 'draft'
   const editable = state === 'draft' || state === 'published'
@@ -159,13 +165,20 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
     const { confirm } = await Taro.showModal({ title: '标记已结束', content: '确认活动已经举办完毕？' })
     if (confirm && activity) await run('finish', () => finishEvent(activity.id), '已标记结束')
   }
+  async function openCancel() {
+    setReleaseBookings(true)
+    setBookings([])
+    setCancelling(true)
+    // Without the bookings (e.g. the venue service unreachable) the dialog still cancels; the server's default releases them.
+    if (activity) setBookings(await releasableBookings(activity.unit.id, activity.id).catch(() => []))
+  }
   async function onCancel(why: string) {
     if (!activity) return
     setCancelError(null)
     await act(
       'cancel',
       async () => {
-        onSaved(await cancelEvent(activity.id, why))
+        onSaved(await cancelEvent(activity.id, why, releaseBookings))
         setCancelling(false)
       },
       (err) => setCancelError(errorMessage(err)),
@@ -488,7 +501,7 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
             variant="outlined"
             shape="round"
             disabled={busy !== null}
-            onClick={() => setCancelling(true)}
+            onClick={() => void openCancel()}
           >
             取消活动
           </Button>
@@ -513,7 +526,23 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
         error={cancelError}
         onCancel={() => setCancelling(false)}
         onConfirm={(why) => void onCancel(why)}
-      />
+      >
+        {bookings.length ? (
+          <View className="event-editor__release" data-testid="release-bookings">
+            <SwitchField
+              name="releaseBookings"
+              label={`同时释放本活动的 ${bookings.length} 个场地预订`}
+              checked={releaseBookings}
+              onChange={setReleaseBookings}
+            />
+            {bookings.map((b) => (
+              <Text key={b.id} className="event-editor__release-item">
+                {b.venueName} · {b.facilityName} · {formatTimeRange(b.startAt, b.endAt)}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </ReasonDialog>
     </View>
   )
 }
