@@ -105,10 +105,15 @@ test('the organiser asks for an hour of the café next week; it waits for approv
   await animationsSettled(page)
   await shot('2-venue')
 
+  // Next week: wait for its slots (the first slot a week later than this week's), not just a title, so no
+  // slot of this week is picked while the next week's answer is on its way.
+  const firstBefore = (await testId('grid-slot').first().getAttribute('data-start')) as string
   await testId('week-next').click()
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="week-title"]')?.textContent?.includes('起的一周'),
-  )
+  await page.waitForFunction((first) => {
+    const start = document.querySelector('[data-testid="grid-slot"]')?.getAttribute('data-start')
+    return !!start && Date.parse(start) >= Date.parse(first) + 6 * 86_400_000
+  }, firstBefore)
+  await animationsSettled(page)
   // The first two free half-hours in a row (the café books an hour at least).
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="grid-slot"][data-state="free"]').length > 0)
   const pair = await page.evaluate(() => {
