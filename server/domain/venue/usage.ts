@@ -9,6 +9,7 @@
  * - Booked hours: approved and used bookings (not no-shows, not blocks), clipped to the period.
  * - Bookings: those that held a slot (approved, used, no-show), counted in the month they start.
  */
+import type { MonthUsage, UsageExchange, UsageParty, VenueUsage, VenueUsageLine } from '@api/venue'
 import { shanghaiDay, shanghaiMonthRange } from '../shanghai-time'
 import { DAY_MS, MINUTE_MS, dayStart, isoWeekday } from './calendar'
 import type { HoursException, WeeklyRange } from './hours'
@@ -74,58 +75,12 @@ export interface UsageCell {
   bookedMinutes: number
 }
 
-export interface MonthUsage {
-  month: string
-  openHours: number
-  capacityHours: number
-  bookedHours: number
-  share: number
-  bookings: number
-}
+/** What the report answers: the API's shapes (one source of truth), less the period the caller adds. */
+export type { MonthUsage, UsageExchange, UsageParty, VenueUsageLine }
 
-export interface VenueUsageLine {
-  venueId: string
-  venueName: string
-  ownerUnitId: string | null
-  ownerName: string
-  facilities: number
-  openHours: number
-  capacityHours: number
-  bookedHours: number
-  /** bookedHours ÷ capacityHours, 0–1 (0 when the venue was never open). */
-  share: number
-  bookings: number
-  noShows: number
-  byMonth: MonthUsage[]
-}
-
-export interface UsageParty {
-  unitId: string | null
-  unitName: string
-  bookings: number
-  hours: number
-}
-
-export interface UsageExchange {
-  lenderUnitId: string | null
-  lenderName: string
-  borrowerUnitId: string | null
-  borrowerName: string
-  bookings: number
-  hours: number
-}
-
-export interface UsageReport {
-  venues: VenueUsageLine[]
+export type UsageReport = Omit<VenueUsage, 'year' | 'month' | 'cells'> & {
   /** Bookings per venue, unit and month. */
   cells: (UsageCell & { venueName: string; bookedHours: number })[]
-  /** Owners whose venues other units booked, most hours first. */
-  lenders: UsageParty[]
-  /** Units that booked venues of other owners, most hours first. */
-  borrowers: UsageParty[]
-  /** Who lent to whom. */
-  exchanges: UsageExchange[]
-  totals: { bookings: number; bookedHours: number; capacityHours: number; share: number }
 }
 
 const hours1 = (minutes: number) => Math.round(minutes / 6) / 10
