@@ -1,7 +1,8 @@
 /**
  * The local host's HTTP server:
  *   GET  /*                  the H5 build (dist/h5)
- *   GET  /files/<path>?exp=&sig=  a stored export, only through a signed link that has not expired
+ *   GET  /files/<path>?exp=&sig=  a stored file, only through a signed link that has not expired
+ *   PUT  /upload/<path>?exp=&sig= one new photo, only with the upload ticket an action issued (uploads.ts)
  *   POST /api/<function>     {action, data} → the function's main(event, context), answered as JSON
  *   GET  /api/_dev/personas  the demo people one can act as
  *   POST /api/_dev/login     {persona, name?} → a signed dev session token (LOCAL ONLY)
@@ -32,6 +33,7 @@ import { issueDevSession, verifyDevSession } from '../server/platform/dev-sessio
 import { issuePhoneCode } from '../server/platform/phone-code'
 import { checkFileLink } from '../server/platform/file-link'
 import { DEMO_PEOPLE } from './seed'
+import { receiveUpload } from './uploads'
 
 const MAX_BODY_BYTES = 100 * 1024 // CloudBase's callFunction payload limit is about this size
 
@@ -161,6 +163,9 @@ export function createHostServer(options: HostOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
       return serveFile(req, res, url)
+    }
+    if (url.pathname.startsWith('/upload/') && req.method === 'PUT') {
+      return receiveUpload(req, res, url, options, send)
     }
     if (!url.pathname.startsWith('/api/')) {
       if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {

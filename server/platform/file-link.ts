@@ -9,8 +9,11 @@ import { FILE_LINK_TTL_SECONDS } from './platform'
 
 const MAX_SIG_LENGTH = 64
 
-function mac(path: string, exp: number, secret: string): string {
-  return createHmac('sha256', secret).update(`files\n${path}\n${exp}`).digest('base64url')
+/** What a signature allows: reading a stored file, or writing one new file (an upload ticket). */
+export type FileLinkPurpose = 'files' | 'upload'
+
+function mac(path: string, exp: number, secret: string, purpose: FileLinkPurpose): string {
+  return createHmac('sha256', secret).update(`${purpose}\n${path}\n${exp}`).digest('base64url')
 }
 
 /** The signed link to `path` (relative to the files dir, `/`-separated), valid until now + ttl. */
@@ -18,7 +21,19 @@ export function signFileLink(path: string, secret: string, now: Date, ttlSeconds
   if (!secret) throw new Error('no files secret: refusing to sign a file link')
   const exp = Math.floor(now.getTime() / 1000) + ttlSeconds
   const encoded = path.split('/').map(encodeURIComponent).join('/')
-  return `/files/${encoded}?exp=${exp}&sig=${mac(path, exp, secret)}`
+  return `/files/${encoded}?exp=${exp}&sig=${mac(path, exp, secret, 'files')}`
+}
+
+/**
+ * The local stand-in for a client upload to CloudBase storage: a signed ticket to PUT one new file at
+ * exactly `path` before now + ttl (`/upload/<path>?exp=&sig=`). The server issues it only to whoever may
+ * attach that file; the host writes nothing without it and never overwrites.
+ */
+export function signUploadTicket(path: string, secret: string, now: Date, ttlSeconds = FILE_LINK_TTL_SECONDS): string {
+  if (!secret) throw new Error('no files secret: refusing to sign an upload ticket')
+  const exp = Math.floor(now.getTime() / 1000) + ttlSeconds
+  const encoded = path.split('/').map(encodeURIComponent).join('/')
+  return `/upload/${encoded}?exp=${exp}&sig=${mac(path, exp, secret, 'upload')}`
 }
 
 export type FileLinkCheck = 'ok' | 'missing' | 'invalid' | 'expired'
@@ -30,10 +45,11 @@ export function checkFileLink(
   sig: string | null,
   secret: string,
   now: Date,
+  purpose: FileLinkPurpose = 'files',
 ): FileLinkCheck {
   if (!exp || !sig) return 'missing'
   if (!secret || !/^\d{1,12}$/.test(exp) || sig.length > MAX_SIG_LENGTH) return 'invalid'
-  const expected = Buffer.from(mac(path, Number(exp), secret))
+  const expected = Buffer.from(mac(path, Number(exp), secret, purpose))
   const given = Buffer.from(sig)
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid'
   return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'ok'

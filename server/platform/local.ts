@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'fs/promises'
 import { dirname, join, normalize } from 'path'
 import QRCode from 'qrcode'
 import { verifyDevSession } from './dev-session'
-import { signFileLink } from './file-link'
+import { signFileLink, signUploadTicket } from './file-link'
 import { readPhoneCode } from './phone-code'
 import type { Caller, FunctionContext, Platform, PlatformDeps, SubscribeMessage, TextCheck } from './platform'
 
@@ -81,6 +81,10 @@ export class LocalPlatform implements Platform {
   async fileLink(fileId: string, now: Date): Promise<string> {
     if (!fileId.startsWith(LOCAL_FILE_PREFIX)) throw new Error('not a local file id')
     return signFileLink(fileId.slice(LOCAL_FILE_PREFIX.length), this.filesSecret, now)
+  }
+
+  async uploadTicket(cloudPath: string, now: Date): Promise<string | null> {
+    return signUploadTicket(cloudPath, this.filesSecret, now)
   }
 
   async phoneNumber(code: string, now: Date): Promise<string | null> {

@@ -55,6 +55,12 @@ export interface Platform {
    */
   fileLink(fileId: string, now: Date): Promise<string>
   /**
+   * How a client uploads one file to `cloudPath` (an upload name the server chose): null in WeChat, where
+   * the mini-program calls `wx.cloud.uploadFile` itself under the storage rule; locally, a signed,
+   * expiring PUT link to the host (the stand-in for cloud storage).
+   */
+  uploadTicket(cloudPath: string, now: Date): Promise<string | null>
+  /**
    * The phone number behind a code from WeChat's phone-number button (`e.detail.code`): WeChat's
    * `phonenumber.getPhoneNumber`; locally, the stand-in code the host issues (phone-code.ts), read
    * at `now`. Null when the code is refused (unknown, used or expired). A mainland number comes

@@ -127,6 +127,12 @@ export class WechatPlatform implements Platform {
     return { fileId: res.fileID }
   }
 
+  async uploadTicket(_cloudPath: string, _now: Date): Promise<string | null> {
+    // The mini-program uploads with wx.cloud.uploadFile to the name the server gave; the storage rule
+    // (creator-only read and write) keeps it private, and others see it only through fileLink.
+    return null
+  }
+
   async fileLink(fileId: string, _now: Date): Promise<string> {
     const res = await cloud().getTempFileURL({ fileList: [{ fileID: fileId, maxAge: FILE_LINK_TTL_SECONDS }] })
     const file = res.fileList[0]

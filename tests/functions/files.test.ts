@@ -217,4 +217,8 @@ describe('CloudBase', () => {
     )
     expect(tempUrls).toEqual([[{ fileID: stored.fileId, maxAge: 600 }]])
   })
+
+  test('the mini-program uploads photos itself (wx.cloud.uploadFile): no upload ticket', async () => {
+    expect(await new WechatPlatform().uploadTicket('evidence/a/b/c/x.jpg', new Date())).toBeNull()
+  })
 })

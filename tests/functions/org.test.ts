@@ -229,6 +229,7 @@ describe('messages after the commit', () => {
       checkText: (t, a) => base.checkText(t, a),
       uploadFile: (p, c) => base.uploadFile(p, c),
       fileLink: (f, n) => base.fileLink(f, n),
+      uploadTicket: (p, n) => base.uploadTicket(p, n),
       phoneNumber: (c, n) => base.phoneNumber(c, n),
       sendSubscribeMessage: async () => {
         throw new Error('43101 user refuse to accept the msg')

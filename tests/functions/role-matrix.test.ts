@@ -285,6 +285,12 @@ const cases: Case[] = [
     who: UNIT_A,
     data: async () => ({ activityId: (await publishedEvent(w)).id, noticeDays: 1 }),
   },
+  {
+    fn: hours,
+    name: 'hours.evidenceUploads',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id, files: ['jpg'] }),
+  },
   { fn: hours, name: 'hours.notice', who: SIGNED_IN, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   { fn: hours, name: 'hours.mine', who: SIGNED_IN, data: async () => undefined },
   { fn: hours, name: 'hours.verify', who: EVERYONE, data: async () => ({ code: 'QJ0000-000000' }) },

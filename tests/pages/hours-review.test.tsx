@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { AuditRecord, EventHours, LedgerEntry } from '@api/hours'
+import type { AuditRecord, EventHours, LedgerEntry, MakeupRequest } from '@api/hours'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
@@ -95,7 +95,7 @@ function ledger() {
     hours: 2,
     minutes: 0,
     reason: '没有证明材料',
-    evidence: { note: '朋友可以作证', fileIds: [] },
+    evidence: { note: '朋友可以作证', photoCount: 0 },
   })
   const ev = eventHours({
     entries: [missing, far, old, reversal, correction, declined],
@@ -311,7 +311,65 @@ test('补录: people from the ledger and the preview, the event days; HOURS_OVER
   expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已补录，待确认' }))
 })
 
-test('补录 in WeChat: photos are uploaded as evidence and sent with the entry; the ledger shows them', async () => {
+const UPLOAD_DIR = 'evidence/runzhou/unit-a/event-1/'
+const hex = (n: number) => String(n).repeat(32).slice(0, 32)
+
+/** Serves the ledger, upload names for the photos, the make-up (counting its photos) and its photo links. */
+function serveWithPhotos(uploadUrl: (path: string) => string | null) {
+  const { ev } = ledger()
+  let made: LedgerEntry | null = null
+  serve({
+    'hours.review': () => (made ? { ...ev, entries: [...ev.entries, made] } : ev),
+    'hours.preview': () => preview(),
+    'hours.evidenceUploads': (d) => ({
+      uploads: (d as { files: string[] }).files.map((ext, i) => {
+        const cloudPath = `${UPLOAD_DIR}${hex(i + 1)}.${ext}`
+        return { cloudPath, uploadUrl: uploadUrl(cloudPath) }
+      }),
+    }),
+    'hours.makeup': (d) => {
+      const { evidence, ...rest } = d as MakeupRequest
+      made = entry({ kind: 'makeup', ...rest, evidence: { note: evidence.note, photoCount: evidence.fileIds!.length } })
+      return made
+    },
+    'hours.evidencePhotos': () => ({ urls: ['https://tmp.example/1.jpg?sign=a', 'https://tmp.example/2.png?sign=b'] }),
+  })
+}
+
+/** Adds two photos, fills the form, submits; answers what the make-up sent. */
+async function makeupWithTwoPhotos(kinds: string[]) {
+  await openPage(PAGE)
+  await tap(byTestId('hours-makeup'))
+  await tap(byTestId('makeup-add-photo'))
+  expect(byTestId('makeup-photos').querySelectorAll('.hours-dialog__photo').length).toBe(2)
+  await pick('makeup-person', 0)
+  await typeInto('makeup-hours', '1')
+  await typeInto('makeup-reason', '手机没电未能签到')
+  await typeInto('makeup-evidence', '现场合影两张')
+  await tap(byTestId('makeup-submit'))
+  expect(callsOf(callFunctionMock, 'hours', 'evidenceUploads')).toEqual([
+    { activityId: expect.any(String), files: kinds },
+  ])
+  return callsOf(callFunctionMock, 'hours', 'makeup')[0] as { evidence: { fileIds: string[] } }
+}
+
+/** The ledger shows the count, and the photos open only through the links the server hands out. */
+async function photosOpenThroughLinks() {
+  const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({} as never)
+  try {
+    expect(byTestId('entry-photos').textContent).toBe('查看证明照片（2 张）')
+    await tap(byTestId('entry-photos'))
+    expect(callsOf(callFunctionMock, 'hours', 'evidencePhotos')).toHaveLength(1)
+    expect(preview).toHaveBeenCalledWith({
+      urls: ['https://tmp.example/1.jpg?sign=a', 'https://tmp.example/2.png?sign=b'],
+      current: 'https://tmp.example/1.jpg?sign=a',
+    })
+  } finally {
+    preview.mockRestore()
+  }
+}
+
+test('补录 in WeChat: photos go to the private names the server gives, are sent with the entry, and open through links', async () => {
   const saved = process.env.TARO_ENV
   process.env.TARO_ENV = 'weapp'
   const taro = Taro as unknown as { cloud?: { uploadFile: jest.Mock } }
@@ -320,39 +378,25 @@ test('补录 in WeChat: photos are uploaded as evidence and sent with the entry;
     uploadFile: jest
       .fn()
       .mockImplementation(({ cloudPath }: { cloudPath: string }) =>
-        Promise.resolve({ fileID: `cloud://env/${cloudPath}` }),
+        Promise.resolve({ fileID: `cloud://env.bucket/${cloudPath}` }),
       ),
   }
   const choose = jest
     .spyOn(Taro, 'chooseImage')
     .mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg', 'wxfile://b.png'] } as never)
   try {
-    const { ev } = ledger()
-    let made: LedgerEntry | null = null
-    serve({
-      'hours.review': () => (made ? { ...ev, entries: [...ev.entries, made] } : ev),
-      'hours.preview': () => preview(),
-      'hours.makeup': (d) => {
-        made = entry({ kind: 'makeup', ...(d as object) })
-        return made
-      },
-    })
-    await openPage(PAGE)
-    await tap(byTestId('hours-makeup'))
-    await tap(byTestId('makeup-add-photo'))
+    serveWithPhotos(() => null)
+    const sent = await makeupWithTwoPhotos(['jpg', 'png'])
     expect(choose).toHaveBeenCalledWith(expect.objectContaining({ count: 6 }))
-    expect(taro.cloud.uploadFile).toHaveBeenCalledTimes(2)
-    expect(byTestId('makeup-photos').querySelectorAll('.hours-dialog__photo').length).toBe(2)
-    await pick('makeup-person', 0)
-    await typeInto('makeup-hours', '1')
-    await typeInto('makeup-reason', '手机没电未能签到')
-    await typeInto('makeup-evidence', '现场合影两张')
-    await tap(byTestId('makeup-submit'))
-    const sent = callsOf(callFunctionMock, 'hours', 'makeup')[0] as { evidence: { fileIds: string[] } }
-    expect(sent.evidence.fileIds).toHaveLength(2)
-    expect(sent.evidence.fileIds[0]).toMatch(/^cloud:\/\/env\/evidence\/\d+-0\.jpg$/)
-    expect(sent.evidence.fileIds[1]).toMatch(/-1\.png$/)
-    expect(byTestId('entry-photos').querySelectorAll('.hours-entry__photo').length).toBe(2)
+    expect(taro.cloud.uploadFile.mock.calls.map(([o]) => (o as { cloudPath: string }).cloudPath)).toEqual([
+      `${UPLOAD_DIR}${hex(1)}.jpg`,
+      `${UPLOAD_DIR}${hex(2)}.png`,
+    ])
+    expect(sent.evidence.fileIds).toEqual([
+      `cloud://env.bucket/${UPLOAD_DIR}${hex(1)}.jpg`,
+      `cloud://env.bucket/${UPLOAD_DIR}${hex(2)}.png`,
+    ])
+    await photosOpenThroughLinks()
   } finally {
     process.env.TARO_ENV = saved
     taro.cloud = savedCloud
@@ -360,12 +404,34 @@ test('补录 in WeChat: photos are uploaded as evidence and sent with the entry;
   }
 })
 
-test('补录 in H5: no photo upload, the written note is the evidence', async () => {
-  const { ev } = ledger()
-  serve({ 'hours.review': () => ev, 'hours.preview': () => preview() })
-  await openPage(PAGE)
-  await tap(byTestId('hours-makeup'))
-  expect(pageRoot().querySelector('[data-testid="makeup-add-photo"]')).toBeNull()
+test('补录 in H5: photos are PUT to the signed upload links of the local host', async () => {
+  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({
+    tempFilePaths: ['blob:http://localhost/1', 'blob:http://localhost/2'],
+    tempFiles: [{ type: 'image/jpeg' }, { type: 'image/png' }],
+  } as never)
+  const savedFetch = global.fetch
+  const puts: string[] = []
+  global.fetch = jest.fn(async (url: string, init?: { method?: string }) => {
+    if (init?.method === 'PUT') {
+      puts.push(url)
+      const path = decodeURIComponent(new URL(url, 'http://x').pathname.slice('/upload/'.length))
+      return { json: async () => ({ ok: true, data: { fileId: `local://${path}` } }) }
+    }
+    return { blob: async () => new Blob(['photo']) }
+  }) as unknown as typeof fetch
+  try {
+    serveWithPhotos((path) => `/upload/${path}?exp=1&sig=s`)
+    const sent = await makeupWithTwoPhotos(['jpeg', 'png'])
+    expect(puts).toEqual([
+      `/upload/${UPLOAD_DIR}${hex(1)}.jpeg?exp=1&sig=s`,
+      `/upload/${UPLOAD_DIR}${hex(2)}.png?exp=1&sig=s`,
+    ])
+    expect(sent.evidence.fileIds).toEqual([`local://${UPLOAD_DIR}${hex(1)}.jpeg`, `local://${UPLOAD_DIR}${hex(2)}.png`])
+    await photosOpenThroughLinks()
+  } finally {
+    global.fetch = savedFetch
+    choose.mockRestore()
+  }
 })
 
 test('确认时长 confirms after asking and reports approved / on notice / left for review', async () => {

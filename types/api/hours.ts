@@ -15,6 +15,7 @@
 import * as z from 'zod'
 import { text } from './common'
 import type { DayStatus, EntryKind, EntryStatus, HoursFlag } from '../contract/hours'
+import { MAX_EVIDENCE_PHOTOS, UPLOAD_IMAGE_EXTS } from '../contract/files'
 
 // Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
 export {
@@ -69,7 +70,8 @@ export interface LedgerEntry {
   flags: HoursFlag[]
   /** Why: make-up, adjustment, correction or decline. */
   reason: string | null
-  evidence: { note: string; fileIds: string[] } | null
+  /** The photos themselves only through `evidencePhotos` (short-lived links). */
+  evidence: { note: string; photoCount: number } | null
   /** The approved entry a reversal or correction replaces. */
   replacesId: string | null
   /** Confirmed, on public notice until then; approved when it ends. */
@@ -144,9 +146,41 @@ export const makeupRequest = z.strictObject({
   day: z.iso.date(),
   hours: hoursValue().refine((h) => h > 0, '补录时长须大于 0'),
   reason: reason(),
-  evidence: z.strictObject({ note: text(2, 500), fileIds: z.array(z.string().min(1).max(300)).max(6).default([]) }),
+  /** fileIds: photos uploaded to the names `evidenceUploads` gave out for this event (checked by the server). */
+  evidence: z.strictObject({
+    note: text(2, 500),
+    fileIds: z.array(z.string().min(1).max(300)).max(MAX_EVIDENCE_PHOTOS).default([]),
+  }),
 })
 export type MakeupRequest = z.input<typeof makeupRequest>
+
+/** Upload names (and, locally, upload tickets) for evidence photos of a make-up at this event: one per photo. */
+export const evidenceUploadsRequest = z.strictObject({
+  activityId: z.uuid(),
+  /** Each photo's file kind, in order. */
+  files: z.array(z.enum(UPLOAD_IMAGE_EXTS)).min(1).max(MAX_EVIDENCE_PHOTOS),
+})
+export type EvidenceUploadsRequest = z.input<typeof evidenceUploadsRequest>
+
+export interface EvidenceUpload {
+  /** Where the photo goes: a private name ending in 128 random bits. */
+  cloudPath: string
+  /** Local host only: the signed PUT link (ten minutes). Null in WeChat, which calls wx.cloud.uploadFile. */
+  uploadUrl: string | null
+}
+
+export interface EvidenceUploadsResponse {
+  uploads: EvidenceUpload[]
+}
+
+/** Short-lived links to a make-up entry's photos, for whoever may review it (or the person it is for). */
+export const evidencePhotosRequest = z.strictObject({ entryId: z.string().regex(/^[0-9]{1,18}$/) })
+export type EvidencePhotosRequest = z.input<typeof evidencePhotosRequest>
+
+export interface EvidencePhotosResponse {
+  /** Each works for about ten minutes. */
+  urls: string[]
+}
 
 export const confirmRequest = z.strictObject({
   activityId: z.uuid(),
@@ -272,6 +306,8 @@ export interface HoursActions {
   adjust: { request: AdjustRequest; response: LedgerEntry }
   decline: { request: DeclineRequest; response: LedgerEntry }
   makeup: { request: MakeupRequest; response: LedgerEntry }
+  evidenceUploads: { request: EvidenceUploadsRequest; response: EvidenceUploadsResponse }
+  evidencePhotos: { request: EvidencePhotosRequest; response: EvidencePhotosResponse }
   /** Organisers: approve (or put on notice) pending entries needing no review. */
   confirm: { request: ConfirmRequest; response: { approved: number; onNotice: number; leftForReview: number } }
   history: { request: HistoryRequest; response: AuditRecord[] }

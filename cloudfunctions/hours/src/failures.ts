@@ -24,6 +24,8 @@ export const hoursFailures: FailureTable<HoursFailure | OrganiserFailure> = {
   registrationMissing: { code: 'NOT_FOUND', message: '报名不存在或已下线' },
   notSeatedForMakeup: { code: 'CONFLICT', message: '只能为报名成功的人补录时长' },
   dayNotScheduled: { code: 'INVALID_INPUT', message: '补录日期须在活动日程内', fields: { day: '不在活动日程内' } },
+  evidenceNotUploaded: { code: 'INVALID_INPUT', message: '证明照片无效，请重新选择照片上传' },
+  notEvidenceViewer: { code: 'FORBIDDEN', message: '只有活动组织者和本人可以查看证明照片' },
   realNameMissing: { code: 'PROFILE_INCOMPLETE', message: '证明需要写明真实姓名，请先在个人资料中填写' },
   noApprovedHours: { code: 'NOT_FOUND', message: '所选时段内没有已确认的志愿服务时长' },
   notDistrictAdmin: ({ task }) => ({

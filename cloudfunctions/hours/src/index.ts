@@ -14,6 +14,8 @@ import {
   historyRequest,
   hoursSettingsRequest,
   makeupRequest,
+  evidencePhotosRequest,
+  evidenceUploadsRequest,
   reportRequest,
   verifyRequest,
   type HoursActions,
@@ -21,6 +23,7 @@ import {
 import * as z from 'zod'
 import { closeHours, previewHours, sweepHours } from '../../../server/app/hours/close'
 import { hoursNotice, issueCertificate, myHours, verifyCertificate } from '../../../server/app/hours/people'
+import { evidencePhotos, evidenceUploads } from '../../../server/app/hours/evidence'
 import { exportHoursSheet, hoursReport } from '../../../server/app/hours/report'
 import {
   adjustEntry,
@@ -59,6 +62,16 @@ export const actions = withFailures<HoursActions, HoursFailure | OrganiserFailur
     adjust: action({ access: 'signed_in', input: adjustRequest, handle: (input, ctx) => adjustEntry(ctx, input) }),
     decline: action({ access: 'signed_in', input: declineRequest, handle: (input, ctx) => declineHours(ctx, input) }),
     makeup: action({ access: 'signed_in', input: makeupRequest, handle: (input, ctx) => makeupHours(ctx, input) }),
+    evidenceUploads: action({
+      access: 'signed_in',
+      input: evidenceUploadsRequest,
+      handle: (input, ctx) => evidenceUploads(ctx, input),
+    }),
+    evidencePhotos: action({
+      access: 'signed_in',
+      input: evidencePhotosRequest,
+      handle: (input, ctx) => evidencePhotos(ctx, input),
+    }),
     confirm: action({ access: 'signed_in', input: confirmRequest, handle: (input, ctx) => confirmHours(ctx, input) }),
     history: action({ access: 'signed_in', input: historyRequest, handle: (input, ctx) => entryHistory(ctx, input) }),
     notice: action({

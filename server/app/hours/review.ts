@@ -44,6 +44,7 @@ import {
 } from '../../store/hours'
 import { PG, inTransaction, pgCode } from '../../store/tx'
 import type { SignedInContext } from '../context'
+import { checkEvidenceFiles } from './evidence'
 import { approveNoticed } from './notice'
 import { eventForOrganiser } from '../organiser'
 import { check, found, refuse } from '../refusal'
@@ -62,7 +63,7 @@ export const toLedgerEntry = (r: EntryRow): LedgerEntry => ({
   needsReview: r.needsReview,
   flags: r.flags,
   reason: r.reason,
-  evidence: r.evidence,
+  evidence: r.evidence ? { note: r.evidence.note, photoCount: r.evidence.fileIds.length } : null,
   replacesId: r.replacesId,
   noticeUntil: r.noticeUntil?.toISOString() ?? null,
   corrected: r.corrected,
@@ -216,6 +217,7 @@ export async function makeupHours(ctx: SignedInContext, input: MakeupRequest): P
   if (!['confirmed', 'attended', 'no_show'].includes(reg.state)) refuse<HoursFailure>({ kind: 'notSeatedForMakeup' })
   if (!scheduledDays(e.startAt, e.endAt).some((d) => d.day === input.day))
     refuse<HoursFailure>({ kind: 'dayNotScheduled' })
+  checkEvidenceFiles(e, input.evidence.fileIds ?? [])
   const id = await inTransaction(ctx.db, async (tx) => {
     // The registration row serialises make-ups and adjustments of one person: the cap holds.
     await lockRegistration(tx, input.registrationId)

@@ -19,6 +19,10 @@ export type HoursFailure =
   | { kind: 'notSeatedForMakeup' }
   /** A make-up day outside the event's schedule. */
   | { kind: 'dayNotScheduled' }
+  /** A make-up names a photo that was not uploaded for its event (not a name the server gave out for it). */
+  | { kind: 'evidenceNotUploaded' }
+  /** A make-up's photos are for the event's organisers, the district admin and the person it is for. */
+  | { kind: 'notEvidenceViewer' }
   /** A certificate names the holder: a real name is needed. */
   | { kind: 'realNameMissing' }
   /** No approved hours in the period asked for. */

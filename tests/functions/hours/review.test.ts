@@ -417,7 +417,7 @@ describe('make-up entries (补录)', () => {
         hours: 1.5,
         status: 'pending',
         reason: '签到设备故障',
-        evidence: { note: '带队老师签字的纸质签到表', fileIds: [] },
+        evidence: { note: '带队老师签字的纸质签到表', photoCount: 0 },
       })
     })
 

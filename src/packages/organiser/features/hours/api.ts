@@ -1,5 +1,6 @@
 /** The organiser's calls of the `hours` function. */
 import type { HoursSettingsRequest, MakeupRequest } from '@api/hours'
+import type { UploadImageExt } from '@contract/files'
 import { callFunction } from '@/services/cloud'
 
 export const getReview = (activityId: string) => callFunction('hours', 'review', { activityId })
@@ -12,3 +13,6 @@ export const adjustEntry = (entryId: string, hours: number, reason: string) =>
 export const declineEntry = (entryId: string, reason: string) => callFunction('hours', 'decline', { entryId, reason })
 export const addMakeup = (req: MakeupRequest) => callFunction('hours', 'makeup', req)
 export const entryHistory = (entryId: string) => callFunction('hours', 'history', { entryId })
+export const evidenceUploads = (activityId: string, files: UploadImageExt[]) =>
+  callFunction('hours', 'evidenceUploads', { activityId, files })
+export const evidencePhotos = (entryId: string) => callFunction('hours', 'evidencePhotos', { entryId })

@@ -29,6 +29,7 @@ import { HistoryDialog } from '../../features/hours/components/HistoryDialog'
 import { MakeupDialog } from '../../features/hours/components/MakeupDialog'
 import { SettingsPanel, type SettingsValue } from '../../features/hours/components/SettingsPanel'
 import { dayText, flagText, hoursText } from '../../features/hours/labels'
+import { previewEvidence } from '../../features/hours/evidence'
 import { confirmable, groupByPerson, personOptions } from '../../features/hours/ledger'
 import './index.scss'
 
@@ -312,6 +313,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
                   onAdjust={() => openDialog(() => setAdjusting(e))}
                   onDecline={() => openDialog(() => setDeclining(e))}
                   onHistory={() => openHistory(e)}
+                  onPhotos={() => previewEvidence(e.id)}
                 />
               ))}
             </View>
@@ -343,6 +345,7 @@ function Review({ initial, reload }: { initial: EventHours; reload(): Promise<vo
       />
       <MakeupDialog
         open={makeup}
+        activityId={a.id}
         people={personOptions(ev, preview)}
         days={ev.days}
         stepHours={ev.settings.stepHours}

@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
@@ -16,10 +16,12 @@ interface Props {
   onAdjust(): void
   onDecline(): void
   onHistory(): void
+  /** Opens the entry's evidence photos (through short-lived links). */
+  onPhotos(): Promise<void>
 }
 
 /** One ledger line: day, kind, hours, presence, status, what needs a look, and what can be done. */
-export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Props) {
+export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory, onPhotos }: Props) {
   const status = entryStatus(e)
   const flags = entryFlags(e)
   const can = entryActions(e)
@@ -62,18 +64,14 @@ export function EntryItem({ entry: e, busy, onAdjust, onDecline, onHistory }: Pr
       ) : null}
       {e.reason ? <Text className="hours-entry__line">原因：{e.reason}</Text> : null}
       {e.evidence?.note ? <Text className="hours-entry__line">证明材料：{e.evidence.note}</Text> : null}
-      {e.evidence?.fileIds.length ? (
-        <View className="hours-entry__photos" data-testid="entry-photos">
-          {e.evidence.fileIds.map((id) => (
-            <Image
-              key={id}
-              className="hours-entry__photo"
-              src={id}
-              mode="aspectFill"
-              onClick={() => void Taro.previewImage({ urls: e.evidence!.fileIds, current: id })}
-            />
-          ))}
-        </View>
+      {e.evidence?.photoCount ? (
+        <Text
+          className="hours-entry__line hours-entry__link"
+          data-testid="entry-photos"
+          onClick={() => void onPhotos().catch(() => Taro.showToast({ title: '照片打开失败，请重试', icon: 'none' }))}
+        >
+          查看证明照片（{e.evidence.photoCount} 张）
+        </Text>
       ) : null}
       <View className="hours-entry__actions">
         {can.adjust ? (

@@ -5,12 +5,14 @@ import '@taroify/core/button/style'
 import type { MakeupRequest } from '@api/hours'
 import { useAction } from '@/hooks/useAction'
 import { dayText } from '../labels'
-import { MAX_EVIDENCE_PHOTOS, canUploadEvidence, chooseAndUploadEvidence } from '../evidence'
+import { MAX_EVIDENCE_PHOTOS, chooseAndUploadEvidence, type EvidencePhoto } from '../evidence'
 import { type PersonOption, checkReason, parseHours } from '../ledger'
 import './hours.scss'
 
 interface Props {
   open: boolean
+  /** The event the photos are uploaded for. */
+  activityId: string
   people: PersonOption[]
   days: string[]
   stepHours: number
@@ -20,19 +22,19 @@ interface Props {
   onSubmit(req: MakeupRequest): void
 }
 
-/** 补录: hours for someone whose scans are missing, with a reason, a note on the evidence and (WeChat) photos. */
+/** 补录: hours for someone whose scans are missing, with a reason, a note on the evidence and photos. */
 export function MakeupDialog(props: Props) {
   // Mounted only while open: every opening starts with an empty form.
   return props.open ? <MakeupForm {...props} /> : null
 }
 
-function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }: Props) {
+function MakeupForm({ activityId, people, days, stepHours, busy, error, onCancel, onSubmit }: Props) {
   const [person, setPerson] = useState(-1)
   const [day, setDay] = useState(days.length === 1 ? 0 : -1)
   const [hours, setHours] = useState('')
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
-  const [photos, setPhotos] = useState<string[]>([])
+  const [photos, setPhotos] = useState<EvidencePhoto[]>([])
   const upload = useAction()
   const uploading = upload.busy !== null
   const [problem, setProblem] = useState<string | null>(null)
@@ -41,8 +43,8 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
     await upload.run(
       'photos',
       async () => {
-        const ids = await chooseAndUploadEvidence(MAX_EVIDENCE_PHOTOS - photos.length)
-        setPhotos((current) => [...current, ...ids].slice(0, MAX_EVIDENCE_PHOTOS))
+        const added = await chooseAndUploadEvidence(activityId, MAX_EVIDENCE_PHOTOS - photos.length)
+        setPhotos((current) => [...current, ...added].slice(0, MAX_EVIDENCE_PHOTOS))
       },
       () => setProblem('照片上传失败，请重试'),
     )
@@ -65,7 +67,7 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
       day: d,
       hours: h.value,
       reason: r.value,
-      evidence: { note: n.value, fileIds: photos },
+      evidence: { note: n.value, fileIds: photos.map((p) => p.fileId) },
     })
   }
 
@@ -127,26 +129,24 @@ function MakeupForm({ people, days, stepHours, busy, error, onCancel, onSubmit }
           placeholder="例如：现场合影、负责人王老师可证明"
           onInput={(e) => setNote(e.detail.value)}
         />
-        {canUploadEvidence() ? (
-          <View className="hours-dialog__photos" data-testid="makeup-photos">
-            {photos.map((id) => (
-              <Image key={id} className="hours-dialog__photo" src={id} mode="aspectFill" />
-            ))}
-            {photos.length < MAX_EVIDENCE_PHOTOS ? (
-              <Button
-                size="small"
-                shape="round"
-                variant="outlined"
-                loading={uploading}
-                disabled={uploading || busy}
-                data-testid="makeup-add-photo"
-                onClick={() => void addPhotos()}
-              >
-                添加照片
-              </Button>
-            ) : null}
-          </View>
-        ) : null}
+        <View className="hours-dialog__photos" data-testid="makeup-photos">
+          {photos.map((p) => (
+            <Image key={p.fileId} className="hours-dialog__photo" src={p.preview} mode="aspectFill" />
+          ))}
+          {photos.length < MAX_EVIDENCE_PHOTOS ? (
+            <Button
+              size="small"
+              shape="round"
+              variant="outlined"
+              loading={uploading}
+              disabled={uploading || busy}
+              data-testid="makeup-add-photo"
+              onClick={() => void addPhotos()}
+            >
+              添加照片
+            </Button>
+          ) : null}
+        </View>
         {problem || error ? (
           <Text className="hours-dialog__error" data-testid="makeup-error">
             {problem ?? error}

@@ -1,0 +1,65 @@
+/**
+ * Files people upload from their phones (make-up evidence photos; later, star evidence): where they
+ * are stored and whose they are. The server hands out every upload name, so each one sits under its
+ * owner's private prefix and ends in 128 random bits: nobody can guess a name, and a record can only
+ * point at a file uploaded for it. Pure: the random part comes in from the caller.
+ */
+
+import { UPLOAD_IMAGE_EXTS, type UploadImageExt } from '@contract/files'
+
+// Image kinds the phone pickers produce (the upload name keeps the extension): part of the contract.
+export { UPLOAD_IMAGE_EXTS, type UploadImageExt }
+
+/** How large one uploaded photo may be (the pickers send compressed photos, far smaller). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+const RANDOM_PART = /^[0-9a-f]{32}$/
+const ID_PART = /^[0-9A-Za-z_-]{1,64}$/
+
+/** The make-up evidence of one event: stored under the event's unit, never public. */
+export interface EvidenceScope {
+  districtId: string
+  unitId: string
+  activityId: string
+}
+
+const evidencePrefix = (s: EvidenceScope) => `evidence/${s.districtId}/${s.unitId}/${s.activityId}/`
+
+/** The storage path of a new evidence photo: the scope, then 128 random bits (32 hex digits). */
+export function evidencePath(scope: EvidenceScope, randomHex: string, ext: UploadImageExt): string {
+  if (!RANDOM_PART.test(randomHex)) throw new Error('an upload name needs 128 random bits')
+  for (const part of [scope.districtId, scope.unitId, scope.activityId]) {
+    if (!ID_PART.test(part)) throw new Error('an upload scope is ids only')
+  }
+  return `${evidencePrefix(scope)}${randomHex}.${ext}`
+}
+
+/**
+ * The storage path a file id names: `local://<path>` on the local host, `cloud://<env>.<bucket>/<path>`
+ * in CloudBase. Null for anything else (an https URL, a made-up scheme, a path leading upwards).
+ */
+export function storedPath(fileId: string): string | null {
+  let path: string
+  if (fileId.startsWith('local://')) path = fileId.slice('local://'.length)
+  else {
+    const cloud = /^cloud:\/\/[^/\s]+\/(.+)$/.exec(fileId)
+    if (!cloud) return null
+    path = cloud[1]
+  }
+  if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) return null
+  return path
+}
+
+/** Whether `fileId` is an evidence photo uploaded for this event (an upload name the server gave out for it). */
+export function isEvidenceOf(fileId: string, scope: EvidenceScope): boolean {
+  const path = storedPath(fileId)
+  if (!path || !path.startsWith(evidencePrefix(scope))) return false
+  const name = path.slice(evidencePrefix(scope).length)
+  const [random, ext, ...rest] = name.split('.')
+  return rest.length === 0 && RANDOM_PART.test(random) && (UPLOAD_IMAGE_EXTS as readonly string[]).includes(ext)
+}
+
+/** Whether `path` (a storage path) may be written by a client holding an upload ticket: upload names only. */
+export function isUploadPath(path: string): boolean {
+  return /^evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
+}
