@@ -83,6 +83,12 @@ export class LocalPlatform implements Platform {
     return signFileLink(fileId.slice(LOCAL_FILE_PREFIX.length), this.filesSecret, now)
   }
 
+  async fileLinks(fileIds: string[], now: Date): Promise<(string | null)[]> {
+    return fileIds.map((id) =>
+      id.startsWith(LOCAL_FILE_PREFIX) ? signFileLink(id.slice(LOCAL_FILE_PREFIX.length), this.filesSecret, now) : null,
+    )
+  }
+
   async uploadTicket(cloudPath: string, now: Date): Promise<string | null> {
     return signUploadTicket(cloudPath, this.filesSecret, now)
   }

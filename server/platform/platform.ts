@@ -61,6 +61,11 @@ export interface Platform {
    */
   uploadTicket(cloudPath: string, now: Date): Promise<string | null>
   /**
+   * Links to many stored files at once (a list's images), in order: one getTempFileURL call per 50 in
+   * WeChat. Null for a file that cannot be linked (gone), so one missing image does not fail a list.
+   */
+  fileLinks(fileIds: string[], now: Date): Promise<(string | null)[]>
+  /**
    * The phone number behind a code from WeChat's phone-number button (`e.detail.code`): WeChat's
    * `phonenumber.getPhoneNumber`; locally, the stand-in code the host issues (phone-code.ts), read
    * at `now`. Null when the code is refused (unknown, used or expired). A mainland number comes

@@ -61,6 +61,9 @@ function cloud(): WxServerSdk {
   return sdk
 }
 
+/** getTempFileURL takes at most 50 files a call. */
+const TEMP_URL_BATCH = 50
+
 export class WechatPlatform implements Platform {
   readonly kind = 'wechat' as const
 
@@ -125,6 +128,19 @@ export class WechatPlatform implements Platform {
     // under which temporary URLs never expire: the environment's storage rule must make exports private.
     const res = await cloud().uploadFile({ cloudPath, fileContent: content })
     return { fileId: res.fileID }
+  }
+
+  async fileLinks(fileIds: string[], _now: Date): Promise<(string | null)[]> {
+    const links: (string | null)[] = []
+    for (let i = 0; i < fileIds.length; i += TEMP_URL_BATCH) {
+      const batch = fileIds.slice(i, i + TEMP_URL_BATCH)
+      const res = await cloud().getTempFileURL({
+        fileList: batch.map((fileID) => ({ fileID, maxAge: FILE_LINK_TTL_SECONDS })),
+      })
+      const byId = new Map(res.fileList.map((f) => [f.fileID, f.status === 0 && f.tempFileURL ? f.tempFileURL : null]))
+      links.push(...batch.map((id) => byId.get(id) ?? null))
+    }
+    return links
   }
 
   async uploadTicket(_cloudPath: string, _now: Date): Promise<string | null> {

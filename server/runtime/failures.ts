@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '@api/result'
 import type { CommonFailure, Failure, Thing } from '../domain/failure'
+import type { ImageFailure } from '../domain/files/uploads'
 
 export interface FailureAnswer {
   code: Exclude<ErrorCode, 'INTERNAL'>
@@ -47,13 +48,20 @@ export const commonFailures: FailureTable<CommonFailure> = {
   }),
 }
 
-/** The answer for `failure` from `table` (then the common table), or null when nobody mapped it. */
+/** Published images (event covers, venue photos): the same words in every function that saves one. */
+export const imageFailures: FailureTable<ImageFailure> = {
+  imageNotUploaded: { code: 'INVALID_INPUT', message: '图片无效，请重新上传图片' },
+  notImagePublisher: { code: 'FORBIDDEN', message: '只有本单位组织者可以上传图片' },
+}
+
+const own = (table: object, kind: string) => Object.prototype.hasOwnProperty.call(table, kind)
+
+/** The answer for `failure` from `table` (then the common and image tables), or null when nobody mapped it. */
 export function answerFor(failure: Failure, table: FailureTable<Failure> | undefined): FailureAnswer | null {
   const entry =
-    (table && Object.prototype.hasOwnProperty.call(table, failure.kind) ? table[failure.kind] : undefined) ??
-    (Object.prototype.hasOwnProperty.call(commonFailures, failure.kind)
-      ? (commonFailures as FailureTable<Failure>)[failure.kind]
-      : undefined)
+    (table && own(table, failure.kind) ? table[failure.kind] : undefined) ??
+    (own(commonFailures, failure.kind) ? (commonFailures as FailureTable<Failure>)[failure.kind] : undefined) ??
+    (own(imageFailures, failure.kind) ? (imageFailures as FailureTable<Failure>)[failure.kind] : undefined)
   if (!entry) return null
   return typeof entry === 'function' ? entry(failure) : entry
 }

@@ -230,6 +230,7 @@ describe('messages after the commit', () => {
       uploadFile: (p, c) => base.uploadFile(p, c),
       fileLink: (f, n) => base.fileLink(f, n),
       uploadTicket: (p, n) => base.uploadTicket(p, n),
+      fileLinks: (f, n) => base.fileLinks(f, n),
       phoneNumber: (c, n) => base.phoneNumber(c, n),
       sendSubscribeMessage: async () => {
         throw new Error('43101 user refuse to accept the msg')

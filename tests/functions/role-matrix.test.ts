@@ -285,6 +285,7 @@ const cases: Case[] = [
     who: UNIT_A,
     data: async () => ({ activityId: (await publishedEvent(w)).id, noticeDays: 1 }),
   },
+  { fn: org, name: 'org.imageUploads', who: UNIT_A, data: async () => ({ unitId: w.unitA, files: ['jpg'] }) },
   {
     fn: hours,
     name: 'hours.evidenceUploads',

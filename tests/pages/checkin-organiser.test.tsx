@@ -24,6 +24,7 @@ function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
     ...detail({ id: ACT, title: '青年志愿服务日' }),
     state: 'published',
     seatsTaken: 10,
+    coverSource: null,
     cancelReason: null,
     publishedAt: '2024-03-01T00:00:00Z',
     updatedAt: '2024-03-01T00:00:00Z',

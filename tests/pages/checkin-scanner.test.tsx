@@ -37,6 +37,7 @@ function managed(): ManagedActivity {
     ...detail({ id: ACT, title: '青年志愿服务日' }),
     state: 'published',
     seatsTaken: 10,
+    coverSource: null,
     cancelReason: null,
     publishedAt: '2024-03-01T00:00:00Z',
     updatedAt: '2024-03-01T00:00:00Z',

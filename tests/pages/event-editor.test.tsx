@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import type { Booking } from '@api/venue'
 import type { ManagedActivity } from '@api/activity'
 import type { Plan, PlanLine } from '@api/plan'
@@ -60,6 +61,7 @@ function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
     }),
     state: 'draft',
     seatsTaken: 0,
+    coverSource: null,
     cancelReason: null,
     publishedAt: null,
     updatedAt: '2024-03-05T04:00:00Z',
@@ -300,4 +302,41 @@ test('cancelling an event with venue bookings offers to release them; the organi
   expect(callsOf(callFunctionMock, 'activity', 'cancel')).toEqual([
     { id: EVENT, reason: '暴雨预警', releaseBookings: false },
   ])
+})
+
+test('the cover: the saved one shows through its link; a new one is uploaded to a name the server gives and saved by its file id', async () => {
+  const stored = `local://images/runzhou/${UNIT}/${'a'.repeat(32)}.jpg`
+  const link = `/files/images/runzhou/${UNIT}/${'a'.repeat(32)}.jpg?exp=1&sig=s`
+  const fresh = `images/runzhou/${UNIT}/${'b'.repeat(32)}.png`
+  const draft = managed({ coverSource: stored, coverUrl: link })
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.manageGet': () => draft,
+    'org.imageUploads': () => ({ uploads: [{ cloudPath: fresh, uploadUrl: `/upload/${fresh}?exp=1&sig=t` }] }),
+    'activity.update': () => draft,
+  })
+  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({
+    tempFilePaths: ['blob:http://localhost/new-cover'],
+    tempFiles: [{ type: 'image/png' }],
+  } as never)
+  const savedFetch = global.fetch
+  global.fetch = jest.fn(async (url: string, init?: { method?: string }) =>
+    init?.method === 'PUT'
+      ? { json: async () => ({ ok: true, data: { fileId: `local://${fresh}` }, url }) }
+      : { blob: async () => new Blob(['png']) },
+  ) as unknown as typeof fetch
+  try {
+    await openPage(`${EDITOR}?id=${EVENT}`)
+    expect(byTestId('event-cover').getAttribute('src')).toBe(link)
+    await tap(byTestId('event-cover-upload'))
+    await settle()
+    expect(callsOf(callFunctionMock, 'org', 'imageUploads')).toEqual([{ unitId: UNIT, files: ['png'] }])
+    expect(byTestId('event-cover').getAttribute('src')).toBe('blob:http://localhost/new-cover')
+    await tap(button('保存'))
+    expect(callsOf(callFunctionMock, 'activity', 'update')).toEqual([{ id: EVENT, coverUrl: `local://${fresh}` }])
+  } finally {
+    global.fetch = savedFetch
+    choose.mockRestore()
+  }
 })

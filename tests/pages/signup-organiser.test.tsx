@@ -23,6 +23,7 @@ function managed(overrides: Partial<ManagedActivity> = {}): ManagedActivity {
     ...detail({ id: ACT, title: '青年交友联谊会', capacity: 30, startAt: '2024-03-10T01:00:00.000Z' }),
     state: 'published',
     seatsTaken: 0,
+    coverSource: null,
     cancelReason: null,
     publishedAt: '2024-03-01T00:00:00Z',
     updatedAt: '2024-03-01T00:00:00Z',

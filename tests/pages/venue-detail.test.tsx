@@ -85,7 +85,7 @@ function serveVenue(extra: Record<string, (d: unknown) => unknown> = {}, detail 
 test('the venue: intro, tier, hours, closures, masked contact, facilities with their rules in Chinese', async () => {
   serveVenue(
     {},
-    venueDetail({ photos: ['https://example.com/court.jpg', 'local://venues/abc.jpg', 'cloud://env/venues/x.jpg'] }),
+    venueDetail({ photos: ['https://example.com/court.jpg', '/files/images/runzhou/u/abc.jpg?exp=1&sig=s'] }),
   )
   await openPage(PAGE)
   await settle()
@@ -95,10 +95,10 @@ test('the venue: intro, tier, hours, closures, masked contact, facilities with t
   expect(info).toContain('中国移动镇江分公司团委')
   expect(info).toContain('3 个羽毛球场地')
   expect(info).toContain('镇江市润州区南徐大道')
-  // H5 shows https photos only (local files need a signed link; cloud:// only WeChat reads).
+  // The photos as the server linked them.
   expect(
     Array.from(byTestId('venue-photos').querySelectorAll('.venue__photo')).map((e) => e.getAttribute('src')),
-  ).toEqual(['https://example.com/court.jpg'])
+  ).toEqual(['https://example.com/court.jpg', '/files/images/runzhou/u/abc.jpg?exp=1&sig=s'])
   expect(byTestId('venue-hours').textContent).toBe(
     '开放时间周一至周五 18:00–22:00周六、周日 09:00–22:00 12月31日 闭馆（元旦前检修）'.replace(' 12月', '12月'),
   )

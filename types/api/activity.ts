@@ -96,6 +96,11 @@ export interface ActivityDetail extends ActivityCard {
 
 /** The organiser's view: everything in the detail plus lifecycle bookkeeping. */
 export interface ManagedActivity extends ActivityDetail {
+  /**
+   * The cover as stored (an https address or an uploaded image's file id), to send back when saving;
+   * `coverUrl` is only a display link that works for minutes.
+   */
+  coverSource: string | null
   state: EventState
   seatsTaken: number
   cancelReason: string | null
@@ -125,11 +130,12 @@ export interface CategoryListResponse {
 const eventFields = {
   title: text(2, 60),
   category: z.string().regex(CATEGORY_CODE),
+  /** An https address, or an image uploaded for the unit (org.imageUploads); checked by the server. */
   coverUrl: z
     .string()
     .trim()
     .max(500)
-    .regex(/^(https:\/\/|cloud:\/\/|local:\/\/|\/files\/)/)
+    .regex(/^(https:\/\/|cloud:\/\/|local:\/\/)/)
     .nullable()
     .optional(),
   description: text(0, 5000).default(''),

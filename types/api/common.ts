@@ -1,6 +1,7 @@
 /** Schema pieces shared by several functions' contracts. */
 import * as z from 'zod'
 import { CONTROL_CHARACTER } from '../contract/text'
+import { MAX_EVIDENCE_PHOTOS, UPLOAD_IMAGE_EXTS } from '../contract/files'
 
 export const uuid = () => z.uuid()
 
@@ -29,3 +30,18 @@ export const phone = () =>
     .trim()
     .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, ''))
     .pipe(z.string().regex(/^1[3-9]\d{9}$/, { message: '请填写 11 位手机号码' }))
+
+/** The photos one upload request is for: each one's file kind, in order (at most six at a time). */
+export const uploadFiles = () => z.array(z.enum(UPLOAD_IMAGE_EXTS)).min(1).max(MAX_EVIDENCE_PHOTOS)
+
+/** Where the server said one photo goes. */
+export interface UploadTarget {
+  /** A name the server chose: its owner's prefix, then 128 random bits. */
+  cloudPath: string
+  /** Local host only: the signed PUT link (ten minutes). Null in WeChat, which calls wx.cloud.uploadFile. */
+  uploadUrl: string | null
+}
+
+export interface UploadsResponse {
+  uploads: UploadTarget[]
+}

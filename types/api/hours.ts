@@ -13,9 +13,9 @@
  * - Only approved entries count toward totals and certificates.
  */
 import * as z from 'zod'
-import { text } from './common'
+import { text, uploadFiles, type UploadsResponse } from './common'
 import type { DayStatus, EntryKind, EntryStatus, HoursFlag } from '../contract/hours'
-import { MAX_EVIDENCE_PHOTOS, UPLOAD_IMAGE_EXTS } from '../contract/files'
+import { MAX_EVIDENCE_PHOTOS } from '../contract/files'
 
 // Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
 export {
@@ -158,20 +158,10 @@ export type MakeupRequest = z.input<typeof makeupRequest>
 export const evidenceUploadsRequest = z.strictObject({
   activityId: z.uuid(),
   /** Each photo's file kind, in order. */
-  files: z.array(z.enum(UPLOAD_IMAGE_EXTS)).min(1).max(MAX_EVIDENCE_PHOTOS),
+  files: uploadFiles(),
 })
 export type EvidenceUploadsRequest = z.input<typeof evidenceUploadsRequest>
-
-export interface EvidenceUpload {
-  /** Where the photo goes: a private name ending in 128 random bits. */
-  cloudPath: string
-  /** Local host only: the signed PUT link (ten minutes). Null in WeChat, which calls wx.cloud.uploadFile. */
-  uploadUrl: string | null
-}
-
-export interface EvidenceUploadsResponse {
-  uploads: EvidenceUpload[]
-}
+export type EvidenceUploadsResponse = UploadsResponse
 
 /** Short-lived links to a make-up entry's photos, for whoever may review it (or the person it is for). */
 export const evidencePhotosRequest = z.strictObject({ entryId: z.string().regex(/^[0-9]{1,18}$/) })

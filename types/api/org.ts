@@ -3,7 +3,7 @@
  * committee — applying to join, admission by the district admin, profiles and co-organisers.
  */
 import * as z from 'zod'
-import { phone, text } from './common'
+import { phone, text, uploadFiles, type UploadsResponse } from './common'
 
 import { INVITE_CODE, UNIT_KINDS, type UnitKind, type UnitRole, type UnitStatus } from '../contract/org'
 import { AUDIT_KINDS, type AuditKind } from '../contract/audit'
@@ -122,7 +122,15 @@ export interface OrgActions {
   myApplications: { request: Record<string, never> | undefined; response: { items: UnitDetail[] } }
   /** District admin only: reads of whole phone numbers (rosters, exports), newest first. */
   auditLog: { request: AuditLogRequest; response: AuditLogPage }
+  /** Upload names for images a unit (or, unitId null, the district) publishes: event covers, venue photos. */
+  imageUploads: { request: ImageUploadsRequest; response: UploadsResponse }
 }
+
+export type { UploadsResponse, UploadTarget } from './common'
+
+/** Images a unit publishes (or the district, with unitId null): its organisers and the district admin may ask. */
+export const imageUploadsRequest = z.strictObject({ unitId: z.uuid().nullable(), files: uploadFiles() })
+export type ImageUploadsRequest = z.input<typeof imageUploadsRequest>
 
 // The audit log (district admin only): reads of whole phone numbers, newest first.
 export { AUDIT_KINDS, AUDIT_KIND_NAMES, type AuditKind } from '../contract/audit'

@@ -46,7 +46,7 @@ const fileId = () =>
     .trim()
     .min(1)
     .max(300)
-    .regex(/^(cloud:\/\/|local:\/\/|\/files\/|https:\/\/)\S+$/)
+    .regex(/^(cloud:\/\/|local:\/\/|https:\/\/)\S+$/)
 
 const range = { opens: clock(), closes: clock() }
 export const weeklyHoursInput = z.array(z.strictObject({ weekday: z.number().int().min(1).max(7), ...range })).max(42)
@@ -255,7 +255,8 @@ export interface VenueSummary {
   ownerUnitId: string | null
   /** The owner unit's name, or the district's. */
   ownerName: string
-  photos: string[]
+  /** The first photo, through a link that works for minutes (null without photos). */
+  cover: string | null
   facilityKinds: FacilityKind[]
   /** Metres from `near`, when asked. */
   distanceMeters: number | null
@@ -286,6 +287,13 @@ export interface Facility {
 }
 
 export interface VenueDetail extends VenueSummary {
+  /** Every photo, through links that work for minutes. */
+  photos: string[]
+  /**
+   * The photos as stored (https addresses or uploaded images' file ids), to send back when saving;
+   * for those who may edit the venue only (empty for everyone else).
+   */
+  photoSources: string[]
   intro: string
   contactName: string
   /** Whole for signed-in members of the district's units and the district admin; masked (139****2233) to others. */

@@ -2,6 +2,7 @@
 import * as z from 'zod'
 import {
   auditLogRequest,
+  imageUploadsRequest,
   inviteAcceptRequest,
   inviteCreateRequest,
   memberListRequest,
@@ -14,6 +15,7 @@ import {
   type OrgActions,
 } from '@api/org'
 import { auditLog } from '../../../server/app/audit/log'
+import { imageUploads } from '../../../server/app/images'
 import type { OrgFailure } from '../../../server/app/org/failures'
 import { acceptInvite, createInvite } from '../../../server/app/org/invites'
 import { members, setRole } from '../../../server/app/org/members'
@@ -69,6 +71,11 @@ export const actions = withFailures<OrgActions, OrgFailure>(
       handle: (input, ctx) => setRole(ctx, input),
     }),
     auditLog: action({ access: 'signed_in', input: auditLogRequest, handle: (input, ctx) => auditLog(ctx, input) }),
+    imageUploads: action({
+      access: 'signed_in',
+      input: imageUploadsRequest,
+      handle: (input, ctx) => imageUploads(ctx, input),
+    }),
   },
   orgFailures,
 )

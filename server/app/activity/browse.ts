@@ -7,7 +7,7 @@ import { shanghaiMonthRange } from '../../domain/shanghai-time'
 import { findActivity, listActivities, listCategories } from '../../store/activities'
 import type { AppContext } from '../context'
 import { found } from '../refusal'
-import { toCard, toDetail } from './present'
+import { coverLinks, toCard, toDetail } from './present'
 import { cursorOrRefuse } from './shared'
 
 export async function listPublished(
@@ -26,13 +26,17 @@ export async function listPublished(
     limit: input.limit,
     now: ctx.now,
   })
-  return { items: page.rows.map((a) => toCard(a, ctx.now)), nextCursor: page.last ? encodeCursor(page.last) : null }
+  const links = await coverLinks(ctx, page.rows)
+  return {
+    items: page.rows.map((a) => toCard(a, ctx.now, links)),
+    nextCursor: page.last ? encodeCursor(page.last) : null,
+  }
 }
 
 /** A published (or finished, or cancelled) event; drafts do not exist for browsers. */
 export async function getPublished(ctx: AppContext, id: string): Promise<ActivityDetail> {
-  const activity = await findActivity(ctx.db, id)
-  return toDetail(found(activity?.state === 'draft' ? null : activity, 'activity'), ctx.now)
+  const activity = found(await findActivity(ctx.db, id).then((a) => (a?.state === 'draft' ? null : a)), 'activity')
+  return toDetail(activity, ctx.now, await coverLinks(ctx, [activity]))
 }
 
 export async function categories(ctx: AppContext): Promise<{ items: Category[] }> {

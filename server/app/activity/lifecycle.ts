@@ -51,7 +51,7 @@ export async function publishActivity(ctx: SignedInContext, id: string): Promise
     if (a.planLineId) await checkLine(tx, a.unitId, a.districtId, a.planLineId)
     return null
   })
-  return reread(ctx.db, id, ctx.now)
+  return reread(ctx, id)
 }
 
 /**
@@ -71,10 +71,10 @@ export async function cancelActivity(
     const actor = await requireActor(ctx)
     await releaseEventBookings(ctx, activity.districtId, activity.id, actor.userId)
   }
-  return reread(ctx.db, activity.id, ctx.now)
+  return reread(ctx, activity.id)
 }
 
 export async function finishActivity(ctx: SignedInContext, id: string): Promise<ManagedActivity> {
   await step(ctx, id, 'finish', (_tx, a) => checkFinishable(fieldsOf(a), ctx.now))
-  return reread(ctx.db, id, ctx.now)
+  return reread(ctx, id)
 }

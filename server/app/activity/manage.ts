@@ -9,11 +9,12 @@ import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
 import { allow, found } from '../refusal'
 import type { ActivityFailure } from './failures'
-import { toManaged } from './present'
+import { coverLinks, toManaged } from './present'
 import { cursorOrRefuse, managedActivity } from './shared'
 
 export async function manageGet(ctx: SignedInContext, id: string): Promise<ManagedActivity> {
-  return toManaged(await managedActivity(ctx.db, await requireActor(ctx), id), ctx.now)
+  const a = await managedActivity(ctx.db, await requireActor(ctx), id)
+  return toManaged(a, ctx.now, await coverLinks(ctx, [a]))
 }
 
 export async function manageList(
@@ -24,8 +25,9 @@ export async function manageList(
   const unit = found(await findUnit(ctx.db, input.unitId), 'unit')
   allow<ActivityFailure>(can.manageEvents(actor, unit), { kind: 'notOrganiser', to: 'view' })
   const page = await listUnitActivities(ctx.db, unit.id, input.state, cursorOrRefuse(input.cursor), input.limit)
+  const links = await coverLinks(ctx, page.rows)
   return {
-    items: page.rows.map((a) => toManaged(a, ctx.now)),
+    items: page.rows.map((a) => toManaged(a, ctx.now, links)),
     nextCursor: page.last ? encodeCursor(page.last) : null,
   }
 }

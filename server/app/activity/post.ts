@@ -14,7 +14,8 @@ import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { allow, check, found, refuse } from '../refusal'
 import type { ActivityFailure } from './failures'
-import { toManaged } from './present'
+import { checkImages } from '../images'
+import { coverLinks, toManaged } from './present'
 import { checkLine, managedActivity, reread, refuseUnknownCategory } from './shared'
 
 export async function createActivity(
@@ -43,6 +44,7 @@ export async function createActivity(
     planLineId: input.planLineId ?? null,
   }
   check(checkSchedule(fields))
+  checkImages([fields.coverUrl], { districtId: unit.districtId, unitId: unit.id })
   await checkLine(ctx.db, unit.id, unit.districtId, fields.planLineId)
   await ensureSafeText(ctx, fields.title, fields.description, fields.placeName, fields.placeAddress, fields.contact)
   const id = await inTransaction(ctx.db, async (tx) => {
@@ -50,7 +52,7 @@ export async function createActivity(
     await logChange(tx, newId, actor.userId, 'created', {}, null, ctx.now)
     return newId
   })
-  return reread(ctx.db, id, ctx.now)
+  return reread(ctx, id)
 }
 
 const TEXT_FIELDS = ['title', 'description', 'placeName', 'placeAddress', 'contact'] as const
@@ -73,8 +75,9 @@ export async function updateActivity(
     ...(patch.signupClosesAt ? { signupClosesAt: new Date(patch.signupClosesAt) } : {}),
   }
   const changes = diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>)
-  if (!Object.keys(changes).length) return toManaged(before, ctx.now)
+  if (!Object.keys(changes).length) return toManaged(before, ctx.now, await coverLinks(ctx, [before]))
   check(checkSchedule(next))
+  if ('coverUrl' in changes) checkImages([next.coverUrl], { districtId: before.districtId, unitId: before.unitId })
   if ('planLineId' in changes) await checkLine(ctx.db, before.unitId, before.districtId, next.planLineId)
   await ensureSafeText(ctx, ...TEXT_FIELDS.filter((k) => k in changes).map((k) => next[k]))
   const notices: Notice[] = []
@@ -89,5 +92,5 @@ export async function updateActivity(
     if ('capacity' in changes) notices.push(...(await resizeCapacity(tx, id, next.capacity, ctx.now)))
   })
   await sendNotices(ctx, notices)
-  return reread(ctx.db, id, ctx.now)
+  return reread(ctx, id)
 }

@@ -1,9 +1,21 @@
-/** The API shapes of an event: a browse card, the public detail, the organiser's view. */
+/**
+ * The API shapes of an event: a browse card, the public detail, the organiser's view. Covers are
+ * shown through links (`coverLinks` first, one batch for a whole list).
+ */
 import type { ActivityCard, ActivityDetail, ManagedActivity } from '@api/activity'
 import { activityPhase, seatsLeft } from '../../domain/activity-phase'
 import type { ActivityRecord } from '../../store/activities'
+import type { AppContext } from '../context'
+import { imageLinks, shownImage, type ImageLinks } from '../images'
 
-export function toCard(a: ActivityRecord, now: Date): ActivityCard {
+/** The display links of these events' covers. */
+export const coverLinks = (ctx: Pick<AppContext, 'platform' | 'now'>, records: ActivityRecord[]): Promise<ImageLinks> =>
+  imageLinks(
+    ctx,
+    records.map((a) => a.coverUrl),
+  )
+
+export function toCard(a: ActivityRecord, now: Date, links: ImageLinks): ActivityCard {
   return {
     id: a.id,
     title: a.title,
@@ -15,13 +27,13 @@ export function toCard(a: ActivityRecord, now: Date): ActivityCard {
     capacity: a.capacity,
     seatsLeft: seatsLeft(a.capacity, a.seatsTaken),
     phase: activityPhase(a, now),
-    coverUrl: a.coverUrl,
+    coverUrl: shownImage(links, a.coverUrl),
   }
 }
 
-export function toDetail(a: ActivityRecord, now: Date): ActivityDetail {
+export function toDetail(a: ActivityRecord, now: Date, links: ImageLinks): ActivityDetail {
   return {
-    ...toCard(a, now),
+    ...toCard(a, now, links),
     description: a.description,
     placeAddress: a.placeAddress,
     location: a.location,
@@ -33,9 +45,10 @@ export function toDetail(a: ActivityRecord, now: Date): ActivityDetail {
   }
 }
 
-export function toManaged(a: ActivityRecord, now: Date): ManagedActivity {
+export function toManaged(a: ActivityRecord, now: Date, links: ImageLinks): ManagedActivity {
   return {
-    ...toDetail(a, now),
+    ...toDetail(a, now, links),
+    coverSource: a.coverUrl,
     state: a.state,
     seatsTaken: a.seatsTaken,
     cancelReason: a.cancelReason,

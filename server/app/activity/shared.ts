@@ -7,9 +7,10 @@ import { findActivity, type ActivityRecord } from '../../store/activities'
 import { findLine } from '../../store/plans'
 import { PG, pgCode, type Db } from '../../store/tx'
 import { findDistrict } from '../../store/units'
+import type { AppContext } from '../context'
 import { allow, check, found, refuse } from '../refusal'
 import type { ActivityFailure } from './failures'
-import { toManaged } from './present'
+import { coverLinks, toManaged } from './present'
 
 /** Loads an activity the caller may manage (locked when `forUpdate`), or refuses NOT_FOUND / FORBIDDEN. */
 export async function managedActivity(db: Db, actor: Actor, id: string, forUpdate = false): Promise<ActivityRecord> {
@@ -32,8 +33,9 @@ export async function checkLine(db: Db, unitId: string, districtId: string, plan
 }
 
 /** The organiser's view of an event as it now stands. */
-export async function reread(db: Db, id: string, now: Date): Promise<ManagedActivity> {
-  return toManaged(found(await findActivity(db, id), 'activity'), now)
+export async function reread(ctx: AppContext, id: string): Promise<ManagedActivity> {
+  const a = found(await findActivity(ctx.db, id), 'activity')
+  return toManaged(a, ctx.now, await coverLinks(ctx, [a]))
 }
 
 /** A missing category is the one foreign key an organiser's input can break. */

@@ -3,8 +3,9 @@ import type { Booking, Facility, VenueDetail, VenueSummary } from '@api/venue'
 import { maskPhone } from '../../domain/privacy'
 import { formatClock } from '../../domain/venue/calendar'
 import type { BookingRecord, ExceptionRow, FacilityRecord, VenueRecord, WeeklyRow } from '../../store/venues'
+import { shownImage, type ImageLinks } from '../images'
 
-export function toSummary(v: VenueRecord, distanceMeters: number | null = null): VenueSummary {
+export function toSummary(v: VenueRecord, links: ImageLinks, distanceMeters: number | null = null): VenueSummary {
   return {
     id: v.id,
     name: v.name,
@@ -13,7 +14,7 @@ export function toSummary(v: VenueRecord, distanceMeters: number | null = null):
     location: v.latitude !== null && v.longitude !== null ? { latitude: v.latitude, longitude: v.longitude } : null,
     ownerUnitId: v.ownerUnitId,
     ownerName: v.ownerName,
-    photos: v.photos,
+    cover: shownImage(links, v.photos[0]),
     facilityKinds: v.facilityKinds,
     distanceMeters,
   }
@@ -31,6 +32,7 @@ const clockRange = (r: { opens: number; closes: number }) => ({
 
 export function toDetail(
   v: VenueRecord,
+  links: ImageLinks,
   extra: {
     weekly: WeeklyRow[]
     exceptions: ExceptionRow[]
@@ -41,7 +43,9 @@ export function toDetail(
   },
 ): VenueDetail {
   return {
-    ...toSummary(v),
+    ...toSummary(v, links),
+    photos: v.photos.map((p) => shownImage(links, p)).filter((p): p is string => p !== null),
+    photoSources: extra.canEdit ? v.photos : [],
     intro: v.intro,
     contactName: v.contactName,
     contactPhone: extra.wholeContact || !v.contactPhone ? v.contactPhone : maskPhone(v.contactPhone),

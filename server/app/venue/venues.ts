@@ -50,6 +50,7 @@ import { ensureSafeText } from '../content'
 import type { AppContext, SignedInContext } from '../context'
 import { allow, check, refuse } from '../refusal'
 import type { VenueFailure } from './failures'
+import { checkImages, imageLinks } from '../images'
 import { toDetail, toFacility, toSummary } from './present'
 
 type HoursInput = { weekday: number; opens: string; closes: string }[]
@@ -93,7 +94,7 @@ async function detailFor(ctx: AppContext, actor: Actor | null, venue: VenueRecor
     listFacilities(ctx.db, venue.districtId, venue.id),
     actor ? anyAdmittedUnitIn(ctx.db, venue.districtId, [...actor.unitRoles.keys()]) : Promise.resolve(false),
   ])
-  return toDetail(venue, {
+  return toDetail(venue, await imageLinks(ctx, venue.photos), {
     ...hours,
     facilities,
     wholeContact: venueCan.seeContact(actor, venue, member),
@@ -117,6 +118,7 @@ export async function createVenue(
   const weekly = toWeekly(input.hours)
   const exceptions = toExceptions(input.exceptions)
   check(checkHours(weekly, exceptions))
+  checkImages(input.photos, { districtId, unitId: input.ownerUnitId })
   await ensureSafeText(ctx, input.name, input.intro, input.address)
   const id = await inTransaction(ctx.db, async (tx) => {
     const venueId = await insertVenue(tx, {
@@ -148,7 +150,13 @@ export async function editVenue(
   const weekly = input.hours && toWeekly(input.hours)
   const exceptions = input.exceptions && toExceptions(input.exceptions)
   check(checkHours(weekly ?? [], exceptions ?? []))
-  allow<VenueFailure>(venueCan.edit(actor, await venueOrMissing(ctx.db, input.venueId)), { kind: 'notVenueEditor' })
+  const current = await venueOrMissing(ctx.db, input.venueId)
+  allow<VenueFailure>(venueCan.edit(actor, current), { kind: 'notVenueEditor' })
+  // Photos kept as they were need no check; new ones must be the owner's own uploads (or https).
+  checkImages(
+    (input.photos ?? []).filter((p) => !current.photos.includes(p)),
+    { districtId: current.districtId, unitId: current.ownerUnitId },
+  )
   await ensureSafeText(ctx, input.name, input.intro, input.address)
   await inTransaction(ctx.db, async (tx) => {
     const venue = await venueOrMissing(tx, input.venueId, true)
@@ -221,8 +229,13 @@ export async function venueList(
       }))
   const near = input.near
   // The free facilities only when asked: without freeAt the summary is what it always was.
+  // The list shows each venue's first photo only: one batch of links for the page.
+  const links = await imageLinks(
+    ctx,
+    venues.map((v) => v.venue.photos[0]),
+  )
   const summary = ({ venue, free }: (typeof venues)[number], distance: number | null): VenueSummary =>
-    free ? { ...toSummary(venue, distance), freeFacilities: free } : toSummary(venue, distance)
+    free ? { ...toSummary(venue, links, distance), freeFacilities: free } : toSummary(venue, links, distance)
   if (!near) return { items: venues.map((v) => summary(v, null)) }
   const withDistance = venues.map((v) =>
     summary(

@@ -1,8 +1,11 @@
 /**
- * Files people upload from their phones (make-up evidence photos; later, star evidence): where they
- * are stored and whose they are. The server hands out every upload name, so each one sits under its
- * owner's private prefix and ends in 128 random bits: nobody can guess a name, and a record can only
- * point at a file uploaded for it. Pure: the random part comes in from the caller.
+ * Files people upload from their phones: where they are stored and whose they are. Two kinds:
+ * - evidence photos (make-up evidence; later, star evidence): private, under the event they prove;
+ * - published images (event covers, venue photos): for everyone to see, under the unit (or district)
+ *   that publishes them.
+ * The server hands out every upload name, so each one sits under its owner's prefix and ends in 128
+ * random bits: nobody can guess a name, and a record can only point at a file uploaded for its owner.
+ * Either kind is seen only through short-lived links. Pure: the random part comes in from the caller.
  */
 
 import { UPLOAD_IMAGE_EXTS, type UploadImageExt } from '@contract/files'
@@ -53,13 +56,57 @@ export function storedPath(fileId: string): string | null {
 /** Whether `fileId` is an evidence photo uploaded for this event (an upload name the server gave out for it). */
 export function isEvidenceOf(fileId: string, scope: EvidenceScope): boolean {
   const path = storedPath(fileId)
-  if (!path || !path.startsWith(evidencePrefix(scope))) return false
-  const name = path.slice(evidencePrefix(scope).length)
+  return !!path && path.startsWith(evidencePrefix(scope)) && isRandomName(path.slice(evidencePrefix(scope).length))
+}
+
+/** Why an image is refused, as data (server/runtime/failures.ts words it for every function). */
+export type ImageFailure =
+  /** Neither an https address nor one of the publisher's own uploads. */
+  | { kind: 'imageNotUploaded' }
+  /** Upload names are for the publisher's organisers (and the district admin). */
+  | { kind: 'notImagePublisher' }
+
+/** Who publishes an image: a member unit, or the district itself (its venues). */
+export interface ImageScope {
+  districtId: string
+  /** A unit's id, or null for the district. */
+  unitId: string | null
+}
+
+const imagePrefix = (s: ImageScope) => `images/${s.districtId}/${s.unitId ?? 'district'}/`
+
+/** The storage path of a new published image: the publisher, then 128 random bits. */
+export function imagePath(scope: ImageScope, randomHex: string, ext: UploadImageExt): string {
+  if (!RANDOM_PART.test(randomHex)) throw new Error('an upload name needs 128 random bits')
+  for (const part of [scope.districtId, scope.unitId ?? 'district']) {
+    if (!ID_PART.test(part)) throw new Error('an upload scope is ids only')
+  }
+  return `${imagePrefix(scope)}${randomHex}.${ext}`
+}
+
+function isRandomName(name: string): boolean {
   const [random, ext, ...rest] = name.split('.')
   return rest.length === 0 && RANDOM_PART.test(random) && (UPLOAD_IMAGE_EXTS as readonly string[]).includes(ext)
 }
 
+/** Whether `fileId` is an image uploaded for this publisher (an upload name the server gave out to it). */
+export function isImageOf(fileId: string, scope: ImageScope): boolean {
+  const path = storedPath(fileId)
+  return !!path && path.startsWith(imagePrefix(scope)) && isRandomName(path.slice(imagePrefix(scope).length))
+}
+
+/**
+ * What an image field may hold: an https address (an image elsewhere, shown as it is) or one of the
+ * publisher's own uploads. Anything else is refused when saved.
+ */
+export function isPublishableImage(ref: string, scope: ImageScope): boolean {
+  return ref.startsWith('https://') || isImageOf(ref, scope)
+}
+
 /** Whether `path` (a storage path) may be written by a client holding an upload ticket: upload names only. */
 export function isUploadPath(path: string): boolean {
-  return /^evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
+  return (
+    /^evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
+    /^images\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
+  )
 }

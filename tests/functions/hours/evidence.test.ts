@@ -4,62 +4,26 @@
  * name, a make-up may name only photos uploaded for its event, and the photos are seen only through
  * short-lived links that the event's organisers, the district admin and the person themselves get.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'fs'
-import type { Server } from 'http'
-import type { AddressInfo } from 'net'
-import { tmpdir } from 'os'
+import { readFileSync } from 'fs'
 import { join } from 'path'
-import type { EvidencePhotosResponse, EvidenceUploadsResponse, LedgerEntry } from '@api/hours'
 import type { ManagedActivity } from '@api/activity'
+import type { EvidencePhotosResponse, EvidenceUploadsResponse, LedgerEntry } from '@api/hours'
 import { main as activity } from '../../../cloudfunctions/activity/src'
 import { main as hours } from '../../../cloudfunctions/hours/src'
-import { createHostServer } from '../../../host/server'
 import { signFileLink, signUploadTicket } from '../../../server/platform/file-link'
 import { setClockOffset } from '../../../server/runtime/clock'
 import { call, expectOk } from '../../support/call'
+import { JPEG, PNG, useFileHost } from '../../support/file-host'
 import { PEOPLE, createEvent, useWorld } from '../../support/world'
 import { END, HOUR, MINUTE, closed, eventWithScans, refusal, type EventWithScans } from './support'
 
 jest.setTimeout(60_000)
 
-const root = mkdtempSync(join(tmpdir(), 'qingju-evidence-'))
-const filesDir = join(root, 'files')
-const secret = process.env.QINGJU_FILES_SECRET!
 const w = useWorld()
-let server: Server
-let base: string
+const host = useFileHost(w)
+const { filesDir, secret, http } = host
 
-// The first bytes of real photos: the host stores images only.
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF evidence photo')])
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR....')])
-
-beforeAll(async () => {
-  mkdirSync(filesDir)
-  server = createHostServer({
-    functions: {},
-    staticDir: null,
-    filesDir,
-    filesSecret: secret,
-    devSessionSecret: process.env.QINGJU_DEV_SESSION_SECRET!,
-    pool: () => w.db,
-  })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-
-afterAll(async () => {
-  setClockOffset(0)
-  await new Promise<void>((ok) => server.close(() => ok()))
-})
-
-async function http(link: string, init?: { method: string; body?: Buffer }) {
-  const res = await fetch(
-    `${base}${link}`,
-    init && { method: init.method, body: init.body && new Uint8Array(init.body) },
-  )
-  const body = Buffer.from(await res.arrayBuffer())
-  return { status: res.status, body }
-}
+afterAll(() => setClockOffset(0))
 
 /** Refused with a Chinese JSON answer and nothing of any file. */
 function refusedWith(res: { status: number; body: Buffer }, status: number, message: RegExp) {

@@ -28,7 +28,7 @@ export function summary(overrides: Partial<VenueSummary> = {}): VenueSummary {
     location: { latitude: 32.1865, longitude: 119.4129 },
     ownerUnitId: UNIT_B,
     ownerName: '中国移动镇江分公司团委',
-    photos: [],
+    cover: null,
     facilityKinds: ['badminton_court', 'yoga_room'],
     distanceMeters: null,
     ...overrides,
@@ -57,6 +57,8 @@ export function facility(overrides: Partial<Facility> = {}): Facility {
 export function venueDetail(overrides: Partial<VenueDetail> = {}): VenueDetail {
   return {
     ...summary(),
+    photos: [],
+    photoSources: [],
     intro: '3 个羽毛球场地、2 个乒乓球台，还有健身房、瑜伽室。',
     contactName: '刘爱浩',
     contactPhone: '139****1037',

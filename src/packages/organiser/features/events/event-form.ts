@@ -79,7 +79,7 @@ export function formFromActivity(a: ManagedActivity): EventForm {
     capacity: String(a.capacity),
     recordsServiceHours: a.recordsServiceHours,
     contact: a.contact ?? '',
-    coverUrl: a.coverUrl ?? '',
+    coverUrl: a.coverSource ?? '',
   }
 }
 
@@ -159,7 +159,7 @@ export function updateRequest(
     capacity: before.capacity,
     recordsServiceHours: before.recordsServiceHours,
     contact: before.contact,
-    coverUrl: before.coverUrl,
+    coverUrl: before.coverSource,
   }
   const next: Record<string, unknown> = { planLineId: f.planLineId, ...fields }
   const changed: Record<string, unknown> = {}

@@ -1,7 +1,9 @@
-/** WeChat-only helpers of the editor: pick a place on the map, upload a cover. */
+/** Helpers of the editor: pick a place on the map (WeChat), upload a cover. */
 import Taro from '@tarojs/taro'
 import type { GeoPoint } from '@api/activity'
-import { uploadFile } from '@/services/files'
+import { UPLOAD_IMAGE_EXTS, type UploadImageExt } from '@contract/files'
+import { callFunction } from '@/services/cloud'
+import { uploadPrivate } from '@/services/files'
 
 export interface ChosenPlace {
   name: string
@@ -19,16 +21,32 @@ export async function choosePlace(current: GeoPoint | null): Promise<ChosenPlace
   }
 }
 
-/** Picks one image and uploads it to CloudBase storage; resolves to the fileID (cloud://…) or null. */
-export async function chooseAndUploadCover(unitId: string): Promise<string | null> {
+/** An uploaded cover: its file id to save, and the phone's own copy to show meanwhile. */
+export interface UploadedImage {
+  fileId: string
+  preview: string
+}
+
+function extOf(path: string, type?: string): UploadImageExt {
+  const ext = (/\.(\w+)$/.exec(path)?.[1] ?? type?.replace(/^image\//, '') ?? '').toLowerCase()
+  return (UPLOAD_IMAGE_EXTS as readonly string[]).includes(ext) ? (ext as UploadImageExt) : 'jpg'
+}
+
+/**
+ * Picks one image and uploads it to a name the server gives out for the unit's images (CloudBase
+ * storage in WeChat, the local host in H5); null when the person closed the picker.
+ */
+export async function chooseAndUploadCover(unitId: string): Promise<UploadedImage | null> {
   let path: string
+  let type: string | undefined
   try {
     const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     path = picked.tempFilePaths[0]
+    type = picked.tempFiles?.[0]?.type
   } catch {
     return null
   }
   if (!path) return null
-  const ext = /\.(\w+)$/.exec(path)?.[1] ?? 'jpg'
-  return uploadFile(`covers/${unitId}/${Date.now()}.${ext}`, path)
+  const { uploads } = await callFunction('org', 'imageUploads', { unitId, files: [extOf(path, type)] })
+  return { fileId: await uploadPrivate(uploads[0], path), preview: path }
 }

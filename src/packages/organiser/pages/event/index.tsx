@@ -91,10 +91,17 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   // The venue bookings cancelling would give back, and whether to give them back (offered, on by default).
   const [bookings, setBookings] = useState<Booking[]>([])
   const [releaseBookings, setReleaseBookings] = useState(true)
+  // A new upload shows the phone's own copy; the saved cover shows through the link the server gave.
+  const [coverPreview, setCoverPreview] = useState<string | null>(null)
 
   const state = activity?.state ?? 'draft'
   const editable = state === 'draft' || state === 'published'
   const set = (patch: Partial<EventForm>) => setForm((f) => ({ ...f, ...patch }))
+  const coverShown = !form.coverUrl
+    ? null
+    : form.coverUrl === activity?.coverSource
+      ? activity.coverUrl
+      : (coverPreview ?? (form.coverUrl.startsWith('https://') ? form.coverUrl : null))
   const lineOptions = useMemo(
     () => ['临时活动（不在年度清单中）', ...lines.map((l) => `${l.plannedMonth}月 · ${l.title}`)],
     [lines],
@@ -416,38 +423,33 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
           error={errors.contact}
           onChange={(contact) => set({ contact })}
         />
-        {process.env.TARO_ENV === 'weapp' ? (
-          <FieldRow label="封面" name="coverUrl" error={errors.coverUrl}>
-            <View className="event-editor__inline">
-              {form.coverUrl ? <Image className="event-editor__cover" src={form.coverUrl} mode="aspectFill" /> : null}
-              <Text
-                className="event-editor__link"
-                onClick={() =>
-                  void chooseAndUploadCover(unitId)
-                    .then((fileId) => fileId && set({ coverUrl: fileId }))
-                    .catch((err: unknown) => void Taro.showToast({ title: errorMessage(err), icon: 'none' }))
-                }
-              >
-                {form.coverUrl ? '更换' : '上传封面'}
+        <FieldRow label="封面" name="coverUrl" error={errors.coverUrl}>
+          <View className="event-editor__inline">
+            {coverShown ? (
+              <Image className="event-editor__cover" src={coverShown} mode="aspectFill" data-testid="event-cover" />
+            ) : null}
+            <Text
+              className="event-editor__link"
+              data-testid="event-cover-upload"
+              onClick={() =>
+                void chooseAndUploadCover(unitId)
+                  .then((image) => {
+                    if (!image) return
+                    setCoverPreview(image.preview)
+                    set({ coverUrl: image.fileId })
+                  })
+                  .catch((err: unknown) => void Taro.showToast({ title: errorMessage(err), icon: 'none' }))
+              }
+            >
+              {form.coverUrl ? '更换' : '上传封面'}
+            </Text>
+            {form.coverUrl ? (
+              <Text className="event-editor__link" onClick={() => set({ coverUrl: '' })}>
+                移除
               </Text>
-              {form.coverUrl ? (
-                <Text className="event-editor__link" onClick={() => set({ coverUrl: '' })}>
-                  移除
-                </Text>
-              ) : null}
-            </View>
-          </FieldRow>
-        ) : (
-          <TextField
-            name="coverUrl"
-            label="封面图片地址（选填）"
-            maxlength={500}
-            placeholder="https://…"
-            value={form.coverUrl}
-            error={errors.coverUrl}
-            onChange={(coverUrl) => set({ coverUrl })}
-          />
-        )}
+            ) : null}
+          </View>
+        </FieldRow>
       </View>
 
       {state === 'published' ? (

@@ -84,14 +84,3 @@ export function bookingStateName(b: Pick<Booking, 'state' | 'decidedAt' | 'kind'
 export function cancellable(b: Booking, now: Date): boolean {
   return (b.state === 'pending' || b.state === 'approved') && Date.parse(b.startAt) > now.getTime()
 }
-
-/**
- * Photos the page can show as they are: https links, and CloudBase file ids in WeChat (its Image
- * reads cloud:// itself). Local-host files (local://, /files/…) need a signed link the API does not
- * answer yet, so they are left out rather than shown broken.
- */
-export function displayablePhotos(photos: string[]): string[] {
-  return photos.filter(
-    (p) => p.startsWith('https://') || (process.env.TARO_ENV === 'weapp' && p.startsWith('cloud://')),
-  )
-}

@@ -14,7 +14,7 @@ import { formatTimeRange } from '@/utils/time'
 import { blockPeriod, getGrid, getVenue } from '../../features/venue/api'
 import { BookingSheet } from '../../features/venue/components/BookingSheet'
 import { WeekGrid } from '../../features/venue/components/WeekGrid'
-import { displayablePhotos, exceptionLine, hoursLines, monthDay, ruleLines } from '../../features/venue/labels'
+import { exceptionLine, hoursLines, monthDay, ruleLines } from '../../features/venue/labels'
 import { addDays, selectedRange, toggleSlot, type Selection } from '../../features/venue/week'
 import './index.scss'
 
@@ -43,7 +43,7 @@ function Contact({ venue }: { venue: VenueDetail }) {
 }
 
 function VenueInfo({ venue }: { venue: VenueDetail }) {
-  const photos = displayablePhotos(venue.photos)
+  const photos = venue.photos
   return (
     <View className="venue__card" data-testid="venue-info">
       <Text className="venue__name">{venue.name}</Text>
