@@ -1,4 +1,5 @@
 /** People, their roles, and the Actor the policy works with. */
+import type { IdentityRecord } from './signups'
 import type { Actor, UnitRole } from '../domain/policy'
 import type { Db } from './tx'
 
@@ -62,6 +63,17 @@ export async function findOpenid(db: Db, userId: string): Promise<string | null>
 export async function userExists(db: Db, userId: string): Promise<boolean> {
   const r = await db.query('select 1 from app_user where id = $1', [userId])
   return (r.rowCount ?? 0) > 0
+}
+
+/** What tiered identity reads of a person's record (phone, real name, birth date, guardian consent); null when there is no such person. */
+export async function identityRecordOf(db: Db, userId: string): Promise<IdentityRecord | null> {
+  const { rows } = await db.query<IdentityRecord>(
+    `select phone, real_name as "realName", to_char(birth_date, 'YYYY-MM-DD') as "birthDate",
+       guardian_consent_at is not null as "guardianConsent"
+     from app_user where id = $1`,
+    [userId],
+  )
+  return rows[0] ?? null
 }
 
 /** Stores a person's phone as verified at `at` (the person is created on first contact). */

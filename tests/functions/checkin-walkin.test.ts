@@ -42,12 +42,20 @@ async function walkInEvent(seats: number, booked: string[] = []) {
   return { e, s0, at }
 }
 
-async function person(openid: string, extra: { realName?: string; phone?: string } = {}): Promise<string> {
+/**
+ * A person who may join a walk-in event (a bound phone and a real name: it records volunteer hours),
+ * unless `bare`: then with only what `extra` gives.
+ */
+async function person(
+  openid: string,
+  extra: { realName?: string; phone?: string; bare?: boolean } = {},
+): Promise<string> {
   const r = await w.db.query<{ id: string }>(
     `insert into app_user (openid, nickname, real_name, phone) values ($1, $1, $2, $3)
      on conflict (openid) do update set openid = excluded.openid returning id`,
     [openid, extra.realName ?? null, extra.phone ?? null],
   )
+  if (!extra.bare) await withPhones(w.db, [openid], { realNames: true })
   return r.rows[0].id
 }
 
@@ -67,7 +75,7 @@ async function codeOf(fn: ReturnType<typeof createFunction>, openid: string): Pr
 describe('defect 2: a typed phone number never reveals who it belongs to', () => {
   test('walkIn takes no phone: a known and an unknown number answer alike, with no name and no registration', async () => {
     const { e, at } = await walkInEvent(5)
-    await person('wk:known', { realName: '王小明', phone: '13905112222' })
+    await person('wk:known', { realName: '王小明', phone: '13905112222', bare: true })
     const known = await call(
       at(10 * MIN),
       'walkIn',
@@ -310,5 +318,47 @@ describe('walk-in by identity code', () => {
       ),
     ).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
     expect(await registrations(e.id)).toEqual([{ openid: 'wk:seated', state: 'attended' }])
+  })
+})
+
+describe('a walk-in is a sign-up: the event asks the same of the person', () => {
+  test('no bound phone, or no real name at a volunteer event: refused, naming what to add, and nothing written', async () => {
+    const { e, at } = await walkInEvent(5)
+    const noPhone = await person('wk:no-phone', { realName: '赵六', bare: true })
+    const noName = await person('wk:no-name', { phone: '13905113333', bare: true })
+    const answers = []
+    for (const [openid, id] of [
+      ['wk:no-phone', noPhone],
+      ['wk:no-name', noName],
+    ]) {
+      const fn = at(10 * MIN)
+      const { token } = await codeOf(fn, openid)
+      expect(token).toBeTruthy()
+      answers.push(await call(fn, 'walkIn', { activityId: e.id, identityToken: token, nonce: nonce() }, PEOPLE.orgA))
+      expect(id).toBeTruthy()
+    }
+    expect(answers).toMatchObject([
+      { ok: false, code: 'IDENTITY_REQUIRED', message: '对方需先在青聚「我的」中绑定手机号，才能现场报名' },
+      { ok: false, code: 'IDENTITY_REQUIRED', message: '对方需先在青聚「我的」中填写真实姓名，才能现场报名' },
+    ])
+    expect(await registrations(e.id)).toEqual([])
+  })
+
+  test('under 14 without a guardian’s consent: refused; with it recorded: seated and checked in', async () => {
+    const { e, s0, at } = await walkInEvent(5)
+    await person('wk:child')
+    const born = new Date(s0 - 12 * 365.25 * 24 * 3600_000).toISOString().slice(0, 10)
+    await w.db.query('update app_user set birth_date = $2 where openid = $1', ['wk:child', born])
+    const fn = at(10 * MIN)
+    const first = await codeOf(fn, 'wk:child')
+    expect(
+      await call(fn, 'walkIn', { activityId: e.id, identityToken: first.token, nonce: nonce() }, PEOPLE.orgA),
+    ).toMatchObject({ ok: false, code: 'GUARDIAN_CONSENT_REQUIRED' })
+    await w.db.query(
+      "update app_user set guardian_name = '赵妈妈', guardian_phone = '13905114444', guardian_consent_at = now() where openid = $1",
+      ['wk:child'],
+    )
+    expectOk(await call(fn, 'walkIn', { activityId: e.id, identityToken: first.token, nonce: nonce() }, PEOPLE.orgA))
+    expect(await registrations(e.id)).toEqual([{ openid: 'wk:child', state: 'attended' }])
   })
 })

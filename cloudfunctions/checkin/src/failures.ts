@@ -6,6 +6,7 @@ import type { OrganiserFailure, OrganiserTask } from '../../../server/app/organi
 import { shanghaiClock } from '../../../server/domain/shanghai-time'
 import type { Failure } from '../../../server/domain/failure'
 import type { RateLimitFailure } from '../../../server/domain/rate-limit'
+import type { IdentityItem, SignupFailure } from '../../../server/domain/signup/failures'
 import { answerFor, type FailureAnswer, type FailureTable } from '../../../server/runtime/failures'
 
 const TOKEN_ANSWERS: Record<TokenFailure, FailureAnswer> = {
@@ -52,6 +53,32 @@ export const rateLimited = ({ retryMinutes }: RateLimitFailure): FailureAnswer =
   message: `尝试次数过多，请 ${retryMinutes} 分钟后再试`,
 })
 
+const MISSING_NAMES: Record<IdentityItem, string> = {
+  phone: '绑定手机号',
+  realName: '填写真实姓名',
+  birthDate: '填写出生日期',
+}
+
+/** Told to the organiser scanning: what the person must add on their own phone before joining on site. */
+function WALK_IN_IDENTITY(because: SignupFailure): FailureAnswer {
+  if (because.kind === 'identityMissing') {
+    return {
+      code: 'IDENTITY_REQUIRED',
+      message: `对方需先在青聚「我的」中${because.missing.map((m) => MISSING_NAMES[m]).join('、')}，才能现场报名`,
+    }
+  }
+  if (because.kind === 'guardianConsentRequired') {
+    return {
+      code: 'GUARDIAN_CONSENT_REQUIRED',
+      message: '对方未满 14 周岁，需先在个人资料中记录监护人同意，才能现场报名',
+    }
+  }
+  if (because.kind === 'minorAtMixer') {
+    return { code: 'NOT_ELIGIBLE', message: `交友联谊活动仅限年满 ${because.minAge} 周岁的青年参加` }
+  }
+  return { code: 'NOT_ELIGIBLE', message: '对方不符合本活动的报名条件' }
+}
+
 export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure | RateLimitFailure> = {
   badToken: ({ reason }) => TOKEN_ANSWERS[reason],
   badShortCode: { code: 'CODE_INVALID', message: '签到码不正确或已过期，请输入现场最新的 6 位数字' },
@@ -83,6 +110,7 @@ export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure | R
   }),
   badIdentityCode: ({ reason }) => IDENTITY_CODE_ANSWERS[reason],
   unknownPerson: IDENTITY_CODE_ANSWERS.bad_signature,
+  walkInIdentity: ({ because }) => WALK_IN_IDENTITY(because),
   alreadyRegistered: { code: 'ALREADY_REGISTERED', message: '对方已报名本活动（候补或待审核中），请在名单中处理' },
   full: { code: 'FULL', message: '名额已满，无法现场报名' },
   notOrganiser,

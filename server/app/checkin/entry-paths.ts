@@ -17,11 +17,12 @@ import { identityCodeAge, openIdentityCode } from '../../domain/checkin/identity
 import { windowRefusal } from '../../domain/checkin/rules'
 import { peekSiteCode, verifyShortCode, verifySiteCode } from '../../domain/checkin/token'
 import type { Failure } from '../../domain/failure'
+import { checkIdentity, identityNeeds } from '../../domain/signup/identity'
 import { quotasOf } from '../../domain/signup/rules'
 import { findScan, loadCheckinEventForScan, seatedRegistration } from '../../store/checkin'
-import { loadSignupEvent, writeSignup } from '../../store/signups'
+import { loadSignupEvent, writeSignup, type SignupEvent } from '../../store/signups'
 import { PG, inTransaction, pgCode } from '../../store/tx'
-import { userExists } from '../../store/users'
+import { identityRecordOf } from '../../store/users'
 import type { AppContext, SignedInContext } from '../context'
 import { closeEventHours } from '../hours/close'
 import { eventForOrganiser } from '../organiser'
@@ -149,10 +150,15 @@ export async function walkIn(ctx: SignedInContext, input: WalkInRequest): Promis
   let registrationId = (await seatedRegistration(ctx.db, e.id, { userId }))?.id ?? null
   if (!registrationId) {
     // A genuine code of an account deleted since reads like a forged one.
-    if (!(await userExists(ctx.db, userId))) refuse<CheckinFailure>({ kind: 'unknownPerson' })
+    const identity = await identityRecordOf(ctx.db, userId)
+    if (!identity) return refuse<CheckinFailure>({ kind: 'unknownPerson' })
     const closed = windowRefusal(e, 'in', ctx.now, { synced: false, now: ctx.now })
     if (closed) refuse(closed)
-    registrationId = await seatWalkIn(ctx, e.id, userId, input.nonce)
+    const signupEvent = (await loadSignupEvent(ctx.db, e.id))!
+    // A walk-in is a sign-up: the event asks the same of the person (a phone, a real name, an age).
+    const lacking = checkIdentity(identity, identityNeeds(signupEvent, signupEvent.settings), signupEvent.startAt)
+    if (lacking) refuse<CheckinFailure>({ kind: 'walkInIdentity', because: lacking })
+    registrationId = await seatWalkIn(ctx, signupEvent, userId, input.nonce)
   }
   return performCheckin(ctx, e, {
     person: { registrationId },
@@ -167,8 +173,8 @@ export async function walkIn(ctx: SignedInContext, input: WalkInRequest): Promis
 }
 
 /** A seat in the first quota with one free: the sign-up write, without a waitlist. */
-async function seatWalkIn(ctx: AppContext, activityId: string, userId: string, nonce: string): Promise<string> {
-  const signupEvent = (await loadSignupEvent(ctx.db, activityId))!
+async function seatWalkIn(ctx: AppContext, signupEvent: SignupEvent, userId: string, nonce: string): Promise<string> {
+  const activityId = signupEvent.id
   // Seats only: a walk-in never jumps a waiting line (writeSignup refuses a seat while anyone waits).
   for (const q of quotasOf(signupEvent.settings, signupEvent.capacity)) {
     try {

@@ -3,6 +3,7 @@
  * ticket, offline sync, walk-in); the `checkin` function's failure table gives each its API code
  * and message. `synced` marks a scan replayed from an offline device, judged at its own time.
  */
+import type { SignupFailure } from '../signup/failures'
 import type { IdentityCodeFailure } from './identity-code'
 import type { Direction, TokenFailure } from './token'
 
@@ -38,6 +39,8 @@ export type CheckinFailure =
   | { kind: 'badIdentityCode'; reason: IdentityCodeFailure }
   /** Walk-in: a genuine identity code of someone who no longer has an account. */
   | { kind: 'unknownPerson' }
+  /** Walk-in: the person's record lacks what the event asks of everyone who signs up (tiered identity). */
+  | { kind: 'walkInIdentity'; because: SignupFailure }
   /** Walk-in: the person already waits or awaits review. */
   | { kind: 'alreadyRegistered' }
   /** Walk-in: no seat left. */
