@@ -12,7 +12,7 @@ import { openPage, pageRoot, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
 import { allByTestId, byTestId, callsOf, fire, pick, tap, typeInto } from './support/dom'
-import { COURT_ID, UNIT_A, VENUE_ID, me, venueDetail } from './support/venue-fixtures'
+import { COURT_ID, UNIT_A, VENUE_ID, me, venueDetail, weekGrid } from './support/venue-fixtures'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -239,4 +239,26 @@ test('someone who may not edit the venue is told so', async () => {
   await settle()
   expect(text()).toContain('只有场地所属单位的管理员或团区委可以修改场地')
   expect(pageRoot().querySelector('[data-testid="venue-save"]')).toBeNull()
+})
+
+test('the venue’s page offers its editor to those who may edit it', async () => {
+  serve({
+    'session.me': () => me(),
+    'venue.venue': () => venueDetail({ canEdit: true }),
+    'venue.grid': () => weekGrid('2026-11-23'),
+  })
+  await openPage(`/packages/venues/pages/venue/index?id=${VENUE_ID}`)
+  await settle()
+  await tap(byTestId('venue-edit'))
+  expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/venues/pages/edit/index?id=${VENUE_ID}` })
+
+  serve({
+    'session.me': () => me(),
+    'venue.venue': () => venueDetail(),
+    'venue.grid': () => weekGrid('2026-11-23'),
+  })
+  await openPage(`/packages/venues/pages/venue/index?id=${VENUE_ID}&again=1`)
+  await settle()
+  expect(allByTestId('venue-info')).toHaveLength(1)
+  expect(pageRoot().querySelector('[data-testid="venue-edit"]')).toBeNull()
 })
