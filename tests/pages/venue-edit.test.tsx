@@ -89,7 +89,7 @@ test('registers a venue with two ranges a day copied to the weekdays, a closure 
   // A closure with its note, and a special day with shorter hours.
   await tap(byTestId('ex-add'))
   expect(byTestId('exception').textContent).toContain('2026-11-26')
-  await pick('ex-0-day', '2026-10-01')
+  await pick('ex-0-day', '2027-10-01')
   await typeInto('ex-0-note', '国庆闭馆')
   await tap(byTestId('ex-add'))
   await pick('ex-1-day', '2026-12-31')
@@ -115,7 +115,7 @@ test('registers a venue with two ranges a day copied to the weekdays, a closure 
       contactPhone: '13912345678',
       hours: [...[1, 2, 3, 4, 5].flatMap(weekday), { weekday: 6, opens: '09:00', closes: '24:00' }],
       exceptions: [
-        { day: '2026-10-01', ranges: [], note: '国庆闭馆' },
+        { day: '2027-10-01', ranges: [], note: '国庆闭馆' },
         { day: '2026-12-31', ranges: [{ opens: '09:00', closes: '12:00' }], note: '跨年夜提前闭馆' },
       ],
     },

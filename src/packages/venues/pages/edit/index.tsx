@@ -214,6 +214,7 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
           exceptions={form.exceptions}
           errors={errors}
           defaultDay={shanghaiDate(new Date(), 1)}
+          firstDay={shanghaiDate(new Date(), 0)}
           onChange={(exceptions) => set({ exceptions })}
         />
         {sectionError(errors, 'exceptions') ? (

@@ -140,12 +140,15 @@ export function ExceptionsEditor({
   exceptions,
   errors,
   defaultDay,
+  firstDay,
   onChange,
 }: {
   exceptions: ExceptionForm[]
   errors: Errors
   /** The day a new exception starts on (tomorrow, Shanghai). */
   defaultDay: string
+  /** The first day that may be picked (today, Shanghai): the page sees exceptions from today on only. */
+  firstDay: string
   onChange(e: ExceptionForm[]): void
 }) {
   const set = (i: number, patch: Partial<ExceptionForm>) =>
@@ -161,6 +164,7 @@ export function ExceptionsEditor({
           <View className="hours__head">
             <Picker
               mode="date"
+              start={firstDay}
               data-testid={`ex-${i}-day`}
               value={e.day}
               onChange={(ev) => set(i, { day: String(ev.detail.value) })}
