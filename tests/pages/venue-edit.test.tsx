@@ -262,3 +262,29 @@ test('the venue’s page offers its editor to those who may edit it', async () =
   expect(allByTestId('venue-info')).toHaveLength(1)
   expect(pageRoot().querySelector('[data-testid="venue-edit"]')).toBeNull()
 })
+
+test('the server’s refusals inside a section (coordinates, hours, a special date) stand by that section', async () => {
+  serve({
+    'session.me': () => me({ roles: ['youth', 'district_admin'], units: [] }),
+    'venue.createVenue': () => {
+      throw new ApiError('INVALID_INPUT', '周一的开放时段有重叠', undefined, {
+        'location.latitude': '数值过大',
+        hours: '时段重叠',
+        'exceptions.0.note': '含有无法显示的控制字符',
+      })
+    },
+  })
+  await openPage('/packages/venues/pages/edit/index?owner=district')
+  await settle()
+  expect(text()).toContain('团区委（区属场地） · 新增阵地')
+  await typeInto('input-name', '青年之家共营店·半日闲咖啡')
+  await pick('picker-tier', 2)
+  await tap(byTestId('ex-add'))
+  await tap(byTestId('venue-save'))
+  await settle()
+  expect((callsOf(callFunctionMock, 'venue', 'createVenue')[0] as { ownerUnitId: unknown }).ownerUnitId).toBeNull()
+  expect(byTestId('form-error').textContent).toBe('周一的开放时段有重叠')
+  expect(fieldOf('location').textContent).toContain('数值过大')
+  expect(byTestId('hours').textContent).toContain('时段重叠')
+  expect(byTestId('exceptions').textContent).toContain('含有无法显示的控制字符')
+})

@@ -125,7 +125,7 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
           onChange={(address) => set({ address })}
         />
         {process.env.TARO_ENV === 'weapp' ? (
-          <FieldRow label="地图位置" name="location" error={errors.location}>
+          <FieldRow label="地图位置" name="location" error={sectionError(errors, 'location')}>
             <View className="ve__inline">
               <Text className="ve__muted">{place ? `${form.latitude}, ${form.longitude}` : '未设置'}</Text>
               <Text
@@ -154,7 +154,7 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
           <FieldRow
             label="坐标（选填）"
             name="location"
-            error={errors.location}
+            error={sectionError(errors, 'location')}
             hint="GCJ-02 坐标，可在腾讯地图或高德地图上取点；用于按距离排序和区域示意图"
           >
             <View className="ve__coords">
