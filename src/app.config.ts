@@ -58,7 +58,16 @@ const subPackages = [
   {
     // Shared venues (阵地): the district's map and list, a venue's week, bookings and approvals.
     root: 'packages/venues/',
-    pages: ['pages/list/index', 'pages/venue/index', 'pages/bookings/index', 'pages/approvals/index'],
+    pages: [
+      'pages/list/index',
+      'pages/venue/index',
+      'pages/bookings/index',
+      'pages/approvals/index',
+      // The owner's side: 我的阵地, a venue's editor (hours, closures), a facility and its booking rules.
+      'pages/mine/index',
+      'pages/edit/index',
+      'pages/facility/index',
+    ],
   },
   {
     // Public certificate check, opened from the code on a certificate; no login needed.

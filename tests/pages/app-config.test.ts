@@ -66,6 +66,9 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/venue/index',
     'pages/bookings/index',
     'pages/approvals/index',
+    'pages/mine/index',
+    'pages/edit/index',
+    'pages/facility/index',
   ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
   expect(config.subPackages[4].pages).toEqual(['pages/verify/index'])

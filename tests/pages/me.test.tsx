@@ -179,3 +179,31 @@ test('阵地预约: everyone finds the venue map; organisers their unit’s book
     navigate.mockRestore()
   }
 })
+
+test('我的阵地: unit admins and the district admin register their venues from 我的; organisers do not', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({
+      'session.me': () =>
+        me({ roles: ['youth'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'organiser' }] }),
+    })
+    await openPage(ME)
+    expect(pageRoot().querySelector('[data-testid="venue-entries"]')?.textContent).not.toContain('我的阵地')
+
+    serve({
+      'session.me': () =>
+        me({ roles: ['youth', 'unit_admin'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }] }),
+    })
+    useSessionStore.getState().reset()
+    await openPage(ME)
+    await tap(byText('.taroify-cell__title', '我的阵地'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/venues/pages/mine/index' })
+
+    serve({ 'session.me': () => me({ roles: ['youth', 'district_admin'], units: [] }) })
+    useSessionStore.getState().reset()
+    await openPage(ME)
+    expect(pageRoot().querySelector('[data-testid="venue-entries"]')?.textContent).toContain('我的阵地')
+  } finally {
+    navigate.mockRestore()
+  }
+})

@@ -100,6 +100,11 @@ function Profile({ me }: { me: Me }) {
         {me.units.length > 0 || admin ? (
           <Cell title="场地预订审批" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/approvals/index`)} />
         ) : null}
+        {me.units.some((u) => u.role === 'admin') || admin ? (
+          <Cell title="我的阵地" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/mine/index`)}>
+            登记场地、开放时间和设施
+          </Cell>
+        ) : null}
       </Cell.Group>
 
       {admin ? (

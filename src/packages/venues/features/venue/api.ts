@@ -4,9 +4,15 @@ import type {
   BookRecurringRequest,
   BookRequest,
   Booking,
+  Facility,
+  FacilityCreateRequest,
   FacilityKind,
+  FacilityUpdateRequest,
   GeoPoint,
+  VenueCreateRequest,
+  VenueDetail,
   VenueTier,
+  VenueUpdateRequest,
 } from '@api/venue'
 import { callFunction } from '@/services/cloud'
 
@@ -55,3 +61,14 @@ export async function unitEvents(unitId: string): Promise<{ id: string; title: s
     .filter((a) => a.state === 'published' || a.state === 'draft')
     .map((a) => ({ id: a.id, title: a.title, startAt: a.startAt }))
 }
+
+// The owner's side: registering and editing venues and their facilities.
+export const createVenue = (req: VenueCreateRequest): Promise<VenueDetail> => callFunction('venue', 'createVenue', req)
+
+export const updateVenue = (req: VenueUpdateRequest): Promise<VenueDetail> => callFunction('venue', 'updateVenue', req)
+
+export const createFacility = (req: FacilityCreateRequest): Promise<Facility> =>
+  callFunction('venue', 'createFacility', req)
+
+export const updateFacility = (req: FacilityUpdateRequest): Promise<Facility> =>
+  callFunction('venue', 'updateFacility', req)

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Picker, ScrollView, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { FacilityKind, VenueSummary, VenueTier } from '@api/venue'
 import { FACILITY_KINDS, FACILITY_KIND_NAMES, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
+import { useSessionStore } from '@/features/session/store/session'
 import { useLoad } from '@/hooks/useLoad'
 import { listVenues } from '../../features/venue/api'
 import { DistrictPlan } from '../../features/venue/components/DistrictPlan'
@@ -22,6 +23,7 @@ import {
   withStart,
   type FreeAtChoice,
 } from '../../features/venue/free-at'
+import { ownersOf } from '../../features/venue/editor'
 import { formatDistance } from '../../features/venue/labels'
 import './index.scss'
 
@@ -151,6 +153,11 @@ export default function VenueListPage() {
   const [tier, setTier] = useState<VenueTier | null>(null)
   const [free, setFree] = useState<FreeAtChoice | null>(null)
   const near = location.phase === 'known' ? location.point : null
+  // Unit admins and the district admin register their own venues from here (我的阵地).
+  const owner = ownersOf(useSessionStore((s) => s.me)).length > 0
+  useDidShow(() => {
+    void useSessionStore.getState().load()
+  })
   const waiting = location.phase === 'asking'
   const list = useLoad(
     () =>
@@ -186,6 +193,15 @@ export default function VenueListPage() {
 
   return (
     <View className="venues">
+      {owner ? (
+        <View
+          className="venues__mine"
+          data-testid="my-venues-link"
+          onClick={() => void Taro.navigateTo({ url: '/packages/venues/pages/mine/index' })}
+        >
+          我的阵地：登记和管理本单位的场地 ›
+        </View>
+      ) : null}
       <Chips name="kind" options={FACILITY_KINDS} names={FACILITY_KIND_NAMES} value={kind} onChange={setKind} />
       <Chips name="tier" options={VENUE_TIERS} names={VENUE_TIER_NAMES} value={tier} onChange={setTier} />
       <FreeAtFilter value={free} onChange={setFree} />

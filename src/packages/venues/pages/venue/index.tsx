@@ -81,6 +81,17 @@ function VenueInfo({ venue }: { venue: VenueDetail }) {
         </View>
       </View>
       <Contact venue={venue} />
+      {venue.canEdit ? (
+        <Text
+          className="venue__edit"
+          data-testid="venue-edit"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/packages/venues/pages/edit/index?id=${encodeURIComponent(venue.id)}` })
+          }
+        >
+          编辑场地信息、开放时间和设施 ›
+        </Text>
+      ) : null}
     </View>
   )
 }
