@@ -294,7 +294,7 @@ describe('the invitation sweep', () => {
     expect(sent.rows.map((r) => r.recipient)).toEqual(attendees)
     expect(sent.rows[0]).toMatchObject({
       template: 'activity_rating_invite',
-      payload: { page: `packages/voice/pages/rate/index?id=${e.id}` },
+      payload: { page: `packages/rating/pages/rate/index?id=${e.id}` },
     })
     expect(running.id).toBeTruthy()
   })

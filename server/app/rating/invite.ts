@@ -13,7 +13,7 @@ const DAY_MS = 24 * 3600_000
 /** Invitations claimed per run; the next run takes the rest. */
 const BATCH = 2000
 
-export const RATING_PAGE = 'packages/voice/pages/rate/index'
+export const RATING_PAGE = 'packages/rating/pages/rate/index'
 
 export async function inviteRatings(ctx: AppContext): Promise<{ invited: number }> {
   const from = new Date(ctx.now.getTime() - RATING_WINDOW_DAYS * DAY_MS)
