@@ -9,6 +9,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import type { DistrictRatings, EventRatingSummary, MyRating, MyRatings, RatingExport } from '@api/rating'
 import { main as rating } from '../../cloudfunctions/rating/src'
+import { main as session } from '../../cloudfunctions/session/src'
 import { RATING_SHEET_NAMES } from '../../server/xlsx/rating-sheet'
 import { call, callAsScheduler, expectOk } from '../support/call'
 import { PEOPLE, useWorld } from '../support/world'
@@ -111,6 +112,16 @@ describe('rating an event', () => {
       ok: false,
       code: 'NOT_FOUND',
     })
+  })
+})
+
+describe('deleting my account', () => {
+  test('keeps my stars in the counts and removes my comment', async () => {
+    const e = await finishedEvent(w, { attended: ['w:leaving'] })
+    expectOk(await rate(e.id, 'w:leaving', { stars: 5, comment: '我的留言' }))
+    expectOk(await call(session, 'deleteAccount', { confirm: '注销' }, 'w:leaving'))
+    const rows = await w.db.query('select stars, comment from activity_rating where activity_id = $1', [e.id])
+    expect(rows.rows).toEqual([{ stars: 5, comment: null }])
   })
 })
 
