@@ -10,6 +10,8 @@ import { join } from 'path'
 import type { DistrictRatings, EventRatingSummary, MyRating, MyRatings, RatingExport } from '@api/rating'
 import { main as rating } from '../../cloudfunctions/rating/src'
 import { main as session } from '../../cloudfunctions/session/src'
+import { shanghaiMonthRange } from '../../server/domain/shanghai-time'
+import { ratingTotalsByUnit } from '../../server/store/ratings'
 import { RATING_SHEET_NAMES } from '../../server/xlsx/rating-sheet'
 import { call, callAsScheduler, expectOk } from '../support/call'
 import { PEOPLE, useWorld } from '../support/world'
@@ -253,6 +255,19 @@ describe('the district view (青年评议)', () => {
     expect(view.lowest.map((e) => e.activityId)).toContain(lowId)
     expect(view.lowest.map((e) => e.activityId)).not.toContain(fewId)
     expect(view.lowest[0]).toMatchObject({ activityId: lowId, average: 2, count: 5 })
+  })
+
+  test('the store’s aggregates per unit and year (read later into growth records and unit stars)', async () => {
+    const year = { from: shanghaiMonthRange(2026, 1).start, to: shanghaiMonthRange(2026, 12).end }
+    const totals = await ratingTotalsByUnit(w.db, 'runzhou', year.from, year.to)
+    expect(totals.find((t) => t.unitId === w.unitB)).toEqual({
+      unitId: w.unitB,
+      ratings: 8,
+      starsSum: 25,
+      starCounts: [0, 5, 0, 0, 3],
+    })
+    const nextYear = await ratingTotalsByUnit(w.db, 'runzhou', year.to, shanghaiMonthRange(2027, 12).end)
+    expect(nextYear).toEqual([])
   })
 
   test('every cell below 5 ratings shows only its counts', () => {
