@@ -8,8 +8,19 @@ import { main as hours } from '../cloudfunctions/hours/src'
 import type { FunctionMain } from '../server/runtime/function'
 import { main as org } from '../cloudfunctions/org/src'
 import { main as plan } from '../cloudfunctions/plan/src'
+import { main as rating } from '../cloudfunctions/rating/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
 
-export const functions: Record<string, FunctionMain> = { activity, checkin, hours, session, org, plan, signup, venue }
+export const functions: Record<string, FunctionMain> = {
+  activity,
+  checkin,
+  hours,
+  session,
+  org,
+  plan,
+  signup,
+  venue,
+  rating,
+}

@@ -83,10 +83,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     server.once('error', fail)
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok())
   })
-  // CloudBase runs the signup and hours timer triggers every 5 and 10 minutes; the local host runs both every minute.
+  // CloudBase runs the signup, hours and rating timer triggers every 5, 10 and 10 minutes; the local host runs them every minute.
   const sweep = setInterval(
     () => {
-      for (const fn of ['signup', 'hours'] as const) {
+      for (const fn of ['signup', 'hours', 'rating'] as const) {
         void functions[fn]({ action: 'sweep' }, { request_id: `sweep-${Date.now()}`, trigger: 'timer' }).then((r) => {
           if (!r.ok) log(`${fn} sweep failed: ${r.code} ${r.message}`)
         })

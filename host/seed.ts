@@ -8,6 +8,7 @@ import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
+import { seedRatings } from './seed-ratings'
 import { seedVenues } from './seed-venues'
 
 dayjs.extend(utc)
@@ -633,6 +634,7 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       districtAdminId: userIds.district_admin,
       now,
     })
+    await seedRatings(client, { districtId: DEMO_DISTRICT.id, demoYouthId: userIds.youth, now })
     await client.query('commit')
     return true
   } catch (err) {

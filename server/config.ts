@@ -12,4 +12,6 @@ export const templates = {
   unitReview: () => process.env.QINGJU_TEMPLATE_UNIT_REVIEW ?? 'unit_review_result',
   /** A venue booking approved or declined (venue.approve / venue.decline). */
   bookingDecision: () => process.env.QINGJU_TEMPLATE_BOOKING_DECISION ?? 'venue_booking_result',
+  /** The one invitation to rate an attended event, after it ends (rating.sweep). */
+  ratingInvite: () => process.env.QINGJU_TEMPLATE_RATING_INVITE ?? 'activity_rating_invite',
 }

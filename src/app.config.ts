@@ -38,6 +38,8 @@ const subPackages = [
       'pages/audit/index',
       // 阵地使用率: the district's venues (and a venue-owning unit's own), 串门, the xlsx export.
       'pages/venue-usage/index',
+      // 青年评议: ratings by unit, category and month, the quarter's lowest, the xlsx export.
+      'pages/ratings/index',
     ],
   },
   {
@@ -73,6 +75,11 @@ const subPackages = [
     // Public certificate check, opened from the code on a certificate; no login needed.
     root: 'packages/verify/',
     pages: ['pages/verify/index'],
+  },
+  {
+    // Ratings after activities: the rating sheet, my ratings, an event's anonymous ratings for its organisers.
+    root: 'packages/rating/',
+    pages: ['pages/rate/index', 'pages/mine/index', 'pages/event/index'],
   },
 ]
 

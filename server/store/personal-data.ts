@@ -317,6 +317,8 @@ export async function pseudonymiseUser(
     [userId],
   )
   await db.query("update hours_certificate set holder_name = '' where user_id = $1", [userId])
+  // Ratings stay in the anonymous counts; the words the person wrote go.
+  await db.query('update activity_rating set comment = null where user_id = $1 and comment is not null', [userId])
 }
 
 /** Locks a person's row (two deletions of one account run one after the other); answers whether it was deleted. */

@@ -11,6 +11,7 @@ import { main as checkin } from '../../cloudfunctions/checkin/src'
 import { main as hours } from '../../cloudfunctions/hours/src'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
+import { main as rating } from '../../cloudfunctions/rating/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
@@ -21,6 +22,7 @@ import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
+import { finishedEvent } from './rating-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -322,6 +324,28 @@ const cases: Case[] = [
     },
   },
   ...venueMatrixCases(() => w).map((c) => ({ ...c, fn: venue, who: c.who === 'EVERYONE' ? EVERYONE : UNIT_A })),
+  // Ratings: each persona attended a fresh finished event of unit A.
+  {
+    fn: rating,
+    name: 'rating.rate',
+    who: SIGNED_IN,
+    data: async () => ({
+      activityId: (await finishedEvent(w, { attended: Object.values(PEOPLE) })).id,
+      stars: 4,
+      tags: ['come_again'],
+      comment: '很有收获',
+    }),
+  },
+  { fn: rating, name: 'rating.mine', who: SIGNED_IN, data: async () => undefined },
+  {
+    fn: rating,
+    name: 'rating.eventSummary',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await finishedEvent(w)).id }),
+  },
+  { fn: rating, name: 'rating.district', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
+  { fn: rating, name: 'rating.export', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
+  { fn: rating, name: 'rating.sweep', who: NOBODY, data: async () => undefined },
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

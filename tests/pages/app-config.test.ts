@@ -39,6 +39,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/mine/',
     'packages/venues/',
     'packages/verify/',
+    'packages/rating/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -59,6 +60,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/hours/index',
     'pages/audit/index',
     'pages/venue-usage/index',
+    'pages/ratings/index',
   ])
   // Shared venues (阵地): list/map, a venue with its week grid, a unit's bookings, the owner's approvals.
   expect(config.subPackages[3].pages).toEqual([
@@ -72,6 +74,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
   ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
   expect(config.subPackages[4].pages).toEqual(['pages/verify/index'])
+  // Ratings after activities: the rating sheet, my ratings, an event's anonymous ratings.
+  expect(config.subPackages[5].pages).toEqual(['pages/rate/index', 'pages/mine/index', 'pages/event/index'])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

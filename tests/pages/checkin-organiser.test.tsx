@@ -299,5 +299,10 @@ describe('the event page links to check-in', () => {
     expect(pageRoot().querySelector('[data-testid="link-checkin-code"]')).toBeNull()
     expect(pageRoot().querySelector('[data-testid="link-scanner"]')).toBeNull()
     expect(byTestId('link-hours').textContent).toBe('时长审核')
+    // Its ratings (活动评价) open the anonymous summary.
+    await tap(byTestId('link-ratings'))
+    expect(navigate.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
+      `/packages/rating/pages/event/index?id=${ACT}`,
+    ])
   })
 })

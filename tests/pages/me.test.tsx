@@ -207,3 +207,28 @@ test('我的阵地: unit admins and the district admin register their venues fro
     navigate.mockRestore()
   }
 })
+
+test('青年评议 is offered to the district admin and to a unit’s people, not to other young people', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({ roles: ['youth'] }) })
+    useSessionStore.getState().reset()
+    await openPage(ME)
+    expect(pageRoot().querySelector('[data-testid="rating-entries"]')).toBeNull()
+
+    serve({
+      'session.me': () =>
+        me({ roles: ['youth', 'unit_admin'], units: [{ id: UNIT_ID, name: '中国邮政镇江分公司团委', role: 'admin' }] }),
+      'org.unit': () => {
+        throw new ApiError('NOT_FOUND', '单位不存在')
+      },
+    })
+    useSessionStore.getState().reset()
+    await openPage(`${ME}?as=unit`)
+    expect(pageRoot().querySelector('[data-testid="rating-entries"]')?.textContent).toContain('本单位')
+    await tap(byText('.taroify-cell__title', '活动满意度'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/admin/pages/ratings/index'])
+  } finally {
+    navigate.mockRestore()
+  }
+})

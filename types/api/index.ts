@@ -4,6 +4,7 @@ import type { CheckinActions } from './checkin'
 import type { HoursActions } from './hours'
 import type { OrgActions } from './org'
 import type { PlanActions } from './plan'
+import type { RatingActions } from './rating'
 import type { SessionActions } from './session'
 import type { SignupActions } from './signup'
 import type { VenueActions } from './venue'
@@ -17,6 +18,7 @@ export interface CloudFunctions {
   checkin: CheckinActions
   hours: HoursActions
   venue: VenueActions
+  rating: RatingActions
 }
 
 export type FunctionName = keyof CloudFunctions

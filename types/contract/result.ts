@@ -38,6 +38,9 @@ export const ERROR_CODES = [
   // Tiered identity: a sign-up lacks a phone, a real name or a birth date; an under-14 lacks a guardian's consent.
   'IDENTITY_REQUIRED',
   'GUARDIAN_CONSENT_REQUIRED',
+  // Ratings: only people who attended may rate, and only within the window after the event.
+  'NOT_ATTENDED',
+  'RATING_CLOSED',
   'INTERNAL',
 ] as const
 

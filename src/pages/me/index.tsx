@@ -107,6 +107,14 @@ function Profile({ me }: { me: Me }) {
         ) : null}
       </Cell.Group>
 
+      {admin || me.units.length > 0 ? (
+        <Cell.Group className="me__group" inset title="青年评议" data-testid="rating-entries">
+          <Cell title="活动满意度" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/ratings/index`)}>
+            {admin ? '全区' : '本单位'}
+          </Cell>
+        </Cell.Group>
+      ) : null}
+
       {admin ? (
         <Cell.Group className="me__group" inset title="团区委管理" data-testid="admin-entries">
           <Cell title="成员单位审核" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/review/index`)} />

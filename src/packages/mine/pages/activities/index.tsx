@@ -11,6 +11,7 @@ import { useAction } from '@/hooks/useAction'
 import { useReloadOnShow } from '@/hooks/useLatest'
 import { usePagedList } from '@/hooks/usePagedList'
 import { MyRegistrationCard } from '../../features/activities/components/MyRegistrationCard'
+import { RatingPrompt } from '../../features/activities/components/RatingPrompt'
 import { TicketPopup } from '../../features/activities/components/TicketPopup'
 import './index.scss'
 
@@ -90,6 +91,7 @@ export default function MyActivitiesPage() {
 
   return (
     <View className="my-activities">
+      <RatingPrompt />
       <Tabs value={tab} onChange={(v: MyTab) => setTab(v)}>
         {TABS.map((t) => (
           <Tabs.TabPane key={t.value} value={t.value} title={t.title} />

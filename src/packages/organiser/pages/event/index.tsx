@@ -266,6 +266,13 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
               >
                 时长审核
               </Text>
+              <Text
+                className="event-editor__link"
+                data-testid="link-ratings"
+                onClick={() => void Taro.navigateTo({ url: `/packages/rating/pages/event/index?id=${activity.id}` })}
+              >
+                活动评价
+              </Text>
             </View>
           ) : null}
         </View>
