@@ -21,6 +21,7 @@ import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
+import { survey, surveyMatrixCases } from './survey-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -315,6 +316,7 @@ const cases: Case[] = [
     },
   },
   ...venueMatrixCases(() => w).map((c) => ({ ...c, fn: venue, who: c.who === 'EVERYONE' ? EVERYONE : UNIT_A })),
+  ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

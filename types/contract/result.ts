@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   // Tiered identity: a sign-up lacks a phone, a real name or a birth date; an under-14 lacks a guardian's consent.
   'IDENTITY_REQUIRED',
   'GUARDIAN_CONSENT_REQUIRED',
+  // Surveys: answering one that is not open (a draft or closed).
+  'SURVEY_CLOSED',
   'INTERNAL',
 ] as const
 
