@@ -9,6 +9,7 @@ import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
 import { seedVenues } from './seed-venues'
+import { seedSurveys } from './seed-surveys'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -631,6 +632,13 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       unitIds,
       organiserId: userIds.organiser,
       districtAdminId: userIds.district_admin,
+      now,
+    })
+    await seedSurveys(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      districtAdminId: userIds.district_admin,
+      youthIds: demoYouth,
       now,
     })
     await client.query('commit')
