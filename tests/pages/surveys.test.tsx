@@ -383,3 +383,19 @@ describe('the results', () => {
     expect(text()).toContain('只有发起问卷的单位或团区委可以管理问卷、查看结果')
   })
 })
+
+describe('the annual list page', () => {
+  test('shows the surveys linked to its year, with their results entry', async () => {
+    serve({
+      'plan.get': () => ({ districtId: 'runzhou', year: 2026, status: 'published', publishedAt: null, lines: [] }),
+      'org.units': () => ({ items: [] }),
+      'activity.categories': () => ({ items: [] }),
+      'survey.list': () => ({ items: [summary({ manageable: true, responses: 36 })] }),
+    })
+    await openPage('/packages/admin/pages/plan/index?year=2026')
+    expect(callsOf(callFunctionMock, 'survey', 'list')).toEqual([{ scope: 'plan', year: 2026 }])
+    expect(byTestId('plan-survey').textContent).toContain('润州青年需求调研（收集中 · 36 份答卷）')
+    await tap(byTestId('plan-survey-results'))
+    expect(navigate).toHaveBeenCalledWith({ url: `${PAGES}/results/index?id=${SURVEY_ID}` })
+  })
+})
