@@ -8,6 +8,8 @@ import Taro from '@tarojs/taro'
 import type { SurveyDetail, SurveyResults, SurveySummary } from '@api/survey'
 import { ApiError } from '@/services/cloud'
 import { useSessionStore } from '@/features/session/store/session'
+import { forgetAgreed, rememberAgreed } from '@/features/privacy/consent'
+import { useConsentStore } from '@/features/privacy/store/consent'
 import { openPage, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
@@ -92,6 +94,8 @@ beforeEach(() => {
   freezeNow('2026-11-25T02:00:00.000Z')
   callFunctionMock.mockReset()
   useSessionStore.getState().reset()
+  rememberAgreed()
+  useConsentStore.setState({ open: false, waiters: [], wechat: null })
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never)
   modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
   navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
@@ -197,6 +201,15 @@ describe('answering', () => {
     await tap(byTestId('scale-q3-5'))
     await tap(byTestId('answer-submit'))
     expect(byTestId('form-error').textContent).toContain('问卷未开放或已结束')
+  })
+
+  test('the questions sit behind the privacy consent', async () => {
+    forgetAgreed()
+    serve({ 'survey.get': () => detail() })
+    await openPage(`${PAGES}/answer/index?id=${SURVEY_ID}`)
+    expect(byTestId('privacy-gate').textContent).toContain('同意《青聚隐私保护指引》后才能填写问卷')
+    expect(allByTestId('answer-question')).toEqual([])
+    expect(allByTestId('answer-submit')).toEqual([])
   })
 
   test('my earlier answers are shown; a closed survey is read-only', async () => {

@@ -6,6 +6,7 @@ import '@taroify/core/button/style'
 import type { SurveyDetail, SurveyQuestion } from '@api/survey'
 import { CallError } from '@/components/CallError'
 import { FormError } from '@/components/form/Field'
+import { PrivacyGate } from '@/features/privacy/components/PrivacyGate'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { errorMessage } from '@/utils/errors'
@@ -115,20 +116,8 @@ export default function AnswerPage() {
     }
   }
 
-  return (
-    <View className="sv" data-testid="survey-answer">
-      <View className="sv__card">
-        <Text className="sv__title">{s.title}</Text>
-        <Text className="sv__meta">{s.ownerName}</Text>
-        {s.intro ? <Text className="sv__intro">{s.intro}</Text> : null}
-        {readOnly ? (
-          <Text className="sv__meta" data-testid="survey-readonly">
-            {s.status === 'closed' ? '问卷已结束，答卷不能再修改' : '您不在本问卷的调查范围内'}
-          </Text>
-        ) : s.answered ? (
-          <Text className="sv__meta">您已填写，可在问卷结束前修改</Text>
-        ) : null}
-      </View>
+  const questionsView = (
+    <View>
       {s.questions.map((q, i) => (
         <Question
           key={q.id}
@@ -154,6 +143,24 @@ export default function AnswerPage() {
           </Button>
         </View>
       )}
+    </View>
+  )
+
+  return (
+    <View className="sv" data-testid="survey-answer">
+      <View className="sv__card">
+        <Text className="sv__title">{s.title}</Text>
+        <Text className="sv__meta">{s.ownerName}</Text>
+        {s.intro ? <Text className="sv__intro">{s.intro}</Text> : null}
+        {readOnly ? (
+          <Text className="sv__meta" data-testid="survey-readonly">
+            {s.status === 'closed' ? '问卷已结束，答卷不能再修改' : '您不在本问卷的调查范围内'}
+          </Text>
+        ) : s.answered ? (
+          <Text className="sv__meta">您已填写，可在问卷结束前修改</Text>
+        ) : null}
+      </View>
+      {readOnly ? questionsView : <PrivacyGate purpose="填写问卷">{questionsView}</PrivacyGate>}
     </View>
   )
 }
