@@ -504,6 +504,25 @@ describe('results', () => {
     expect([1, 2, 3, 4, 5]).toContain(row2[3])
   })
 
+  test('the export counts against the export limit: past 20 an hour it is RATE_LIMITED; results are not exports', async () => {
+    const unitSurvey = await openSurvey(w, { ownerUnitId: w.unitB, planYear: null }, PEOPLE.orgB)
+    const hits = async () =>
+      (
+        await w.db.query<{ hits: number }>(
+          "select coalesce(sum(hits), 0)::int as hits from rate_limit where bucket = 'export' and subject = $1",
+          [PEOPLE.orgB],
+        )
+      ).rows[0].hits
+    expectOk(await call(survey, 'export', { surveyId: unitSurvey.id }, PEOPLE.orgB))
+    expect(await hits()).toBe(1)
+    await w.db.query("update rate_limit set hits = 20 where bucket = 'export' and subject = $1", [PEOPLE.orgB])
+    expect(await call(survey, 'export', { surveyId: unitSurvey.id }, PEOPLE.orgB)).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+    })
+    expectOk(await call(survey, 'results', { surveyId: unitSurvey.id }, PEOPLE.orgB))
+  })
+
   test('the plan list shows the district surveys linked to a year', async () => {
     const linked = await openSurvey(w, { title: '年度清单征集' })
     const listed = expectOk(
