@@ -12,6 +12,7 @@ import { main as rating } from '../cloudfunctions/rating/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
+import { main as survey } from '../cloudfunctions/survey/src'
 
 export const functions: Record<string, FunctionMain> = {
   activity,
@@ -23,4 +24,5 @@ export const functions: Record<string, FunctionMain> = {
   signup,
   venue,
   rating,
+  survey,
 }

@@ -10,6 +10,7 @@ import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
 import { seedRatings } from './seed-ratings'
 import { seedVenues } from './seed-venues'
+import { seedSurveys } from './seed-surveys'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -635,6 +636,13 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       now,
     })
     await seedRatings(client, { districtId: DEMO_DISTRICT.id, demoYouthId: userIds.youth, now })
+    await seedSurveys(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      districtAdminId: userIds.district_admin,
+      youthIds: demoYouth,
+      now,
+    })
     await client.query('commit')
     return true
   } catch (err) {

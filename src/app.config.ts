@@ -81,6 +81,11 @@ const subPackages = [
     root: 'packages/rating/',
     pages: ['pages/rate/index', 'pages/mine/index', 'pages/event/index'],
   },
+  {
+    // Surveys (调研问卷): the list, the editor, answering, the results with their bars and export.
+    root: 'packages/surveys/',
+    pages: ['pages/list/index', 'pages/editor/index', 'pages/answer/index', 'pages/results/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -51,7 +51,18 @@ afterAll(async () => {
 
 test('each function root holds the bundle, package.json and config.json, and no TypeScript', () => {
   const fns = readdirSync(join(ROOT, 'cloudfunctions'))
-  expect(fns.sort()).toEqual(['activity', 'checkin', 'hours', 'org', 'plan', 'rating', 'session', 'signup', 'venue'])
+  expect(fns.sort()).toEqual([
+    'activity',
+    'checkin',
+    'hours',
+    'org',
+    'plan',
+    'rating',
+    'session',
+    'signup',
+    'survey',
+    'venue',
+  ])
   for (const fn of fns) {
     const dir = join(ROOT, 'cloudfunctions', fn)
     const rootFiles = readdirSync(dir).filter((f) => !['src', 'node_modules'].includes(f))
@@ -98,8 +109,8 @@ test('exceljs is a declared dependency of exactly the functions that use spreads
     const loadsExcel = /(require|import)\("exceljs"\)/.test(bundle)
     expect({ fn, loadsExcel, declared: Boolean(pkg.dependencies.exceljs) }).toEqual({
       fn,
-      loadsExcel: ['hours', 'plan', 'signup', 'venue', 'rating'].includes(fn),
-      declared: ['hours', 'plan', 'signup', 'venue', 'rating'].includes(fn),
+      loadsExcel: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey'].includes(fn),
+      declared: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey'].includes(fn),
     })
   }
 })

@@ -23,6 +23,7 @@ import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
 import { finishedEvent } from './rating-fixtures'
+import { survey, surveyMatrixCases } from './survey-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -346,6 +347,7 @@ const cases: Case[] = [
   { fn: rating, name: 'rating.district', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.export', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.sweep', who: NOBODY, data: async () => undefined },
+  ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -40,6 +40,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/venues/',
     'packages/verify/',
     'packages/rating/',
+    'packages/surveys/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -76,6 +77,13 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
   expect(config.subPackages[4].pages).toEqual(['pages/verify/index'])
   // Ratings after activities: the rating sheet, my ratings, an event's anonymous ratings.
   expect(config.subPackages[5].pages).toEqual(['pages/rate/index', 'pages/mine/index', 'pages/event/index'])
+  // Surveys (调研问卷): list, editor, answering, results.
+  expect(config.subPackages[6].pages).toEqual([
+    'pages/list/index',
+    'pages/editor/index',
+    'pages/answer/index',
+    'pages/results/index',
+  ])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

@@ -8,6 +8,7 @@ import type { RatingActions } from './rating'
 import type { SessionActions } from './session'
 import type { SignupActions } from './signup'
 import type { VenueActions } from './venue'
+import type { SurveyActions } from './survey'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -19,6 +20,7 @@ export interface CloudFunctions {
   hours: HoursActions
   venue: VenueActions
   rating: RatingActions
+  survey: SurveyActions
 }
 
 export type FunctionName = keyof CloudFunctions

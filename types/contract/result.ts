@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   // Ratings: only people who attended may rate, and only within the window after the event.
   'NOT_ATTENDED',
   'RATING_CLOSED',
+  // Surveys: answering one that is not open (a draft or closed).
+  'SURVEY_CLOSED',
   'INTERNAL',
 ] as const
 

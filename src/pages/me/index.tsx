@@ -18,6 +18,7 @@ const ADMIN = '/packages/admin/pages'
 const MINE = '/packages/mine/pages'
 const VERIFY = '/packages/verify/pages/verify/index'
 const VENUES = '/packages/venues/pages'
+const SURVEYS = '/packages/surveys/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -114,6 +115,11 @@ function Profile({ me }: { me: Me }) {
           </Cell>
         </Cell.Group>
       ) : null}
+      <Cell.Group className="me__group" inset title="调研问卷" data-testid="survey-entries">
+        <Cell title="调研问卷" clickable rightIcon={ARROW} onClick={() => go(`${SURVEYS}/list/index`)}>
+          {me.units.length > 0 || admin ? '填写、发起问卷' : '说说你的想法'}
+        </Cell>
+      </Cell.Group>
 
       {admin ? (
         <Cell.Group className="me__group" inset title="团区委管理" data-testid="admin-entries">

@@ -18,6 +18,7 @@ import { useLoad } from '@/hooks/useLoad'
 import { LineEditor, type LineFormValue } from '../../features/plan/components/LineEditor'
 import { openExport } from '@/utils/open-export'
 import { MAX_BASE64, pickXlsx } from '../../features/plan/xlsx-file'
+import { LinkedSurveys } from '../../features/plan/components/LinkedSurveys'
 import '../../features/plan/components/admin.scss'
 import '@/components/form/form.scss'
 import './index.scss'
@@ -309,6 +310,7 @@ export default function PlanPage() {
           </Text>
         </View>
       </View>
+      <LinkedSurveys year={year} />
       {body}
       {editing && refs.data ? (
         <LineEditor
