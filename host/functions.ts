@@ -11,5 +11,16 @@ import { main as plan } from '../cloudfunctions/plan/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
+import { main as wish } from '../cloudfunctions/wish/src'
 
-export const functions: Record<string, FunctionMain> = { activity, checkin, hours, session, org, plan, signup, venue }
+export const functions: Record<string, FunctionMain> = {
+  activity,
+  checkin,
+  hours,
+  session,
+  org,
+  plan,
+  signup,
+  venue,
+  wish,
+}

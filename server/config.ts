@@ -12,4 +12,6 @@ export const templates = {
   unitReview: () => process.env.QINGJU_TEMPLATE_UNIT_REVIEW ?? 'unit_review_result',
   /** A venue booking approved or declined (venue.approve / venue.decline). */
   bookingDecision: () => process.env.QINGJU_TEMPLATE_BOOKING_DECISION ?? 'venue_booking_result',
+  /** A wish reached the district's threshold; an event on a wish's claimed line opened for sign-up. */
+  wish: () => process.env.QINGJU_TEMPLATE_WISH ?? 'wish_update',
 }

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 test('each function root holds the bundle, package.json and config.json, and no TypeScript', () => {
   const fns = readdirSync(join(ROOT, 'cloudfunctions'))
-  expect(fns.sort()).toEqual(['activity', 'checkin', 'hours', 'org', 'plan', 'session', 'signup', 'venue'])
+  expect(fns.sort()).toEqual(['activity', 'checkin', 'hours', 'org', 'plan', 'session', 'signup', 'venue', 'wish'])
   for (const fn of fns) {
     const dir = join(ROOT, 'cloudfunctions', fn)
     const rootFiles = readdirSync(dir).filter((f) => !['src', 'node_modules'].includes(f))

@@ -14,6 +14,7 @@ import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
+import { main as wish } from '../../cloudfunctions/wish/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
 import { issuePhoneCode } from '../../server/platform/phone-code'
@@ -21,6 +22,7 @@ import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
+import { wishMatrixCases } from './wish-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -315,6 +317,18 @@ const cases: Case[] = [
     },
   },
   ...venueMatrixCases(() => w).map((c) => ({ ...c, fn: venue, who: c.who === 'EVERYONE' ? EVERYONE : UNIT_A })),
+  ...wishMatrixCases(() => w).map((c) => ({
+    ...c,
+    fn: wish,
+    who: {
+      EVERYONE,
+      SIGNED_IN,
+      UNIT_A,
+      ADMIN,
+      // Withdrawing: the proposer (the young person in these rows) only.
+      PROPOSER: { ...SIGNED_IN, orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
+    }[c.who],
+  })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -7,6 +7,7 @@ import type { PlanActions } from './plan'
 import type { SessionActions } from './session'
 import type { SignupActions } from './signup'
 import type { VenueActions } from './venue'
+import type { WishActions } from './wish'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -17,6 +18,7 @@ export interface CloudFunctions {
   checkin: CheckinActions
   hours: HoursActions
   venue: VenueActions
+  wish: WishActions
 }
 
 export type FunctionName = keyof CloudFunctions
