@@ -39,6 +39,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/mine/',
     'packages/venues/',
     'packages/verify/',
+    'packages/wishes/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -69,6 +70,13 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
   ])
   // The public certificate check is its own small subpackage (opened from a code, no login).
   expect(config.subPackages[4].pages).toEqual(['pages/verify/index'])
+  // 活动点单: the wish wall, a wish, proposing, an organiser's claim.
+  expect(config.subPackages[5].pages).toEqual([
+    'pages/wall/index',
+    'pages/detail/index',
+    'pages/propose/index',
+    'pages/claim/index',
+  ])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

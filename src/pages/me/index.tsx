@@ -18,6 +18,7 @@ const ADMIN = '/packages/admin/pages'
 const MINE = '/packages/mine/pages'
 const VERIFY = '/packages/verify/pages/verify/index'
 const VENUES = '/packages/venues/pages'
+const WISHES = '/packages/wishes/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -100,6 +101,12 @@ function Profile({ me }: { me: Me }) {
         {me.units.length > 0 || admin ? (
           <Cell title="场地预订审批" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/approvals/index`)} />
         ) : null}
+      </Cell.Group>
+
+      <Cell.Group className="me__group" inset title="活动点单" data-testid="wish-entries">
+        <Cell title="心愿墙" clickable rightIcon={ARROW} onClick={() => go(`${WISHES}/wall/index`)}>
+          想参加什么活动，说出来
+        </Cell>
       </Cell.Group>
 
       {admin ? (
