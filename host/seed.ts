@@ -9,6 +9,7 @@ import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
 import { seedVenues } from './seed-venues'
+import { seedWishes } from './seed-wishes'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -631,6 +632,15 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       unitIds,
       organiserId: userIds.organiser,
       districtAdminId: userIds.district_admin,
+      now,
+    })
+    await seedWishes(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      postUnitId: unitIds.post,
+      youthId: userIds.youth,
+      organiserId: userIds.organiser,
+      demoYouth,
       now,
     })
     await client.query('commit')
