@@ -310,8 +310,10 @@ describe('the path and the supporters’ notice', () => {
     expectOk(await want(d.id, fan))
     expect(expectOk(await claim(d.id, line))).toMatchObject({ stage: 'scheduled', event: { id: e.id } })
     expect(await outbox(w.db, fan)).toHaveLength(1)
-    // A later supporter hears nothing more from this wish (the notice went out).
+    // A later supporter, another event on the line: the notice went out once.
     expectOk(await want(d.id, unique('w:late-')))
+    const next = await createEvent(w, { planLineId: line, title: '已发布的读书会（二）' })
+    expectOk(await call(activity, 'publish', { id: next.id }, PEOPLE.orgA))
     expect(await outbox(w.db, fan)).toHaveLength(1)
   })
 })
