@@ -74,6 +74,7 @@ export default function WishWallPage() {
           </View>
         </View>
         <Button
+          className="wishes__propose"
           size="small"
           color="primary"
           shape="round"
