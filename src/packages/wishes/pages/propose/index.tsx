@@ -58,48 +58,50 @@ export default function ProposeWishPage() {
   return (
     <View className="propose" data-testid="propose-form">
       <View className="form-title">想参加什么活动？说出来，成员单位可以认领并安排。</View>
-      <TextField
-        label="活动名称"
-        name="title"
-        required
-        value={title}
-        maxlength={40}
-        placeholder="例如：周末飞盘体验课"
-        error={errors.title}
-        onChange={setTitle}
-      />
-      <SelectField
-        label="活动类别"
-        name="category"
-        required
-        options={items.map((c) => c.name)}
-        index={category}
-        error={errors.category}
-        onChange={setCategory}
-      />
-      <TextAreaField
-        label="说几句"
-        name="body"
-        value={body}
-        maxlength={300}
-        placeholder="想怎么参加、和谁一起、在哪里（选填）"
-        error={errors.body}
-        onChange={setBody}
-      />
-      <FieldRow label="希望的月份" name="months" error={errors.months} hint="可多选，不选表示时间不限">
-        <View className="propose__months">
-          {MONTHS.map((m) => (
-            <Text
-              key={m}
-              className={`propose__month${months.includes(m) ? ' propose__month--on' : ''}`}
-              data-testid="propose-month"
-              onClick={() => toggleMonth(m)}
-            >
-              {m}月
-            </Text>
-          ))}
-        </View>
-      </FieldRow>
+      <View className="form-card">
+        <TextField
+          label="活动名称"
+          name="title"
+          required
+          value={title}
+          maxlength={40}
+          placeholder="例如：周末飞盘体验课"
+          error={errors.title}
+          onChange={setTitle}
+        />
+        <SelectField
+          label="活动类别"
+          name="category"
+          required
+          options={items.map((c) => c.name)}
+          index={category}
+          error={errors.category}
+          onChange={setCategory}
+        />
+        <TextAreaField
+          label="说几句"
+          name="body"
+          value={body}
+          maxlength={300}
+          placeholder="想怎么参加、和谁一起、在哪里（选填）"
+          error={errors.body}
+          onChange={setBody}
+        />
+        <FieldRow label="希望的月份" name="months" error={errors.months} hint="可多选，不选表示时间不限">
+          <View className="propose__months">
+            {MONTHS.map((m) => (
+              <Text
+                key={m}
+                className={`propose__month${months.includes(m) ? ' propose__month--on' : ''}`}
+                data-testid="propose-month"
+                onClick={() => toggleMonth(m)}
+              >
+                {m}月
+              </Text>
+            ))}
+          </View>
+        </FieldRow>
+      </View>
       <FormError message={error} />
       <View className="form-actions">
         <Button
