@@ -13,6 +13,7 @@ import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
 import { main as survey } from '../cloudfunctions/survey/src'
+import { main as wish } from '../cloudfunctions/wish/src'
 
 export const functions: Record<string, FunctionMain> = {
   activity,
@@ -25,4 +26,5 @@ export const functions: Record<string, FunctionMain> = {
   venue,
   rating,
   survey,
+  wish,
 }

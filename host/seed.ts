@@ -11,6 +11,7 @@ import type { Pool } from 'pg'
 import { seedRatings } from './seed-ratings'
 import { seedVenues } from './seed-venues'
 import { seedSurveys } from './seed-surveys'
+import { seedWishes } from './seed-wishes'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -641,6 +642,15 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       year,
       districtAdminId: userIds.district_admin,
       youthIds: demoYouth,
+      now,
+    })
+    await seedWishes(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      postUnitId: unitIds.post,
+      youthId: userIds.youth,
+      organiserId: userIds.organiser,
+      demoYouth,
       now,
     })
     await client.query('commit')

@@ -14,4 +14,6 @@ export const templates = {
   bookingDecision: () => process.env.QINGJU_TEMPLATE_BOOKING_DECISION ?? 'venue_booking_result',
   /** The one invitation to rate an attended event, after it ends (rating.sweep). */
   ratingInvite: () => process.env.QINGJU_TEMPLATE_RATING_INVITE ?? 'activity_rating_invite',
+  /** A wish reached the district's threshold; an event on a wish's claimed line opened for sign-up. */
+  wish: () => process.env.QINGJU_TEMPLATE_WISH ?? 'wish_update',
 }

@@ -86,6 +86,11 @@ const subPackages = [
     root: 'packages/surveys/',
     pages: ['pages/list/index', 'pages/editor/index', 'pages/answer/index', 'pages/results/index'],
   },
+  {
+    // 活动点单: the wish wall, a wish and its path, proposing one, an organiser's claim into the annual list.
+    root: 'packages/wishes/',
+    pages: ['pages/wall/index', 'pages/detail/index', 'pages/propose/index', 'pages/claim/index'],
+  },
 ]
 
 export default defineAppConfig({

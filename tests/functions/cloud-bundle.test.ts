@@ -62,6 +62,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'signup',
     'survey',
     'venue',
+    'wish',
   ])
   for (const fn of fns) {
     const dir = join(ROOT, 'cloudfunctions', fn)

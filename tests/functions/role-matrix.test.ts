@@ -15,6 +15,7 @@ import { main as rating } from '../../cloudfunctions/rating/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
+import { main as wish } from '../../cloudfunctions/wish/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
 import { issuePhoneCode } from '../../server/platform/phone-code'
@@ -24,6 +25,7 @@ import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../
 import { venueMatrixCases } from './venue-fixtures'
 import { finishedEvent } from './rating-fixtures'
 import { survey, surveyMatrixCases } from './survey-fixtures'
+import { wishMatrixCases } from './wish-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -348,6 +350,18 @@ const cases: Case[] = [
   { fn: rating, name: 'rating.export', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.sweep', who: NOBODY, data: async () => undefined },
   ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
+  ...wishMatrixCases(() => w).map((c) => ({
+    ...c,
+    fn: wish,
+    who: {
+      EVERYONE,
+      SIGNED_IN,
+      UNIT_A,
+      ADMIN,
+      // Withdrawing: the proposer (the young person in these rows) only.
+      PROPOSER: { ...SIGNED_IN, orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
+    }[c.who],
+  })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -41,6 +41,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/verify/',
     'packages/rating/',
     'packages/surveys/',
+    'packages/wishes/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -83,6 +84,13 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/editor/index',
     'pages/answer/index',
     'pages/results/index',
+  ])
+  // 活动点单: the wish wall, a wish, proposing, an organiser's claim.
+  expect(config.subPackages[7].pages).toEqual([
+    'pages/wall/index',
+    'pages/detail/index',
+    'pages/propose/index',
+    'pages/claim/index',
   ])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },

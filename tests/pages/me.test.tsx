@@ -232,3 +232,17 @@ test('青年评议 is offered to the district admin and to a unit’s people, no
     navigate.mockRestore()
   }
 })
+
+test('活动点单: everyone finds the wish wall', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({}) })
+    useSessionStore.getState().reset()
+    await openPage(ME)
+    expect(pageRoot().querySelector('[data-testid="wish-entries"]')?.textContent).toContain('心愿墙')
+    await tap(byText('.taroify-cell__title', '心愿墙'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/wishes/pages/wall/index'])
+  } finally {
+    navigate.mockRestore()
+  }
+})

@@ -9,6 +9,7 @@ import type { SessionActions } from './session'
 import type { SignupActions } from './signup'
 import type { VenueActions } from './venue'
 import type { SurveyActions } from './survey'
+import type { WishActions } from './wish'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -21,6 +22,7 @@ export interface CloudFunctions {
   venue: VenueActions
   rating: RatingActions
   survey: SurveyActions
+  wish: WishActions
 }
 
 export type FunctionName = keyof CloudFunctions

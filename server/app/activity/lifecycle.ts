@@ -11,6 +11,7 @@ import type { SignedInContext } from '../context'
 import { sendNotices } from '../notify'
 import { check } from '../refusal'
 import { releaseEventBookings } from '../venue/event-link'
+import { tellWishSupporters } from '../wish/tell'
 import { checkLine, managedActivity, reread } from './shared'
 
 type Step = 'publish' | 'cancel' | 'finish'
@@ -44,13 +45,15 @@ async function step(
   })
 }
 
+/** Everyone who wanted a wish claimed into the event's line hears that it opened (once per wish). */
 export async function publishActivity(ctx: SignedInContext, id: string): Promise<ManagedActivity> {
-  await step(ctx, id, 'publish', async (tx, a) => {
+  const activity = await step(ctx, id, 'publish', async (tx, a) => {
     const failure = checkPublishable(fieldsOf(a), ctx.now)
     if (failure) return failure
     if (a.planLineId) await checkLine(tx, a.unitId, a.districtId, a.planLineId)
     return null
   })
+  await tellWishSupporters(ctx, activity.planLineId)
   return reread(ctx, id)
 }
 

@@ -19,6 +19,7 @@ const MINE = '/packages/mine/pages'
 const VERIFY = '/packages/verify/pages/verify/index'
 const VENUES = '/packages/venues/pages'
 const SURVEYS = '/packages/surveys/pages'
+const WISHES = '/packages/wishes/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -118,6 +119,12 @@ function Profile({ me }: { me: Me }) {
       <Cell.Group className="me__group" inset title="调研问卷" data-testid="survey-entries">
         <Cell title="调研问卷" clickable rightIcon={ARROW} onClick={() => go(`${SURVEYS}/list/index`)}>
           {me.units.length > 0 || admin ? '填写、发起问卷' : '说说你的想法'}
+        </Cell>
+      </Cell.Group>
+
+      <Cell.Group className="me__group" inset title="活动点单" data-testid="wish-entries">
+        <Cell title="心愿墙" clickable rightIcon={ARROW} onClick={() => go(`${WISHES}/wall/index`)}>
+          想参加什么活动，说出来
         </Cell>
       </Cell.Group>
 
