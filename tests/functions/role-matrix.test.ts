@@ -21,6 +21,7 @@ import { PRIVACY_VERSION } from '@api/session'
 import { issuePhoneCode } from '../../server/platform/phone-code'
 import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
+import { withPhones } from '../support/people'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
 import { finishedEvent } from './rating-fixtures'
@@ -274,9 +275,9 @@ const cases: Case[] = [
         "update activity set start_at = $2::timestamptz + interval '10 minutes', end_at = $2::timestamptz + interval '2 hours', signup_closes_at = $2::timestamptz where id = $1",
         [e.id, new Date()],
       )
-      const u = await w.db.query<{ id: string }>('insert into app_user (openid) values ($1) returning id', [
-        unique('w:walk-in-'),
-      ])
+      const openid = unique('w:walk-in-')
+      await withPhones(w.db, [openid], { realNames: true }) // a walk-in is a sign-up: a phone, a real name
+      const u = await w.db.query<{ id: string }>('select id from app_user where openid = $1', [openid])
       const secret = process.env.QINGJU_TICKET_SECRET!
       const identityToken = issueIdentityCode({ secret, userId: u.rows[0].id, now: new Date() })
       return { activityId: e.id, identityToken, nonce: unique('matrix-walk-in-') }
