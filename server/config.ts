@@ -13,3 +13,6 @@ export const templates = {
   /** A venue booking approved or declined (venue.approve / venue.decline). */
   bookingDecision: () => process.env.QINGJU_TEMPLATE_BOOKING_DECISION ?? 'venue_booking_result',
 }
+/** A youth group's application approved or declined, or the group suspended (org.decideYouthGroup / org.suspendYouthGroup). */
+export const youthGroupReviewTemplate = () =>
+  process.env.QINGJU_TEMPLATE_YOUTH_GROUP_REVIEW ?? 'youth_group_review_result'

@@ -21,6 +21,7 @@ import type { FunctionMain } from '../../server/runtime/function'
 import { call } from '../support/call'
 import { PEOPLE, useWorld, createEvent, eventRequest, publishedEvent } from '../support/world'
 import { venueMatrixCases } from './venue-fixtures'
+import { youthGroupMatrixCases } from './youth-group-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -58,6 +59,14 @@ const ADMIN: Record<Persona, Outcome> = {
   admin: 'ok',
 }
 const ADMIN_PUBLIC: Record<Persona, Outcome> = { ...ADMIN, anonymous: 'FORBIDDEN' }
+
+/** Youth groups: the world's young person leads them (tests/functions/youth-group-fixtures.ts). */
+const YOUTH_GROUP_WHO: Record<'SIGNED_IN' | 'ADMIN' | 'LEADER' | 'LEADER_AND_ADMIN', Record<Persona, Outcome>> = {
+  SIGNED_IN,
+  ADMIN,
+  LEADER: { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'FORBIDDEN' },
+  LEADER_AND_ADMIN: { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'ok' },
+}
 
 let n = 0
 const unique = (prefix: string) => `${prefix}${++n}`
@@ -315,6 +324,7 @@ const cases: Case[] = [
     },
   },
   ...venueMatrixCases(() => w).map((c) => ({ ...c, fn: venue, who: c.who === 'EVERYONE' ? EVERYONE : UNIT_A })),
+  ...youthGroupMatrixCases(() => w).map((c) => ({ ...c, who: YOUTH_GROUP_WHO[c.who] })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */
