@@ -38,6 +38,8 @@ const subPackages = [
       'pages/audit/index',
       // 阵地使用率: the district's venues (and a venue-owning unit's own), 串门, the xlsx export.
       'pages/venue-usage/index',
+      // 青年团体审核: registered youth groups (approve, decline with a reason, suspend).
+      'pages/youth-groups/index',
     ],
   },
   {
@@ -53,6 +55,8 @@ const subPackages = [
       // 隐私保护指引 and 我的数据 (see, download, delete).
       'pages/privacy/index',
       'pages/my-data/index',
+      // 我的青年团体: apply as a group's leader, its state, its venue bookings.
+      'pages/youth-groups/index',
     ],
   },
   {
