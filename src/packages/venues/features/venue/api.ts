@@ -55,3 +55,9 @@ export async function unitEvents(unitId: string): Promise<{ id: string; title: s
     .filter((a) => a.state === 'published' || a.state === 'draft')
     .map((a) => ({ id: a.id, title: a.title, startAt: a.startAt }))
 }
+
+/** The caller's approved youth groups, to book as one on facilities open to groups. */
+export async function myApprovedGroups(): Promise<{ id: string; name: string }[]> {
+  const { items } = await callFunction('org', 'myYouthGroups', {})
+  return items.filter((g) => g.state === 'approved').map((g) => ({ id: g.id, name: g.name }))
+}
