@@ -9,6 +9,7 @@ import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import type { Pool } from 'pg'
 import { seedVenues } from './seed-venues'
+import { seedYouthGroups } from './seed-youth-groups'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -630,6 +631,12 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       districtId: DEMO_DISTRICT.id,
       unitIds,
       organiserId: userIds.organiser,
+      districtAdminId: userIds.district_admin,
+      now,
+    })
+    await seedYouthGroups(client, {
+      districtId: DEMO_DISTRICT.id,
+      leaderId: demoYouth[0],
       districtAdminId: userIds.district_admin,
       now,
     })
