@@ -132,3 +132,26 @@ test('a facility for units only never asks for my groups; the sheet books for th
   await settle()
   expect(booked[0]).toMatchObject({ unitId: UNIT_A })
 })
+
+test('the owner’s approvals name the youth group and its leader to call', async () => {
+  serve({
+    'session.me': () => me(),
+    'venue.ownerPending': () => ({
+      items: [
+        booking({
+          state: 'pending',
+          unitId: null,
+          unitName: null,
+          groupId: GROUP,
+          groupName: '润州青年羽毛球社',
+          leaderContact: { name: '王芳', phone: '13912345678' },
+          purpose: '周末训练',
+        }),
+      ],
+    }),
+    'venue.venues': () => ({ items: [] }),
+  })
+  await openPage('/packages/venues/pages/approvals/index')
+  await settle()
+  expect(byTestId('booking-group').textContent).toBe('青年团体：润州青年羽毛球社（负责人 王芳 13912345678）')
+})
