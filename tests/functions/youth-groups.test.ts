@@ -7,7 +7,9 @@
  */
 import type { Booking, VenueUsage } from '@api/venue'
 import type { YouthGroup } from '@api/youth-group'
+import type { MyData } from '@api/session'
 import { main as org } from '../../cloudfunctions/org/src'
+import { main as session } from '../../cloudfunctions/session/src'
 import { call, expectOk } from '../support/call'
 import { withPhones } from '../support/people'
 import { PEOPLE, createEvent, useWorld } from '../support/world'
@@ -81,6 +83,15 @@ describe('applying', () => {
       code: 'CONFLICT',
       fields: { name: '名称已存在' },
     })
+  })
+
+  test('我的数据 lists the groups the person leads', async () => {
+    const who = await freshLeader()
+    const g = expectOk(await apply(group(), who))
+    const data = expectOk(await call<MyData>(session, 'myData', {}, who))
+    expect(data.youthGroups).toEqual([
+      { name: g.name, kind: 'interest', state: 'pending', size: 12, createdAt: g.createdAt },
+    ])
   })
 
   test('a person leads at most 3 groups (declined ones do not count)', async () => {

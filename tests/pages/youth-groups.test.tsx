@@ -1,5 +1,8 @@
 /** 我的青年团体 (apply, states, an approved group's bookings) and 青年团体审核 (the district admin's review). */
+import type { MyData } from '@api/session'
 import type { Booking } from '@api/venue'
+import { PRIVACY_VERSION } from '@contract/session'
+import { rememberAgreed } from '@/features/privacy/consent'
 import type { YouthGroup } from '@api/youth-group'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot, text } from './support/app'
@@ -180,5 +183,41 @@ describe('青年团体审核', () => {
     ])
     expect(pageRoot().querySelector('[data-testid="reason-dialog"]')).toBeNull()
     expect(text()).toContain('暂无')
+  })
+})
+
+describe('我的数据', () => {
+  test('lists the youth groups I lead', async () => {
+    rememberAgreed()
+    const data: MyData = {
+      generatedAt: '2026-11-25T02:00:00.000Z',
+      profile: {
+        nickname: '小青',
+        realName: '王芳',
+        phone: '13912345678',
+        birthDate: null,
+        gender: null,
+        leagueMember: false,
+        idType: null,
+        createdAt: '2026-01-02T01:00:00.000Z',
+        privacyVersion: PRIVACY_VERSION,
+        privacyAgreedAt: '2026-11-20T01:00:00.000Z',
+        phoneVerifiedAt: '2026-11-20T01:05:00.000Z',
+        guardian: null,
+      },
+      units: [],
+      districtAdmin: false,
+      applications: [],
+      signups: [],
+      scans: [],
+      hours: [],
+      certificates: [],
+      youthGroups: [
+        { name: '润州青年羽毛球社', kind: 'interest', state: 'approved', size: 24, createdAt: G1.createdAt },
+      ],
+    }
+    serve({ 'session.myData': () => data })
+    await openPage('/packages/mine/pages/my-data/index')
+    expect(byTestId('data-youth-groups').textContent).toContain('润州青年羽毛球社兴趣社团 · 24 人 · 已通过')
   })
 })
