@@ -12,6 +12,7 @@ import { seedRatings } from './seed-ratings'
 import { seedVenues } from './seed-venues'
 import { seedSurveys } from './seed-surveys'
 import { seedWishes } from './seed-wishes'
+import { seedYouthGroups } from './seed-youth-groups'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -651,6 +652,12 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       youthId: userIds.youth,
       organiserId: userIds.organiser,
       demoYouth,
+      now,
+    })
+    await seedYouthGroups(client, {
+      districtId: DEMO_DISTRICT.id,
+      leaderId: demoYouth[0],
+      districtAdminId: userIds.district_admin,
       now,
     })
     await client.query('commit')

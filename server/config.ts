@@ -17,3 +17,6 @@ export const templates = {
   /** A wish reached the district's threshold; an event on a wish's claimed line opened for sign-up. */
   wish: () => process.env.QINGJU_TEMPLATE_WISH ?? 'wish_update',
 }
+/** A youth group's application approved or declined, or the group suspended (org.decideYouthGroup / org.suspendYouthGroup). */
+export const youthGroupReviewTemplate = () =>
+  process.env.QINGJU_TEMPLATE_YOUTH_GROUP_REVIEW ?? 'youth_group_review_result'

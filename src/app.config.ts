@@ -40,6 +40,8 @@ const subPackages = [
       'pages/venue-usage/index',
       // 青年评议: ratings by unit, category and month, the quarter's lowest, the xlsx export.
       'pages/ratings/index',
+      // 青年团体审核: registered youth groups (approve, decline with a reason, suspend).
+      'pages/youth-groups/index',
     ],
   },
   {
@@ -55,6 +57,8 @@ const subPackages = [
       // 隐私保护指引 and 我的数据 (see, download, delete).
       'pages/privacy/index',
       'pages/my-data/index',
+      // 我的青年团体: apply as a group's leader, its state, its venue bookings.
+      'pages/youth-groups/index',
     ],
   },
   {

@@ -5,6 +5,7 @@
 import type { EntryKind, EntryStatus } from '@contract/hours'
 import type { UnitStatus } from '@contract/org'
 import type { RegistrationState } from '@contract/signup'
+import type { YouthGroupKind, YouthGroupState } from '@contract/youth-group'
 import type { UnitRole } from '../domain/policy'
 import { parseSettings } from './signups'
 import type { Db } from './tx'
@@ -47,6 +48,8 @@ export interface PersonalRecord {
   }[]
   hours: { activityTitle: string; day: string; kind: EntryKind; hours: number; status: EntryStatus }[]
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: Date }[]
+  /** Youth groups they lead (registered with the district). */
+  youthGroups: { name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; createdAt: Date }[]
 }
 
 /** The privacy consent a person last gave. */
@@ -71,7 +74,7 @@ export async function recordPrivacyConsent(db: Db, userId: string, version: stri
 
 /** Every row that is about this person, grouped. Rate-limit counters are not personal data and are left out. */
 export async function personalRecord(db: Db, userId: string): Promise<PersonalRecord> {
-  const [user, units, admin, applications, signups, scans, hours, certificates] = await Promise.all([
+  const [user, units, admin, applications, signups, scans, hours, certificates, groups] = await Promise.all([
     db.query<{
       nickname: string
       real_name: string | null
@@ -144,6 +147,10 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
        from hours_certificate where user_id = $1 order by issued_at`,
       [userId],
     ),
+    db.query<{ name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; created_at: Date }>(
+      'select name, kind, state, size, created_at from youth_group where leader_id = $1 order by created_at',
+      [userId],
+    ),
   ])
   const u = user.rows[0]
   return {
@@ -200,6 +207,13 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       to: r.period_to,
       totalHours: Number(r.total_hours),
       issuedAt: r.issued_at,
+    })),
+    youthGroups: groups.rows.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      state: r.state,
+      size: r.size,
+      createdAt: r.created_at,
     })),
   }
 }

@@ -73,6 +73,12 @@ export interface BookingRecord {
   ownerUnitId: string | null
   unitId: string | null
   unitName: string | null
+  /** A youth group's booking: the group, its leader and the leader's real name and phone. */
+  groupId: string | null
+  groupName: string | null
+  groupLeaderId: string | null
+  groupLeaderName: string | null
+  groupLeaderPhone: string | null
   bookedBy: string
   start: Date
   end: Date
@@ -91,6 +97,8 @@ export interface BookingWrite {
   facilityId: string
   kind: BookingKind
   unitId: string | null
+  /** A youth group's booking (unitId null). */
+  groupId: string | null
   bookedBy: string
   start: Date
   end: Date
@@ -378,13 +386,17 @@ export async function listFacilities(db: Db, districtId: string, venueId: string
 }
 
 const BOOKING_SELECT = `select b.district_id, b.id, b.kind, b.facility_id, f.name as facility_name, f.venue_id,
-    v.name as venue_name, v.owner_unit_id, b.unit_id, u.name as unit_name, b.booked_by, lower(b.during) as start_at,
+    v.name as venue_name, v.owner_unit_id, b.unit_id, u.name as unit_name, b.booker_group_id as group_id,
+    g.name as group_name, g.leader_id as group_leader_id, gl.real_name as group_leader_name,
+    gl.phone as group_leader_phone, b.booked_by, lower(b.during) as start_at,
     upper(b.during) as end_at, b.purpose, b.activity_id, b.state, b.reason, b.recurrence_id, b.decided_at,
     b.created_at, f.cancel_hours
   from booking b
   join facility f on f.district_id = b.district_id and f.id = b.facility_id
   join venue v on v.district_id = f.district_id and v.id = f.venue_id
-  left join org_unit u on u.id = b.unit_id`
+  left join org_unit u on u.id = b.unit_id
+  left join youth_group g on g.district_id = b.district_id and g.id = b.booker_group_id
+  left join app_user gl on gl.id = g.leader_id`
 
 interface BookingRow {
   district_id: string
@@ -397,6 +409,11 @@ interface BookingRow {
   owner_unit_id: string | null
   unit_id: string | null
   unit_name: string | null
+  group_id: string | null
+  group_name: string | null
+  group_leader_id: string | null
+  group_leader_name: string | null
+  group_leader_phone: string | null
   booked_by: string
   start_at: Date
   end_at: Date
@@ -421,6 +438,11 @@ const toBooking = (r: BookingRow): BookingRecord => ({
   ownerUnitId: r.owner_unit_id,
   unitId: r.unit_id,
   unitName: r.unit_name,
+  groupId: r.group_id,
+  groupName: r.group_name,
+  groupLeaderId: r.group_leader_id,
+  groupLeaderName: r.group_leader_name,
+  groupLeaderPhone: r.group_leader_phone,
   bookedBy: r.booked_by,
   start: r.start_at,
   end: r.end_at,
@@ -441,13 +463,13 @@ const toBooking = (r: BookingRow): BookingRecord => ({
 export async function insertBookings(db: Db, items: BookingWrite[]): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `insert into booking (district_id, facility_id, kind, unit_id, booked_by, during, purpose, activity_id, state,
-       reason, recurrence_id)
+       reason, recurrence_id, booker_group_id)
      select t.district_id, t.facility_id, t.kind, t.unit_id, t.booked_by, tstzrange(t.start_at, t.end_at, '[)'),
-       t.purpose, t.activity_id, t.state, t.reason, t.recurrence_id
+       t.purpose, t.activity_id, t.state, t.reason, t.recurrence_id, t.group_id
      from unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[],
-                 $8::text[], $9::uuid[], $10::text[], $11::text[], $12::uuid[])
+                 $8::text[], $9::uuid[], $10::text[], $11::text[], $12::uuid[], $13::uuid[])
        as t(district_id, facility_id, kind, unit_id, booked_by, start_at, end_at, purpose, activity_id, state,
-            reason, recurrence_id)
+            reason, recurrence_id, group_id)
      order by t.start_at
      returning id`,
     [
@@ -463,6 +485,7 @@ export async function insertBookings(db: Db, items: BookingWrite[]): Promise<str
       items.map((i) => i.state),
       items.map((i) => i.reason),
       items.map((i) => i.recurrenceId),
+      items.map((i) => i.groupId),
     ],
   )
   return rows.map((r) => r.id)
@@ -576,6 +599,24 @@ export async function unitBookings(
        and ($3::timestamptz is null or upper(b.during) > $3)
      order by lower(b.during) ${since ? 'asc' : 'desc'} limit $4`,
     [districtId, unitId, since, limit],
+  )
+  return rows.map(toBooking)
+}
+
+/** A youth group's bookings: not yet ended after `since`, soonest first; or (since null) all, latest first. */
+export async function groupBookings(
+  db: Db,
+  districtId: string,
+  groupId: string,
+  since: Date | null,
+  limit: number,
+): Promise<BookingRecord[]> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT}
+     where b.district_id = $1 and b.booker_group_id = $2 and b.kind = 'booking'
+       and ($3::timestamptz is null or upper(b.during) > $3)
+     order by lower(b.during) ${since ? 'asc' : 'desc'} limit $4`,
+    [districtId, groupId, since, limit],
   )
   return rows.map(toBooking)
 }
@@ -719,6 +760,7 @@ export async function usageSums(
   {
     venueId: string
     unitId: string | null
+    groupId: string | null
     unitName: string
     month: string
     bookings: number
@@ -729,6 +771,7 @@ export async function usageSums(
   const { rows } = await db.query<{
     venue_id: string
     unit_id: string | null
+    group_id: string | null
     unit_name: string
     month: string
     bookings: number
@@ -738,7 +781,7 @@ export async function usageSums(
     // Summed per facility first (a few thousand groups), then per venue: joining every booking to its
     // facility and sorting them all cost ten times as much at 50,000 bookings (bench/venue-grid.ts).
     `with sums as (
-       select b.facility_id, b.unit_id, m.label as month,
+       select b.facility_id, b.unit_id, b.booker_group_id, m.label as month,
          count(*) filter (where lower(b.during) >= m.start_at) as bookings,
          count(*) filter (where lower(b.during) >= m.start_at and b.state = 'no_show') as no_shows,
          coalesce(sum(extract(epoch from least(upper(b.during), m.end_at) - greatest(lower(b.during), m.start_at)))
@@ -748,22 +791,24 @@ export async function usageSums(
          on b.during && tstzrange(m.start_at, m.end_at, '[)')
        where b.district_id = $1 and b.kind = 'booking' and b.state in ('approved', 'used', 'no_show')
          and b.during && tstzrange($4[1], $5[cardinality($5)], '[)')
-       group by b.facility_id, b.unit_id, m.label
+       group by b.facility_id, b.unit_id, b.booker_group_id, m.label
      )
-     select f.venue_id, s.unit_id, coalesce(u.name, '') as unit_name, s.month,
+     select f.venue_id, s.unit_id, s.booker_group_id as group_id, coalesce(u.name, g.name, '') as unit_name, s.month,
        sum(s.bookings)::int as bookings, sum(s.no_shows)::int as no_shows, sum(s.booked_minutes)::float8 as booked_minutes
      from sums s
      join facility f on f.district_id = $1 and f.id = s.facility_id
      -- A set to join (hashed), not an array to search per row: a district has hundreds of venues.
      join (select distinct unnest($2::uuid[]) as id) sv on sv.id = f.venue_id
      left join org_unit u on u.id = s.unit_id
-     group by f.venue_id, s.unit_id, u.name, s.month
-     order by s.month, f.venue_id, u.name`,
+     left join youth_group g on g.district_id = $1 and g.id = s.booker_group_id
+     group by f.venue_id, s.unit_id, u.name, s.booker_group_id, g.name, s.month
+     order by s.month, f.venue_id, coalesce(u.name, g.name)`,
     [districtId, venueIds, months.map((m) => m.label), months.map((m) => m.start), months.map((m) => m.end)],
   )
   return rows.map((r) => ({
     venueId: r.venue_id,
     unitId: r.unit_id,
+    groupId: r.group_id,
     unitName: r.unit_name,
     month: r.month,
     bookings: r.bookings,

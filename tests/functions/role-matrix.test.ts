@@ -27,6 +27,7 @@ import { venueMatrixCases } from './venue-fixtures'
 import { finishedEvent } from './rating-fixtures'
 import { survey, surveyMatrixCases } from './survey-fixtures'
 import { wishMatrixCases } from './wish-fixtures'
+import { youthGroupMatrixCases } from './youth-group-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
 const PERSONAS: Persona[] = ['anonymous', 'youth', 'orgA', 'orgB', 'admin']
@@ -64,6 +65,14 @@ const ADMIN: Record<Persona, Outcome> = {
   admin: 'ok',
 }
 const ADMIN_PUBLIC: Record<Persona, Outcome> = { ...ADMIN, anonymous: 'FORBIDDEN' }
+
+/** Youth groups: the world's young person leads them (tests/functions/youth-group-fixtures.ts). */
+const YOUTH_GROUP_WHO: Record<'SIGNED_IN' | 'ADMIN' | 'LEADER' | 'LEADER_AND_ADMIN', Record<Persona, Outcome>> = {
+  SIGNED_IN,
+  ADMIN,
+  LEADER: { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'FORBIDDEN' },
+  LEADER_AND_ADMIN: { anonymous: 'UNAUTHENTICATED', youth: 'ok', orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'ok' },
+}
 
 let n = 0
 const unique = (prefix: string) => `${prefix}${++n}`
@@ -363,6 +372,7 @@ const cases: Case[] = [
       PROPOSER: { ...SIGNED_IN, orgA: 'FORBIDDEN', orgB: 'FORBIDDEN', admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
     }[c.who],
   })),
+  ...youthGroupMatrixCases(() => w).map((c) => ({ ...c, who: YOUTH_GROUP_WHO[c.who] })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -54,6 +54,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/identity-code/index',
     'pages/privacy/index',
     'pages/my-data/index',
+    'pages/youth-groups/index',
   ])
   expect(config.subPackages[1].pages).toEqual([
     'pages/review/index',
@@ -63,6 +64,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/audit/index',
     'pages/venue-usage/index',
     'pages/ratings/index',
+    'pages/youth-groups/index',
   ])
   // Shared venues (阵地): list/map, a venue with its week grid, a unit's bookings, the owner's approvals.
   expect(config.subPackages[3].pages).toEqual([

@@ -7,6 +7,7 @@ import { phone, text, uploadFiles, type UploadsResponse } from './common'
 
 import { INVITE_CODE, UNIT_KINDS, type UnitKind, type UnitRole, type UnitStatus } from '../contract/org'
 import { AUDIT_KINDS, type AuditKind } from '../contract/audit'
+import type { YouthGroupActions } from './youth-group'
 
 // Runtime constants live in a zod-free module pages may import; re-exported for existing imports.
 export {
@@ -108,7 +109,8 @@ export interface Invite {
   expiresAt: string
 }
 
-export interface OrgActions {
+/** Units (here) and registered youth groups (youth-group.ts). */
+export interface OrgActions extends YouthGroupActions {
   apply: { request: UnitApplyRequest; response: UnitDetail }
   review: { request: UnitReviewRequest; response: UnitDetail }
   units: { request: UnitListRequest; response: { items: Unit[] } }

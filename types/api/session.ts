@@ -8,6 +8,7 @@ import type { EntryKind, EntryStatus } from '../contract/hours'
 import type { UnitStatus } from '../contract/org'
 import { DELETE_ACCOUNT_CONFIRM } from '../contract/session'
 import type { RegistrationState } from '../contract/signup'
+import type { YouthGroupKind, YouthGroupState } from '../contract/youth-group'
 import { text } from './common'
 
 export { DELETE_ACCOUNT_CONFIRM, DELETED_NICKNAME, PRIVACY_VERSION } from '../contract/session'
@@ -84,6 +85,8 @@ export interface MyData {
   }[]
   hours: { activityTitle: string; day: string; kind: EntryKind; hours: number; status: EntryStatus }[]
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
+  /** Youth groups they lead (registered with the district). */
+  youthGroups?: { name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; createdAt: string }[]
 }
 
 /**

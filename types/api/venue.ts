@@ -173,20 +173,35 @@ export const gridRequest = z.strictObject({
 })
 export type GridRequest = z.input<typeof gridRequest>
 
-export const bookRequest = z.strictObject({
+const bookShape = z.strictObject({
   facilityId: z.uuid(),
-  /** The booking unit: the caller organises it. */
-  unitId: z.uuid(),
+  /** The booking unit: the caller organises it. Exactly one of unitId and groupId. */
+  unitId: z.uuid().optional(),
+  /** Or a registered youth group the caller leads (approved; facilities open to groups; no event). */
+  groupId: z.uuid().optional(),
   startAt: instant(),
   endAt: instant(),
   purpose: text(1, 100),
   activityId: z.uuid().nullable().default(null),
 })
+
+/** Exactly one booker: a unit or a youth group. */
+const oneBooker = (b: { unitId?: string; groupId?: string }, ctx: z.RefinementCtx) => {
+  if (!b.unitId === !b.groupId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [b.unitId ? 'groupId' : 'unitId'],
+      message: b.unitId ? '单位和团体只能选择一个' : '请选择以哪个单位或团体的名义预约',
+    })
+  }
+}
+
+export const bookRequest = bookShape.superRefine(oneBooker)
 export type BookRequest = z.input<typeof bookRequest>
 
-export const bookRecurringRequest = bookRequest.extend({
-  weeks: z.number().int().min(2).max(MAX_RECURRING_WEEKS),
-})
+export const bookRecurringRequest = bookShape
+  .extend({ weeks: z.number().int().min(2).max(MAX_RECURRING_WEEKS) })
+  .superRefine(oneBooker)
 export type BookRecurringRequest = z.input<typeof bookRecurringRequest>
 
 export const bookingDecideRequest = z.strictObject({
@@ -220,6 +235,14 @@ export const unitBookingsRequest = z.strictObject({
   past: z.boolean().default(false),
 })
 export type UnitBookingsRequest = z.input<typeof unitBookingsRequest>
+
+/** A youth group's bookings, for its leader (or the district admin). */
+export const groupBookingsRequest = z.strictObject({
+  groupId: z.uuid(),
+  /** Include bookings that ended (default: upcoming and current only). */
+  past: z.boolean().default(false),
+})
+export type GroupBookingsRequest = z.input<typeof groupBookingsRequest>
 
 export const ownerPendingRequest = z.strictObject({
   /** The owner unit; null: the district's own venues. */
@@ -332,6 +355,10 @@ export interface Booking {
   venueName: string
   unitId: string | null
   unitName: string | null
+  /** A youth group's booking (unitId null): the group, and its leader to call (owners, the leader, the district admin). */
+  groupId?: string | null
+  groupName?: string | null
+  leaderContact?: { name: string; phone: string } | null
   startAt: string
   endAt: string
   purpose: string
@@ -378,6 +405,8 @@ export interface UsageCell {
   venueId: string
   venueName: string
   unitId: string | null
+  /** A youth group's bookings (unitId null); unitName is then the group's name. */
+  groupId?: string | null
   unitName: string
   month: string
   bookings: number
@@ -386,8 +415,10 @@ export interface UsageCell {
 }
 
 export interface UsageParty {
-  /** Null: the district (its own venues). */
+  /** Null: the district (its own venues), or a youth group (groupId). */
   unitId: string | null
+  /** A registered youth group as a borrower; unitName is then the group's name. */
+  groupId?: string | null
   unitName: string
   bookings: number
   hours: number
@@ -397,6 +428,8 @@ export interface UsageExchange {
   lenderUnitId: string | null
   lenderName: string
   borrowerUnitId: string | null
+  /** A youth group that borrowed (borrowerUnitId null). */
+  borrowerGroupId?: string | null
   borrowerName: string
   bookings: number
   hours: number
@@ -438,6 +471,8 @@ export interface VenueActions {
   block: { request: BlockRequest; response: Booking }
   unitBookings: { request: UnitBookingsRequest; response: { items: Booking[] } }
   ownerPending: { request: OwnerPendingRequest; response: { items: Booking[] } }
+  /** A youth group's bookings: its leader (or the district admin) sees and cancels them. */
+  groupBookings: { request: GroupBookingsRequest; response: { items: Booking[] } }
   mark: { request: BookingMarkRequest; response: Booking }
   usage: { request: UsageRequest; response: VenueUsage }
   exportUsage: { request: UsageRequest; response: UsageExport }

@@ -14,6 +14,12 @@ import {
   unitUpdateRequest,
   type OrgActions,
 } from '@api/org'
+import {
+  youthGroupApplyRequest,
+  youthGroupDecideRequest,
+  youthGroupListRequest,
+  youthGroupSuspendRequest,
+} from '@api/youth-group'
 import { auditLog } from '../../../server/app/audit/log'
 import { imageUploads } from '../../../server/app/images'
 import type { OrgFailure } from '../../../server/app/org/failures'
@@ -27,6 +33,13 @@ import {
   unitsByStatus,
   updateUnit,
 } from '../../../server/app/org/units'
+import {
+  applyYouthGroup,
+  decideYouthGroup,
+  myYouthGroups,
+  suspendYouthGroup,
+  youthGroupsInState,
+} from '../../../server/app/org/youth-groups'
 import { action, createFunction, withFailures } from '../../../server/runtime/function'
 import { orgFailures } from './failures'
 
@@ -75,6 +88,31 @@ export const actions = withFailures<OrgActions, OrgFailure>(
       access: 'signed_in',
       input: imageUploadsRequest,
       handle: (input, ctx) => imageUploads(ctx, input),
+    }),
+    applyYouthGroup: action({
+      access: 'signed_in',
+      input: youthGroupApplyRequest,
+      handle: (input, ctx) => applyYouthGroup(ctx, input),
+    }),
+    myYouthGroups: action({
+      access: 'signed_in',
+      input: z.strictObject({}).optional(),
+      handle: (_input, ctx) => myYouthGroups(ctx),
+    }),
+    youthGroups: action({
+      access: 'signed_in',
+      input: youthGroupListRequest,
+      handle: (input, ctx) => youthGroupsInState(ctx, input),
+    }),
+    decideYouthGroup: action({
+      access: 'signed_in',
+      input: youthGroupDecideRequest,
+      handle: (input, ctx) => decideYouthGroup(ctx, input),
+    }),
+    suspendYouthGroup: action({
+      access: 'signed_in',
+      input: youthGroupSuspendRequest,
+      handle: (input, ctx) => suspendYouthGroup(ctx, input),
     }),
   },
   orgFailures,

@@ -4,7 +4,14 @@ import type { ClashTime } from '../../../server/domain/venue/clash'
 import { commonFailures, type FailureTable } from '../../../server/runtime/failures'
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
-const MISSING = { venue: '场地', facility: '场地设施', booking: '预订', unit: '单位', activity: '活动' } as const
+const MISSING = {
+  venue: '场地',
+  facility: '场地设施',
+  booking: '预订',
+  unit: '单位',
+  activity: '活动',
+  group: '青年团体',
+} as const
 
 /** "2026-11-26" → "11月26日". */
 const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
@@ -87,4 +94,15 @@ export const venueFailures: FailureTable<VenueFailure> = {
     message: `开始前 ${cancelHours} 小时内不能取消，请联系场地方`,
   }),
   alreadyStarted: { code: 'CANCEL_TOO_LATE', message: '预订已开始，无法取消，请联系场地方' },
+  notGroupLeader: { code: 'FORBIDDEN', message: '只有团体负责人可以以团体名义预约' },
+  groupCannotBook: ({ state }) => ({
+    code: 'CONFLICT',
+    message: state === 'suspended' ? '该团体已被暂停，暂不能预约场地' : '团体通过审核后才能预约场地',
+  }),
+  facilityUnitsOnly: { code: 'BOOKING_RULE', message: '该场地只对成员单位开放预约' },
+  groupBookingWithEvent: {
+    code: 'INVALID_INPUT',
+    message: '以团体名义预约不能关联活动',
+    fields: { activityId: '团体预约不关联活动' },
+  },
 }

@@ -9,6 +9,7 @@ import {
   facilityCreateRequest,
   facilityUpdateRequest,
   gridRequest,
+  groupBookingsRequest,
   ownerPendingRequest,
   unitBookingsRequest,
   usageRequest,
@@ -21,7 +22,7 @@ import {
 import { block, book, bookRecurring } from '../../../server/app/venue/bookings'
 import { approveBooking, cancelBooking, declineBooking, markBooking } from '../../../server/app/venue/decisions'
 import type { VenueFailure } from '../../../server/app/venue/failures'
-import { bookingsOfUnit, facilityGrid, pendingForOwner } from '../../../server/app/venue/lists'
+import { bookingsOfGroup, bookingsOfUnit, facilityGrid, pendingForOwner } from '../../../server/app/venue/lists'
 import { exportVenueUsage, venueUsage } from '../../../server/app/venue/usage'
 import {
   createFacility,
@@ -95,6 +96,11 @@ export const actions = withFailures<VenueActions, VenueFailure>(
       access: 'signed_in',
       input: ownerPendingRequest,
       handle: (input, ctx) => pendingForOwner(ctx, input),
+    }),
+    groupBookings: action({
+      access: 'signed_in',
+      input: groupBookingsRequest,
+      handle: (input, ctx) => bookingsOfGroup(ctx, input),
     }),
     usage: action({ access: 'signed_in', input: usageRequest, handle: (input, ctx) => venueUsage(ctx, input) }),
     exportUsage: action({

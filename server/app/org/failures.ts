@@ -1,6 +1,7 @@
 /** Every failure the org use cases answer with; the org function's table words each one. */
 import type { CommonFailure } from '../../domain/failure'
 import type { InviteFailure } from '../../domain/invite-code'
+import type { YouthGroupFailure } from '../../domain/youth-group'
 
 export type OrgFailure =
   | CommonFailure
@@ -19,3 +20,9 @@ export type OrgFailure =
   /** Only the district admin reads the audit log. */
   | { kind: 'notAuditor' }
   | { kind: 'invalidCursor' }
+  /** Registered youth groups (youth-groups.ts). */
+  | YouthGroupFailure
+  | { kind: 'groupMissing' }
+  | { kind: 'duplicateGroupName' }
+  /** Only the district admin reviews and suspends youth groups. */
+  | { kind: 'notGroupReviewer' }

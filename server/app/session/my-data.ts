@@ -44,6 +44,7 @@ function toMyData(r: PersonalRecord, now: Date): MyData {
     scans: r.scans.map((s) => ({ ...s, scannedAt: s.scannedAt.toISOString() })),
     hours: r.hours,
     certificates: r.certificates.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
+    youthGroups: r.youthGroups.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
   }
 }
 

@@ -16,7 +16,9 @@ import { clashTime } from '../../domain/venue/clash'
 import { openingIntervals, type Interval } from '../../domain/venue/hours'
 import { weeklyOccurrences } from '../../domain/venue/recurrence'
 import { checkBookingRequest } from '../../domain/venue/rules'
+import { checkGroupBooking } from '../../domain/youth-group'
 import type { Db } from '../../store/tx'
+import { findYouthGroup } from '../../store/youth-groups'
 import { inTransaction, pgCode } from '../../store/tx'
 import {
   activityUnit,
@@ -67,16 +69,29 @@ interface Prepared {
   facility: FacilityRecord
   venue: VenueRecord
   state: 'pending' | 'approved'
+  /** Who books: a unit, or a youth group (exactly one; the schema checks it). */
+  unitId: string | null
+  groupId: string | null
 }
 
-/** Who books for which unit, on what, and whether it needs the owner's approval. */
+/** Who books for which unit or youth group, on what, and whether it needs the owner's approval. */
 async function prepare(ctx: SignedInContext, input: z.output<typeof bookRequest>): Promise<Prepared> {
   const actor = await requireActor(ctx)
   const facility = await facilityOrMissing(ctx.db, input.facilityId)
-  const [venue, unit] = await Promise.all([
-    venueOrMissing(ctx.db, facility.venueId),
-    findUnitBrief(ctx.db, input.unitId),
-  ])
+  // The owner's own people book their own facility without asking themselves.
+  const stateFor = (venue: VenueRecord) =>
+    facility.needsApproval && !venueCan.runBookings(actor, venue) ? 'pending' : 'approved'
+  if (input.groupId) {
+    const [venue, group] = await Promise.all([
+      venueOrMissing(ctx.db, facility.venueId),
+      findYouthGroup(ctx.db, facility.districtId, input.groupId),
+    ])
+    if (!group) refuse<VenueFailure>({ kind: 'missing', what: 'group' })
+    check(checkGroupBooking({ group, callerId: actor.userId, bookers: facility.bookers, activityId: input.activityId }))
+    return { actor, facility, venue, state: stateFor(venue), unitId: null, groupId: group.id }
+  }
+  const unitId = input.unitId ?? refuse<VenueFailure>({ kind: 'missing', what: 'unit' })
+  const [venue, unit] = await Promise.all([venueOrMissing(ctx.db, facility.venueId), findUnitBrief(ctx.db, unitId)])
   if (!unit || unit.districtId !== facility.districtId) refuse<VenueFailure>({ kind: 'missing', what: 'unit' })
   allow<VenueFailure>(venueCan.bookFor(actor, unit), { kind: 'notUnitOrganiser' })
   if (unit.status !== 'admitted') refuse<VenueFailure>({ kind: 'unitNotAdmitted' })
@@ -85,9 +100,7 @@ async function prepare(ctx: SignedInContext, input: z.output<typeof bookRequest>
     if (!runBy) refuse<VenueFailure>({ kind: 'missing', what: 'activity' })
     if (runBy !== unit.id) refuse<VenueFailure>({ kind: 'activityNotOfUnit' })
   }
-  // The owner's own people book their own facility without asking themselves.
-  const state = facility.needsApproval && !venueCan.runBookings(actor, venue) ? 'pending' : 'approved'
-  return { actor, facility, venue, state }
+  return { actor, facility, venue, state: stateFor(venue), unitId: unit.id, groupId: null }
 }
 
 function writes(p: Prepared, input: z.output<typeof bookRequest>, ranges: Interval[], recurrenceId: string | null) {
@@ -95,7 +108,8 @@ function writes(p: Prepared, input: z.output<typeof bookRequest>, ranges: Interv
     districtId: p.facility.districtId,
     facilityId: p.facility.id,
     kind: 'booking',
-    unitId: input.unitId,
+    unitId: p.unitId,
+    groupId: p.groupId,
     bookedBy: p.actor.userId,
     start: r.start,
     end: r.end,
@@ -185,6 +199,7 @@ export async function block(ctx: SignedInContext, input: z.output<typeof blockRe
     facilityId: facility.id,
     kind: 'block',
     unitId: venue.ownerUnitId,
+    groupId: null,
     bookedBy: actor.userId,
     start: range.start,
     end: range.end,

@@ -41,7 +41,8 @@ async function bookingOrMissing(
 }
 
 async function tellBooker(ctx: SignedInContext, b: BookingRecord): Promise<void> {
-  const openid = await findOpenid(ctx.db, b.bookedBy)
+  // A youth group's booking: its leader hears of it, on the page of their groups.
+  const openid = await findOpenid(ctx.db, b.groupLeaderId ?? b.bookedBy)
   if (!openid) return
   const { day, from } = clashTime(b.start, b.end)
   await sendNotices(ctx, [
@@ -49,7 +50,9 @@ async function tellBooker(ctx: SignedInContext, b: BookingRecord): Promise<void>
       toOpenid: openid,
       templateId: templates.bookingDecision(),
       // The pages' subpackage: src/packages/venues (my unit's bookings).
-      page: `packages/venues/pages/bookings/index?unitId=${b.unitId ?? ''}`,
+      page: b.groupId
+        ? 'packages/mine/pages/youth-groups/index'
+        : `packages/venues/pages/bookings/index?unitId=${b.unitId ?? ''}`,
       data: {
         thing1: { value: `${b.venueName} ${b.facilityName}`.slice(0, 20) },
         phrase2: { value: b.state === 'approved' ? '已通过' : '未通过' },
@@ -114,7 +117,10 @@ export async function cancelBooking(
     const b = await bookingOrMissing(tx, input.bookingId, true)
     const owner = venueCan.runBookings(actor, { districtId: b.districtId, ownerUnitId: b.ownerUnitId })
     const booker =
-      b.kind === 'booking' && !!b.unitId && venueCan.bookFor(actor, { id: b.unitId, districtId: b.districtId })
+      b.kind === 'booking' &&
+      (b.groupId
+        ? b.groupLeaderId === actor.userId
+        : !!b.unitId && venueCan.bookFor(actor, { id: b.unitId, districtId: b.districtId }))
     allow<VenueFailure>(owner || booker, { kind: 'notUnitOrganiser' })
     if (b.state !== 'pending' && b.state !== 'approved') refuse<VenueFailure>({ kind: 'notCancellable' })
     if (b.end.getTime() <= ctx.now.getTime()) refuse<VenueFailure>({ kind: 'notCancellable' })

@@ -3,6 +3,7 @@ import type { CommonFailure } from '../../domain/failure'
 import type { ClashTime } from '../../domain/venue/clash'
 import type { HoursFailure } from '../../domain/venue/hours'
 import type { BookingRequestFailure, CancelFailure, RulesFailure } from '../../domain/venue/rules'
+import type { GroupBookingFailure } from '../../domain/youth-group'
 
 export type VenueFailure =
   | CommonFailure
@@ -10,7 +11,8 @@ export type VenueFailure =
   | RulesFailure
   | BookingRequestFailure
   | CancelFailure
-  | { kind: 'missing'; what: 'venue' | 'facility' | 'booking' | 'unit' | 'activity' }
+  | GroupBookingFailure
+  | { kind: 'missing'; what: 'venue' | 'facility' | 'booking' | 'unit' | 'activity' | 'group' }
   /** Editing a venue or its facilities: the owner unit's admin or the district admin. */
   | { kind: 'notVenueEditor' }
   /** Approving, declining, blocking, the pending list: the owner unit's organisers or the district admin. */

@@ -1,13 +1,29 @@
 /** Reading bookings: a facility's week grid (public), a unit's bookings, an owner's pending requests. */
 import type * as z from 'zod'
-import type { Booking, WeekGrid, gridRequest, ownerPendingRequest, unitBookingsRequest } from '@api/venue'
+import type {
+  Booking,
+  WeekGrid,
+  gridRequest,
+  groupBookingsRequest,
+  ownerPendingRequest,
+  unitBookingsRequest,
+} from '@api/venue'
 import { homeDistrictId } from '../../config'
 import { shanghaiDay } from '../../domain/shanghai-time'
+import { isDistrictAdmin } from '../../domain/policy'
 import { venueCan } from '../../domain/venue/access'
 import { DAY_MS, addDays, dayStart, weekMonday } from '../../domain/venue/calendar'
 import { weekGrid } from '../../domain/venue/grid'
 import { openingIntervals } from '../../domain/venue/hours'
-import { bookingsBetween, findUnitBrief, ownerPending, unitBookings, venueHours } from '../../store/venues'
+import {
+  bookingsBetween,
+  findUnitBrief,
+  groupBookings,
+  ownerPending,
+  unitBookings,
+  venueHours,
+} from '../../store/venues'
+import { findYouthGroup } from '../../store/youth-groups'
 import { requireActor } from '../actor'
 import type { AppContext, SignedInContext } from '../context'
 import { allow, refuse } from '../refusal'
@@ -79,4 +95,20 @@ export async function pendingForOwner(
     kind: 'notVenueOwner',
   })
   return { items: (await ownerPending(ctx.db, districtId, input.ownerUnitId, LIST_LIMIT)).map(toBooking) }
+}
+
+/** A youth group's bookings: its leader sees (and cancels) them; the district admin sees them too. */
+export async function bookingsOfGroup(
+  ctx: SignedInContext,
+  input: z.output<typeof groupBookingsRequest>,
+): Promise<{ items: Booking[] }> {
+  const actor = await requireActor(ctx)
+  const districtId = homeDistrictId()
+  const group = await findYouthGroup(ctx.db, districtId, input.groupId)
+  if (!group) refuse<VenueFailure>({ kind: 'missing', what: 'group' })
+  allow<VenueFailure>(group.leaderId === actor.userId || isDistrictAdmin(actor, districtId), {
+    kind: 'notGroupLeader',
+  })
+  const rows = await groupBookings(ctx.db, districtId, group.id, input.past ? null : ctx.now, LIST_LIMIT)
+  return { items: rows.map(toBooking) }
 }

@@ -68,6 +68,10 @@ export function toBooking(b: BookingRecord): Booking {
     venueName: b.venueName,
     unitId: b.unitId,
     unitName: b.unitName,
+    groupId: b.groupId,
+    groupName: b.groupName,
+    // Only the group's leader, the venue's owners and the district admin ever read a group's booking.
+    leaderContact: b.groupId ? { name: b.groupLeaderName ?? '', phone: b.groupLeaderPhone ?? '' } : null,
     startAt: b.start.toISOString(),
     endAt: b.end.toISOString(),
     purpose: b.purpose,

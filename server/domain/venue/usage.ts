@@ -64,10 +64,12 @@ export interface UsageVenue {
   exceptions: HoursException[]
 }
 
-/** Bookings of one unit at one venue in one month. */
+/** Bookings of one unit (or one registered youth group) at one venue in one month. */
 export interface UsageCell {
   venueId: string
   unitId: string | null
+  /** A youth group's bookings (unitId null, unitName the group's name). */
+  groupId?: string | null
   unitName: string
   month: string
   bookings: number
@@ -137,12 +139,15 @@ export function usageReport(months: UsageMonth[], venues: UsageVenue[], cells: U
   const exchanges = new Map<string, UsageExchange & { minutes: number }>()
   for (const c of cells) {
     const v = venueById.get(c.venueId)
-    if (!v || c.unitId === v.ownerUnitId) continue
-    const key = `${v.ownerUnitId ?? ''}→${c.unitId ?? ''}`
+    // A unit using its own venue is not 串门; a youth group always borrows.
+    if (!v || (!c.groupId && c.unitId === v.ownerUnitId)) continue
+    const key = `${v.ownerUnitId ?? ''}→${c.groupId ? `g:${c.groupId}` : (c.unitId ?? '')}`
     const e = exchanges.get(key) ?? {
       lenderUnitId: v.ownerUnitId,
       lenderName: v.ownerName,
       borrowerUnitId: c.unitId,
+      // Named only for a group, so a unit's line reads as it always did.
+      ...(c.groupId ? { borrowerGroupId: c.groupId } : {}),
       borrowerName: c.unitName,
       bookings: 0,
       hours: 0,
@@ -157,11 +162,20 @@ export function usageReport(months: UsageMonth[], venues: UsageVenue[], cells: U
     const sums = new Map<string, UsageParty & { minutes: number }>()
     for (const [, e] of exchanges) {
       const unitId = side === 'lender' ? e.lenderUnitId : e.borrowerUnitId
+      const groupId = side === 'lender' ? null : (e.borrowerGroupId ?? null)
       const unitName = side === 'lender' ? e.lenderName : e.borrowerName
-      const p = sums.get(unitId ?? '') ?? { unitId, unitName, bookings: 0, hours: 0, minutes: 0 }
+      const key = groupId ? `g:${groupId}` : (unitId ?? '')
+      const p = sums.get(key) ?? {
+        unitId,
+        ...(groupId ? { groupId } : {}),
+        unitName,
+        bookings: 0,
+        hours: 0,
+        minutes: 0,
+      }
       p.bookings += e.bookings
       p.minutes += e.minutes
-      sums.set(unitId ?? '', p)
+      sums.set(key, p)
     }
     return [...sums.values()].map(({ minutes, ...p }) => ({ ...p, hours: hours1(minutes) })).sort(byHours)
   }

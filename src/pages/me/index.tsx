@@ -96,6 +96,9 @@ function Profile({ me }: { me: Me }) {
         <Cell title="阵地地图" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/list/index`)}>
           附近可预订的场地
         </Cell>
+        <Cell title="我的青年团体" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/youth-groups/index`)}>
+          以团体名义预约场地
+        </Cell>
         {me.units.length > 0 ? (
           <Cell title="单位场地预订" clickable rightIcon={ARROW} onClick={() => go(`${VENUES}/bookings/index`)} />
         ) : null}
@@ -135,6 +138,7 @@ function Profile({ me }: { me: Me }) {
           <Cell title="完成情况" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/completion/index`)} />
           <Cell title="时长统计" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/hours/index`)} />
           <Cell title="阵地使用率" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/venue-usage/index`)} />
+          <Cell title="青年团体审核" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/youth-groups/index`)} />
           <Cell title="手机号查看记录" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/audit/index`)} />
         </Cell.Group>
       ) : null}

@@ -13,8 +13,10 @@ export interface UnitLine {
 export function byUnit(usage: VenueUsage): UnitLine[] {
   const lines = new Map<string, UnitLine>()
   for (const c of usage.cells) {
-    const key = c.unitId ?? '__district'
-    const line = lines.get(key) ?? { key, unitName: c.unitName, bookings: 0, noShows: 0, hours: 0 }
+    // A youth group's bookings are its own line (its unitId is null, like the district's).
+    const key = c.groupId ? `group:${c.groupId}` : (c.unitId ?? '__district')
+    const unitName = c.groupId ? `${c.unitName}（青年团体）` : c.unitName
+    const line = lines.get(key) ?? { key, unitName, bookings: 0, noShows: 0, hours: 0 }
     line.bookings += c.bookings
     line.noShows += c.noShows
     line.hours += c.bookedHours

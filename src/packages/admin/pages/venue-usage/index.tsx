@@ -158,8 +158,12 @@ function Report({ usage }: { usage: VenueUsage }) {
           <Text className="vu__sub">借用场地的单位</Text>
           <View className="vu__table">
             {usage.borrowers.map((p) => (
-              <View key={p.unitId ?? 'district'} className="vu__row" data-testid="usage-borrower-row">
-                <Text className="vu__name">{p.unitName}</Text>
+              <View
+                key={p.groupId ? `group:${p.groupId}` : (p.unitId ?? 'district')}
+                className="vu__row"
+                data-testid="usage-borrower-row"
+              >
+                <Text className="vu__name">{p.groupId ? `${p.unitName}（青年团体）` : p.unitName}</Text>
                 <Text className="vu__num">{`${p.bookings} 次`}</Text>
                 <Text className="vu__num">{`${hoursText(p.hours)} 小时`}</Text>
               </View>
@@ -169,11 +173,11 @@ function Report({ usage }: { usage: VenueUsage }) {
           <View className="vu__table">
             {usage.exchanges.map((x) => (
               <View
-                key={`${x.lenderUnitId ?? 'district'}>${x.borrowerUnitId ?? 'district'}`}
+                key={`${x.lenderUnitId ?? 'district'}>${x.borrowerGroupId ? `group:${x.borrowerGroupId}` : (x.borrowerUnitId ?? 'district')}`}
                 className="vu__row"
                 data-testid="usage-exchange-row"
               >
-                <Text className="vu__name">{`${x.lenderName} → ${x.borrowerName}`}</Text>
+                <Text className="vu__name">{`${x.lenderName} → ${x.borrowerName}${x.borrowerGroupId ? '（青年团体）' : ''}`}</Text>
                 <Text className="vu__num">{`${x.bookings} 次`}</Text>
                 <Text className="vu__num">{`${hoursText(x.hours)} 小时`}</Text>
               </View>

@@ -72,3 +72,8 @@ export const createFacility = (req: FacilityCreateRequest): Promise<Facility> =>
 
 export const updateFacility = (req: FacilityUpdateRequest): Promise<Facility> =>
   callFunction('venue', 'updateFacility', req)
+/** The caller's approved youth groups, to book as one on facilities open to groups. */
+export async function myApprovedGroups(): Promise<{ id: string; name: string }[]> {
+  const { items } = await callFunction('org', 'myYouthGroups', {})
+  return items.filter((g) => g.state === 'approved').map((g) => ({ id: g.id, name: g.name }))
+}

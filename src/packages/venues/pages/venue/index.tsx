@@ -11,7 +11,7 @@ import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { formatTimeRange } from '@/utils/time'
-import { blockPeriod, getGrid, getVenue } from '../../features/venue/api'
+import { blockPeriod, getGrid, getVenue, myApprovedGroups } from '../../features/venue/api'
 import { BookingSheet } from '../../features/venue/components/BookingSheet'
 import { WeekGrid } from '../../features/venue/components/WeekGrid'
 import { exceptionLine, hoursLines, monthDay, ruleLines } from '../../features/venue/labels'
@@ -109,6 +109,7 @@ export default function VenuePage() {
   const [sheet, setSheet] = useState(false)
   const [blocking, setBlocking] = useState(false)
   const { busy, run } = useAction<'block'>()
+  const [groups, setGroups] = useState<{ id: string; name: string }[]>([])
 
   useDidShow(() => {
     void useSessionStore.getState().load()
@@ -121,6 +122,21 @@ export default function VenuePage() {
     [facility?.id, weekOf],
   )
   useEffect(() => setSelection(null), [facility?.id, weekOf])
+  // A facility open to youth groups: the leader of an approved group may book as the group.
+  const groupsWelcome = facility?.bookers === 'units_and_groups' && !!session.me
+  useEffect(() => {
+    let live = true
+    setGroups([])
+    if (groupsWelcome) {
+      myApprovedGroups().then(
+        (items) => live && setGroups(items),
+        () => undefined, // booking as a group is optional: without the list, book as a unit
+      )
+    }
+    return () => {
+      live = false
+    }
+  }, [groupsWelcome])
 
   if (venue.phase === 'error') return <CallError error={venue.error} onRetry={() => void venue.reload()} />
   if (venue.phase === 'loading') return <View className="venue__hint">加载中…</View>
@@ -233,7 +249,7 @@ export default function VenuePage() {
                 暂停开放
               </Button>
             ) : null}
-            {units.length > 0 ? (
+            {units.length > 0 || groups.length > 0 ? (
               <Button color="primary" shape="round" size="small" data-testid="book-open" onClick={() => setSheet(true)}>
                 预订
               </Button>
@@ -252,6 +268,7 @@ export default function VenuePage() {
           venueName={v.name}
           range={range}
           units={units}
+          groups={groups}
           onClose={() => setSheet(false)}
           onBooked={booked}
         />

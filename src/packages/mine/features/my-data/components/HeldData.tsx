@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { MyData } from '@api/session'
+import { YOUTH_GROUP_KIND_NAMES, YOUTH_GROUP_STATE_NAMES } from '@contract/youth-group'
 import { KIND_NAMES, STATUS_NAMES, dayText, hoursText } from '@/features/hours/format'
 import { UNIT_ROLE_NAMES, UNIT_STATUS_NAMES } from '@/features/org/unit-kinds'
 import { STATE_NAMES } from '@/features/signup/states'
@@ -85,6 +86,17 @@ export function HeldData({ d }: { d: MyData }) {
                 联系人：{a.contactName || '未填写'} {a.contactPhone}
               </Text>
             </View>
+          ))}
+        </Group>
+      ) : null}
+      {d.youthGroups?.length ? (
+        <Group title="我负责的青年团体" testId="data-youth-groups" empty={false}>
+          {d.youthGroups.map((g) => (
+            <Row
+              key={`${g.name}-${g.createdAt}`}
+              label={g.name}
+              value={`${YOUTH_GROUP_KIND_NAMES[g.kind]} · ${g.size} 人 · ${YOUTH_GROUP_STATE_NAMES[g.state]}`}
+            />
           ))}
         </Group>
       ) : null}

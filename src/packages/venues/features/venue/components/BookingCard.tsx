@@ -20,6 +20,12 @@ export function BookingCard({ b, showUnit, children }: PropsWithChildren<{ b: Bo
       </View>
       <Text className="booking-card__line">{formatTimeRange(b.startAt, b.endAt)}</Text>
       {showUnit && b.unitName ? <Text className="booking-card__line">预订单位：{b.unitName}</Text> : null}
+      {showUnit && b.groupName ? (
+        <Text className="booking-card__line" data-testid="booking-group">
+          青年团体：{b.groupName}
+          {b.leaderContact ? `（负责人 ${b.leaderContact.name} ${b.leaderContact.phone}）` : ''}
+        </Text>
+      ) : null}
       <Text className="booking-card__line">用途：{b.purpose}</Text>
       {b.reason ? (
         <Text className="booking-card__reason">

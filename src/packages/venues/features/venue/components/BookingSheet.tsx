@@ -17,6 +17,8 @@ interface Props {
   range: { startAt: string; endAt: string }
   /** The units the caller organises (session.me). */
   units: { id: string; name: string }[]
+  /** The approved youth groups the caller leads, when the facility is open to groups. */
+  groups?: { id: string; name: string }[]
   onClose(): void
   onBooked(items: Booking[]): void
 }
@@ -27,7 +29,12 @@ const WEEK_OPTIONS = Array.from({ length: MAX_RECURRING_WEEKS - 1 }, (_, i) => i
  * 预订 a picked time: the unit, the purpose, optionally one of the unit's events and a weekly
  * repeat (all weeks or none). A refusal (a clash, a rule) stays in the sheet in the server's words.
  */
-export function BookingSheet({ facility, venueName, range, units, onClose, onBooked }: Props) {
+export function BookingSheet({ facility, venueName, range, units, groups = [], onClose, onBooked }: Props) {
+  // 以…名义预约: one of my units, or one of my approved groups (a group books without an event).
+  const bookers = [
+    ...units.map((u) => ({ kind: 'unit' as const, id: u.id, name: u.name })),
+    ...groups.map((g) => ({ kind: 'group' as const, id: g.id, name: `${g.name}（青年团体）` })),
+  ]
   const [unitIndex, setUnitIndex] = useState(0)
   const [purpose, setPurpose] = useState('')
   const [events, setEvents] = useState<{ id: string; title: string }[]>([])
@@ -37,8 +44,8 @@ export function BookingSheet({ facility, venueName, range, units, onClose, onBoo
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [fields, setFields] = useState<Record<string, string>>({})
-  const unit = units[unitIndex]
-  const unitId = unit?.id
+  const unit = bookers[unitIndex]
+  const unitId = unit?.kind === 'unit' ? unit.id : undefined
 
   useEffect(() => {
     let live = true
@@ -61,11 +68,11 @@ export function BookingSheet({ facility, venueName, range, units, onClose, onBoo
     setFields({})
     const req = {
       facilityId: facility.id,
-      unitId: unit.id,
+      ...(unit.kind === 'unit' ? { unitId: unit.id } : { groupId: unit.id }),
       startAt: range.startAt,
       endAt: range.endAt,
       purpose: purpose.trim(),
-      activityId: eventIndex > 0 ? events[eventIndex - 1].id : null,
+      activityId: unit.kind === 'unit' && eventIndex > 0 ? events[eventIndex - 1].id : null,
     }
     try {
       const items = repeat
@@ -89,7 +96,16 @@ export function BookingSheet({ facility, venueName, range, units, onClose, onBoo
           <FieldRow label="时间">
             <Text data-testid="booking-time">{formatTimeRange(range.startAt, range.endAt)}</Text>
           </FieldRow>
-          {units.length > 1 ? (
+          {groups.length > 0 ? (
+            <SelectField
+              label="以…名义预约"
+              name="booker"
+              required
+              options={bookers.map((b) => b.name)}
+              index={unitIndex}
+              onChange={setUnitIndex}
+            />
+          ) : units.length > 1 ? (
             <SelectField
               label="预订单位"
               name="unit"
@@ -113,13 +129,15 @@ export function BookingSheet({ facility, venueName, range, units, onClose, onBoo
             error={fields.purpose}
             onChange={setPurpose}
           />
-          <SelectField
-            label="关联活动（选填）"
-            name="event"
-            options={['不关联活动', ...events.map((e) => e.title)]}
-            index={eventIndex}
-            onChange={setEventIndex}
-          />
+          {unit?.kind === 'unit' ? (
+            <SelectField
+              label="关联活动（选填）"
+              name="event"
+              options={['不关联活动', ...events.map((e) => e.title)]}
+              index={eventIndex}
+              onChange={setEventIndex}
+            />
+          ) : null}
           <SwitchField label="每周重复" name="repeat" checked={repeat} onChange={setRepeat} />
           {repeat ? (
             <SelectField

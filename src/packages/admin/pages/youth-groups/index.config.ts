@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '青年团体审核',
+})
