@@ -242,14 +242,20 @@ export async function replaceWeeklyHours(
   )
 }
 
+/** Replaces a venue's exceptions from Shanghai day `from` on (all of them when null); earlier ones stay as they were. */
 export async function replaceExceptions(
   db: Db,
   districtId: string,
   venueId: string,
   exceptions: ExceptionRow[],
+  from: string | null = null,
 ): Promise<void> {
-  await db.query('delete from venue_exception where district_id = $1 and venue_id = $2', [districtId, venueId])
+  await db.query(
+    'delete from venue_exception where district_id = $1 and venue_id = $2 and ($3::date is null or day >= $3::date)',
+    [districtId, venueId, from],
+  )
   for (const e of exceptions) {
+    if (from !== null && e.day < from) continue
     await db.query(
       `insert into venue_exception (district_id, venue_id, day, opens_min, closes_min, note)
        values ($1, $2, $3, $4, $5, $6)`,

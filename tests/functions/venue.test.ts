@@ -40,6 +40,33 @@ describe('venues', () => {
     expect(detail.facilityKinds).toEqual(['badminton_court'])
   })
 
+  test('editing the closures replaces those from today on; past ones stay for the usage of past months', async () => {
+    const v = await createVenue(w, { exceptions: [{ day: '2026-12-25', ranges: [], note: '设备检修' }] })
+    // A closure last month, as it was saved then.
+    await w.db.query(
+      `insert into venue_exception (district_id, venue_id, day, opens_min, closes_min, note)
+       values ($1, $2, '2026-10-01', '{}', '{}', '国庆闭馆')`,
+      [w.districtId, v.id],
+    )
+    const edited = expectOk(
+      await call<VenueDetail>(
+        venue,
+        'updateVenue',
+        { venueId: v.id, exceptions: [{ day: '2026-12-31', ranges: [], note: '跨年检修' }] },
+        PEOPLE.orgB,
+      ),
+    )
+    expect(edited.exceptions).toEqual([{ day: '2026-12-31', ranges: [], note: '跨年检修' }])
+    const kept = await w.db.query<{ day: string; note: string }>(
+      "select to_char(day, 'YYYY-MM-DD') as day, note from venue_exception where venue_id = $1 order by day",
+      [v.id],
+    )
+    expect(kept.rows).toEqual([
+      { day: '2026-10-01', note: '国庆闭馆' },
+      { day: '2026-12-31', note: '跨年检修' },
+    ])
+  })
+
   test('the contact phone is whole to members of the district and the district admin, masked to others', async () => {
     const v = await createVenue(w)
     const phoneFor = async (as?: string) =>

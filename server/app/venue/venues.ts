@@ -175,7 +175,8 @@ export async function editVenue(
       contactPhone: input.contactPhone ?? venue.contactPhone,
     }).catch(refuseDuplicate('duplicateVenueName'))
     if (weekly) await replaceWeeklyHours(tx, venue.districtId, venue.id, weekly)
-    if (exceptions) await replaceExceptions(tx, venue.districtId, venue.id, exceptions)
+    // Past closures stay: they are what past months' opening hours (and so their usage) were counted from.
+    if (exceptions) await replaceExceptions(tx, venue.districtId, venue.id, exceptions, shanghaiDay(ctx.now))
   })
   return detailFor(ctx, actor, await venueOrMissing(ctx.db, input.venueId))
 }
