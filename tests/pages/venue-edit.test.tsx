@@ -1,7 +1,7 @@
 /**
  * 场地信息 (packages/venues/pages/edit): a unit admin registers a venue (name, tier, address, typed
  * coordinates in H5, intro, contact, weekly hours with several ranges a day copied to other days,
- * closures and special days) or edits one (only what changed is sent, photos never); the form checks
+ * closures and special days, photos) or edits one (only what changed is sent); the form checks
  * what the server's schema checks, and the server's refusals stand next to their fields.
  */
 import Taro from '@tarojs/taro'
@@ -118,10 +118,9 @@ test('registers a venue with two ranges a day copied to the weekdays, a closure 
         { day: '2027-10-01', ranges: [], note: '国庆闭馆' },
         { day: '2026-12-31', ranges: [{ opens: '09:00', closes: '12:00' }], note: '跨年夜提前闭馆' },
       ],
+      photos: [],
     },
   ])
-  // Photos are not part of this form (the server keeps its default, none).
-  expect(created[0]).not.toHaveProperty('photos')
   // On to the new venue's editor, to add its facilities.
   expect(redirect).toHaveBeenCalledWith({ url: `/packages/venues/pages/edit/index?id=${NEW_ID}` })
 })
@@ -152,7 +151,7 @@ test('the form checks what the server checks before calling it', async () => {
   expect(allByTestId('exception')[1].textContent).toContain('日期重复')
 })
 
-test('editing sends only what changed, never the photos, and the server’s refusal stands by its field', async () => {
+test('editing sends only what changed, and the server’s refusal stands by its field', async () => {
   const updates: unknown[] = []
   let refuse = true
   const detail = venueDetail({
@@ -287,4 +286,56 @@ test('the server’s refusals inside a section (coordinates, hours, a special da
   expect(fieldOf('location').textContent).toContain('数值过大')
   expect(byTestId('hours').textContent).toContain('时段重叠')
   expect(byTestId('exceptions').textContent).toContain('含有无法显示的控制字符')
+})
+
+test('photos: the stored ones show through their links; one removed, one uploaded to a name the server gives the owner', async () => {
+  const kept = `local://images/runzhou/${UNIT_A}/${'a'.repeat(32)}.jpg`
+  const gone = `local://images/runzhou/${UNIT_A}/${'b'.repeat(32)}.jpg`
+  const fresh = `images/runzhou/${UNIT_A}/${'c'.repeat(32)}.png`
+  const detail = venueDetail({
+    canEdit: true,
+    ownerUnitId: UNIT_A,
+    contactMasked: false,
+    contactPhone: '13912341037',
+    photoSources: [kept, gone],
+    photos: ['/files/kept?exp=1&sig=a', '/files/gone?exp=1&sig=b'],
+  })
+  const updates: unknown[] = []
+  serve({
+    'session.me': () => me(),
+    'venue.venue': () => detail,
+    'org.imageUploads': () => ({ uploads: [{ cloudPath: fresh, uploadUrl: `/upload/${fresh}?exp=1&sig=t` }] }),
+    'venue.updateVenue': (d) => {
+      updates.push(d)
+      return detail
+    },
+  })
+  const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({
+    tempFilePaths: ['blob:http://localhost/court'],
+    tempFiles: [{ type: 'image/png' }],
+  } as never)
+  const savedFetch = global.fetch
+  global.fetch = jest.fn(async (_url: string, init?: { method?: string }) =>
+    init?.method === 'PUT'
+      ? { json: async () => ({ ok: true, data: { fileId: `local://${fresh}` } }) }
+      : { blob: async () => new Blob(['png']) },
+  ) as unknown as typeof fetch
+  try {
+    await openPage(`/packages/venues/pages/edit/index?id=${VENUE_ID}`)
+    await settle()
+    const shown = () =>
+      Array.from(byTestId('venue-photos-edit').querySelectorAll('img')).map((e) => e.getAttribute('src'))
+    expect(shown()).toEqual(['/files/kept?exp=1&sig=a', '/files/gone?exp=1&sig=b'])
+    await tap(allByTestId('venue-photo-remove')[1])
+    await tap(byTestId('venue-photo-add'))
+    await settle()
+    expect(callsOf(callFunctionMock, 'org', 'imageUploads')).toEqual([{ unitId: UNIT_A, files: ['png'] }])
+    expect(shown()).toEqual(['/files/kept?exp=1&sig=a', 'blob:http://localhost/court'])
+    await tap(byTestId('venue-save'))
+    await settle()
+    expect(updates).toEqual([{ venueId: VENUE_ID, photos: [kept, `local://${fresh}`] }])
+  } finally {
+    global.fetch = savedFetch
+    choose.mockRestore()
+  }
 })

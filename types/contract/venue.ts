@@ -63,3 +63,6 @@ export const MAX_RECURRING_WEEKS = 26
 /** Wall-clock time in Shanghai, "HH:MM"; "24:00" only as a closing time. */
 export const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
 export const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** Photos one venue may show. */
+export const MAX_VENUE_PHOTOS = 9

@@ -4,7 +4,8 @@
  * H5), and seen afterwards only through short-lived links (`evidencePhotos`).
  */
 import Taro from '@tarojs/taro'
-import { MAX_EVIDENCE_PHOTOS, UPLOAD_IMAGE_EXTS, type UploadImageExt } from '@contract/files'
+import { MAX_EVIDENCE_PHOTOS } from '@contract/files'
+import { imageKindOf, pickPhotos } from '@/features/images/upload'
 import { uploadPrivate } from '@/services/files'
 import { evidencePhotos, evidenceUploads } from './api'
 
@@ -16,26 +17,13 @@ export interface EvidencePhoto {
   preview: string
 }
 
-/** The picker's file kind (H5 blob: URLs carry none: the upload host checks the bytes anyway). */
-function extOf(path: string, type?: string): UploadImageExt {
-  const ext = (/\.(\w+)$/.exec(path)?.[1] ?? type?.replace(/^image\//, '') ?? '').toLowerCase()
-  return (UPLOAD_IMAGE_EXTS as readonly string[]).includes(ext) ? (ext as UploadImageExt) : 'jpg'
-}
-
 /** Picks up to `room` photos and uploads them for `activityId`; resolves to them (empty if none picked). */
 export async function chooseAndUploadEvidence(activityId: string, room: number): Promise<EvidencePhoto[]> {
-  if (room <= 0) return []
-  let files: { path: string; type?: string }[]
-  try {
-    const picked = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    files = picked.tempFilePaths.slice(0, room).map((path, i) => ({ path, type: picked.tempFiles?.[i]?.type }))
-  } catch {
-    return [] // closed the picker
-  }
+  const files = await pickPhotos(room)
   if (!files.length) return []
   const { uploads } = await evidenceUploads(
     activityId,
-    files.map((f) => extOf(f.path, f.type)),
+    files.map((f) => imageKindOf(f.path, f.type)),
   )
   return Promise.all(files.map(async (f, i) => ({ fileId: await uploadPrivate(uploads[i], f.path), preview: f.path })))
 }

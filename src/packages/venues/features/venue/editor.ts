@@ -79,6 +79,8 @@ export interface VenueForm {
   /** Index 1–7: the weekday's ranges (index 0 unused). */
   hours: Range[][]
   exceptions: ExceptionForm[]
+  /** The photos in order: what is stored (to save) and what the page shows (a link, or the phone's copy). */
+  photos: { source: string; shown: string | null }[]
 }
 
 export type Errors = Record<string, string>
@@ -109,6 +111,7 @@ export function emptyVenueForm(): VenueForm {
     contactPhone: '',
     hours: WEEKDAYS.reduce<Range[][]>((all, d) => ((all[d] = []), all), [[]]),
     exceptions: [],
+    photos: [],
   }
 }
 
@@ -135,6 +138,11 @@ export function venueFormFrom(v: VenueDetail): VenueForm {
       closed: e.ranges.length === 0,
       ranges: e.ranges.map((r) => ({ opens: r.opens, closes: r.closes })),
       note: e.note,
+    })),
+    // The server answers a link per stored photo in the same order (those it can link).
+    photos: v.photoSources.map((source, i) => ({
+      source,
+      shown: v.photos.length === v.photoSources.length ? v.photos[i] : null,
     })),
   }
 }
@@ -196,7 +204,7 @@ function parseLocation(form: VenueForm, errors: Errors): GeoPoint | null {
   return errors.location ? null : { latitude, longitude }
 }
 
-type VenueFields = Omit<VenueCreateRequest, 'ownerUnitId' | 'photos'>
+type VenueFields = Omit<VenueCreateRequest, 'ownerUnitId'>
 
 /**
  * The venue's fields, or the problems: keyed like the server's fields (name, tier, contactPhone, …),
@@ -258,6 +266,7 @@ export function buildVenue(form: VenueForm): { ok: true; fields: VenueFields } |
         ranges: e.closed ? [] : e.ranges.map((r) => ({ opens: r.opens, closes: r.closes })),
         note: e.note.trim(),
       })),
+      photos: form.photos.map((p) => p.source),
     },
   }
 }
@@ -269,8 +278,7 @@ export function createVenueRequest(ownerUnitId: string | null, fields: VenueFiel
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
- * Only what changed, photos never (the photo picker comes separately, and the server keeps what it
- * has when a field is left out). The exceptions are sent only when edited: the server replaces them
+ * Only what changed (the server keeps what it has when a field is left out). The exceptions are sent only when edited: the server replaces them
  * whole and the page sees only those from today on.
  */
 export function updateVenueRequest(

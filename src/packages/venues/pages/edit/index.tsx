@@ -1,14 +1,15 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { VenueDetail } from '@api/venue'
-import { FACILITY_KIND_NAMES, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
+import { FACILITY_KIND_NAMES, MAX_VENUE_PHOTOS, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
 import { CallError, SignInPrompt } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { FieldRow, FormError, SelectField, TextAreaField, TextField } from '@/components/form/Field'
+import { chooseAndUploadImages } from '@/features/images/upload'
 import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
@@ -45,6 +46,27 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
   const [error, setError] = useState<string | null>(null)
   const { busy, run } = useAction<'save'>()
   const set = (patch: Partial<VenueForm>) => setForm((f) => ({ ...f, ...patch }))
+  const [uploading, setUploading] = useState(false)
+
+  // Photos are the owner's own images: uploaded to names the server gives the owner unit (or the district).
+  async function addPhotos() {
+    if (uploading) return
+    setUploading(true)
+    try {
+      const added = await chooseAndUploadImages(
+        venue ? venue.ownerUnitId : (owner?.unitId ?? null),
+        MAX_VENUE_PHOTOS - form.photos.length,
+      )
+      setForm((f) => ({
+        ...f,
+        photos: [...f.photos, ...added.map((a) => ({ source: a.fileId, shown: a.preview }))].slice(0, MAX_VENUE_PHOTOS),
+      }))
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setUploading(false)
+    }
+  }
 
   async function save() {
     const built = buildVenue(form)
@@ -112,6 +134,31 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
           error={errors.intro}
           onChange={(intro) => set({ intro })}
         />
+        <FieldRow label="照片" name="photos" error={errors.photos}>
+          <View className="ve__photos" data-testid="venue-photos-edit">
+            {form.photos.map((p, i) => (
+              <View key={p.source} className="ve__photo-box">
+                {p.shown ? (
+                  <Image className="ve__photo" src={p.shown} mode="aspectFill" />
+                ) : (
+                  <View className="ve__photo" />
+                )}
+                <Text
+                  className="ve__photo-remove"
+                  data-testid="venue-photo-remove"
+                  onClick={() => set({ photos: form.photos.filter((_, j) => j !== i) })}
+                >
+                  ✕
+                </Text>
+              </View>
+            ))}
+            {form.photos.length < MAX_VENUE_PHOTOS ? (
+              <Text className="ve__link" data-testid="venue-photo-add" onClick={() => void addPhotos()}>
+                {uploading ? '上传中…' : '添加照片'}
+              </Text>
+            ) : null}
+          </View>
+        </FieldRow>
       </View>
 
       <Text className="form-title">位置</Text>
