@@ -1,8 +1,6 @@
 import { useState } from 'react'
-import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import type { DistrictHoursReport, ReportRequest } from '@api/hours'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
@@ -13,9 +11,8 @@ import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { exportHoursSheet, getHoursReport } from '../../features/hours/api'
 import '../../features/plan/components/admin.scss'
+import { MONTH_OPTIONS, PeriodNote, PeriodToolbar, Totals } from '../../features/period/PeriodToolbar'
 import './index.scss'
-
-const MONTH_OPTIONS = ['全年', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)]
 
 /** "2024-03" → "3月"; anything else as sent. */
 function monthLabel(m: string): string {
@@ -26,20 +23,13 @@ function monthLabel(m: string): string {
 function Report({ report }: { report: DistrictHoursReport }) {
   return (
     <View>
-      <View className="admin__card hours-report__totals" data-testid="report-totals">
-        <View className="hours-report__stat">
-          <Text className="hours-report__value" data-testid="report-total-hours">
-            {hoursText(report.totalHours)}
-          </Text>
-          <Text className="hours-report__label">已确认时长（小时）</Text>
-        </View>
-        <View className="hours-report__stat">
-          <Text className="hours-report__value" data-testid="report-people">
-            {report.people}
-          </Text>
-          <Text className="hours-report__label">参与人数</Text>
-        </View>
-      </View>
+      <Totals
+        testId="report-totals"
+        items={[
+          { value: String(hoursText(report.totalHours)), label: '已确认时长（小时）', testId: 'report-total-hours' },
+          { value: String(report.people), label: '参与人数', testId: 'report-people' },
+        ]}
+      />
 
       <Text className="admin__group-title">按单位</Text>
       {report.byUnit.length === 0 ? (
@@ -113,40 +103,21 @@ export default function HoursReportPage() {
 
   return (
     <View className="admin" data-testid="hours-report">
-      <View className="admin__toolbar">
-        <View className="admin__year">
-          <Text className="admin__year-step" data-testid="report-prev-year" onClick={() => setYear(year - 1)}>
-            ‹
-          </Text>
-          <Text>{year} 年</Text>
-          <Text className="admin__year-step" data-testid="report-next-year" onClick={() => setYear(year + 1)}>
-            ›
-          </Text>
-        </View>
-        <Picker
-          mode="selector"
-          data-testid="report-month"
-          range={MONTH_OPTIONS}
-          value={month ?? 0}
-          onChange={(e) => setMonth(Number(e.detail.value) || null)}
-        >
-          <View className="hours-report__month">{MONTH_OPTIONS[month ?? 0]} ▾</View>
-        </Picker>
-        <Button
-          className="hours-report__export"
-          data-testid="report-export"
-          size="small"
-          shape="round"
-          variant="outlined"
-          color="primary"
-          loading={busy !== null}
-          disabled={busy !== null}
-          onClick={() => void onExport()}
-        >
-          导出 xlsx
-        </Button>
-      </View>
-      <Text className="hours-report__note">只统计已确认的志愿时长；导出表格可用于向全国志愿服务信息系统报送。</Text>
+      <PeriodToolbar
+        id="report"
+        year={year}
+        onYear={setYear}
+        period={{
+          testId: 'report-month',
+          options: MONTH_OPTIONS,
+          index: month ?? 0,
+          onPick: (i) => setMonth(i || null),
+        }}
+        exporting={busy !== null}
+        exportLabel="导出 xlsx"
+        onExport={() => void onExport()}
+      />
+      <PeriodNote>只统计已确认的志愿时长；导出表格可用于向全国志愿服务信息系统报送。</PeriodNote>
       {body}
     </View>
   )

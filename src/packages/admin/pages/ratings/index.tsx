@@ -1,7 +1,5 @@
 import { useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
+import { Text, View } from '@tarojs/components'
 import type { DistrictRatings, DistrictRequest, RatingAggregate } from '@api/rating'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
@@ -12,6 +10,7 @@ import { useLoad } from '@/hooks/useLoad'
 import { districtRatings, exportDistrictRatings } from '@/features/rating/api'
 import { averageText, barWidth, dayText, rateText } from '@/features/rating/format'
 import '../../features/plan/components/admin.scss'
+import { PeriodNote, PeriodToolbar, Totals } from '../../features/period/PeriodToolbar'
 import './index.scss'
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度']
@@ -53,26 +52,14 @@ function Report({ view }: { view: DistrictRatings }) {
   if (view.total.count === 0 && view.total.attended === 0) return <EmptyState text="今年还没有可统计的活动评价" />
   return (
     <View>
-      <View className="admin__card vr__totals" data-testid="ratings-totals">
-        <View className="vr__stat">
-          <Text className="vr__value" data-testid="ratings-average">
-            {averageText(view.total.average)}
-          </Text>
-          <Text className="vr__label">平均星级</Text>
-        </View>
-        <View className="vr__stat">
-          <Text className="vr__value" data-testid="ratings-count">
-            {view.total.count}
-          </Text>
-          <Text className="vr__label">评价人数</Text>
-        </View>
-        <View className="vr__stat">
-          <Text className="vr__value" data-testid="ratings-rate">
-            {rateText(view.total.responseRate)}
-          </Text>
-          <Text className="vr__label">参评率</Text>
-        </View>
-      </View>
+      <Totals
+        testId="ratings-totals"
+        items={[
+          { value: String(averageText(view.total.average)), label: '平均星级', testId: 'ratings-average' },
+          { value: String(view.total.count), label: '评价人数', testId: 'ratings-count' },
+          { value: String(rateText(view.total.responseRate)), label: '参评率', testId: 'ratings-rate' },
+        ]}
+      />
 
       <Text className="admin__group-title">按单位</Text>
       <View className="vr__table" data-testid="ratings-units">
@@ -132,42 +119,23 @@ export default function DistrictRatingsPage() {
 
   return (
     <View className="admin" data-testid="district-ratings">
-      <View className="admin__toolbar">
-        <View className="admin__year">
-          <Text className="admin__year-step" data-testid="ratings-prev-year" onClick={() => setYear(year - 1)}>
-            ‹
-          </Text>
-          <Text data-testid="ratings-year">{year} 年</Text>
-          <Text className="admin__year-step" data-testid="ratings-next-year" onClick={() => setYear(year + 1)}>
-            ›
-          </Text>
-        </View>
-        <Picker
-          mode="selector"
-          data-testid="ratings-quarter"
-          range={QUARTERS}
-          value={shownQuarter - 1}
-          onChange={(e) => setQuarter(Number(e.detail.value) + 1)}
-        >
-          <View className="vr__quarter">{QUARTERS[shownQuarter - 1]} ▾</View>
-        </Picker>
-        <Button
-          className="vr__export"
-          data-testid="ratings-export"
-          size="small"
-          shape="round"
-          variant="outlined"
-          color="primary"
-          loading={busy !== null}
-          disabled={busy !== null}
-          onClick={() => void onExport()}
-        >
-          导出 Excel
-        </Button>
-      </View>
-      <Text className="vr__note">
+      <PeriodToolbar
+        id="ratings"
+        year={year}
+        onYear={setYear}
+        period={{
+          testId: 'ratings-quarter',
+          options: QUARTERS,
+          index: shownQuarter - 1,
+          onPick: (i) => setQuarter(i + 1),
+        }}
+        exporting={busy !== null}
+        exportLabel="导出 Excel"
+        onExport={() => void onExport()}
+      />
+      <PeriodNote>
         满意度为 1–5 星的平均值；参评率 = 评价人数 ÷ 签到参加人数。评价不足 5 人的单位、类别或月份只显示人数。
-      </Text>
+      </PeriodNote>
       {body}
     </View>
   )

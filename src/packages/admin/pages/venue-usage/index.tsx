@@ -1,8 +1,6 @@
 import { useState } from 'react'
-import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import type { UsageRequest, VenueUsage, VenueUsageLine } from '@api/venue'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
@@ -14,9 +12,8 @@ import { useLoad } from '@/hooks/useLoad'
 import { exportVenueUsage, getVenueUsage } from '../../features/venue-usage/api'
 import { barWidth, byMonth, byUnit, monthLabel, percent } from '../../features/venue-usage/summary'
 import '../../features/plan/components/admin.scss'
+import { MONTH_OPTIONS, PeriodNote, PeriodToolbar, Totals } from '../../features/period/PeriodToolbar'
 import './index.scss'
-
-const MONTH_OPTIONS = ['全年', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)]
 
 function Bar({ share }: { share: number }) {
   return (
@@ -70,26 +67,18 @@ function Report({ usage }: { usage: VenueUsage }) {
   const units = byUnit(usage)
   return (
     <View>
-      <View className="admin__card vu__totals" data-testid="usage-totals">
-        <View className="vu__stat">
-          <Text className="vu__value" data-testid="usage-total-share">
-            {percent(usage.totals.share)}
-          </Text>
-          <Text className="vu__label">使用率</Text>
-        </View>
-        <View className="vu__stat">
-          <Text className="vu__value" data-testid="usage-total-bookings">
-            {usage.totals.bookings}
-          </Text>
-          <Text className="vu__label">预订（次）</Text>
-        </View>
-        <View className="vu__stat">
-          <Text className="vu__value" data-testid="usage-total-hours">
-            {hoursText(usage.totals.bookedHours)}
-          </Text>
-          <Text className="vu__label">已用时长（小时）</Text>
-        </View>
-      </View>
+      <Totals
+        testId="usage-totals"
+        items={[
+          { value: String(percent(usage.totals.share)), label: '使用率', testId: 'usage-total-share' },
+          { value: String(usage.totals.bookings), label: '预订（次）', testId: 'usage-total-bookings' },
+          {
+            value: String(hoursText(usage.totals.bookedHours)),
+            label: '已用时长（小时）',
+            testId: 'usage-total-hours',
+          },
+        ]}
+      />
 
       <Text className="admin__group-title">各场地使用率</Text>
       {usage.venues.map((v) => (
@@ -217,42 +206,21 @@ export default function VenueUsagePage() {
 
   return (
     <View className="admin" data-testid="venue-usage">
-      <View className="admin__toolbar">
-        <View className="admin__year">
-          <Text className="admin__year-step" data-testid="usage-prev-year" onClick={() => setYear(year - 1)}>
-            ‹
-          </Text>
-          <Text data-testid="usage-year">{year} 年</Text>
-          <Text className="admin__year-step" data-testid="usage-next-year" onClick={() => setYear(year + 1)}>
-            ›
-          </Text>
-        </View>
-        <Picker
-          mode="selector"
-          data-testid="usage-month"
-          range={MONTH_OPTIONS}
-          value={month ?? 0}
-          onChange={(e) => setMonth(Number(e.detail.value) || null)}
-        >
-          <View className="vu__month">{MONTH_OPTIONS[month ?? 0]} ▾</View>
-        </Picker>
-        <Button
-          className="vu__export"
-          data-testid="usage-export"
-          size="small"
-          shape="round"
-          variant="outlined"
-          color="primary"
-          loading={busy !== null}
-          disabled={busy !== null}
-          onClick={() => void onExport()}
-        >
-          导出 Excel
-        </Button>
-      </View>
-      <Text className="vu__note">
-        使用率 = 已通过和已使用的预订时长 ÷（开放时长 × 场地数），按上海时间的自然月统计。
-      </Text>
+      <PeriodToolbar
+        id="usage"
+        year={year}
+        onYear={setYear}
+        period={{
+          testId: 'usage-month',
+          options: MONTH_OPTIONS,
+          index: month ?? 0,
+          onPick: (i) => setMonth(i || null),
+        }}
+        exporting={busy !== null}
+        exportLabel="导出 Excel"
+        onExport={() => void onExport()}
+      />
+      <PeriodNote>使用率 = 已通过和已使用的预订时长 ÷（开放时长 × 场地数），按上海时间的自然月统计。</PeriodNote>
       {body}
     </View>
   )
