@@ -598,13 +598,15 @@ export async function unitBookings(
   unitId: string,
   since: Date | null,
   limit: number,
+  activityId: string | null = null,
 ): Promise<BookingRecord[]> {
   const { rows } = await db.query<BookingRow>(
     `${BOOKING_SELECT}
      where b.district_id = $1 and b.unit_id = $2 and b.kind = 'booking'
        and ($3::timestamptz is null or upper(b.during) > $3)
+       and ($5::uuid is null or b.activity_id = $5)
      order by lower(b.during) ${since ? 'asc' : 'desc'} limit $4`,
-    [districtId, unitId, since, limit],
+    [districtId, unitId, since, limit, activityId],
   )
   return rows.map(toBooking)
 }

@@ -98,6 +98,24 @@ describe('the event takes its place from the booking', () => {
   })
 })
 
+describe("the unit's bookings of one event", () => {
+  test('unitBookings with an activityId answers that event’s bookings only (what the cancel dialog offers)', async () => {
+    const e = await publishedEvent(w)
+    const other = await publishedEvent(w)
+    const ours = [await book(court.id, e.id, 25, '19:00', '21:00'), await book(room.id, e.id, 25, '09:00', '10:00')]
+    await book(court.id, other.id, 26, '19:00', '21:00')
+    await book(court.id, null, 27, '19:00', '21:00')
+    const list = expectOk(
+      await call<{ items: Booking[] }>(venue, 'unitBookings', { unitId: w.unitA, activityId: e.id }, PEOPLE.orgA),
+    )
+    expect(list.items.map((b) => b.id).sort()).toEqual(ours.map((b) => b.id).sort())
+    expect(await call(venue, 'unitBookings', { unitId: w.unitA, activityId: 'x' }, PEOPLE.orgA)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+  })
+})
+
 describe('cancelling the event', () => {
   test('releases its bookings that have not started (requests too), not those past the deadline or of other events', async () => {
     const e = await publishedEvent(w)

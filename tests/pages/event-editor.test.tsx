@@ -271,11 +271,11 @@ test('cancelling an event with venue bookings offers to release them; the organi
     'activity.categories': () => ({ items: categories }),
     'plan.get': () => plan,
     'activity.manageGet': () => published,
+    // The server answers this event's bookings only (activityId).
     'venue.unitBookings': () => ({
       items: [
         booking('b-1', {}),
         booking('b-2', { state: 'pending', facilityName: '二号场' }),
-        booking('b-3', { activityId: 'another-event' }),
         booking('b-4', { state: 'declined' }),
         booking('b-5', { startAt: '2024-03-01T06:00:00.000Z', endAt: '2024-03-01T08:00:00.000Z' }),
       ],
@@ -289,7 +289,7 @@ test('cancelling an event with venue bookings offers to release them; the organi
   await openPage(`${EDITOR}?id=${EVENT}`)
   await tap(button('取消活动'))
   await settle()
-  expect(callsOf(callFunctionMock, 'venue', 'unitBookings')).toEqual([{ unitId: published.unit.id }])
+  expect(callsOf(callFunctionMock, 'venue', 'unitBookings')).toEqual([{ unitId: published.unit.id, activityId: EVENT }])
   const offer = byTestId('release-bookings')
   // Only this event's requests and approved bookings that have not started.
   expect(offer.textContent).toContain('同时释放本活动的 2 个场地预订')

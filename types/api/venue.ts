@@ -234,6 +234,8 @@ export const unitBookingsRequest = z.strictObject({
   unitId: z.uuid(),
   /** Include bookings that ended (default: upcoming and current only). */
   past: z.boolean().default(false),
+  /** Only this event's bookings (the cancel dialog's offer to release them). */
+  activityId: z.uuid().optional(),
 })
 export type UnitBookingsRequest = z.input<typeof unitBookingsRequest>
 

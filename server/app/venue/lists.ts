@@ -77,7 +77,14 @@ export async function bookingsOfUnit(
   const unit = await findUnitBrief(ctx.db, input.unitId)
   if (!unit || unit.districtId !== homeDistrictId()) refuse<VenueFailure>({ kind: 'missing', what: 'unit' })
   allow<VenueFailure>(venueCan.bookFor(actor, unit), { kind: 'notUnitOrganiser' })
-  const rows = await unitBookings(ctx.db, unit.districtId, unit.id, input.past ? null : ctx.now, LIST_LIMIT)
+  const rows = await unitBookings(
+    ctx.db,
+    unit.districtId,
+    unit.id,
+    input.past ? null : ctx.now,
+    LIST_LIMIT,
+    input.activityId ?? null,
+  )
   return { items: rows.map(toBooking) }
 }
 

@@ -37,11 +37,6 @@ export async function releasableBookings(
   activityId: string,
   now: Date = new Date(),
 ): Promise<Booking[]> {
-  const { items } = await callFunction('venue', 'unitBookings', { unitId })
-  return items.filter(
-    (b) =>
-      b.activityId === activityId &&
-      (b.state === 'pending' || b.state === 'approved') &&
-      Date.parse(b.startAt) > now.getTime(),
-  )
+  const { items } = await callFunction('venue', 'unitBookings', { unitId, activityId })
+  return items.filter((b) => (b.state === 'pending' || b.state === 'approved') && Date.parse(b.startAt) > now.getTime())
 }
