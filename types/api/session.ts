@@ -8,6 +8,8 @@ import type { EntryKind, EntryStatus } from '../contract/hours'
 import type { UnitStatus } from '../contract/org'
 import { DELETE_ACCOUNT_CONFIRM } from '../contract/session'
 import type { RegistrationState } from '../contract/signup'
+import type { SurveyState } from '../contract/survey'
+import type { WishState } from '../contract/wish'
 import type { YouthGroupKind, YouthGroupState } from '../contract/youth-group'
 import { text } from './common'
 
@@ -87,6 +89,38 @@ export interface MyData {
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
   /** Youth groups they lead (registered with the district). */
   youthGroups?: { name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; createdAt: string }[]
+  /** Ratings they gave after events: stars, tag codes (RATING_TAGS), their comment; ratedAt is the last change. */
+  ratings?: {
+    activityId: string
+    title: string
+    stars: number
+    tags: string[]
+    comment: string | null
+    ratedAt: string
+  }[]
+  /** Their survey responses, each answer labelled by its question (options and scale values as text). */
+  surveyResponses?: {
+    surveyId: string
+    title: string
+    /** The unit that ran it; null: the district (团区委). */
+    ownerUnitName: string | null
+    status: SurveyState
+    answeredAt: string
+    answers: { question: string; answer: string }[]
+  }[]
+  /** Wishes (活动点单) they proposed. */
+  wishes?: {
+    id: string
+    title: string
+    categoryName: string
+    body: string
+    months: number[]
+    state: WishState
+    supporters: number
+    createdAt: string
+  }[]
+  /** Wishes they added 想参加 to. */
+  wishSupports?: { wishId: string; title: string; state: WishState; createdAt: string }[]
 }
 
 /**

@@ -14,6 +14,26 @@ function answersOf(s: PersonalRecord['signups'][number]): MyData['signups'][numb
   }))
 }
 
+type SurveyResponse = PersonalRecord['surveyResponses'][number]
+
+/** A survey response's answers labelled by its questions: option labels joined, a scale value as "n 分". */
+function surveyAnswersOf(r: SurveyResponse): { question: string; answer: string }[] {
+  return r.questions
+    .filter((q) => r.answers[q.id] !== undefined)
+    .map((q) => {
+      const a = r.answers[q.id]
+      const label = new Map(q.options.map((o) => [o.id, o.label]))
+      return {
+        question: q.title,
+        answer: Array.isArray(a)
+          ? a.map((id) => label.get(id) ?? id).join('、')
+          : typeof a === 'number'
+            ? `${a} 分`
+            : a,
+      }
+    })
+}
+
 function guardianOf(g: PersonalRecord['profile']['guardian']): MyData['profile']['guardian'] {
   return g.name && g.phone && g.consentAt
     ? { name: g.name, phone: g.phone, consentAt: g.consentAt.toISOString() }
@@ -45,6 +65,24 @@ function toMyData(r: PersonalRecord, now: Date): MyData {
     hours: r.hours,
     certificates: r.certificates.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
     youthGroups: r.youthGroups.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
+    ratings: r.ratings.map((x) => ({
+      activityId: x.activityId,
+      title: x.title,
+      stars: x.stars,
+      tags: x.tags,
+      comment: x.comment,
+      ratedAt: x.updatedAt.toISOString(),
+    })),
+    surveyResponses: r.surveyResponses.map((x) => ({
+      surveyId: x.surveyId,
+      title: x.title,
+      ownerUnitName: x.ownerUnitName,
+      status: x.status,
+      answeredAt: x.updatedAt.toISOString(),
+      answers: surveyAnswersOf(x),
+    })),
+    wishes: r.wishes.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })),
+    wishSupports: r.wishSupports.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })),
   }
 }
 
