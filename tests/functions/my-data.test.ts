@@ -22,6 +22,7 @@ import { main as signup } from '../../cloudfunctions/signup/src'
 import { createHostServer } from '../../host/server'
 import { DELETED_WISH_TITLE } from '../../server/app/session/delete-account'
 import { tallyOf } from '../../server/domain/survey/answers'
+import { MY_DATA_SHEET_NAMES } from '../../server/xlsx/my-data-sheet'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
 import { createEvent, eventRequest, PEOPLE, useWorld } from '../support/world'
@@ -569,6 +570,44 @@ describe('youth voice: ratings, survey responses, wishes', () => {
     // Everyone else sees none of it.
     const a = expectOk(await call<MyData>(session, 'myData', {}, A))
     expect([a.ratings, a.surveyResponses, a.wishes, a.wishSupports]).toEqual([[], [], [], []])
+  })
+
+  test('the Excel download has one sheet per group, the youth-voice ones with the person’s own rows only', async () => {
+    const file = expectOk(await call<{ fileName: string; url: string }>(session, 'exportMyData', { format: 'xlsx' }, V))
+    expect(file.fileName).toBe('青聚-我的数据.xlsx')
+    expect(file.url).toMatch(/^\/files\/exports\/my-data\/[A-Za-z0-9_-]{22}\.xlsx\?exp=\d+&sig=/)
+    const res = await get(file.url)
+    expect(res.status).toBe(200)
+    const { default: ExcelJS } = await import('exceljs')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(res.body as unknown as ArrayBuffer)
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(Object.values(MY_DATA_SHEET_NAMES))
+    const rows = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1))
+    expect(rows('我的活动评价')).toEqual([
+      [ev.e.title, 4, '组织有序、想再参加', 'V的评价留言', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d/)],
+    ])
+    expect(rows('问卷回答').map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ['青年活动满意度调研', '团区委', '活动整体感受', '很好'],
+      ['青年活动满意度调研', '团区委', '推荐给朋友的意愿', '4 分'],
+      ['青年活动满意度调研', '团区委', '还想说的话', 'V的文字回答'],
+    ])
+    expect(rows('我提出的心愿').map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
+      ['V的无人心愿', 'V的无人心愿的说明', '5月、6月', '展示中', 0],
+      ['V的有人心愿', 'V的有人心愿的说明', '5月、6月', '展示中', 1],
+    ])
+    expect(rows('我想参加的心愿').map((r) => r.slice(0, 2))).toEqual([['X的心愿', '展示中']])
+    expect(rows('个人资料')).toContainEqual(['真实姓名', '陈声音'])
+    const all = JSON.stringify(book.worksheets.map((ws) => ws.getSheetValues()))
+    for (const other of ['X的评价留言', 'X的文字回答', '刘旁人']) expect(all).not.toContain(other)
+    // JSON stays the default.
+    expect(expectOk(await call<{ fileName: string }>(session, 'exportMyData', {}, V)).fileName).toBe(
+      '青聚-我的数据.json',
+    )
   })
 
   test('deletion does what the notice says, and the survey counts still equal a recount', async () => {

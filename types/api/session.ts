@@ -40,6 +40,10 @@ export type AgreePrivacyRequest = z.input<typeof agreePrivacyRequest>
 
 export const emptyRequest = z.strictObject({}).optional()
 
+/** 我的数据 download: the whole record as JSON (the default) or as an Excel workbook, one sheet per group. */
+export const exportMyDataRequest = z.strictObject({ format: z.enum(['json', 'xlsx']).optional() }).optional()
+export type ExportMyDataRequest = z.input<typeof exportMyDataRequest>
+
 export const deleteAccountRequest = z.strictObject({
   confirm: z.literal(DELETE_ACCOUNT_CONFIRM, { error: `请输入“${DELETE_ACCOUNT_CONFIRM}”确认` }),
 })
@@ -140,9 +144,9 @@ export interface SessionActions {
   /** Records that the caller agreed to the guide's current version. */
   agreePrivacy: { request: AgreePrivacyRequest; response: PrivacyState }
   myData: { request: Record<string, never> | undefined; response: MyData }
-  /** The same as a JSON file behind a short-lived link. */
+  /** The same as a JSON file (or, with format 'xlsx', a workbook) behind a short-lived link. */
   exportMyData: {
-    request: Record<string, never> | undefined
+    request: ExportMyDataRequest
     response: { fileName: string; fileId: string; url: string }
   }
   /**

@@ -1,9 +1,10 @@
 /** 我的数据: everything held about the caller, on the page and as a downloadable JSON file. */
-import type { MyData, SessionActions } from '@api/session'
+import type { ExportMyDataRequest, MyData, SessionActions } from '@api/session'
 import { randomBytes } from 'crypto'
 import { personalRecord, type PersonalRecord } from '../../store/personal-data'
 import { ensureUser } from '../../store/users'
 import type { SignedInContext } from '../context'
+import { writeMyDataSheet } from '../../xlsx/my-data-sheet'
 import { countExport } from '../rate-limit'
 
 function answersOf(s: PersonalRecord['signups'][number]): MyData['signups'][number]['answers'] {
@@ -91,16 +92,23 @@ export async function myData(ctx: SignedInContext): Promise<MyData> {
   return toMyData(await personalRecord(ctx.db, user.id), ctx.now)
 }
 
-/** The same record as a JSON file: stored private, at an unguessable name, reached by a short-lived link. */
-export async function exportMyData(ctx: SignedInContext): Promise<SessionActions['exportMyData']['response']> {
+/**
+ * The same record as a JSON file (or an Excel workbook, one sheet per group): stored private, at an
+ * unguessable name, reached by a short-lived link.
+ */
+export async function exportMyData(
+  ctx: SignedInContext,
+  input: ExportMyDataRequest = {},
+): Promise<SessionActions['exportMyData']['response']> {
   // Counted with every other export (RATE_LIMITED past 20 an hour): each call writes a file.
   await countExport(ctx)
   const data = await myData(ctx)
-  const content = Buffer.from(JSON.stringify(data, null, 2), 'utf8')
+  const ext = input?.format === 'xlsx' ? 'xlsx' : 'json'
+  const content = ext === 'xlsx' ? await writeMyDataSheet(data) : Buffer.from(JSON.stringify(data, null, 2), 'utf8')
   const { fileId } = await ctx.platform.uploadFile(
-    `exports/my-data/${randomBytes(16).toString('base64url')}.json`,
+    `exports/my-data/${randomBytes(16).toString('base64url')}.${ext}`,
     content,
   )
   const url = await ctx.platform.fileLink(fileId, ctx.now)
-  return { fileName: '青聚-我的数据.json', fileId, url }
+  return { fileName: `青聚-我的数据.${ext}`, fileId, url }
 }
