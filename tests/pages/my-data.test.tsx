@@ -251,6 +251,28 @@ test('下载我的数据 asks for the export and downloads it through its link',
   }
 })
 
+test('下载为表格 asks for the workbook and downloads it through its link', async () => {
+  const file = {
+    fileName: '青聚-我的数据.xlsx',
+    fileId: 'local://exports/my-data/x.xlsx',
+    url: '/files/exports/my-data/x.xlsx?exp=1&sig=s',
+  }
+  serve({ 'session.myData': () => DATA, 'session.exportMyData': () => file })
+  const clicked: { href: string | null; download: string | null }[] = []
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push({ href: this.getAttribute('href'), download: this.getAttribute('download') })
+  })
+  try {
+    await openPage(PAGE)
+    await tap(button('下载为表格（Excel）'))
+    await settle()
+    expect(callsOf(callFunctionMock, 'session', 'exportMyData')).toEqual([{ format: 'xlsx' }])
+    expect(clicked).toEqual([{ href: file.url, download: file.fileName }])
+  } finally {
+    click.mockRestore()
+  }
+})
+
 describe('注销账号', () => {
   test('says what goes and what is kept, and needs the word 注销 before anything happens', async () => {
     serve({ 'session.myData': () => DATA, 'session.deleteAccount': () => ({ deleted: true }) })
