@@ -4,6 +4,9 @@
  */
 import type { EntryKind, EntryStatus } from '@contract/hours'
 import type { UnitStatus } from '@contract/org'
+import type { SurveyState } from '@contract/survey'
+import type { WishState } from '@contract/wish'
+import type { AnswerValue, SurveyQuestion } from '@api/survey'
 import type { RegistrationState } from '@contract/signup'
 import type { YouthGroupKind, YouthGroupState } from '@contract/youth-group'
 import type { UnitRole } from '../domain/policy'
@@ -50,6 +53,40 @@ export interface PersonalRecord {
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: Date }[]
   /** Youth groups they lead (registered with the district). */
   youthGroups: { name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; createdAt: Date }[]
+  /** Ratings they gave after events (tags as codes). */
+  ratings: {
+    activityId: string
+    title: string
+    stars: number
+    tags: string[]
+    comment: string | null
+    createdAt: Date
+    updatedAt: Date
+  }[]
+  /** Their survey responses, with the survey's questions that label the answers. */
+  surveyResponses: {
+    surveyId: string
+    title: string
+    ownerUnitName: string | null
+    status: SurveyState
+    questions: SurveyQuestion[]
+    answers: Record<string, AnswerValue>
+    createdAt: Date
+    updatedAt: Date
+  }[]
+  /** Wishes they proposed. */
+  wishes: {
+    id: string
+    title: string
+    categoryName: string
+    body: string
+    months: number[]
+    state: WishState
+    supporters: number
+    createdAt: Date
+  }[]
+  /** Wishes they added 想参加 to. */
+  wishSupports: { wishId: string; title: string; state: WishState; createdAt: Date }[]
 }
 
 /** The privacy consent a person last gave. */
@@ -74,7 +111,21 @@ export async function recordPrivacyConsent(db: Db, userId: string, version: stri
 
 /** Every row that is about this person, grouped. Rate-limit counters are not personal data and are left out. */
 export async function personalRecord(db: Db, userId: string): Promise<PersonalRecord> {
-  const [user, units, admin, applications, signups, scans, hours, certificates, groups] = await Promise.all([
+  const [
+    user,
+    units,
+    admin,
+    applications,
+    signups,
+    scans,
+    hours,
+    certificates,
+    groups,
+    ratings,
+    responses,
+    wishes,
+    supports,
+  ] = await Promise.all([
     db.query<{
       nickname: string
       real_name: string | null
@@ -151,6 +202,58 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       'select name, kind, state, size, created_at from youth_group where leader_id = $1 order by created_at',
       [userId],
     ),
+    db.query<{
+      activity_id: string
+      title: string
+      stars: number
+      tags: string[]
+      comment: string | null
+      created_at: Date
+      updated_at: Date
+    }>(
+      `select r.activity_id, a.title, r.stars, r.tags, r.comment, r.created_at, r.updated_at
+       from activity_rating r join activity a on a.id = r.activity_id
+       where r.user_id = $1 order by r.created_at, r.activity_id`,
+      [userId],
+    ),
+    db.query<{
+      survey_id: string
+      title: string
+      unit_name: string | null
+      status: SurveyState
+      questions: SurveyQuestion[]
+      answers: Record<string, AnswerValue>
+      created_at: Date
+      updated_at: Date
+    }>(
+      `select r.survey_id, s.title, u.name as unit_name, s.status, s.questions, r.answers, r.created_at, r.updated_at
+       from survey_response r
+       join survey s on s.district_id = r.district_id and s.id = r.survey_id
+       left join org_unit u on u.id = s.owner_unit_id
+       where r.user_id = $1 order by r.created_at, r.survey_id`,
+      [userId],
+    ),
+    db.query<{
+      id: string
+      title: string
+      category_name: string
+      body: string
+      months: number[]
+      state: WishState
+      supporters: number
+      created_at: Date
+    }>(
+      `select w.id, w.title, c.name as category_name, w.body, w.months, w.state, w.supporters, w.created_at
+       from wish w join activity_category c on c.code = w.category
+       where w.proposer_id = $1 order by w.created_at, w.id`,
+      [userId],
+    ),
+    db.query<{ wish_id: string; title: string; state: WishState; created_at: Date }>(
+      `select s.wish_id, w.title, w.state, s.created_at
+       from wish_support s join wish w on w.district_id = s.district_id and w.id = s.wish_id
+       where s.user_id = $1 order by s.created_at, s.wish_id`,
+      [userId],
+    ),
   ])
   const u = user.rows[0]
   return {
@@ -213,6 +316,41 @@ export async function personalRecord(db: Db, userId: string): Promise<PersonalRe
       kind: r.kind,
       state: r.state,
       size: r.size,
+      createdAt: r.created_at,
+    })),
+    ratings: ratings.rows.map((r) => ({
+      activityId: r.activity_id,
+      title: r.title,
+      stars: r.stars,
+      tags: r.tags,
+      comment: r.comment,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    surveyResponses: responses.rows.map((r) => ({
+      surveyId: r.survey_id,
+      title: r.title,
+      ownerUnitName: r.unit_name,
+      status: r.status,
+      questions: r.questions,
+      answers: r.answers,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    wishes: wishes.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      categoryName: r.category_name,
+      body: r.body,
+      months: r.months.map(Number),
+      state: r.state,
+      supporters: r.supporters,
+      createdAt: r.created_at,
+    })),
+    wishSupports: supports.rows.map((r) => ({
+      wishId: r.wish_id,
+      title: r.title,
+      state: r.state,
       createdAt: r.created_at,
     })),
   }
@@ -342,4 +480,29 @@ export async function lockUser(db: Db, userId: string): Promise<{ deleted: boole
     [userId],
   )
   return { deleted: rows[0]?.deleted_at != null }
+}
+
+/** The surveys a person answered, in key order (the order deletion locks them in). */
+export async function responsesOf(db: Db, userId: string): Promise<{ districtId: string; surveyId: string }[]> {
+  const { rows } = await db.query<{ district_id: string; survey_id: string }>(
+    'select district_id, survey_id from survey_response where user_id = $1 order by district_id, survey_id',
+    [userId],
+  )
+  return rows.map((r) => ({ districtId: r.district_id, surveyId: r.survey_id }))
+}
+
+/**
+ * The person's wishes nobody else wants and no unit claimed: an open one leaves the wall (withdrawn),
+ * and the words of every such wish are replaced (`placeholderTitle`, an empty description). A wish
+ * someone else wants or a unit claimed stays as it is. Answers how many were retired.
+ */
+export async function retireUnsupportedWishes(db: Db, userId: string, placeholderTitle: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `update wish w set state = case when w.state = 'open' then 'withdrawn' else w.state end, title = $2, body = ''
+     where w.proposer_id = $1 and w.plan_line_id is null
+       and not exists (select 1 from wish_support s
+                       where s.district_id = w.district_id and s.wish_id = w.id and s.user_id <> w.proposer_id)`,
+    [userId, placeholderTitle],
+  )
+  return rowCount ?? 0
 }

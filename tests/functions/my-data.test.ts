@@ -13,12 +13,16 @@ import type { ManagedActivity } from '@api/activity'
 import type { Certificate, DistrictHoursReport, VerifyResult } from '@api/hours'
 import { PRIVACY_VERSION, type Me, type MyData, type SessionActions } from '@api/session'
 import type { Registration } from '@api/signup'
+import type { SurveyQuestion } from '@api/survey'
 import { main as activity } from '../../cloudfunctions/activity/src'
 import { main as hours } from '../../cloudfunctions/hours/src'
 import { main as org } from '../../cloudfunctions/org/src'
 import { actions as sessionActions, main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { createHostServer } from '../../host/server'
+import { DELETED_WISH_TITLE } from '../../server/app/session/delete-account'
+import { tallyOf } from '../../server/domain/survey/answers'
+import { MY_DATA_SHEET_NAMES } from '../../server/xlsx/my-data-sheet'
 import { createFunction } from '../../server/runtime/function'
 import { call, expectOk } from '../support/call'
 import { createEvent, eventRequest, PEOPLE, useWorld } from '../support/world'
@@ -412,5 +416,249 @@ describe('account deletion', () => {
       [w.userIds.orgA, reading.id],
     )
     expect(reg.rows.map((r) => r.state)).toEqual(['cancelled'])
+  })
+})
+
+/**
+ * Youth voice in 我的数据 and on deletion: V and X rated the volunteering, answered one survey and
+ * proposed or wanted wishes. V sees their own and never X's; deleting V removes V's comment, text
+ * answer and the wish nobody else wanted, keeps the rest anonymously, and the survey's counts equal
+ * a recount of the stored responses.
+ */
+describe('youth voice: ratings, survey responses, wishes', () => {
+  const V = 'priv:voice'
+  const X = 'priv:voice-other'
+  const QS: SurveyQuestion[] = [
+    {
+      id: 'q1',
+      kind: 'single',
+      title: '活动整体感受',
+      required: true,
+      options: [
+        { id: 'o1', label: '很好' },
+        { id: 'o2', label: '一般' },
+      ],
+      maxPicks: null,
+    },
+    { id: 'q2', kind: 'scale', title: '推荐给朋友的意愿', required: false, options: [], maxPicks: null },
+    { id: 'q3', kind: 'text', title: '还想说的话', required: false, options: [], maxPicks: null },
+  ]
+  const voice: Record<string, string> = {}
+
+  beforeAll(async () => {
+    voice.v = await person(V, '陈声音', '13700001111')
+    voice.x = await person(X, '刘旁人', '13700002222')
+    const d = w.districtId
+    await w.db.query(
+      `insert into activity_rating (district_id, activity_id, user_id, stars, tags, comment, created_at, updated_at)
+       values ($1, $2, $3, 4, '{well_organised,come_again}', 'V的评价留言', $5, $5),
+              ($1, $2, $4, 2, '{}', 'X的评价留言', $5, $5)`,
+      [d, ev.e.id, voice.v, voice.x, new Date(ev.s0 + END)],
+    )
+    const s = await w.db.query<{ id: string }>(
+      `insert into survey (district_id, title, questions, audience, status, created_by, opened_at)
+       values ($1, '青年活动满意度调研', $2, 'district', 'open', $3, now()) returning id`,
+      [d, JSON.stringify(QS), w.userIds.admin],
+    )
+    voice.survey = s.rows[0].id
+    const answers: [string, Record<string, string[] | number | string>][] = [
+      [voice.v, { q1: ['o1'], q2: 4, q3: 'V的文字回答' }],
+      [voice.x, { q1: ['o2'], q3: 'X的文字回答' }],
+    ]
+    const counts = new Map<string, number>()
+    for (const [user, a] of answers) {
+      await w.db.query(
+        'insert into survey_response (district_id, survey_id, user_id, answers) values ($1, $2, $3, $4)',
+        [d, voice.survey, user, JSON.stringify(a)],
+      )
+      await w.db.query(
+        'insert into survey_text_answer (district_id, survey_id, question_id, user_id, body) values ($1, $2, $3, $4, $5)',
+        [d, voice.survey, 'q3', user, a.q3],
+      )
+      for (const [k, n] of tallyOf(QS, a)) counts.set(k, (counts.get(k) ?? 0) + n)
+    }
+    for (const [k, n] of counts) {
+      const [q, c] = k.split('\u0001')
+      await w.db.query(
+        'insert into survey_tally (district_id, survey_id, question_id, choice, count) values ($1, $2, $3, $4, $5)',
+        [d, voice.survey, q, c, n],
+      )
+    }
+    const cat = (await w.db.query<{ code: string }>('select code from activity_category order by code limit 1')).rows[0]
+    const wish = async (proposer: string, title: string, supporters: number) =>
+      (
+        await w.db.query<{ id: string }>(
+          `insert into wish (district_id, proposer_id, category, title, body, months, supporters, created_at)
+           values ($1, $2, $3, $4, $5, '{5,6}', $6, now()) returning id`,
+          [d, proposer, cat.code, title, `${title}的说明`, supporters],
+        )
+      ).rows[0].id
+    voice.lonely = await wish(voice.v, 'V的无人心愿', 0)
+    voice.wanted = await wish(voice.v, 'V的有人心愿', 1)
+    voice.xWish = await wish(voice.x, 'X的心愿', 1)
+    await w.db.query(
+      'insert into wish_support (district_id, wish_id, user_id, created_at) values ($1, $2, $3, now()), ($1, $4, $5, now())',
+      [d, voice.wanted, voice.x, voice.xWish, voice.v],
+    )
+  })
+
+  /** The survey's stored counts and a recount of its stored responses (zeros left out). */
+  async function countsAndRecount() {
+    const stored = await w.db.query<{ question_id: string; choice: string; count: number }>(
+      'select question_id, choice, count from survey_tally where survey_id = $1 and count <> 0 order by 1, 2',
+      [voice.survey],
+    )
+    const responses = await w.db.query<{ answers: Record<string, string[] | number | string> }>(
+      'select answers from survey_response where survey_id = $1',
+      [voice.survey],
+    )
+    const recount = new Map<string, number>()
+    for (const r of responses.rows)
+      for (const [k, n] of tallyOf(QS, r.answers)) recount.set(k, (recount.get(k) ?? 0) + n)
+    return {
+      stored: Object.fromEntries(stored.rows.map((r) => [`${r.question_id}/${r.choice}`, r.count])),
+      recount: Object.fromEntries(
+        [...recount].filter(([, n]) => n !== 0).map(([k, n]) => [k.replace('\u0001', '/'), n]),
+      ),
+    }
+  }
+
+  test('我的数据 shows the ratings, survey responses, wishes and 想参加 of the person', async () => {
+    const d = expectOk(await call<MyData>(session, 'myData', {}, V))
+    expect(d.ratings).toEqual([
+      {
+        activityId: ev.e.id,
+        title: ev.e.title,
+        stars: 4,
+        tags: ['well_organised', 'come_again'],
+        comment: 'V的评价留言',
+        ratedAt: new Date(ev.s0 + END).toISOString(),
+      },
+    ])
+    expect(d.surveyResponses).toEqual([
+      {
+        surveyId: voice.survey,
+        title: '青年活动满意度调研',
+        ownerUnitName: null,
+        status: 'open',
+        answeredAt: expect.stringMatching(/^\d{4}-/),
+        answers: [
+          { question: '活动整体感受', answer: '很好' },
+          { question: '推荐给朋友的意愿', answer: '4 分' },
+          { question: '还想说的话', answer: 'V的文字回答' },
+        ],
+      },
+    ])
+    expect(d.wishes?.map((x) => [x.title, x.body, x.state, x.supporters, x.months])).toEqual([
+      ['V的无人心愿', 'V的无人心愿的说明', 'open', 0, [5, 6]],
+      ['V的有人心愿', 'V的有人心愿的说明', 'open', 1, [5, 6]],
+    ])
+    expect(d.wishSupports).toEqual([
+      { wishId: voice.xWish, title: 'X的心愿', state: 'open', createdAt: expect.stringMatching(/^\d{4}-/) },
+    ])
+  })
+
+  test("another person's ratings, answers and wishes never appear", async () => {
+    const v = JSON.stringify(expectOk(await call<MyData>(session, 'myData', {}, V)))
+    for (const other of ['X的评价留言', 'X的文字回答', '一般', voice.x, '刘旁人']) expect(v).not.toContain(other)
+    const x = expectOk(await call<MyData>(session, 'myData', {}, X))
+    expect(x.ratings?.map((r) => r.comment)).toEqual(['X的评价留言'])
+    expect(x.surveyResponses?.flatMap((r) => r.answers.map((a) => a.answer))).toEqual(['一般', 'X的文字回答'])
+    expect(x.wishes?.map((r) => r.title)).toEqual(['X的心愿'])
+    expect(x.wishSupports?.map((r) => r.title)).toEqual(['V的有人心愿'])
+    for (const mine of ['V的评价留言', 'V的文字回答', 'V的无人心愿']) expect(JSON.stringify(x)).not.toContain(mine)
+    // Everyone else sees none of it.
+    const a = expectOk(await call<MyData>(session, 'myData', {}, A))
+    expect([a.ratings, a.surveyResponses, a.wishes, a.wishSupports]).toEqual([[], [], [], []])
+  })
+
+  test('the Excel download has one sheet per group, the youth-voice ones with the person’s own rows only', async () => {
+    const file = expectOk(await call<{ fileName: string; url: string }>(session, 'exportMyData', { format: 'xlsx' }, V))
+    expect(file.fileName).toBe('青聚-我的数据.xlsx')
+    expect(file.url).toMatch(/^\/files\/exports\/my-data\/[A-Za-z0-9_-]{22}\.xlsx\?exp=\d+&sig=/)
+    const res = await get(file.url)
+    expect(res.status).toBe(200)
+    const { default: ExcelJS } = await import('exceljs')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(res.body as unknown as ArrayBuffer)
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(Object.values(MY_DATA_SHEET_NAMES))
+    const rows = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1))
+    expect(rows('我的活动评价')).toEqual([
+      [ev.e.title, 4, '组织有序、想再参加', 'V的评价留言', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d/)],
+    ])
+    expect(rows('问卷回答').map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ['青年活动满意度调研', '团区委', '活动整体感受', '很好'],
+      ['青年活动满意度调研', '团区委', '推荐给朋友的意愿', '4 分'],
+      ['青年活动满意度调研', '团区委', '还想说的话', 'V的文字回答'],
+    ])
+    expect(rows('我提出的心愿').map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
+      ['V的无人心愿', 'V的无人心愿的说明', '5月、6月', '展示中', 0],
+      ['V的有人心愿', 'V的有人心愿的说明', '5月、6月', '展示中', 1],
+    ])
+    expect(rows('我想参加的心愿').map((r) => r.slice(0, 2))).toEqual([['X的心愿', '展示中']])
+    expect(rows('个人资料')).toContainEqual(['真实姓名', '陈声音'])
+    const all = JSON.stringify(book.worksheets.map((ws) => ws.getSheetValues()))
+    for (const other of ['X的评价留言', 'X的文字回答', '刘旁人']) expect(all).not.toContain(other)
+    // JSON stays the default.
+    expect(expectOk(await call<{ fileName: string }>(session, 'exportMyData', {}, V)).fileName).toBe(
+      '青聚-我的数据.json',
+    )
+  })
+
+  test('deletion does what the notice says, and the survey counts still equal a recount', async () => {
+    const before = await countsAndRecount()
+    expect(before.stored).toEqual(before.recount)
+    expectOk(await call(later, 'deleteAccount', { confirm: '注销' }, V))
+    // Rating: the comment goes, stars and tags stay in the counts; X's is untouched.
+    const ratings = await w.db.query(
+      'select user_id, stars, tags, comment from activity_rating where activity_id = $1',
+      [ev.e.id],
+    )
+    expect(ratings.rows).toEqual(
+      expect.arrayContaining([
+        { user_id: voice.v, stars: 4, tags: ['well_organised', 'come_again'], comment: null },
+        { user_id: voice.x, stars: 2, tags: [], comment: 'X的评价留言' },
+      ]),
+    )
+    // Survey: V's text answer goes from the list and the response; the choices stay, counted anonymously.
+    const texts = await w.db.query('select user_id, body from survey_text_answer where survey_id = $1', [voice.survey])
+    expect(texts.rows).toEqual([{ user_id: voice.x, body: 'X的文字回答' }])
+    const resp = await w.db.query('select user_id, answers from survey_response where survey_id = $1 order by 1', [
+      voice.survey,
+    ])
+    expect(resp.rows).toEqual(
+      expect.arrayContaining([
+        { user_id: voice.v, answers: { q1: ['o1'], q2: 4 } },
+        { user_id: voice.x, answers: { q1: ['o2'], q3: 'X的文字回答' } },
+      ]),
+    )
+    const after = await countsAndRecount()
+    expect(after.stored).toEqual(after.recount)
+    expect(after.stored).toMatchObject({ '/': 2, 'q1/': 2, 'q1/o1': 1, 'q2/4': 1, 'q3/': 1 })
+    // Wishes: the one nobody else wanted leaves the wall with its words; the wanted one stays as it was.
+    const wishes = await w.db.query<{ id: string; title: string; body: string; state: string; supporters: number }>(
+      'select id, title, body, state, supporters from wish where id = any($1::uuid[])',
+      [[voice.lonely, voice.wanted, voice.xWish]],
+    )
+    const byId = Object.fromEntries(wishes.rows.map((r) => [r.id, r]))
+    expect(byId[voice.lonely]).toMatchObject({ title: DELETED_WISH_TITLE, body: '', state: 'withdrawn' })
+    expect(byId[voice.wanted]).toMatchObject({ title: 'V的有人心愿', body: 'V的有人心愿的说明', state: 'open' })
+    // V's 想参加 stays in X's wish's count, anonymously (the account is pseudonymised).
+    expect(byId[voice.xWish]).toMatchObject({ state: 'open', supporters: 1 })
+    const support = await w.db.query('select 1 from wish_support where wish_id = $1 and user_id = $2', [
+      voice.xWish,
+      voice.v,
+    ])
+    expect(support.rows).toHaveLength(1)
+    expect(await userRow(voice.v)).toMatchObject({ nickname: '已注销用户', real_name: null })
+    // X's record is what it was.
+    const x = expectOk(await call<MyData>(session, 'myData', {}, X))
+    expect(x.surveyResponses?.[0].answers.map((a) => a.answer)).toEqual(['一般', 'X的文字回答'])
+    expect(x.ratings?.[0].comment).toBe('X的评价留言')
   })
 })

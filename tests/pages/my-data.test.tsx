@@ -66,6 +66,42 @@ const DATA: MyData = {
       issuedAt: '2026-11-02T01:00:00.000Z',
     },
   ],
+  ratings: [
+    {
+      activityId: 'a-2',
+      title: '青年公益林植树',
+      stars: 4,
+      tags: ['well_organised', 'come_again'],
+      comment: '组织得很好，下次还来',
+      ratedAt: '2026-11-02T02:00:00.000Z',
+    },
+  ],
+  surveyResponses: [
+    {
+      surveyId: 's-1',
+      title: '青年活动满意度调研',
+      ownerUnitName: null,
+      status: 'open',
+      answeredAt: '2026-11-03T02:00:00.000Z',
+      answers: [
+        { question: '活动整体感受', answer: '很好' },
+        { question: '还想说的话', answer: '希望多办读书会' },
+      ],
+    },
+  ],
+  wishes: [
+    {
+      id: 'w-1',
+      title: '周末桌游夜',
+      categoryName: '文体活动',
+      body: '想认识更多同龄人',
+      months: [5, 6],
+      state: 'withdrawn',
+      supporters: 3,
+      createdAt: '2026-11-04T02:00:00.000Z',
+    },
+  ],
+  wishSupports: [{ wishId: 'w-2', title: '城市定向赛', state: 'open', createdAt: '2026-11-05T02:00:00.000Z' }],
 }
 
 const EMPTY: MyData = {
@@ -76,6 +112,10 @@ const EMPTY: MyData = {
   scans: [],
   hours: [],
   certificates: [],
+  ratings: [],
+  surveyResponses: [],
+  wishes: [],
+  wishSupports: [],
 }
 
 function button(label: string, root: ParentNode = pageRoot()): HTMLElement {
@@ -150,8 +190,16 @@ test('shows what is held, grouped', async () => {
   expect(group('data-hours')).toContain('1.5 小时')
   expect(group('data-hours')).toContain('已确认')
   expect(group('data-certificates')).toContain('QJ7K2M-9XH4PD')
+  for (const shown of ['青年公益林植树', '4 星', '标签：组织有序、想再参加', '留言：组织得很好，下次还来'])
+    expect(group('data-ratings')).toContain(shown)
+  for (const shown of ['青年活动满意度调研', '团区委 · 收集中', '活动整体感受：很好', '还想说的话：希望多办读书会'])
+    expect(group('data-surveys')).toContain(shown)
+  for (const shown of ['周末桌游夜', '文体活动', '5月、6月', '已撤回', '3 人想参加', '想认识更多同龄人'])
+    expect(group('data-wishes')).toContain(shown)
+  expect(group('data-wish-supports')).toContain('城市定向赛')
+  expect(group('data-wish-supports')).toContain('展示中')
   // Only Chinese (and the values themselves) is shown: no state or kind identifiers.
-  expect(text()).not.toMatch(/confirmed|approved|site_code|organiser|scan\b/)
+  expect(text()).not.toMatch(/confirmed|approved|site_code|organiser|scan\b|well_organised|come_again|withdrawn|open\b/)
 })
 
 test('empty groups say so', async () => {
@@ -159,7 +207,25 @@ test('empty groups say so', async () => {
   await openPage(PAGE)
   expect(group('data-profile')).toContain('未填写')
   expect(group('data-profile')).toContain('未同意')
-  for (const id of ['data-units', 'data-signups', 'data-scans', 'data-hours', 'data-certificates'])
+  for (const id of [
+    'data-units',
+    'data-signups',
+    'data-scans',
+    'data-hours',
+    'data-certificates',
+    'data-ratings',
+    'data-surveys',
+    'data-wishes',
+    'data-wish-supports',
+  ])
+    expect(group(id)).toContain('暂无')
+})
+
+test('an answer from a server without the youth-voice fields shows those groups as empty', async () => {
+  const { ratings: _r, surveyResponses: _s, wishes: _w, wishSupports: _ws, ...older } = EMPTY
+  serve({ 'session.myData': () => older })
+  await openPage(PAGE)
+  for (const id of ['data-ratings', 'data-surveys', 'data-wishes', 'data-wish-supports'])
     expect(group(id)).toContain('暂无')
 })
 
@@ -185,6 +251,28 @@ test('下载我的数据 asks for the export and downloads it through its link',
   }
 })
 
+test('下载为表格 asks for the workbook and downloads it through its link', async () => {
+  const file = {
+    fileName: '青聚-我的数据.xlsx',
+    fileId: 'local://exports/my-data/x.xlsx',
+    url: '/files/exports/my-data/x.xlsx?exp=1&sig=s',
+  }
+  serve({ 'session.myData': () => DATA, 'session.exportMyData': () => file })
+  const clicked: { href: string | null; download: string | null }[] = []
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push({ href: this.getAttribute('href'), download: this.getAttribute('download') })
+  })
+  try {
+    await openPage(PAGE)
+    await tap(button('下载为表格（Excel）'))
+    await settle()
+    expect(callsOf(callFunctionMock, 'session', 'exportMyData')).toEqual([{ format: 'xlsx' }])
+    expect(clicked).toEqual([{ href: file.url, download: file.fileName }])
+  } finally {
+    click.mockRestore()
+  }
+})
+
 describe('注销账号', () => {
   test('says what goes and what is kept, and needs the word 注销 before anything happens', async () => {
     serve({ 'session.myData': () => DATA, 'session.deleteAccount': () => ({ deleted: true }) })
@@ -196,6 +284,10 @@ describe('注销账号', () => {
     )
     expect(dialog.textContent).toContain('尚未开始的活动报名将被取消，名额依次让给候补者')
     expect(dialog.textContent).toContain('退出所在的成员单位')
+    expect(dialog.textContent).toContain('你写的活动评价留言和问卷文字回答将被删除')
+    expect(dialog.textContent).toContain('如无他人想参加、也未被认领，将被撤下并删除内容')
+    expect(byTestId('delete-kept-voice').textContent).toContain('评分和标签、问卷选择题和评分题的答案')
+    expect(byTestId('delete-kept-voice').textContent).toContain('已有他人想参加或已被认领的心愿继续留在心愿墙上')
     const confirm = () => button('确认注销', byTestId('delete-dialog'))
     expect(confirm().className).toContain('taroify-button--disabled')
     await typeInto('input-confirm', '删除')

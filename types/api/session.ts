@@ -8,6 +8,8 @@ import type { EntryKind, EntryStatus } from '../contract/hours'
 import type { UnitStatus } from '../contract/org'
 import { DELETE_ACCOUNT_CONFIRM } from '../contract/session'
 import type { RegistrationState } from '../contract/signup'
+import type { SurveyState } from '../contract/survey'
+import type { WishState } from '../contract/wish'
 import type { YouthGroupKind, YouthGroupState } from '../contract/youth-group'
 import { text } from './common'
 
@@ -37,6 +39,10 @@ export const agreePrivacyRequest = z.strictObject({ version: text(1, 32) })
 export type AgreePrivacyRequest = z.input<typeof agreePrivacyRequest>
 
 export const emptyRequest = z.strictObject({}).optional()
+
+/** 我的数据 download: the whole record as JSON (the default) or as an Excel workbook, one sheet per group. */
+export const exportMyDataRequest = z.strictObject({ format: z.enum(['json', 'xlsx']).optional() }).optional()
+export type ExportMyDataRequest = z.input<typeof exportMyDataRequest>
 
 export const deleteAccountRequest = z.strictObject({
   confirm: z.literal(DELETE_ACCOUNT_CONFIRM, { error: `请输入“${DELETE_ACCOUNT_CONFIRM}”确认` }),
@@ -87,6 +93,38 @@ export interface MyData {
   certificates: { code: string; from: string; to: string; totalHours: number; issuedAt: string }[]
   /** Youth groups they lead (registered with the district). */
   youthGroups?: { name: string; kind: YouthGroupKind; state: YouthGroupState; size: number; createdAt: string }[]
+  /** Ratings they gave after events: stars, tag codes (RATING_TAGS), their comment; ratedAt is the last change. */
+  ratings?: {
+    activityId: string
+    title: string
+    stars: number
+    tags: string[]
+    comment: string | null
+    ratedAt: string
+  }[]
+  /** Their survey responses, each answer labelled by its question (options and scale values as text). */
+  surveyResponses?: {
+    surveyId: string
+    title: string
+    /** The unit that ran it; null: the district (团区委). */
+    ownerUnitName: string | null
+    status: SurveyState
+    answeredAt: string
+    answers: { question: string; answer: string }[]
+  }[]
+  /** Wishes (活动点单) they proposed. */
+  wishes?: {
+    id: string
+    title: string
+    categoryName: string
+    body: string
+    months: number[]
+    state: WishState
+    supporters: number
+    createdAt: string
+  }[]
+  /** Wishes they added 想参加 to. */
+  wishSupports?: { wishId: string; title: string; state: WishState; createdAt: string }[]
 }
 
 /**
@@ -106,9 +144,9 @@ export interface SessionActions {
   /** Records that the caller agreed to the guide's current version. */
   agreePrivacy: { request: AgreePrivacyRequest; response: PrivacyState }
   myData: { request: Record<string, never> | undefined; response: MyData }
-  /** The same as a JSON file behind a short-lived link. */
+  /** The same as a JSON file (or, with format 'xlsx', a workbook) behind a short-lived link. */
   exportMyData: {
-    request: Record<string, never> | undefined
+    request: ExportMyDataRequest
     response: { fileName: string; fileId: string; url: string }
   }
   /**

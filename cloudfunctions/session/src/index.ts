@@ -4,6 +4,7 @@ import {
   bindPhoneRequest,
   deleteAccountRequest,
   emptyRequest,
+  exportMyDataRequest,
   type SessionActions,
 } from '@api/session'
 import { bindPhone } from '../../../server/app/session/bind-phone'
@@ -25,7 +26,11 @@ export const actions = withFailures<SessionActions, SessionFailure>(
     }),
     bindPhone: action({ access: 'signed_in', input: bindPhoneRequest, handle: (input, ctx) => bindPhone(ctx, input) }),
     myData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => myData(ctx) }),
-    exportMyData: action({ access: 'signed_in', input: emptyRequest, handle: (_input, ctx) => exportMyData(ctx) }),
+    exportMyData: action({
+      access: 'signed_in',
+      input: exportMyDataRequest,
+      handle: (input, ctx) => exportMyData(ctx, input),
+    }),
     deleteAccount: action({
       access: 'signed_in',
       input: deleteAccountRequest,

@@ -6,6 +6,8 @@ import { openExport } from '@/utils/open-export'
 
 export const getMyData = () => callFunction('session', 'myData', {})
 export const exportMyData = () => callFunction('session', 'exportMyData', {})
+/** The same record as an Excel workbook, one sheet per group. */
+export const exportMyDataSheet = () => callFunction('session', 'exportMyData', { format: 'xlsx' })
 export const deleteAccount = () => callFunction('session', 'deleteAccount', { confirm: DELETE_ACCOUNT_CONFIRM })
 
 /**
@@ -14,7 +16,8 @@ export const deleteAccount = () => callFunction('session', 'deleteAccount', { co
  * document viewer does not open JSON.
  */
 export async function saveMyDataFile(file: { fileName: string; fileId: string; url: string }): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') return openExport(file)
+  // The workbook opens in WeChat's document viewer (with its share menu), like every other export.
+  if (process.env.TARO_ENV === 'h5' || file.fileName.endsWith('.xlsx')) return openExport(file)
   const filePath = await downloadLink(file.url)
   await Taro.shareFileMessage({ filePath, fileName: file.fileName })
 }

@@ -9,19 +9,23 @@ import { useSessionStore } from '@/features/session/store/session'
 import { errorMessage } from '@/utils/errors'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
-import { deleteAccount, exportMyData, getMyData, saveMyDataFile } from '../../features/my-data/api'
+import { deleteAccount, exportMyData, exportMyDataSheet, getMyData, saveMyDataFile } from '../../features/my-data/api'
 import { DeleteAccountDialog } from '../../features/my-data/components/DeleteAccountDialog'
 import { HeldData } from '../../features/my-data/components/HeldData'
 import './index.scss'
 
 export default function MyDataPage() {
   const data = useLoad(getMyData, [])
-  const { busy, run } = useAction<'export' | 'delete'>()
+  const { busy, run } = useAction<'export' | 'sheet' | 'delete'>()
   const [deleting, setDeleting] = useState(false)
   const [deleteError, setDeleteError] = useState<string | null>(null)
 
   async function download() {
     await run('export', async () => saveMyDataFile(await exportMyData()), { modal: '下载失败' })
+  }
+
+  async function downloadSheet() {
+    await run('sheet', async () => saveMyDataFile(await exportMyDataSheet()), { modal: '下载失败' })
   }
 
   async function confirmDelete() {
@@ -58,6 +62,18 @@ export default function MyDataPage() {
           onClick={() => void download()}
         >
           下载我的数据
+        </Button>
+        <Button
+          className="my-data__sheet"
+          color="primary"
+          variant="outlined"
+          shape="round"
+          block
+          loading={busy === 'sheet'}
+          disabled={busy !== null}
+          onClick={() => void downloadSheet()}
+        >
+          下载为表格（Excel）
         </Button>
         <Text
           className="my-data__guide-link"

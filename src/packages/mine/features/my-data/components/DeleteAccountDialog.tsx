@@ -26,9 +26,15 @@ export function DeleteAccountDialog({ busy, error, onCancel, onConfirm }: Props)
         <Text className="delete-dialog__text">
           · 你的姓名、手机号、出生日期、性别、团员身份、证件类型、报名填写的信息和签到位置将被删除；
         </Text>
+        <Text className="delete-dialog__text">
+          · 你写的活动评价留言和问卷文字回答将被删除；你提出的心愿如无他人想参加、也未被认领，将被撤下并删除内容；
+        </Text>
         <Text className="delete-dialog__text">· 之后再用同一微信进入，将是一个新的账号。</Text>
         <Text className="delete-dialog__kept" data-testid="delete-kept">
           志愿服务时长和已出具的证书依规需保留，将以匿名方式保存（证明仍可查验，但不显示姓名）。
+        </Text>
+        <Text className="delete-dialog__kept" data-testid="delete-kept-voice">
+          你给出的评分和标签、问卷选择题和评分题的答案、你点过的“想参加”仍计入统计，但不再与你关联；已有他人想参加或已被认领的心愿继续留在心愿墙上（心愿墙不显示提出人，记录中的提出人为“已注销用户”）。
         </Text>
         <Text className="delete-dialog__text">此操作无法撤销。请输入“{DELETE_ACCOUNT_CONFIRM}”确认：</Text>
         <Input

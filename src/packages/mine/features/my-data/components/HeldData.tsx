@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { MyData } from '@api/session'
+import { RATING_TAG_NAMES, type RatingTag } from '@contract/rating'
+import { SURVEY_STATE_NAMES } from '@contract/survey'
+import type { WishState } from '@contract/wish'
 import { YOUTH_GROUP_KIND_NAMES, YOUTH_GROUP_STATE_NAMES } from '@contract/youth-group'
 import { KIND_NAMES, STATUS_NAMES, dayText, hoursText } from '@/features/hours/format'
 import { UNIT_ROLE_NAMES, UNIT_STATUS_NAMES } from '@/features/org/unit-kinds'
@@ -13,6 +16,17 @@ const METHOD_NAMES: Record<MyData['scans'][number]['method'], string> = {
   ticket: '出示入场券',
   walk_in: '现场登记',
 }
+
+const WISH_STATE_NAMES: Record<WishState, string> = { open: '展示中', withdrawn: '已撤回', hidden: '已隐藏' }
+
+/** Tag codes as their Chinese names (an unknown code is left out rather than shown). */
+const tagsText = (tags: string[]) =>
+  tags
+    .map((t) => RATING_TAG_NAMES[t as RatingTag])
+    .filter(Boolean)
+    .join('、')
+
+const monthsText = (months: number[]) => (months.length ? months.map((m) => `${m}月`).join('、') : '不限')
 
 const orNone = (v: string | null) => v ?? '未填写'
 
@@ -142,6 +156,55 @@ export function HeldData({ d }: { d: MyData }) {
       <Group title="志愿服务证明" testId="data-certificates" empty={!d.certificates.length}>
         {d.certificates.map((c) => (
           <Row key={c.code} label={c.code} value={`${c.from} 至 ${c.to} · ${hoursText(c.totalHours)} 小时`} />
+        ))}
+      </Group>
+      <Group title="我的活动评价" testId="data-ratings" empty={!d.ratings?.length}>
+        {d.ratings?.map((r) => (
+          <View key={r.activityId} className="my-data__item">
+            <Text className="my-data__item-title">{r.title}</Text>
+            <Text className="my-data__item-line">
+              {r.stars} 星 · {formatDateTime(r.ratedAt)}
+            </Text>
+            {r.tags.length ? <Text className="my-data__item-line">标签：{tagsText(r.tags)}</Text> : null}
+            {r.comment ? <Text className="my-data__item-line">留言：{r.comment}</Text> : null}
+          </View>
+        ))}
+      </Group>
+      <Group title="问卷回答" testId="data-surveys" empty={!d.surveyResponses?.length}>
+        {d.surveyResponses?.map((s) => (
+          <View key={s.surveyId} className="my-data__item">
+            <Text className="my-data__item-title">{s.title}</Text>
+            <Text className="my-data__item-line">
+              {s.ownerUnitName ?? '团区委'} · {SURVEY_STATE_NAMES[s.status]} · {formatDateTime(s.answeredAt)} 填写
+            </Text>
+            {s.answers.map((a) => (
+              <Text key={a.question} className="my-data__item-line">
+                {a.question}：{a.answer}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </Group>
+      <Group title="我提出的心愿" testId="data-wishes" empty={!d.wishes?.length}>
+        {d.wishes?.map((w) => (
+          <View key={w.id} className="my-data__item">
+            <Text className="my-data__item-title">{w.title}</Text>
+            <Text className="my-data__item-line">
+              {w.categoryName} · 希望月份：{monthsText(w.months)} · {WISH_STATE_NAMES[w.state]} · {w.supporters}{' '}
+              人想参加
+            </Text>
+            {w.body ? <Text className="my-data__item-line">{w.body}</Text> : null}
+            <Text className="my-data__item-line">{formatDateTime(w.createdAt)} 提出</Text>
+          </View>
+        ))}
+      </Group>
+      <Group title="我想参加的心愿" testId="data-wish-supports" empty={!d.wishSupports?.length}>
+        {d.wishSupports?.map((w) => (
+          <Row
+            key={w.wishId}
+            label={w.title}
+            value={`${WISH_STATE_NAMES[w.state]} · ${formatDateTime(w.createdAt)} 想参加`}
+          />
         ))}
       </Group>
     </>
