@@ -12,6 +12,7 @@ import { seedRatings } from './seed-ratings'
 import { seedVenues } from './seed-venues'
 import { seedSurveys } from './seed-surveys'
 import { seedWishes } from './seed-wishes'
+import { seedHonours } from './seed-honours'
 import { seedYouthGroups } from './seed-youth-groups'
 
 dayjs.extend(utc)
@@ -657,6 +658,14 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
     await seedYouthGroups(client, {
       districtId: DEMO_DISTRICT.id,
       leaderId: demoYouth[0],
+      districtAdminId: userIds.district_admin,
+      now,
+    })
+    await seedHonours(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      postUnitId: unitIds.post,
+      organiserId: userIds.organiser,
       districtAdminId: userIds.district_admin,
       now,
     })

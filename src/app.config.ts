@@ -95,6 +95,10 @@ const subPackages = [
     root: 'packages/wishes/',
     pages: ['pages/wall/index', 'pages/detail/index', 'pages/propose/index', 'pages/claim/index'],
   },
+  {
+    root: 'packages/honours/',
+    pages: ['pages/roll/index', 'pages/mine/index', 'pages/nominate/index', 'pages/review/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -54,6 +54,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
   expect(fns.sort()).toEqual([
     'activity',
     'checkin',
+    'honour',
     'hours',
     'org',
     'plan',

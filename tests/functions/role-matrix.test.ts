@@ -27,6 +27,7 @@ import { venueMatrixCases } from './venue-fixtures'
 import { finishedEvent } from './rating-fixtures'
 import { survey, surveyMatrixCases } from './survey-fixtures'
 import { wishMatrixCases } from './wish-fixtures'
+import { honour, honourMatrixCases } from './honour-fixtures'
 import { youthGroupMatrixCases } from './youth-group-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
@@ -373,6 +374,7 @@ const cases: Case[] = [
     }[c.who],
   })),
   ...youthGroupMatrixCases(() => w).map((c) => ({ ...c, who: YOUTH_GROUP_WHO[c.who] })),
+  ...honourMatrixCases(() => w).map((c) => ({ ...c, fn: honour, who: { EVERYONE, SIGNED_IN, UNIT_A, ADMIN }[c.who] })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -42,6 +42,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/rating/',
     'packages/surveys/',
     'packages/wishes/',
+    'packages/honours/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -93,6 +94,13 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/detail/index',
     'pages/propose/index',
     'pages/claim/index',
+  ])
+  // Honours: the public roll, my honours, a unit's nominations, the district's review.
+  expect(config.subPackages[8].pages).toEqual([
+    'pages/roll/index',
+    'pages/mine/index',
+    'pages/nominate/index',
+    'pages/review/index',
   ])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },

@@ -20,6 +20,7 @@ const VERIFY = '/packages/verify/pages/verify/index'
 const VENUES = '/packages/venues/pages'
 const SURVEYS = '/packages/surveys/pages'
 const WISHES = '/packages/wishes/pages'
+const HONOURS = '/packages/honours/pages'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -128,6 +129,12 @@ function Profile({ me }: { me: Me }) {
       <Cell.Group className="me__group" inset title="活动点单" data-testid="wish-entries">
         <Cell title="心愿墙" clickable rightIcon={ARROW} onClick={() => go(`${WISHES}/wall/index`)}>
           想参加什么活动，说出来
+        </Cell>
+      </Cell.Group>
+
+      <Cell.Group className="me__group" inset title="荣誉" data-testid="honour-entries">
+        <Cell title="荣誉榜" clickable rightIcon={ARROW} onClick={() => go(`${HONOURS}/roll/index`)}>
+          {admin ? '评审、公布' : me.units.length > 0 ? '推荐、我的荣誉' : '我的荣誉'}
         </Cell>
       </Cell.Group>
 
