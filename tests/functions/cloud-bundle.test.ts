@@ -58,6 +58,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'org',
     'plan',
     'rating',
+    'score',
     'session',
     'signup',
     'survey',
@@ -110,8 +111,8 @@ test('exceljs is a declared dependency of exactly the functions that use spreads
     const loadsExcel = /(require|import)\("exceljs"\)/.test(bundle)
     expect({ fn, loadsExcel, declared: Boolean(pkg.dependencies.exceljs) }).toEqual({
       fn,
-      loadsExcel: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey'].includes(fn),
-      declared: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey'].includes(fn),
+      loadsExcel: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey', 'score'].includes(fn),
+      declared: ['hours', 'plan', 'signup', 'venue', 'rating', 'survey', 'score'].includes(fn),
     })
   }
 })
