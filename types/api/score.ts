@@ -4,18 +4,11 @@
  * approved hours per event, with weights the district sets per year (server/domain/score/formula.ts).
  */
 import * as z from 'zod'
+import { type ScorePart, type ScoreRaise } from '../contract/score'
 import { YEAR } from './common'
 
-export const SCORE_PARTS = ['completion', 'satisfaction', 'response', 'participation', 'hours'] as const
-export type ScorePart = (typeof SCORE_PARTS)[number]
-
-export const SCORE_PART_NAMES: Record<ScorePart, string> = {
-  completion: '年度清单完成率',
-  satisfaction: '活动满意度',
-  response: '评价回应率',
-  participation: '参与度',
-  hours: '场均志愿时长',
-}
+export { raiseTip, SCORE_PART_NAMES, SCORE_PARTS } from '../contract/score'
+export type { ScorePart, ScoreRaise } from '../contract/score'
 
 export const unitScoreRequest = z.strictObject({ unitId: z.uuid(), year: YEAR })
 export type UnitScoreRequest = z.input<typeof unitScoreRequest>
@@ -53,13 +46,6 @@ export interface YearWeights extends ScoreWeights {
   /** False: the district set none for the year and these are the defaults. */
   custom: boolean
 }
-
-export type ScoreRaise =
-  | { kind: 'holdPlanLines'; count: number; gain: number }
-  | { kind: 'raiseSatisfaction'; gain: number }
-  | { kind: 'raiseResponse'; missingRatings: number; gain: number }
-  | { kind: 'raiseParticipation'; missingAttendees: number; gain: number }
-  | { kind: 'raiseHours'; missingHours: number; gain: number }
 
 export interface ScorePartView {
   part: ScorePart
@@ -116,24 +102,6 @@ export interface ScoreExport {
   fileName: string
   fileId: string
   url: string
-}
-
-/** The hint for one part in Chinese. */
-export function raiseTip(raise: ScoreRaise | null): string | null {
-  if (!raise) return null
-  const gain = `${raise.gain} 分`
-  switch (raise.kind) {
-    case 'holdPlanLines':
-      return `完成 ${raise.count} 条未举办的清单活动可提高 ${gain}`
-    case 'raiseSatisfaction':
-      return `活动满意度达到 5 星可提高 ${gain}`
-    case 'raiseResponse':
-      return `再有 ${raise.missingRatings} 位参加者评价可提高 ${gain}`
-    case 'raiseParticipation':
-      return `再有 ${raise.missingAttendees} 人到场参加可提高 ${gain}`
-    case 'raiseHours':
-      return `再获认定 ${raise.missingHours} 小时志愿时长可提高 ${gain}`
-  }
 }
 
 export interface ScoreActions {

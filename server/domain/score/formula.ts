@@ -11,9 +11,10 @@
  * - hours:         approved hours per held event ÷ the hours target, at most 1 (0 without events)
  * Points are rounded to one decimal; the score is the sum of the rounded points.
  */
+import { SCORE_PARTS, type ScorePart, type ScoreRaise } from '@contract/score'
 
-export const SCORE_PARTS = ['completion', 'satisfaction', 'response', 'participation', 'hours'] as const
-export type ScorePart = (typeof SCORE_PARTS)[number]
+export { SCORE_PARTS }
+export type { ScorePart, ScoreRaise }
 
 export interface ScoreWeights {
   completion: number
@@ -50,14 +51,6 @@ export interface UnitYearData {
   starsSum: number
   approvedHours: number
 }
-
-/** What would raise a part: `count` more of `kind` gives `gain` more points. */
-export type ScoreRaise =
-  | { kind: 'holdPlanLines'; count: number; gain: number }
-  | { kind: 'raiseSatisfaction'; gain: number }
-  | { kind: 'raiseResponse'; missingRatings: number; gain: number }
-  | { kind: 'raiseParticipation'; missingAttendees: number; gain: number }
-  | { kind: 'raiseHours'; missingHours: number; gain: number }
 
 export interface ScorePartResult {
   part: ScorePart
