@@ -9,6 +9,7 @@ import type { FunctionMain } from '../server/runtime/function'
 import { main as org } from '../cloudfunctions/org/src'
 import { main as plan } from '../cloudfunctions/plan/src'
 import { main as rating } from '../cloudfunctions/rating/src'
+import { main as score } from '../cloudfunctions/score/src'
 import { main as session } from '../cloudfunctions/session/src'
 import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
@@ -26,6 +27,7 @@ export const functions: Record<string, FunctionMain> = {
   signup,
   venue,
   rating,
+  score,
   survey,
   wish,
   honour,

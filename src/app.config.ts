@@ -26,6 +26,8 @@ const subPackages = [
       'pages/checkin-code/index',
       'pages/scanner/index',
       'pages/hours/index',
+      // 单位评分 (五星): a unit's scorecard, for its people and the district.
+      'pages/score/index',
     ],
   },
   {
@@ -42,6 +44,8 @@ const subPackages = [
       'pages/ratings/index',
       // 青年团体审核: registered youth groups (approve, decline with a reason, suspend).
       'pages/youth-groups/index',
+      // 五星评比: the ranking of member units, its export and the year's weights.
+      'pages/unit-scores/index',
     ],
   },
   {

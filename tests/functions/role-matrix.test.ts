@@ -12,6 +12,7 @@ import { main as hours } from '../../cloudfunctions/hours/src'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as plan } from '../../cloudfunctions/plan/src'
 import { main as rating } from '../../cloudfunctions/rating/src'
+import { main as score } from '../../cloudfunctions/score/src'
 import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
@@ -360,6 +361,24 @@ const cases: Case[] = [
   { fn: rating, name: 'rating.district', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.export', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.sweep', who: NOBODY, data: async () => undefined },
+  // Unit rating (五星): unit A's scorecard for its side; the ranking, export and weights for the district.
+  { fn: score, name: 'score.unit', who: UNIT_A, data: async () => ({ unitId: w.unitA, year: w.year }) },
+  { fn: score, name: 'score.ranking', who: ADMIN, data: async () => ({ year: w.year }) },
+  { fn: score, name: 'score.export', who: ADMIN, data: async () => ({ year: w.year }) },
+  {
+    fn: score,
+    name: 'score.setWeights',
+    who: ADMIN,
+    data: async () => ({
+      year: w.year,
+      completion: 20,
+      satisfaction: 20,
+      response: 20,
+      participation: 20,
+      hours: 20,
+      hoursTarget: 10,
+    }),
+  },
   ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
   ...wishMatrixCases(() => w).map((c) => ({
     ...c,

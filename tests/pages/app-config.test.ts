@@ -66,6 +66,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/venue-usage/index',
     'pages/ratings/index',
     'pages/youth-groups/index',
+    'pages/unit-scores/index',
   ])
   // Shared venues (阵地): list/map, a venue with its week grid, a unit's bookings, the owner's approvals.
   expect(config.subPackages[3].pages).toEqual([

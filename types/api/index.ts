@@ -11,6 +11,7 @@ import type { VenueActions } from './venue'
 import type { SurveyActions } from './survey'
 import type { WishActions } from './wish'
 import type { HonourActions } from './honour'
+import type { ScoreActions } from './score'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -25,6 +26,7 @@ export interface CloudFunctions {
   survey: SurveyActions
   wish: WishActions
   honour: HonourActions
+  score: ScoreActions
 }
 
 export type FunctionName = keyof CloudFunctions
