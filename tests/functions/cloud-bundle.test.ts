@@ -58,6 +58,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'org',
     'plan',
     'rating',
+    'record',
     'session',
     'signup',
     'survey',

@@ -16,6 +16,7 @@ import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
 import { main as wish } from '../../cloudfunctions/wish/src'
+import { main as record } from '../../cloudfunctions/record/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
 import { issuePhoneCode } from '../../server/platform/phone-code'
@@ -359,6 +360,13 @@ const cases: Case[] = [
   { fn: rating, name: 'rating.district', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.export', who: UNIT_A, data: async () => ({ year: 2026, unitId: w.unitA }) },
   { fn: rating, name: 'rating.sweep', who: NOBODY, data: async () => undefined },
+  { fn: record, name: 'record.mine', who: SIGNED_IN, data: async () => ({ year: 2026 }) },
+  {
+    fn: record,
+    name: 'record.ofMember',
+    who: UNIT_A,
+    data: async () => ({ unitId: w.unitA, userId: w.userIds.youth, year: 2026 }),
+  },
   ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
   ...wishMatrixCases(() => w).map((c) => ({
     ...c,
