@@ -95,6 +95,11 @@ const subPackages = [
     root: 'packages/wishes/',
     pages: ['pages/wall/index', 'pages/detail/index', 'pages/propose/index', 'pages/claim/index'],
   },
+  {
+    // 成长档案: my timeline across activities, hours, certificates, ratings, wishes and groups, by year and kind.
+    root: 'packages/record/',
+    pages: ['pages/timeline/index'],
+  },
 ]
 
 export default defineAppConfig({

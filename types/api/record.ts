@@ -3,21 +3,11 @@
  * built from what the system already knows, and the part of it a unit's organisers may see.
  */
 import * as z from 'zod'
+import { RECORD_KINDS, type RecordKind } from '../contract/record'
 import { YEAR } from './common'
 
-/** The kinds of entries on the timeline, in the order the filter shows them. */
-export const RECORD_KINDS = ['activity', 'hours', 'certificate', 'rating', 'wish', 'wishClaimed', 'youthGroup'] as const
-export type RecordKind = (typeof RECORD_KINDS)[number]
-
-export const RECORD_KIND_NAMES: Record<RecordKind, string> = {
-  activity: '参加活动',
-  hours: '志愿时长',
-  certificate: '志愿服务证明',
-  rating: '活动评价',
-  wish: '提出点单',
-  wishClaimed: '点单被认领',
-  youthGroup: '带领社团',
-}
+export { RECORD_KIND_NAMES, RECORD_KINDS } from '../contract/record'
+export type { RecordKind } from '../contract/record'
 
 export const recordMineRequest = z
   .strictObject({

@@ -20,6 +20,7 @@ const VERIFY = '/packages/verify/pages/verify/index'
 const VENUES = '/packages/venues/pages'
 const SURVEYS = '/packages/surveys/pages'
 const WISHES = '/packages/wishes/pages'
+const RECORD = '/packages/record/pages/timeline/index'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -45,6 +46,12 @@ function Profile({ me }: { me: Me }) {
           </View>
         </View>
       </View>
+
+      <Cell.Group className="me__group" inset title="成长档案" data-testid="record-entries">
+        <Cell title="成长档案" clickable rightIcon={ARROW} onClick={() => go(RECORD)}>
+          活动、时长、证明与评价
+        </Cell>
+      </Cell.Group>
 
       <Cell.Group className="me__group" inset title="我的报名" data-testid="my-signups">
         <Cell title="我的活动" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/activities/index`)} />
