@@ -11,6 +11,7 @@ import { ROLE_NAMES, hasRole, useSessionStore } from '@/features/session/store/s
 import { UNIT_ROLE_NAMES } from '@/features/org/unit-kinds'
 import { ErrorState } from '@/components/ErrorState'
 import { SignInPrompt } from '@/components/CallError'
+import { PersonCard } from './PersonCard'
 import './index.scss'
 
 const ORG = '/packages/organiser/pages'
@@ -46,6 +47,7 @@ function Profile({ me }: { me: Me }) {
           </View>
         </View>
       </View>
+      <PersonCard />
 
       <Cell.Group className="me__group" inset title="成长档案" data-testid="record-entries">
         <Cell title="成长档案" clickable rightIcon={ARROW} onClick={() => go(RECORD)}>
