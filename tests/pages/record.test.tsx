@@ -1,11 +1,13 @@
 /** 成长档案: the year summary and the timeline, newest first, with year and kind filters sent to record.mine. */
 import type { GrowthRecord } from '@api/record'
 import { rememberAgreed } from '@/features/privacy/consent'
+import { shareYearSummary } from '@/features/record/share'
 import { openPage, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
 import { allByTestId, byTestId, byText, callsOf, tap } from './support/dom'
 
+jest.mock('@/features/record/share', () => ({ shareYearSummary: jest.fn(async () => undefined) }))
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
   callFunction: jest.fn(),
@@ -90,4 +92,14 @@ test('an empty year says so', async () => {
   serve({ 'record.mine': () => ({ ...growth(2026), items: [] }) })
   await openPage(PAGE)
   expect(text()).toContain('这一年还没有记录')
+})
+
+test('分享年度小结 draws the summary shown', async () => {
+  serve({ 'record.mine': (d) => growth((d as { year?: number }).year ?? null) })
+  await openPage(PAGE)
+  await tap(byTestId('record-share'))
+  expect(shareYearSummary).toHaveBeenCalledWith(
+    expect.objectContaining({ year: 2026, summary: growth(2026).summary }),
+    expect.any(String),
+  )
 })

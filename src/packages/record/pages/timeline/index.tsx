@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { GrowthRecord, RecordItem, RecordKind } from '@api/record'
 import { RECORD_KIND_NAMES, RECORD_KINDS } from '@contract/record'
@@ -7,6 +8,8 @@ import { EmptyState } from '@/components/EmptyState'
 import { useLoad } from '@/hooks/useLoad'
 import { useReloadOnShow } from '@/hooks/useLatest'
 import { myRecord } from '@/features/record/api'
+import { shareYearSummary } from '@/features/record/share'
+import { useSessionStore } from '@/features/session/store/session'
 import '../record.scss'
 
 const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
@@ -21,6 +24,11 @@ function line(i: RecordItem): string {
   if (i.kind === 'hours' || i.kind === 'certificate') return `${i.hours ?? 0} 小时${i.detail ? ` · ${i.detail}` : ''}`
   if (i.kind === 'rating') return `${i.detail} · ${i.stars ?? 0} 星`
   return i.detail
+}
+
+function share(record: GrowthRecord) {
+  const name = useSessionStore.getState().me?.nickname || '我'
+  shareYearSummary(record, name).catch(() => void Taro.showToast({ title: '生成图片失败，请重试', icon: 'none' }))
 }
 
 function Summary({ record }: { record: GrowthRecord }) {
@@ -44,6 +52,9 @@ function Summary({ record }: { record: GrowthRecord }) {
           </View>
         ))}
       </View>
+      <Text className="record__share" data-testid="record-share" onClick={() => share(record)}>
+        分享年度小结
+      </Text>
     </View>
   )
 }
