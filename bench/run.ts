@@ -2,7 +2,7 @@
 import { execFileSync } from 'child_process'
 import { join } from 'path'
 
-for (const name of ['cold-start', 'browse', 'signup', 'checkin', 'venue-grid', 'survey-results']) {
+for (const name of ['cold-start', 'browse', 'signup', 'checkin', 'venue-grid', 'survey-results', 'growth-record']) {
   console.log(`\n=== bench/${name}.ts`)
   execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], { stdio: 'inherit' })
 }

@@ -16,6 +16,7 @@ import { main as venue } from '../cloudfunctions/venue/src'
 import { main as survey } from '../cloudfunctions/survey/src'
 import { main as wish } from '../cloudfunctions/wish/src'
 import { main as honour } from '../cloudfunctions/honour/src'
+import { main as record } from '../cloudfunctions/record/src'
 
 export const functions: Record<string, FunctionMain> = {
   activity,
@@ -31,4 +32,5 @@ export const functions: Record<string, FunctionMain> = {
   survey,
   wish,
   honour,
+  record,
 }

@@ -103,6 +103,11 @@ const subPackages = [
     root: 'packages/honours/',
     pages: ['pages/roll/index', 'pages/mine/index', 'pages/nominate/index', 'pages/review/index'],
   },
+  {
+    // 成长档案: my timeline across activities, hours, certificates, ratings, wishes and groups, by year and kind.
+    root: 'packages/record/',
+    pages: ['pages/timeline/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -60,6 +60,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'plan',
     'rating',
     'score',
+    'record',
     'session',
     'signup',
     'survey',

@@ -17,6 +17,7 @@ import { main as session } from '../../cloudfunctions/session/src'
 import { main as signup } from '../../cloudfunctions/signup/src'
 import { main as venue } from '../../cloudfunctions/venue/src'
 import { main as wish } from '../../cloudfunctions/wish/src'
+import { main as record } from '../../cloudfunctions/record/src'
 import { issueIdentityCode } from '../../server/domain/checkin/identity-code'
 import { PRIVACY_VERSION } from '@api/session'
 import { issuePhoneCode } from '../../server/platform/phone-code'
@@ -378,6 +379,13 @@ const cases: Case[] = [
       hours: 20,
       hoursTarget: 10,
     }),
+  },
+  { fn: record, name: 'record.mine', who: SIGNED_IN, data: async () => ({ year: 2026 }) },
+  {
+    fn: record,
+    name: 'record.ofMember',
+    who: UNIT_A,
+    data: async () => ({ unitId: w.unitA, userId: w.userIds.youth, year: 2026 }),
   },
   ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
   ...wishMatrixCases(() => w).map((c) => ({

@@ -43,6 +43,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/surveys/',
     'packages/wishes/',
     'packages/honours/',
+    'packages/record/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -103,6 +104,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/nominate/index',
     'pages/review/index',
   ])
+  // 成长档案: my timeline.
+  expect(config.subPackages[9].pages).toEqual(['pages/timeline/index'])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

@@ -246,3 +246,29 @@ test('活动点单: everyone finds the wish wall', async () => {
     navigate.mockRestore()
   }
 })
+
+test('我的 leads with the person: approved hours, this year’s activities, the next event, and 成长档案', async () => {
+  serve({
+    'session.me': () => me({}),
+    'hours.mine': () => ({ totalHours: 12.5, byYear: [], events: [] }),
+    'record.mine': (d) => ({
+      year: (d as { year: number }).year,
+      kinds: ['activity'],
+      items: [],
+      summary: { activities: 7, hours: 0, certificates: 0, ratings: 0, wishes: 0, wishesClaimed: 0, youthGroups: 0 },
+    }),
+    'signup.myList': () => ({
+      items: [
+        { activity: { id: 'b', title: '后面的活动', startAt: '2030-12-20T02:00:00.000Z' } },
+        { activity: { id: 'a', title: '冬季长跑', startAt: '2030-12-06T01:30:00.000Z' } },
+      ],
+    }),
+  })
+  await openPage(ME)
+  const card = pageRoot().querySelector('[data-testid="person-card"]')
+  expect(card?.textContent).toContain('12.5')
+  expect(card?.textContent).toContain('7')
+  expect(card?.textContent).toContain('下一场：冬季长跑 · 12月6日 09:30')
+  expect(callFunctionMock).toHaveBeenCalledWith('record', 'mine', { year: expect.any(Number), kinds: ['activity'] })
+  expect(pageRoot().querySelector('[data-testid="record-entries"]')?.textContent).toContain('成长档案')
+})

@@ -12,6 +12,7 @@ import type { SurveyActions } from './survey'
 import type { WishActions } from './wish'
 import type { HonourActions } from './honour'
 import type { ScoreActions } from './score'
+import type { RecordActions } from './record'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -27,6 +28,7 @@ export interface CloudFunctions {
   wish: WishActions
   honour: HonourActions
   score: ScoreActions
+  record: RecordActions
 }
 
 export type FunctionName = keyof CloudFunctions

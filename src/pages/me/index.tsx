@@ -11,6 +11,7 @@ import { ROLE_NAMES, hasRole, useSessionStore } from '@/features/session/store/s
 import { UNIT_ROLE_NAMES } from '@/features/org/unit-kinds'
 import { ErrorState } from '@/components/ErrorState'
 import { SignInPrompt } from '@/components/CallError'
+import { PersonCard } from './PersonCard'
 import './index.scss'
 
 const ORG = '/packages/organiser/pages'
@@ -21,6 +22,7 @@ const VENUES = '/packages/venues/pages'
 const SURVEYS = '/packages/surveys/pages'
 const WISHES = '/packages/wishes/pages'
 const HONOURS = '/packages/honours/pages'
+const RECORD = '/packages/record/pages/timeline/index'
 
 // A text arrow: Taroify's arrow icon is a web font the offline local host cannot load.
 const ARROW = <Text className="me__arrow">›</Text>
@@ -46,6 +48,13 @@ function Profile({ me }: { me: Me }) {
           </View>
         </View>
       </View>
+      <PersonCard />
+
+      <Cell.Group className="me__group" inset title="成长档案" data-testid="record-entries">
+        <Cell title="成长档案" clickable rightIcon={ARROW} onClick={() => go(RECORD)}>
+          活动、时长、证明与评价
+        </Cell>
+      </Cell.Group>
 
       <Cell.Group className="me__group" inset title="我的报名" data-testid="my-signups">
         <Cell title="我的活动" clickable rightIcon={ARROW} onClick={() => go(`${MINE}/activities/index`)} />
