@@ -14,6 +14,7 @@ import { main as signup } from '../cloudfunctions/signup/src'
 import { main as venue } from '../cloudfunctions/venue/src'
 import { main as survey } from '../cloudfunctions/survey/src'
 import { main as wish } from '../cloudfunctions/wish/src'
+import { main as star } from '../cloudfunctions/star/src'
 
 export const functions: Record<string, FunctionMain> = {
   activity,
@@ -27,4 +28,5 @@ export const functions: Record<string, FunctionMain> = {
   rating,
   survey,
   wish,
+  star,
 }

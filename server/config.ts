@@ -16,6 +16,8 @@ export const templates = {
   ratingInvite: () => process.env.QINGJU_TEMPLATE_RATING_INVITE ?? 'activity_rating_invite',
   /** A wish reached the district's threshold; an event on a wish's claimed line opened for sign-up. */
   wish: () => process.env.QINGJU_TEMPLATE_WISH ?? 'wish_update',
+  /** Star evidence approved or declined (star.review). */
+  starEvidence: () => process.env.QINGJU_TEMPLATE_STAR_EVIDENCE ?? 'star_evidence_result',
 }
 /** A youth group's application approved or declined, or the group suspended (org.decideYouthGroup / org.suspendYouthGroup). */
 export const youthGroupReviewTemplate = () =>

@@ -60,6 +60,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'rating',
     'session',
     'signup',
+    'star',
     'survey',
     'venue',
     'wish',

@@ -10,6 +10,7 @@ import type { SignupActions } from './signup'
 import type { VenueActions } from './venue'
 import type { SurveyActions } from './survey'
 import type { WishActions } from './wish'
+import type { StarActions } from './star'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -23,6 +24,7 @@ export interface CloudFunctions {
   rating: RatingActions
   survey: SurveyActions
   wish: WishActions
+  star: StarActions
 }
 
 export type FunctionName = keyof CloudFunctions
