@@ -95,6 +95,11 @@ const subPackages = [
     root: 'packages/wishes/',
     pages: ['pages/wall/index', 'pages/detail/index', 'pages/propose/index', 'pages/claim/index'],
   },
+  {
+    // 摘星: my stars and evidence, an organiser's evidence review.
+    root: 'packages/stars/',
+    pages: ['pages/mine/index', 'pages/review/index'],
+  },
 ]
 
 export default defineAppConfig({
