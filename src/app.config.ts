@@ -96,9 +96,9 @@ const subPackages = [
     pages: ['pages/wall/index', 'pages/detail/index', 'pages/propose/index', 'pages/claim/index'],
   },
   {
-    // 摘星: my stars and evidence, an organiser's evidence review.
+    // 摘星: my stars and evidence, an organiser's evidence review, the district's indicator editor.
     root: 'packages/stars/',
-    pages: ['pages/mine/index', 'pages/review/index'],
+    pages: ['pages/mine/index', 'pages/review/index', 'pages/indicators/index'],
   },
 ]
 

@@ -95,8 +95,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'pages/propose/index',
     'pages/claim/index',
   ])
-  // 摘星: my stars and evidence, an organiser's evidence review.
-  expect(config.subPackages[8].pages).toEqual(['pages/mine/index', 'pages/review/index'])
+  // 摘星: my stars and evidence, an organiser's evidence review, the district's indicator editor.
+  expect(config.subPackages[8].pages).toEqual(['pages/mine/index', 'pages/review/index', 'pages/indicators/index'])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

@@ -4,7 +4,7 @@
  * and approves or declines with a reason.
  */
 import Taro from '@tarojs/taro'
-import type { MyStars, ReviewEvidence, StarProgress } from '@api/star'
+import type { MyStars, ReviewEvidence, StarProgress, StarYear } from '@api/star'
 import { ApiError } from '@/services/cloud'
 import { openPage, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
@@ -206,4 +206,39 @@ test('the organiser opens photos through links, must give a reason to decline, a
   await tap(byText('.stars__chip', '未通过'))
   await settle()
   expect(callsOf(callFunctionMock, 'star', 'reviewList').slice(-1)).toEqual([{ unitId: UNIT_A, state: 'declined' }])
+})
+
+test('the district admin adds an indicator and publishes the year', async () => {
+  const year = (over: Partial<StarYear> = {}): StarYear => ({ year: 2026, published: false, indicators: [], ...over })
+  const hours = {
+    id: IND(1),
+    name: '志愿服务',
+    kind: 'hours' as const,
+    threshold: 10,
+    categories: [],
+    order: 1,
+    description: '',
+  }
+  serve({
+    'star.indicators': () => year(),
+    'star.saveIndicator': () => year({ indicators: [hours] }),
+    'star.publish': () => year({ published: true, indicators: [hours] }),
+  })
+  await openPage('/packages/stars/pages/indicators/index')
+  await settle()
+  expect(byTestId('indicators-state').textContent).toBe('2026 年摘星指标 · 未发布')
+  await tap(byTestId('indicator-add'))
+  expect(byTestId('form-error').textContent).toBe('请填写指标名称和达标数')
+  await typeInto('input-name', '志愿服务')
+  await typeInto('input-threshold', '10')
+  await tap(byTestId('indicator-add'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'star', 'saveIndicator')).toEqual([
+    { year: 2026, name: '志愿服务', kind: 'hours', threshold: 10, categories: [], order: 1 },
+  ])
+  expect(allByTestId('indicator-row')).toHaveLength(1)
+  await tap(byTestId('indicators-publish'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'star', 'publish')).toEqual([{ year: 2026, published: true }])
+  expect(byTestId('indicators-state').textContent).toBe('2026 年摘星指标 · 已发布')
 })
