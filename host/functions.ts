@@ -17,6 +17,7 @@ import { main as survey } from '../cloudfunctions/survey/src'
 import { main as wish } from '../cloudfunctions/wish/src'
 import { main as honour } from '../cloudfunctions/honour/src'
 import { main as record } from '../cloudfunctions/record/src'
+import { main as star } from '../cloudfunctions/star/src'
 
 export const functions: Record<string, FunctionMain> = {
   activity,
@@ -33,4 +34,5 @@ export const functions: Record<string, FunctionMain> = {
   wish,
   honour,
   record,
+  star,
 }

@@ -18,6 +18,8 @@ export const templates = {
   wish: () => process.env.QINGJU_TEMPLATE_WISH ?? 'wish_update',
   /** An honour nomination approved by the district (honour.decide). */
   honour: () => process.env.QINGJU_TEMPLATE_HONOUR ?? 'honour_result',
+  /** Star evidence approved or declined (star.review). */
+  starEvidence: () => process.env.QINGJU_TEMPLATE_STAR_EVIDENCE ?? 'star_evidence_result',
 }
 /** A youth group's application approved or declined, or the group suspended (org.decideYouthGroup / org.suspendYouthGroup). */
 export const youthGroupReviewTemplate = () =>

@@ -108,6 +108,11 @@ const subPackages = [
     root: 'packages/record/',
     pages: ['pages/timeline/index'],
   },
+  {
+    // 摘星: my stars and evidence, an organiser's evidence review, the district's indicator editor.
+    root: 'packages/stars/',
+    pages: ['pages/mine/index', 'pages/review/index', 'pages/indicators/index'],
+  },
 ]
 
 export default defineAppConfig({

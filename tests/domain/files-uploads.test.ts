@@ -1,4 +1,11 @@
-import { evidencePath, isEvidenceOf, isUploadPath, storedPath } from '../../server/domain/files/uploads'
+import {
+  evidencePath,
+  isEvidenceOf,
+  isStarEvidenceOf,
+  isUploadPath,
+  starEvidencePath,
+  storedPath,
+} from '../../server/domain/files/uploads'
 
 const scope = { districtId: 'runzhou', unitId: 'u-1', activityId: 'a-1' }
 const R = '0123456789abcdef0123456789abcdef'
@@ -39,5 +46,25 @@ describe('evidence upload names', () => {
     expect(isUploadPath('exports/rosters/x.xlsx')).toBe(false)
     expect(isUploadPath(`evidence/a/b/${R}.jpg`)).toBe(false)
     expect(isUploadPath(`evidence/a/b/c/../${R}.jpg`)).toBe(false)
+  })
+})
+
+describe('star evidence upload names', () => {
+  const star = { districtId: 'runzhou', unitId: 'u-1', userId: 'p-1' }
+
+  test('a name is the unit and the person, then 128 random bits; tickets are given for it', () => {
+    expect(starEvidencePath(star, R, 'jpg')).toBe(`star-evidence/runzhou/u-1/p-1/${R}.jpg`)
+    expect(isUploadPath(starEvidencePath(star, R, 'jpg'))).toBe(true)
+    expect(isUploadPath(`star-evidence/runzhou/u-1/${R}.jpg`)).toBe(false)
+    expect(() => starEvidencePath({ ...star, userId: '../x' }, R, 'jpg')).toThrow()
+  })
+
+  test("a file is the person's evidence for the unit only if it was named for both", () => {
+    const name = `local://star-evidence/runzhou/u-1/p-1/${R}.jpg`
+    expect(isStarEvidenceOf(name, star)).toBe(true)
+    expect(isStarEvidenceOf(name, { ...star, userId: 'p-2' })).toBe(false)
+    expect(isStarEvidenceOf(name, { ...star, unitId: 'u-2' })).toBe(false)
+    expect(isStarEvidenceOf(`local://evidence/runzhou/u-1/p-1/${R}.jpg`, star)).toBe(false)
+    expect(isStarEvidenceOf('https://example.com/a.jpg', star)).toBe(false)
   })
 })

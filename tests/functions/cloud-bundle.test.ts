@@ -63,6 +63,7 @@ test('each function root holds the bundle, package.json and config.json, and no 
     'record',
     'session',
     'signup',
+    'star',
     'survey',
     'venue',
     'wish',

@@ -30,6 +30,7 @@ import { finishedEvent } from './rating-fixtures'
 import { survey, surveyMatrixCases } from './survey-fixtures'
 import { wishMatrixCases } from './wish-fixtures'
 import { honour, honourMatrixCases } from './honour-fixtures'
+import { star, starMatrixCases } from './star-fixtures'
 import { youthGroupMatrixCases } from './youth-group-fixtures'
 
 type Persona = 'anonymous' | 'youth' | 'orgA' | 'orgB' | 'admin'
@@ -402,6 +403,19 @@ const cases: Case[] = [
   })),
   ...youthGroupMatrixCases(() => w).map((c) => ({ ...c, who: YOUTH_GROUP_WHO[c.who] })),
   ...honourMatrixCases(() => w).map((c) => ({ ...c, fn: honour, who: { EVERYONE, SIGNED_IN, UNIT_A, ADMIN }[c.who] })),
+  ...starMatrixCases(() => w).map((c) => ({
+    ...c,
+    fn: star,
+    who: {
+      SIGNED_IN,
+      UNIT_A,
+      ADMIN,
+      // Evidence goes to a unit the person belongs to (unit A's organiser here) or took part in.
+      MEMBER_A: { ...UNIT_A, admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
+      // The young person whose evidence it is, and unit A's side.
+      OWNER_OR_UNIT_A: { ...UNIT_A, youth: 'ok' } as Record<Persona, Outcome>,
+    }[c.who],
+  })),
 ]
 
 /** A registration of a fresh person on a fresh published event of unit A. */

@@ -44,6 +44,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/wishes/',
     'packages/honours/',
     'packages/record/',
+    'packages/stars/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),
@@ -106,6 +107,8 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
   ])
   // 成长档案: my timeline.
   expect(config.subPackages[9].pages).toEqual(['pages/timeline/index'])
+  // 摘星: my stars and evidence, an organiser's evidence review, the district's indicator editor.
+  expect(config.subPackages[10].pages).toEqual(['pages/mine/index', 'pages/review/index', 'pages/indicators/index'])
   expect(config.tabBar.list).toEqual([
     { pagePath: 'pages/index/index', text: '首页' },
     { pagePath: 'pages/me/index', text: '我的' },

@@ -120,6 +120,18 @@ test('the hours entries open 我的时长, 证明查验 and 时长统计', async
   }
 })
 
+test('我的摘星 opens its page in packages/stars', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({}) })
+    await openPage(ME)
+    await tap(byText('.taroify-cell__title', '我的摘星'))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/stars/pages/mine/index'])
+  } finally {
+    navigate.mockRestore()
+  }
+})
+
 test('我的身份码 opens its page in packages/mine', async () => {
   const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
   try {

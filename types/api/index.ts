@@ -13,6 +13,7 @@ import type { WishActions } from './wish'
 import type { HonourActions } from './honour'
 import type { ScoreActions } from './score'
 import type { RecordActions } from './record'
+import type { StarActions } from './star'
 
 export interface CloudFunctions {
   activity: ActivityActions
@@ -29,6 +30,7 @@ export interface CloudFunctions {
   honour: HonourActions
   score: ScoreActions
   record: RecordActions
+  star: StarActions
 }
 
 export type FunctionName = keyof CloudFunctions

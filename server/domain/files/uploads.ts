@@ -103,10 +103,36 @@ export function isPublishableImage(ref: string, scope: ImageScope): boolean {
   return ref.startsWith('https://') || isImageOf(ref, scope)
 }
 
+/** A person's star evidence (摘星证明) submitted to a unit: private, under the unit and the person. */
+export interface StarEvidenceScope {
+  districtId: string
+  unitId: string
+  userId: string
+}
+
+const starEvidencePrefix = (s: StarEvidenceScope) => `star-evidence/${s.districtId}/${s.unitId}/${s.userId}/`
+
+/** The storage path of a new star evidence photo: the unit and the person, then 128 random bits. */
+export function starEvidencePath(scope: StarEvidenceScope, randomHex: string, ext: UploadImageExt): string {
+  if (!RANDOM_PART.test(randomHex)) throw new Error('an upload name needs 128 random bits')
+  for (const part of [scope.districtId, scope.unitId, scope.userId]) {
+    if (!ID_PART.test(part)) throw new Error('an upload scope is ids only')
+  }
+  return `${starEvidencePrefix(scope)}${randomHex}.${ext}`
+}
+
+/** Whether `fileId` is a star evidence photo the person uploaded for that unit (a name the server gave out). */
+export function isStarEvidenceOf(fileId: string, scope: StarEvidenceScope): boolean {
+  const path = storedPath(fileId)
+  const prefix = starEvidencePrefix(scope)
+  return !!path && path.startsWith(prefix) && isRandomName(path.slice(prefix.length))
+}
+
 /** Whether `path` (a storage path) may be written by a client holding an upload ticket: upload names only. */
 export function isUploadPath(path: string): boolean {
   return (
     /^evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
-    /^images\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
+    /^images\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
+    /^star-evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
   )
 }

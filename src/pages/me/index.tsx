@@ -71,6 +71,9 @@ function Profile({ me }: { me: Me }) {
           时长与证明
         </Cell>
         <Cell title="证明查验" clickable rightIcon={ARROW} onClick={() => go(VERIFY)} />
+        <Cell title="我的摘星" clickable rightIcon={ARROW} onClick={() => go('/packages/stars/pages/mine/index')}>
+          星级与进度
+        </Cell>
       </Cell.Group>
 
       <Cell.Group className="me__group" inset title="隐私与数据" data-testid="my-privacy">

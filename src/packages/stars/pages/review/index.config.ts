@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '摘星证明审核' })
