@@ -410,8 +410,8 @@ const cases: Case[] = [
       SIGNED_IN,
       UNIT_A,
       ADMIN,
-      // Evidence goes to a unit the person belongs to (unit A's organiser here) or took part in.
-      MEMBER_A: { ...UNIT_A, admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
+      // Evidence goes to a unit the person belongs to (unit B's organiser here) or took part in.
+      MEMBER_B: { ...UNIT_A, orgA: 'FORBIDDEN', orgB: 'ok', admin: 'FORBIDDEN' } as Record<Persona, Outcome>,
       // The young person whose evidence it is, and unit A's side.
       OWNER_OR_UNIT_A: { ...UNIT_A, youth: 'ok' } as Record<Persona, Outcome>,
     }[c.who],

@@ -31,9 +31,10 @@ export async function pendingEvidence(w: World, userId: string): Promise<string>
 
 /**
  * Who may: SIGNED_IN, UNIT_A (unit A's organisers, the district admin), ADMIN (the district admin),
- * MEMBER_A (people of unit A: its organiser here), OWNER_OR_UNIT_A (the young person whose evidence it is, and unit A's side).
+ * MEMBER_B (people of unit B: its organiser here; unit B because other rows of the matrix make everyone attend
+ * unit A's events), OWNER_OR_UNIT_A (the young person whose evidence it is, and unit A's side).
  */
-type Who = 'SIGNED_IN' | 'UNIT_A' | 'ADMIN' | 'MEMBER_A' | 'OWNER_OR_UNIT_A'
+type Who = 'SIGNED_IN' | 'UNIT_A' | 'ADMIN' | 'MEMBER_B' | 'OWNER_OR_UNIT_A'
 
 export function starMatrixCases(world: () => World): { name: string; who: Who; data: () => Promise<unknown> }[] {
   const w = world
@@ -51,11 +52,11 @@ export function starMatrixCases(world: () => World): { name: string; who: Who; d
       data: async () => ({ indicatorId: await evidenceIndicator(w()) }),
     },
     { name: 'star.publish', who: 'ADMIN', data: async () => ({ year: w().year, published: true }) },
-    { name: 'star.evidenceUploads', who: 'MEMBER_A', data: async () => ({ unitId: w().unitA, files: ['jpg'] }) },
+    { name: 'star.evidenceUploads', who: 'MEMBER_B', data: async () => ({ unitId: w().unitB, files: ['jpg'] }) },
     {
       name: 'star.submitEvidence',
-      who: 'MEMBER_A',
-      data: async () => ({ indicatorId: await evidenceIndicator(w()), unitId: w().unitA, note: '佩戴团徽参加活动' }),
+      who: 'MEMBER_B',
+      data: async () => ({ indicatorId: await evidenceIndicator(w()), unitId: w().unitB, note: '佩戴团徽参加活动' }),
     },
     { name: 'star.reviewList', who: 'UNIT_A', data: async () => ({ unitId: w().unitA }) },
     {
