@@ -31,7 +31,7 @@ import type { ApiResult } from '@api/result'
 import type { FunctionMain } from '../server/runtime/function'
 import { issueDevSession, verifyDevSession } from '../server/platform/dev-session'
 import { issuePhoneCode } from '../server/platform/phone-code'
-import { checkFileLink } from '../server/platform/file-link'
+import { signedPathOf } from '../server/platform/file-link'
 import { DEMO_PEOPLE } from './seed'
 import { receiveUpload } from './uploads'
 
@@ -98,21 +98,14 @@ export function createHostServer(options: HostOptions): Server {
 
   /** A stored file, only through a signed link that has not expired (file-link.ts); never a listing. */
   function serveFile(req: IncomingMessage, res: ServerResponse, url: URL) {
-    let path: string
-    try {
-      path = decodeURIComponent(url.pathname.slice('/files/'.length))
-    } catch {
-      return send(res, 403, failure('FORBIDDEN', '下载链接无效，请重新导出'))
+    const signed = signedPathOf(url, '/files/', options.filesSecret, systemClock(), 'files')
+    if (!signed.ok) {
+      return send(
+        res,
+        403,
+        failure('FORBIDDEN', signed.expired ? '下载链接已过期，请重新导出' : '下载链接无效，请重新导出'),
+      )
     }
-    const verdict = checkFileLink(
-      path,
-      url.searchParams.get('exp'),
-      url.searchParams.get('sig'),
-      options.filesSecret,
-      systemClock(),
-    )
-    if (verdict === 'expired') return send(res, 403, failure('FORBIDDEN', '下载链接已过期，请重新导出'))
-    if (verdict !== 'ok') return send(res, 403, failure('FORBIDDEN', '下载链接无效，请重新导出'))
     // sirv reads the path alone; the query has done its work.
     req.url = url.pathname.slice('/files'.length)
     res.setHeader('cache-control', 'private, no-store')

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { dirname, join } from 'path'
 import type { ApiResult } from '@api/result'
 import { MAX_UPLOAD_BYTES, isUploadPath } from '../server/domain/files/uploads'
-import { checkFileLink } from '../server/platform/file-link'
+import { signedPathOf } from '../server/platform/file-link'
 import { systemClock } from '../server/runtime/clock'
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void
@@ -42,24 +42,16 @@ export async function receiveUpload(
   options: { filesDir: string; filesSecret: string },
   send: Send,
 ): Promise<void> {
-  let path: string
-  try {
-    path = decodeURIComponent(url.pathname.slice('/upload/'.length))
-  } catch {
-    return send(res, 403, failure('FORBIDDEN', '上传链接无效，请重新选择照片'))
+  const signed = signedPathOf(url, '/upload/', options.filesSecret, systemClock(), 'upload')
+  if (!signed.ok || !isUploadPath(signed.path)) {
+    const expired = !signed.ok && signed.expired
+    return send(
+      res,
+      403,
+      failure('FORBIDDEN', expired ? '上传链接已过期，请重新选择照片' : '上传链接无效，请重新选择照片'),
+    )
   }
-  const verdict = checkFileLink(
-    path,
-    url.searchParams.get('exp'),
-    url.searchParams.get('sig'),
-    options.filesSecret,
-    systemClock(),
-    'upload',
-  )
-  if (verdict === 'expired') return send(res, 403, failure('FORBIDDEN', '上传链接已过期，请重新选择照片'))
-  if (verdict !== 'ok' || !isUploadPath(path)) {
-    return send(res, 403, failure('FORBIDDEN', '上传链接无效，请重新选择照片'))
-  }
+  const path = signed.path
   const body = await readBody(req)
   if (!body) return send(res, 413, failure('INVALID_INPUT', '照片太大，请选择 10MB 以内的照片'))
   if (!isImage(body)) return send(res, 400, failure('INVALID_INPUT', '只能上传照片'))

@@ -54,3 +54,24 @@ export function checkFileLink(
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid'
   return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'ok'
 }
+
+/**
+ * The stored path a signed request names (`<prefix><path>?exp=&sig=`), if its signature for `purpose` holds
+ * at `now`: the one check both the download route (/files/) and the upload route (/upload/) make.
+ */
+export function signedPathOf(
+  url: URL,
+  prefix: '/files/' | '/upload/',
+  secret: string,
+  now: Date,
+  purpose: FileLinkPurpose,
+): { ok: true; path: string } | { ok: false; expired: boolean } {
+  let path: string
+  try {
+    path = decodeURIComponent(url.pathname.slice(prefix.length))
+  } catch {
+    return { ok: false, expired: false }
+  }
+  const verdict = checkFileLink(path, url.searchParams.get('exp'), url.searchParams.get('sig'), secret, now, purpose)
+  return verdict === 'ok' ? { ok: true, path } : { ok: false, expired: verdict === 'expired' }
+}
