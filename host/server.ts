@@ -17,6 +17,7 @@ import { existsSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { Pool } from 'pg'
 import sirv from 'sirv'
+import { precompressStatic } from './precompress'
 import {
   DEV_PERSONAS,
   devClockRequest,
@@ -87,11 +88,27 @@ function bearer(req: IncomingMessage): string | undefined {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
 }
 
+/**
+ * The H5 build, compressed: brotli or gzip copies are made once (precompress.ts) before sirv lists the
+ * folder, and sirv picks the one the browser accepts. Hashed assets are immutable, so browsers keep them.
+ */
+function staticSite(dir: string) {
+  precompressStatic(dir)
+  return sirv(dir, {
+    single: true,
+    etag: true,
+    dev: false,
+    brotli: true,
+    gzip: true,
+    setHeaders(res, pathname) {
+      if (/\.[0-9a-f]{8}\.(js|css)$/.test(pathname))
+        res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+    },
+  })
+}
+
 export function createHostServer(options: HostOptions): Server {
-  const serveStatic =
-    options.staticDir && existsSync(options.staticDir)
-      ? sirv(options.staticDir, { single: true, etag: true, dev: false })
-      : null
+  const serveStatic = options.staticDir && existsSync(options.staticDir) ? staticSite(options.staticDir) : null
 
   // dev mode: files appear at run time (exports), so sirv must not cache the listing.
   const serveFiles = sirv(options.filesDir, { dev: true, etag: true })
