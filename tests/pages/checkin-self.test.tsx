@@ -77,10 +77,42 @@ describe('the check-in bar', () => {
     expect(label('checkin-submit')).toBe('签退')
     expect(byTestId('checkin-state').textContent).toBe('签到于 11:40')
 
-    // After a check-out the next scan is a check-in again (a second session the same day).
+    // After a check-out the next scan is a check-in again (a second session the same day), and says so.
     servePage({ mine: () => myCheckin({ lastDirection: 'out', lastScanAt: '2024-03-05T03:50:00.000Z' }) })
     await open()
-    expect(label('checkin-submit')).toBe('签到')
+    expect(label('checkin-submit')).toBe('再次签到')
+    expect(byTestId('checkin-state').textContent).toBe('签退于 11:50')
+  })
+
+  test('the sign-up bar follows the check-in: 已签到 after a check-in, 已签退 after a check-out', async () => {
+    servePage({})
+    await open()
+    expect(byTestId('signup-note').textContent).toBe('报名成功，请准时参加')
+
+    servePage({
+      mine: () => myCheckin({ lastDirection: 'in', lastScanAt: '2024-03-05T03:40:00.000Z' }),
+      scan: () => scanResult({ direction: 'out' }),
+    })
+    await open()
+    expect(byTestId('signup-bar').textContent).toContain('已签到')
+    expect(byTestId('signup-note').textContent).toBe('离场时请签退，记录本次参与')
+
+    // Checking out here changes the bottom bar without leaving the page.
+    servePage({
+      mine: () => myCheckin({ lastDirection: 'out', lastScanAt: '2024-03-05T04:00:00.000Z' }),
+      scan: () => scanResult({ direction: 'out' }),
+    })
+    await typeInto('checkin-code-input', '123456')
+    await tap(byTestId('checkin-submit'))
+    await settle()
+    expect(byTestId('signup-bar').textContent).toContain('已签退')
+    expect(byTestId('signup-note').textContent).toBe('感谢参与')
+  })
+
+  test('the code field says what to type in words that fit', async () => {
+    servePage({})
+    await open()
+    expect(byTestId('checkin-code-input').getAttribute('placeholder')).toBe('输入 6 位签到码')
   })
 
   test('is hidden outside the check-in window, without a place, and without a registration', async () => {
@@ -153,10 +185,11 @@ describe('the check-in bar', () => {
     expect(byTestId('checkin-hint').textContent).toBe('请输入现场二维码下方的 6 位数字')
   })
 
+  // Typed codes: the title speaks of the 签到码 the person typed, not of a QR code.
   test.each([
-    ['CODE_INVALID', '二维码无效', '二维码无效'],
-    ['CODE_EXPIRED', '二维码已过期', '二维码已过期，请扫描现场最新的二维码'],
-    ['WRONG_EVENT', '不是本活动的二维码', '这不是本活动的二维码'],
+    ['CODE_INVALID', '签到码不正确', '签到码不正确或已过期，请输入现场最新的 6 位数字'],
+    ['CODE_EXPIRED', '签到码已过期', '签到码已过期，请输入现场最新的 6 位数字'],
+    ['WRONG_EVENT', '不是本活动的签到码', '这不是本活动的签到码'],
     ['CHECKIN_CLOSED', '不在签到时间内', '活动已结束，签到已关闭'],
     ['NOT_REGISTERED', '未报名本活动', '你没有报名本活动，请联系现场组织者'],
     ['REGISTRATION_CANCELLED', '报名无效', '该报名已取消或未通过，不能签到'],
@@ -254,6 +287,20 @@ describe('WeChat: scanning the rotating code', () => {
       { token: 'S'.repeat(48), nonce: expect.stringMatching(NONCE), location: { latitude: 32.2, longitude: 119.45 } },
     ])
     expect(byTestId('checkin-result').textContent).toContain('签到成功')
+  })
+
+  test('a scanned code that fails is titled by the QR code; after a check-out the camera offers 再次扫码签到', async () => {
+    getLocation.mockRejectedValue(new Error('getLocation:fail auth deny'))
+    servePage({
+      mine: () => myCheckin({ lastDirection: 'out', lastScanAt: '2024-03-05T03:00:00.000Z' }),
+      scan: () => {
+        throw new ApiError('CODE_INVALID', '二维码无效')
+      },
+    })
+    await open()
+    expect(label('checkin-scan')).toBe('再次扫码签到')
+    await tap(byTestId('checkin-scan'))
+    expect(byTestId('checkin-result').querySelector('.checkin-bar__result-title')?.textContent).toBe('二维码无效')
   })
 
   test('a refused location is left out; a closed camera sends nothing', async () => {

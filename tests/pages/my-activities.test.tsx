@@ -74,7 +74,9 @@ describe('我的活动', () => {
     await tap(byText('.taroify-tabs__tab', '候补中'))
     expect(callsOf(callFunctionMock, 'signup', 'myList')).toContainEqual({ tab: 'waitlist' })
     expect(byTestId('my-reg-state').textContent).toBe('候补第 4 位')
-    expect(byTestId('my-registration').textContent).toContain('取消报名')
+    // On the waitlist there is no held place to cancel: the button leaves the waitlist.
+    expect(byTestId('my-registration').textContent).toContain('退出候补')
+    expect(byTestId('my-registration').textContent).not.toContain('取消报名')
 
     await tap(byText('.taroify-tabs__tab', '已结束'))
     expect(byTestId('my-reg-state').textContent).toBe('缺席')

@@ -343,6 +343,20 @@ test('取消报名 asks first, then calls cancel and offers sign-up again', asyn
   expect(byTestId('signup-note').textContent).toContain('可以重新报名')
 })
 
+test('on the waitlist the button is 退出候补, and its question says so', async () => {
+  serve({
+    'activity.get': () => detail({ id: ACT }),
+    'signup.summary': () => summary(),
+    'signup.mine': () => registration({ state: 'waitlisted', waitlistPosition: 2, cancellable: true }),
+    'signup.cancel': () => registration({ state: 'cancelled', cancellable: false }),
+  })
+  await openPage(PAGE)
+  expect(bar().textContent).not.toContain('取消报名')
+  await tap(button('退出候补', bar()))
+  expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '退出候补' }))
+  expect(callsOf(callFunctionMock, 'signup', 'cancel')).toEqual([{ registrationId: REG }])
+})
+
 test('no 取消报名 when the registration is not cancellable', async () => {
   serve({
     'activity.get': () => detail({ id: ACT }),

@@ -19,9 +19,16 @@ const TITLES: Record<string, string> = {
   NETWORK: '网络异常',
 }
 
-/** "二维码已过期", or "签到失败" for codes without a title of their own. */
-export function failureTitle(code: string | null, verb: string): string {
-  return (code && TITLES[code]) || `${verb}失败`
+/** Titles when the person typed the 6 digits instead of scanning: there was no QR code to blame. */
+const TYPED_TITLES: Record<string, string> = {
+  CODE_INVALID: '签到码不正确',
+  CODE_EXPIRED: '签到码已过期',
+  WRONG_EVENT: '不是本活动的签到码',
+}
+
+/** "二维码已过期" (or "签到码已过期" when typed), or "签到失败" for codes without a title of their own. */
+export function failureTitle(code: string | null, verb: string, typed = false): string {
+  return (code && ((typed && TYPED_TITLES[code]) || TITLES[code])) || `${verb}失败`
 }
 
 /** Errors worth sending again unchanged: the call may not have arrived, or the server stumbled. */
@@ -32,4 +39,9 @@ export function retryable(code: string | null): boolean {
 /** The next action of a person at the event: check out after an open check-in, otherwise check in. */
 export function nextDirection(lastDirection: Direction | null): Direction {
   return lastDirection === 'in' ? 'out' : 'in'
+}
+
+/** The button's words: after a check-out, checking in again starts a second session, and says so. */
+export function actionLabel(lastDirection: Direction | null): string {
+  return lastDirection === 'out' ? '再次签到' : VERB[nextDirection(lastDirection)]
 }

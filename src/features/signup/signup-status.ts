@@ -3,6 +3,7 @@ import type { ActivityDetail } from '@api/activity'
 import type { Registration, SignupSummary } from '@api/signup'
 import { formatDateTime } from '@/utils/time'
 import { ACTIVE_STATES } from '@contract/signup'
+import type { Direction } from '@contract/checkin'
 
 export type BarAction = 'signup' | 'offer' | 'login' | 'none'
 
@@ -37,6 +38,8 @@ export function barStatus(
   mine: Registration | null,
   signedIn: boolean,
   now: Date = new Date(),
+  /** My last scan at this event, if any: a held place that has been used reads differently. */
+  lastScan: Direction | null = null,
 ): BarStatus {
   if (mine && ACTIVE_STATES.includes(mine.state)) {
     switch (mine.state) {
@@ -53,6 +56,8 @@ export function barStatus(
             : '名额已为你保留，请确认参加',
         )
       case 'confirmed':
+        if (lastScan === 'in') return status('已签到', 'none', '离场时请签退，记录本次参与')
+        if (lastScan === 'out') return status('已签退', 'none', '感谢参与')
         return status('已报名', 'none', '报名成功，请准时参加')
       case 'waitlisted':
         return status(

@@ -21,6 +21,7 @@ import { SignupBar } from '@/features/signup/components/SignupBar'
 import { seatsLeftOf } from '@/features/signup/signup-status'
 import { rateText } from '@/features/signup/states'
 import { CheckinBar } from '@/features/checkin/components/CheckinBar'
+import { useSelfCheckin } from '@/features/checkin/hooks/useSelfCheckin'
 import { HoursNoticeSection } from '@/features/hours/components/HoursNoticeSection'
 import './index.scss'
 
@@ -46,6 +47,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
   const minRate = summary?.settings.eligibility.minAttendanceRate ?? null
   // Only a held place may check in: nobody else asks the check-in function anything.
   const mayCheckIn = signup.mine?.state === 'confirmed' || signup.mine?.state === 'attended'
+  const checkin = useSelfCheckin(a.id, mayCheckIn)
   return (
     <View className="detail" data-testid="activity-detail">
       {a.coverUrl ? <Image className="detail__cover" src={a.coverUrl} mode="aspectFill" /> : null}
@@ -64,7 +66,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
         </View>
       </View>
 
-      <CheckinBar activityId={a.id} eligible={mayCheckIn} />
+      <CheckinBar activityId={a.id} checkin={checkin} />
       <HoursNoticeSection
         activityId={a.id}
         enabled={signup.signedIn === true && a.recordsServiceHours && a.phase === 'finished'}
@@ -138,6 +140,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
         summary={summary}
         mine={signup.mine}
         signedIn={signup.signedIn}
+        lastScan={checkin.mine?.lastDirection ?? null}
         onChanged={(reg) => {
           signup.setMine(reg)
           void signup.reload()

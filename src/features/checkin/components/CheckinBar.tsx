@@ -6,8 +6,8 @@ import '@taroify/core/button/style'
 import type { MyCheckin } from '@api/checkin'
 import { useReloadOnShow } from '@/hooks/useLatest'
 import { formatClock } from '@/utils/time'
-import { useSelfCheckin, type ScanOutcome } from '../hooks/useSelfCheckin'
-import { VERB, failureTitle, nextDirection, retryable } from '../messages'
+import type { ScanOutcome, SelfCheckin } from '../hooks/useSelfCheckin'
+import { VERB, actionLabel, failureTitle, nextDirection, retryable } from '../messages'
 import './CheckinBar.scss'
 
 type Location = { latitude: number; longitude: number }
@@ -74,7 +74,7 @@ function Result({
   }
   return (
     <View className="checkin-bar__result checkin-bar__result--error" data-testid="checkin-result">
-      <Text className="checkin-bar__result-title">{failureTitle(outcome.code, verb)}</Text>
+      <Text className="checkin-bar__result-title">{failureTitle(outcome.code, verb, outcome.typed)}</Text>
       <Text className="checkin-bar__result-line">{outcome.message}</Text>
       {retryable(outcome.code) ? (
         <Button
@@ -95,10 +95,10 @@ function Result({
 
 /**
  * Self check-in on the detail page, for a person with a confirmed registration while check-in is
- * open: scan the organiser's rotating code (WeChat), or type its 6 digits (H5, no camera).
+ * open: scan the organiser's rotating code (WeChat), or type its 6 digits (H5, no camera). The page
+ * owns the check-in state (`useSelfCheckin`): the sign-up bar shows it too.
  */
-export function CheckinBar({ activityId, eligible }: { activityId: string; eligible: boolean }) {
-  const c = useSelfCheckin(activityId, eligible)
+export function CheckinBar({ activityId, checkin: c }: { activityId: string; checkin: SelfCheckin }) {
   const [code, setCode] = useState('')
   const [hint, setHint] = useState<string | null>(null)
   const scanning = useRef(false)
@@ -111,6 +111,7 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
   const mine = c.mine
   if (!mine || !mine.registered || !mine.open) return null
   const verb = VERB[nextDirection(mine.lastDirection)]
+  const label = actionLabel(mine.lastDirection)
 
   async function scan() {
     if (scanning.current) return
@@ -160,7 +161,7 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
             type="number"
             maxlength={6}
             value={code}
-            placeholder="输入现场二维码下方的 6 位数字"
+            placeholder="输入 6 位签到码"
             onInput={(e) => setCode(e.detail.value)}
             onConfirm={submitCode}
           />
@@ -173,7 +174,7 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
             disabled={c.busy}
             onClick={submitCode}
           >
-            {verb}
+            {label}
           </Button>
         </View>
       ) : (
@@ -187,7 +188,7 @@ export function CheckinBar({ activityId, eligible }: { activityId: string; eligi
           disabled={c.busy}
           onClick={() => void scan()}
         >
-          扫码{verb}
+          {mine.lastDirection === 'out' ? '再次扫码签到' : `扫码${verb}`}
         </Button>
       )}
       {hint ? (

@@ -10,7 +10,9 @@ import { newNonce } from '../nonce'
 export type ScanInput = Omit<ScanRequest, 'nonce'>
 
 export type ScanOutcome =
-  { kind: 'success'; result: ScanResult } | { kind: 'error'; code: string | null; message: string }
+  | { kind: 'success'; result: ScanResult }
+  /** `typed`: the 6 digits were typed, not scanned (the title then speaks of a 签到码, not a QR code). */
+  | { kind: 'error'; code: string | null; message: string; typed: boolean }
 
 /** Re-check my state when the window opens while the page is open (not for far-away windows). */
 const MAX_WAIT_MS = 6 * 60 * 60 * 1000
@@ -72,7 +74,8 @@ export function useSelfCheckin(activityId: string, eligible: boolean) {
           void reload()
           return true
         },
-        (err) => setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err) }),
+        (err) =>
+          setOutcome({ kind: 'error', code: errorCode(err), message: errorMessage(err), typed: !!input.shortCode }),
       )
       return recorded !== null
     },
@@ -87,3 +90,6 @@ export function useSelfCheckin(activityId: string, eligible: boolean) {
 
   return { mine, busy, outcome, send, retry, reload, clearOutcome: () => setOutcome(null) }
 }
+
+/** One person's check-in at one event, shared by the check-in bar and the sign-up bar of the detail page. */
+export type SelfCheckin = ReturnType<typeof useSelfCheckin>

@@ -5,6 +5,7 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { ActivityDetail } from '@api/activity'
 import type { Registration, SignupSummary } from '@api/signup'
+import type { Direction } from '@contract/checkin'
 import { errorMessage } from '@/utils/errors'
 import { useAction } from '@/hooks/useAction'
 import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
@@ -19,6 +20,8 @@ interface Props {
   summary: SignupSummary | null
   mine: Registration | null
   signedIn: boolean | null
+  /** My last check-in scan at this event (the check-in bar's state). */
+  lastScan?: Direction | null
   onChanged(reg: Registration): void
   onStale(): void
 }
@@ -28,12 +31,14 @@ function toast(title: string, icon: 'success' | 'none' = 'none') {
 }
 
 /** The fixed bar at the bottom of the detail page: my state, the sign-up button, offers, cancelling. */
-export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStale }: Props) {
+export function SignupBar({ activity, summary, mine, signedIn, lastScan = null, onChanged, onStale }: Props) {
   const [open, setOpen] = useState(false)
   const { busy, run: act } = useAction<'accept' | 'decline' | 'cancel'>()
   const privacy = usePrivacyConsent()
   const loading = signedIn === null
-  const s = barStatus(activity, summary, mine, signedIn !== false)
+  const s = barStatus(activity, summary, mine, signedIn !== false, new Date(), lastScan)
+  // Leaving the waitlist gives up no seat: it reads differently from cancelling a held place.
+  const waiting = mine?.state === 'waitlisted'
 
   async function run(kind: 'accept' | 'decline' | 'cancel', call: () => Promise<Registration>, done: string) {
     await act(
@@ -109,12 +114,16 @@ export function SignupBar({ activity, summary, mine, signedIn, onChanged, onStal
                 disabled={busy !== null}
                 loading={busy === 'cancel'}
                 onClick={() =>
-                  void confirmThen('取消报名', '确定取消本次报名？取消后名额将让给其他人。', () =>
-                    run('cancel', () => cancelRegistration(mine.id), '已取消报名'),
-                  )
+                  void (waiting
+                    ? confirmThen('退出候补', '确定退出候补？退出后不再为你递补名额。', () =>
+                        run('cancel', () => cancelRegistration(mine.id), '已退出候补'),
+                      )
+                    : confirmThen('取消报名', '确定取消本次报名？取消后名额将让给其他人。', () =>
+                        run('cancel', () => cancelRegistration(mine.id), '已取消报名'),
+                      ))
                 }
               >
-                取消报名
+                {waiting ? '退出候补' : '取消报名'}
               </Button>
             ) : null}
             <Button

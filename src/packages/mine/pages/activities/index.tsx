@@ -78,9 +78,13 @@ export default function MyActivitiesPage() {
               )
             }
             onCancel={() =>
-              void confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`, () =>
-                act(item, cancelRegistration, '已取消报名'),
-              )
+              void (item.state === 'waitlisted'
+                ? confirmThen('退出候补', `确定退出「${item.activity.title}」的候补？`, () =>
+                    act(item, cancelRegistration, '已退出候补'),
+                  )
+                : confirmThen('取消报名', `确定取消「${item.activity.title}」的报名？`, () =>
+                    act(item, cancelRegistration, '已取消报名'),
+                  ))
             }
             onTicket={() => setTicketFor(item)}
           />

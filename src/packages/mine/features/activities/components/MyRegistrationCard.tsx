@@ -94,7 +94,7 @@ export function MyRegistrationCard({ item, busy, onOpen, onAccept, onDecline, on
             disabled={busy}
             onClick={onCancel}
           >
-            取消报名
+            {item.state === 'waitlisted' ? '退出候补' : '取消报名'}
           </Button>
         </View>
       ) : null}
