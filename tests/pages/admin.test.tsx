@@ -170,6 +170,25 @@ async function chooseFile(content: string, name = '清单.xlsx') {
   await settle()
 }
 
+test('删除 is offered only on lines without events; a line with events says how many', async () => {
+  const withEvents = {
+    ...plan.lines[0],
+    id: 'l2',
+    title: '青年公益林植树',
+    events: [{ id: 'e1', title: '植树节', startAt: '2024-03-12T01:00:00Z', phase: 'finished' }],
+  }
+  serve({
+    'plan.get': () => ({ ...plan, lines: [plan.lines[0], withEvents] }),
+    'org.units': () => ({ items: [] }),
+    'activity.categories': () => ({ items: categories }),
+  })
+  await openPage('/packages/admin/pages/plan/index')
+  const [empty, used] = allByTestId('plan-line')
+  expect(empty.textContent).toContain('删除')
+  expect(used.textContent).not.toContain('删除')
+  expect(used.textContent).toContain('已有 1 场活动')
+})
+
 test('importing a file sends its base64 without the data: prefix and lists row errors', async () => {
   serve({
     'plan.get': () => plan,

@@ -169,6 +169,16 @@ describe('个人资料', () => {
     ])
   })
 
+  test('without any record the rate is a quiet note, and the inputs say what to type', async () => {
+    serve({ 'signup.profile': () => ({ ...profile, attendanceRate: null, attended: 0, noShows: 0 }) })
+    await openPage(PROFILE)
+    expect(byTestId('attendance').textContent).toBe('参加活动后开始统计')
+    expect(byTestId('attendance').querySelector('.profile__rate-value')).toBeNull()
+    for (const field of ['realName', 'guardianName', 'guardianPhone']) {
+      expect(byTestId(`input-${field}`).getAttribute('placeholder')).toBeTruthy()
+    }
+  })
+
   test("the ID type (for the hours export) is offered with the contract's list and saved", async () => {
     serve({
       'signup.profile': () => profile,

@@ -285,9 +285,16 @@ export default function PlanPage() {
                   <Text className="admin__link" onClick={() => setEditing(l)}>
                     编辑
                   </Text>
-                  <Text className="admin__link" onClick={() => void remove(l)}>
-                    删除
-                  </Text>
+                  {/* A line with events is part of the record: it can be edited, not deleted. */}
+                  {l.events.length === 0 ? (
+                    <Text className="admin__link" onClick={() => void remove(l)}>
+                      删除
+                    </Text>
+                  ) : (
+                    <Text className="admin__text" data-testid="line-events">
+                      已有 {l.events.length} 场活动
+                    </Text>
+                  )}
                 </View>
               </View>
             ))}

@@ -92,12 +92,19 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
       </Text>
       <View className="form-card">
         <FieldRow label="我的到场率" name="attendance">
-          <View className="profile__rate" data-testid="attendance">
-            <Text className="profile__rate-value">{rateText(profile.attendanceRate)}</Text>
-            <Text className="profile__rate-detail">
-              到场 {profile.attended} 次 · 缺席 {profile.noShows} 次
-            </Text>
-          </View>
+          {profile.attendanceRate === null ? (
+            // Nothing to count yet is not a fault: a quiet line, not a big red figure.
+            <View className="profile__rate" data-testid="attendance">
+              <Text className="profile__rate-detail">参加活动后开始统计</Text>
+            </View>
+          ) : (
+            <View className="profile__rate" data-testid="attendance">
+              <Text className="profile__rate-value">{rateText(profile.attendanceRate)}</Text>
+              <Text className="profile__rate-detail">
+                到场 {profile.attended} 次 · 缺席 {profile.noShows} 次
+              </Text>
+            </View>
+          )}
         </FieldRow>
       </View>
       <View className="form-card">
@@ -105,6 +112,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           name="realName"
           label="真实姓名"
           maxlength={20}
+          placeholder="与身份证件一致"
           value={form.realName}
           error={errors.realName}
           onChange={(realName) => set({ realName })}
@@ -180,6 +188,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           name="guardianName"
           label="监护人姓名"
           maxlength={20}
+          placeholder="父母或其他监护人"
           value={form.guardianName}
           error={errors['guardian.name']}
           onChange={(guardianName) => set({ guardianName })}
@@ -189,6 +198,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
           label="监护人手机号"
           type="number"
           maxlength={11}
+          placeholder="11 位手机号"
           value={form.guardianPhone}
           error={errors['guardian.phone']}
           onChange={(guardianPhone) => set({ guardianPhone })}
