@@ -120,6 +120,8 @@ export default defineAppConfig({
   subPackages,
   window: {
     navigationBarTitleText: '青聚',
+    // WeChat's own default; H5 needs it spelled out to draw its title bar with a back button (app.scss sizes it).
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#d81e06',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f6f6f8',

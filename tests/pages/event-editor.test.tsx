@@ -88,13 +88,17 @@ async function setTimes() {
   await pick('picker-signupClosesAt-time', '20:00')
 }
 
+let redirect: jest.SpyInstance
+
 beforeEach(() => {
   freezeNow('2024-03-05T04:00:00.000Z')
   callFunctionMock.mockReset()
+  redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' } as never)
 })
 
 afterEach(() => {
   jest.useRealTimers()
+  redirect.mockRestore()
 })
 
 test('a new event on a line of the annual list: ISO instants with +08:00 and the planLineId', async () => {
@@ -106,9 +110,9 @@ test('a new event on a line of the annual list: ISO instants with +08:00 and the
   await openPage(`${EDITOR}?unitId=${UNIT}`)
 
   expect(callsOf(callFunctionMock, 'plan', 'get')).toEqual([{ year: 2024 }])
-  // Only this unit's lines are offered, after 临时活动.
-  await pick('picker-planLineId', 1)
+  // The unit's next open line is chosen already (only this unit's lines are offered), and fills the form.
   expect(byTestId('picker-planLineId').textContent).toContain('4月 · 青年篮球友谊赛')
+  expect((byTestId('input-title') as HTMLInputElement).value).toBe('青年篮球友谊赛')
   expect(byTestId('picker-category').textContent).toContain('文体活动')
 
   await setTimes()
@@ -137,9 +141,79 @@ test('a new event on a line of the annual list: ISO instants with +08:00 and the
       coverUrl: null,
     },
   ])
-  // Saved as a draft: now it can be published.
-  expect(byTestId('event-state').textContent).toContain('草稿')
-  expect(button('发布')).toBeTruthy()
+  // Saved as a draft: the page moves to the event's own address (a reload shows it; publishing is next).
+  expect(redirect).toHaveBeenCalledWith({ url: `${EDITOR}?id=${EVENT}` })
+})
+
+test('new events start on the next open line, sign-up open from now; a line switch carries its title along', async () => {
+  const lines = [
+    line({ id: 'l-jan', title: '新春联谊', plannedMonth: 1 }),
+    line({
+      id: 'l-mar',
+      title: '植树节公益林',
+      plannedMonth: 3,
+      category: { code: 'volunteer', name: '志愿服务' },
+      events: [{ id: 'e0', title: '植树', startAt: '2024-03-12T01:00:00Z', phase: 'published' }],
+    }),
+    line({ id: 'l-may', title: '五四读书会', plannedMonth: 5 }),
+  ]
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => ({ ...plan, lines }),
+  })
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+  // March has its event already; January is past: May is next.
+  expect(byTestId('picker-planLineId').textContent).toContain('5月 · 五四读书会')
+  expect((byTestId('input-title') as HTMLInputElement).value).toBe('五四读书会')
+  // 12:00 in Shanghai now: sign-up opens now, not at a 09:00 that has passed or is yet to come.
+  expect(byTestId('picker-signupOpensAt-time').textContent).toContain('12:00')
+
+  // Switching lines: the title the line gave follows; a typed title stays.
+  await pick('picker-planLineId', 1)
+  expect((byTestId('input-title') as HTMLInputElement).value).toBe('新春联谊')
+  await typeInto('input-title', '新春青年联谊会')
+  await pick('picker-planLineId', 3)
+  expect((byTestId('input-title') as HTMLInputElement).value).toBe('新春青年联谊会')
+})
+
+test('a line asked for by the console is chosen over the suggestion', async () => {
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => ({
+      ...plan,
+      lines: [line({ id: 'l-apr', title: '四月篮球', plannedMonth: 4 }), line({ id: 'l-jun', title: '六月毕业季' })],
+    }),
+  })
+  await openPage(`${EDITOR}?unitId=${UNIT}&lineId=l-jun`)
+  expect((byTestId('input-title') as HTMLInputElement).value).toBe('六月毕业季')
+})
+
+test('保存并发布 opens the published event at its address; a failed publish keeps the draft and opens it', async () => {
+  let publishFails = true
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.create': () => managed(),
+    'activity.publish': () => {
+      if (publishFails) throw new ApiError('INVALID_INPUT', '报名截止需早于活动开始')
+      return managed({ state: 'published' })
+    },
+  })
+  const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: '' } as never)
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+  await typeInto('input-placeName', '市体育馆')
+  await tap(button('保存并发布'))
+  expect(callsOf(callFunctionMock, 'activity', 'create')).toHaveLength(1)
+  expect(redirect).toHaveBeenCalledWith({ url: `${EDITOR}?id=${EVENT}` })
+  expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '已存为草稿，未能发布' }))
+
+  publishFails = false
+  redirect.mockClear()
+  await openPage(`${EDITOR}?unitId=${UNIT}`)
+  await typeInto('input-placeName', '市体育馆')
+  await tap(button('保存并发布'))
+  expect(redirect).toHaveBeenCalledWith({ url: `${EDITOR}?id=${EVENT}` })
+  modal.mockRestore()
 })
 
 test('临时活动 sends planLineId null; impossible times are caught before any call', async () => {
@@ -150,6 +224,7 @@ test('临时活动 sends planLineId null; impossible times are caught before any
   })
   await openPage(`${EDITOR}?unitId=${UNIT}`)
 
+  await pick('picker-planLineId', 0)
   await typeInto('input-title', '临时读书会')
   await pick('picker-category', 0)
   await typeInto('input-placeName', '图书馆')

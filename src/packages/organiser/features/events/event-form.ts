@@ -3,6 +3,7 @@
  * (instants with +08:00, what counts as changed) are unit-tested without a page.
  */
 import type { ActivityCreateRequest, ActivityUpdateRequest, GeoPoint, ManagedActivity } from '@api/activity'
+import type { PlanLine } from '@api/plan'
 import type { EventState } from '@contract/activity'
 import { combineDateTime, isBefore, shanghaiDate, splitInstant } from '@/utils/instant'
 
@@ -30,7 +31,23 @@ export interface EventForm {
 
 type EventFields = Omit<ActivityCreateRequest, 'unitId' | 'planLineId'>
 
-/** A new event: a week from now, 09:00–11:00; sign-up from today until the day before. */
+/** The Shanghai clock time of `now`, rounded down to five minutes ("14:35"). */
+function clockNow(now: Date): string {
+  const [h, m] = splitInstant(now.toISOString()).time.split(':').map(Number)
+  return `${String(h).padStart(2, '0')}:${String(m - (m % 5)).padStart(2, '0')}`
+}
+
+/**
+ * The line a new event most likely fulfils: the unit's next line still without events (this month
+ * or later), else its earliest such line; none when every line already has its events.
+ */
+export function suggestedLine(lines: PlanLine[], now: Date = new Date()): PlanLine | null {
+  const month = Number(shanghaiDate(now).slice(5, 7))
+  const open = lines.filter((l) => (l.events?.length ?? 0) === 0).sort((a, b) => a.plannedMonth - b.plannedMonth)
+  return open.find((l) => l.plannedMonth >= month) ?? open[0] ?? null
+}
+
+/** A new event: a week from now, 09:00–11:00; sign-up open from now until the day before. */
 export function emptyForm(now: Date = new Date()): EventForm {
   return {
     planLineId: null,
@@ -45,7 +62,8 @@ export function emptyForm(now: Date = new Date()): EventForm {
     endDate: shanghaiDate(now, 7),
     endTime: '11:00',
     opensDate: shanghaiDate(now, 0),
-    opensTime: '09:00',
+    // From now: a default in the future (09:00 when it is 08:00) would keep the event closed for no reason.
+    opensTime: clockNow(now),
     closesDate: shanghaiDate(now, 6),
     closesTime: '18:00',
     capacity: '30',

@@ -38,6 +38,7 @@ import {
   buildFields,
   createRequest,
   emptyForm,
+  suggestedLine,
   formFromActivity,
   hasChanges,
   updateRequest,
@@ -47,6 +48,8 @@ import { chooseAndUploadCover, choosePlace } from '../../features/events/media'
 import '@/components/form/form.scss'
 import './index.scss'
 
+const EDITOR_PAGE = '/packages/organiser/pages/event/index'
+
 interface EditorData {
   activity: ManagedActivity | null
   unitId: string
@@ -54,9 +57,15 @@ interface EditorData {
   /** Lines of this year's published list led by the unit; empty when there is none. */
   lines: PlanLine[]
   planNote: string | null
+  /** The line a new event starts on (none for an existing event). */
+  suggested: PlanLine | null
 }
 
-async function loadEditor(id: string | undefined, unitIdParam: string | undefined): Promise<EditorData> {
+async function loadEditor(
+  id: string | undefined,
+  unitIdParam: string | undefined,
+  lineIdParam: string | undefined,
+): Promise<EditorData> {
   const [activity, categories] = await Promise.all([
     id ? getManaged(id) : Promise.resolve(null),
     listCategories().then((r) => r.items),
@@ -76,12 +85,30 @@ async function loadEditor(id: string | undefined, unitIdParam: string | undefine
   if (own && !lines.some((l) => l.id === own.id)) {
     lines = [{ id: own.id, year: own.year, title: own.title, plannedMonth: own.plannedMonth } as PlanLine, ...lines]
   }
-  return { activity, unitId, categories, lines, planNote }
+  // A new event starts on the line the console asked for, else on the unit's next open line.
+  const suggested = activity ? null : (lines.find((l) => l.id === lineIdParam) ?? suggestedLine(lines))
+  return { activity, unitId, categories, lines, planNote, suggested }
+}
+
+/** The form started from a line of the list: its title, and its category unless one is chosen. */
+function withLine(form: EventForm, line: PlanLine | null, categories: Category[]): EventForm {
+  if (!line) return form
+  const category = categories.find((c) => c.code === line.category?.code)
+  return {
+    ...form,
+    planLineId: line.id,
+    title: form.title || line.title,
+    ...(category && !form.category
+      ? { category: category.code, recordsServiceHours: category.awardsServiceHours }
+      : {}),
+  }
 }
 
 function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivity): void }) {
   const { activity, unitId, categories, lines } = data
-  const [form, setForm] = useState<EventForm>(() => (activity ? formFromActivity(activity) : emptyForm()))
+  const [form, setForm] = useState<EventForm>(() =>
+    activity ? formFromActivity(activity) : withLine(emptyForm(), data.suggested, categories),
+  )
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -111,15 +138,10 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
   function chooseLine(i: number) {
     const line = i > 0 ? lines[i - 1] : undefined
     if (!line) return set({ planLineId: null })
-    const category = categories.find((c) => c.code === line.category?.code)
-    set({
-      planLineId: line.id,
-      // A line names what to hold: start from it, the organiser can still edit.
-      title: form.title || line.title,
-      ...(category && !form.category
-        ? { category: category.code, recordsServiceHours: category.awardsServiceHours }
-        : {}),
-    })
+    const previous = lines.find((l) => l.id === form.planLineId)
+    // A title still as the previous line gave it follows the new line; a title the organiser typed stays.
+    const keepTitle = form.title.trim() !== '' && form.title !== previous?.title
+    setForm(withLine(keepTitle ? form : { ...form, title: '' }, line, categories))
   }
 
   function fail(err: unknown) {
@@ -149,9 +171,14 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       async () => {
         const saved = await action()
         if (saved) {
+          void Taro.showToast({ title: done, icon: 'success' })
+          if (!activity) {
+            // A new event now has an address: open it there (a reload or a shared link shows it, from the top).
+            void Taro.redirectTo({ url: `${EDITOR_PAGE}?id=${encodeURIComponent(saved.id)}` })
+            return
+          }
           onSaved(saved)
           setReason('')
-          void Taro.showToast({ title: done, icon: 'success' })
         }
       },
       fail,
@@ -164,7 +191,17 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
       'publish',
       async () => {
         const saved = await save()
-        return saved ? publishEvent(saved.id) : null
+        if (!saved) return null
+        try {
+          return await publishEvent(saved.id)
+        } catch (err) {
+          // A new event was saved before publishing failed: open the draft, so a second tap cannot create another.
+          if (!activity) {
+            void Taro.redirectTo({ url: `${EDITOR_PAGE}?id=${encodeURIComponent(saved.id)}` })
+            void Taro.showModal({ title: '已存为草稿，未能发布', content: errorMessage(err), showCancel: false })
+          }
+          throw err
+        }
       },
       '已发布',
     )
@@ -558,7 +595,10 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
 
 export default function EventEditorPage() {
   const { params } = useRouter()
-  const data = useLoad(() => loadEditor(params.id, params.unitId), [params.id, params.unitId])
+  const data = useLoad(
+    () => loadEditor(params.id, params.unitId, params.lineId),
+    [params.id, params.unitId, params.lineId],
+  )
 
   if (data.phase === 'loading') return <View className="form-title">加载中…</View>
   if (data.phase === 'error') return <CallError error={data.error} onRetry={() => void data.reload()} />
