@@ -112,9 +112,15 @@ test('the completion grid shows every line in its month with its state, and unit
   await openPage('/packages/admin/pages/completion/index')
 
   expect(callsOf(callFunctionMock, 'plan', 'completion')).toEqual([{ year: 2024 }])
-  const table = byTestId('completion-grid')
-  const head = table.querySelector('.grid__row--head')
-  expect(head?.querySelectorAll('.grid__cell')).toHaveLength(12)
+  // A phone sees last month, this month (March) and the next, without scrolling sideways.
+  const heads = () => Array.from(byTestId('completion-grid').querySelectorAll('.grid__row--head .grid__cell'))
+  expect(heads().map((h) => h.textContent)).toEqual(['2月', '3月', '4月'])
+  expect(byTestId('completion-grid').className).not.toContain('grid--year')
+  await tap(byTestId('months-earlier'))
+  expect(heads().map((h) => h.textContent)).toEqual(['1月', '2月', '3月'])
+  await tap(byTestId('months-toggle'))
+  expect(heads()).toHaveLength(12)
+  expect(byTestId('completion-grid').className).toContain('grid--year')
   const [row] = allByTestId('grid-row')
   const cell = (m: number) => row.querySelector(`[data-month="${m}"]`) as HTMLElement
   const states = (m: number) =>

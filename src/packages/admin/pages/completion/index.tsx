@@ -6,21 +6,36 @@ import { getCompletion } from '@/features/plan/api'
 import { LINE_STATES, LINE_STATE_NAMES } from '@/features/plan/line-states'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
-import { currentYear } from '@/utils/month'
+import { currentYearMonth } from '@/utils/month'
 import { useLoad } from '@/hooks/useLoad'
 import '../../features/plan/components/admin.scss'
 import './index.scss'
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
+/** Months a phone shows side by side: last month (what is overdue), this month and the next. */
+const WINDOW = 3
 
-function Grid({ grid }: { grid: CompletionGrid }) {
+/** The first month of the window: last month in the current year, January in any other. */
+function windowStart(year: number, now: Date = new Date()): number {
+  const here = currentYearMonth(now)
+  if (year !== here.year) return 1
+  return Math.min(Math.max(here.month - 1, 1), 12 - WINDOW + 1)
+}
+
+function Grid({ grid, months, wide }: { grid: CompletionGrid; months: number[]; wide: boolean }) {
   return (
-    // 12 month columns do not fit a phone: the table scrolls sideways, the unit column scrolls with it.
-    <ScrollView className="grid" scrollX enhanced showScrollbar data-testid="completion-grid">
+    // The whole year does not fit a phone: 全年 scrolls sideways; the default window fits without scrolling.
+    <ScrollView
+      className={`grid${wide ? ' grid--year' : ''}`}
+      scrollX={wide}
+      enhanced
+      showScrollbar
+      data-testid="completion-grid"
+    >
       <View className="grid__table">
         <View className="grid__row grid__row--head">
           <View className="grid__unit">单位</View>
-          {MONTHS.map((m) => (
+          {months.map((m) => (
             <View key={m} className="grid__cell">
               {m}月
             </View>
@@ -30,7 +45,7 @@ function Grid({ grid }: { grid: CompletionGrid }) {
         {grid.rows.map((r) => (
           <View key={r.unit.id} className="grid__row" data-testid="grid-row">
             <View className="grid__unit">{r.unit.name}</View>
-            {MONTHS.map((m) => {
+            {months.map((m) => {
               const cell = r.cells.find((c) => c.month === m)
               return (
                 <View key={m} className="grid__cell" data-month={m}>
@@ -52,8 +67,15 @@ function Grid({ grid }: { grid: CompletionGrid }) {
 
 export default function CompletionPage() {
   const { params } = useRouter()
-  const [year, setYear] = useState(() => Number(params.year) || currentYear())
+  const [year, setYearState] = useState(() => Number(params.year) || currentYearMonth().year)
+  const [start, setStart] = useState(() => windowStart(year))
+  const [wide, setWide] = useState(false)
   const grid = useLoad(() => getCompletion(year), [year])
+  const setYear = (y: number) => {
+    setYearState(y)
+    setStart(windowStart(y))
+  }
+  const months = wide ? MONTHS : MONTHS.slice(start - 1, start - 1 + WINDOW)
 
   let body: JSX.Element
   if (grid.phase === 'loading') body = <View className="admin__hint">加载中…</View>
@@ -69,7 +91,35 @@ export default function CompletionPage() {
             </Text>
           ))}
         </View>
-        {g.rows.length === 0 ? <EmptyState text={`${year} 年的清单还没有活动`} /> : <Grid grid={g} />}
+        <View className="grid__months" data-testid="grid-months">
+          {wide ? null : (
+            <Text
+              className={`grid__step${start > 1 ? '' : ' grid__step--off'}`}
+              data-testid="months-earlier"
+              onClick={() => setStart(Math.max(1, start - 1))}
+            >
+              ‹ 上月
+            </Text>
+          )}
+          <Text className="grid__range">{wide ? '1–12 月' : `${months[0]}–${months[months.length - 1]} 月`}</Text>
+          {wide ? null : (
+            <Text
+              className={`grid__step${start < 12 - WINDOW + 1 ? '' : ' grid__step--off'}`}
+              data-testid="months-later"
+              onClick={() => setStart(Math.min(12 - WINDOW + 1, start + 1))}
+            >
+              下月 ›
+            </Text>
+          )}
+          <Text className="grid__toggle" data-testid="months-toggle" onClick={() => setWide(!wide)}>
+            {wide ? '按月查看' : '全年'}
+          </Text>
+        </View>
+        {g.rows.length === 0 ? (
+          <EmptyState text={`${year} 年的清单还没有活动`} />
+        ) : (
+          <Grid grid={g} months={months} wide={wide} />
+        )}
         <View className="admin__card" data-testid="units-without-held">
           <Text className="admin__card-title">今年尚未牵头活动的单位</Text>
           {g.unitsWithoutHeldActivity.length === 0 ? (
