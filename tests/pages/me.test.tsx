@@ -259,6 +259,28 @@ test('活动点单: everyone finds the wish wall', async () => {
   }
 })
 
+test('团区委管理 links 摘星指标, 荣誉评选 and 五星评比 to their pages', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({ roles: ['youth', 'district_admin'] }) })
+    await openPage(ME)
+    const admin = pageRoot().querySelector('[data-testid="admin-entries"]') as HTMLElement
+    for (const title of ['摘星指标', '荣誉评选', '五星评比']) await tap(byText('.taroify-cell__title', title, admin))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
+      '/packages/stars/pages/indicators/index',
+      '/packages/honours/pages/review/index',
+      '/packages/admin/pages/unit-scores/index',
+    ])
+  } finally {
+    navigate.mockRestore()
+  }
+  // Not for anyone else.
+  serve({ 'session.me': () => me({ roles: ['youth', 'unit_admin'] }) })
+  await openPage(ME)
+  expect(text()).not.toContain('摘星指标')
+  expect(text()).not.toContain('五星评比')
+})
+
 test('我的 leads with the person from record.summary alone: hours, stars, activities, the next event', async () => {
   const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
   try {
