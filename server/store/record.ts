@@ -151,3 +151,86 @@ export async function groupsLed(db: Db, s: RecordScope): Promise<LedGroupRow[]> 
   )
   return rows
 }
+
+export interface HonourRow {
+  year: number
+  kindName: string
+  unitName: string
+  decidedAt: Date
+}
+
+/**
+ * Approved honours of the person (optionally only those a unit nominated), by the honour's year: a
+ * period is a whole Shanghai year, and the honour counts in the year it is for, whenever decided.
+ */
+export async function honoursOf(db: Db, s: RecordScope): Promise<HonourRow[]> {
+  const { rows } = await db.query<HonourRow>(
+    `select k.year::int as year, k.name as "kindName", o.name as "unitName", n.decided_at as "decidedAt"
+     from honour_nomination n
+     join honour_kind k on k.district_id = n.district_id and k.id = n.kind_id
+     join org_unit o on o.id = n.unit_id
+     where n.district_id = $2 and n.user_id = $1 and n.state = 'approved'
+       and ($3::timestamptz is null or k.year = extract(year from $3::timestamptz at time zone 'Asia/Shanghai')::int)
+       and ($4::uuid is null or n.unit_id = $4)
+     order by n.decided_at desc`,
+    [s.userId, s.districtId, s.period?.from ?? null, s.unitId ?? null],
+  )
+  return rows
+}
+
+export interface NextEventRow {
+  activityId: string
+  title: string
+  startAt: Date
+  placeName: string
+}
+
+/**
+ * The summary on 我的, each one statement: all approved hours (corrections folded in), events attended
+ * in a period (by their end, as on the timeline), the next event signed up for (as on 我的活动's
+ * upcoming tab: not over, still published), and approved honours.
+ */
+export async function approvedHoursTotal(db: Db, districtId: string, userId: string): Promise<number> {
+  const { rows } = await db.query<{ hours: number }>(
+    `select coalesce(sum(h.hours), 0)::float8 as hours
+     from service_hours h join activity a on a.id = h.activity_id
+     where h.user_id = $1 and h.status = 'approved' and a.district_id = $2`,
+    [userId, districtId],
+  )
+  return rows[0].hours
+}
+
+export async function attendedCount(db: Db, districtId: string, userId: string, period: Period): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `select count(*)::int as count
+     from registration r join activity a on a.id = r.activity_id
+     where r.user_id = $1 and r.state = 'attended' and a.district_id = $2 and a.end_at >= $3 and a.end_at < $4`,
+    [userId, districtId, period.from, period.to],
+  )
+  return rows[0].count
+}
+
+export async function nextSignedUp(
+  db: Db,
+  districtId: string,
+  userId: string,
+  now: Date,
+): Promise<NextEventRow | null> {
+  const { rows } = await db.query<NextEventRow>(
+    `select a.id as "activityId", a.title, a.start_at as "startAt", a.place_name as "placeName"
+     from registration r join activity a on a.id = r.activity_id
+     where r.user_id = $1 and a.district_id = $2
+       and r.state in ('applied', 'pending', 'offered', 'confirmed', 'attended') and a.end_at > $3 and a.state = 'published'
+     order by a.start_at, a.id limit 1`,
+    [userId, districtId, now],
+  )
+  return rows[0] ?? null
+}
+
+export async function approvedHonourCount(db: Db, districtId: string, userId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `select count(*)::int as count from honour_nomination where district_id = $1 and user_id = $2 and state = 'approved'`,
+    [districtId, userId],
+  )
+  return rows[0].count
+}

@@ -50,3 +50,53 @@ export async function ledGroup(w: World, userId: string, name: string, approvedA
     [w.districtId, name, userId, approvedAt ? 'approved' : 'pending', approvedAt],
   )
 }
+
+/** An honour of `year` the unit nominated the person for, approved at `decidedAt` (or still pending: null). */
+export async function honour(
+  w: World,
+  userId: string,
+  unitId: string,
+  year: number,
+  name: string,
+  decidedAt: Date | null,
+): Promise<void> {
+  const kind = await w.db.query<{ id: string }>(
+    `insert into honour_kind (district_id, year, name, quota_per_unit, opens_at, closes_at, created_by, created_at)
+     values ($1, $2, $3, null, $4, $4::timestamptz + interval '30 days', $5, $4) returning id`,
+    [w.districtId, year, name, new Date(Date.UTC(year, 0, 1)), w.userIds.admin],
+  )
+  await w.db.query(
+    `insert into honour_nomination (district_id, kind_id, unit_id, user_id, nominated_by, reason, record, state,
+       decided_by, decided_at, created_at)
+     values ($1, $2, $3, $4, $5, '常年参加社区志愿服务', '{}', $6, $7, $8, $9)`,
+    [
+      w.districtId,
+      kind.rows[0].id,
+      unitId,
+      userId,
+      w.userIds.admin,
+      decidedAt ? 'approved' : 'pending',
+      decidedAt ? w.userIds.admin : null,
+      decidedAt,
+      new Date(Date.UTC(year, 0, 2)),
+    ],
+  )
+}
+
+/** Published indicators of a year, written straight in (the star function's editor is tested elsewhere). */
+export async function starIndicators(
+  w: World,
+  year: number,
+  indicators: { name: string; kind: 'hours' | 'activities'; threshold: number }[],
+): Promise<void> {
+  await w.db.query(
+    `insert into star_year (district_id, year, published, updated_at) values ($1, $2, true, now())
+     on conflict (district_id, year) do update set published = true`,
+    [w.districtId, year],
+  )
+  for (const [order, i] of indicators.entries())
+    await w.db.query(
+      `insert into star_indicator (district_id, year, name, kind, threshold, sort_order) values ($1, $2, $3, $4, $5, $6)`,
+      [w.districtId, year, i.name, i.kind, i.threshold, order],
+    )
+}

@@ -388,6 +388,7 @@ const cases: Case[] = [
     who: UNIT_A,
     data: async () => ({ unitId: w.unitA, userId: w.userIds.youth, year: 2026 }),
   },
+  { fn: record, name: 'record.summary', who: SIGNED_IN, data: async () => ({}) },
   ...surveyMatrixCases(() => w).map((c) => ({ ...c, fn: survey, who: c.who === 'SIGNED_IN' ? SIGNED_IN : UNIT_A })),
   ...wishMatrixCases(() => w).map((c) => ({
     ...c,

@@ -6,6 +6,7 @@
 import type { HonourNomination } from '@api/honour'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/cloud'
+import { useSessionStore } from '@/features/session/store/session'
 import { openPage, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
@@ -28,6 +29,7 @@ beforeEach(() => {
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never)
 })
 afterEach(() => {
+  useSessionStore.getState().reset()
   toast.mockRestore()
   jest.useRealTimers()
 })
@@ -159,6 +161,91 @@ test('a unit nominates: a person and a reason are needed; the server’s refusal
     { kindId: KIND, unitId: UNIT, userId: PERSON, reason: '全年参加志愿服务 20 余次' },
   ])
   expect(toast).toHaveBeenCalledWith({ title: '已推荐', icon: 'none' })
+})
+
+test('an organiser of several units picks the unit: the candidates and the nomination follow it', async () => {
+  const OTHER = 'aaaaaaaa-0000-4000-8000-0000000000a2'
+  useSessionStore.setState({
+    phase: 'ready',
+    me: {
+      userId: 'u-1',
+      nickname: '陆斌',
+      roles: ['youth', 'unit_admin'],
+      units: [
+        { id: UNIT, name: '中国邮政镇江分公司团委', role: 'admin' },
+        { id: OTHER, name: '润州区青年志愿者协会', role: 'organiser' },
+      ],
+      privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+    },
+  })
+  serve({
+    'honour.kinds': () => ({ items: [kind()] }),
+    'honour.candidates': (d) => ({
+      kind: kind(),
+      used: 0,
+      items:
+        (d as { unitId: string }).unitId === OTHER
+          ? [{ userId: 'p-2', name: '赵六', attended: 3, member: false, nominated: false }]
+          : [{ userId: PERSON, name: '王小明', attended: 4, member: false, nominated: false }],
+    }),
+    'honour.nominate': () => nomination({ unitId: OTHER, userId: 'p-2' }),
+  })
+  // The link names a unit: it is picked first.
+  await openPage(`/packages/honours/pages/nominate/index?unitId=${UNIT}`)
+  await settle()
+  expect(allByTestId('nominate-unit').map((u) => u.textContent)).toEqual([
+    '中国邮政镇江分公司团委',
+    '润州区青年志愿者协会',
+  ])
+  expect(byTestId('nominate-units').querySelector('.honours__chip--on')?.textContent).toBe('中国邮政镇江分公司团委')
+  await tap(allByTestId('nominate-person')[0])
+  await tap(byText('.honours__chip', '润州区青年志愿者协会'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'honour', 'candidates')).toEqual([
+    { kindId: KIND, unitId: UNIT },
+    { kindId: KIND, unitId: OTHER },
+  ])
+  expect(allByTestId('nominate-person').map((p) => p.textContent)).toEqual(['赵六 · 参加活动 3 次'])
+  // The person picked in the other unit is forgotten.
+  await typeInto('input-reason', '全年参加志愿服务 20 余次')
+  await tap(byTestId('nominate-submit'))
+  expect(byTestId('form-error').textContent).toBe('请选择被推荐人')
+  await tap(allByTestId('nominate-person')[0])
+  await tap(byTestId('nominate-submit'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'honour', 'nominate')).toEqual([
+    { kindId: KIND, unitId: OTHER, userId: 'p-2', reason: '全年参加志愿服务 20 余次' },
+  ])
+
+  // Without a unit in the link, the first of the person's units.
+  callFunctionMock.mockClear()
+  await openPage('/packages/honours/pages/nominate/index')
+  await settle()
+  expect(callsOf(callFunctionMock, 'honour', 'candidates')).toEqual([{ kindId: KIND, unitId: UNIT }])
+})
+
+test('one unit: no picker', async () => {
+  useSessionStore.setState({
+    phase: 'ready',
+    me: {
+      userId: 'u-1',
+      nickname: '陆斌',
+      roles: ['youth', 'unit_admin'],
+      units: [{ id: UNIT, name: '中国邮政镇江分公司团委', role: 'admin' }],
+      privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+    },
+  })
+  serve({
+    'honour.kinds': () => ({ items: [kind()] }),
+    'honour.candidates': () => ({ kind: kind(), used: 0, items: [] }),
+  })
+  await openPage('/packages/honours/pages/nominate/index')
+  await settle()
+  expect(allByTestId('nominate-unit')).toEqual([])
+  // (A page left open by the test before may ask too: every ask is for the one unit.)
+  const asked = callsOf(callFunctionMock, 'honour', 'candidates')
+  expect(asked.length).toBeGreaterThan(0)
+  expect(asked.every((a) => JSON.stringify(a) === JSON.stringify({ kindId: KIND, unitId: UNIT }))).toBe(true)
 })
 
 test('no kind open: the unit is told', async () => {

@@ -259,28 +259,91 @@ test('活动点单: everyone finds the wish wall', async () => {
   }
 })
 
-test('我的 leads with the person: approved hours, this year’s activities, the next event, and 成长档案', async () => {
+test('团区委管理 links 摘星指标, 荣誉评选 and 五星评比 to their pages', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({ 'session.me': () => me({ roles: ['youth', 'district_admin'] }) })
+    await openPage(ME)
+    const admin = pageRoot().querySelector('[data-testid="admin-entries"]') as HTMLElement
+    for (const title of ['摘星指标', '荣誉评选', '五星评比']) await tap(byText('.taroify-cell__title', title, admin))
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
+      '/packages/stars/pages/indicators/index',
+      '/packages/honours/pages/review/index',
+      '/packages/admin/pages/unit-scores/index',
+    ])
+  } finally {
+    navigate.mockRestore()
+  }
+  // Not for anyone else.
+  serve({ 'session.me': () => me({ roles: ['youth', 'unit_admin'] }) })
+  await openPage(ME)
+  expect(text()).not.toContain('摘星指标')
+  expect(text()).not.toContain('五星评比')
+})
+
+test('我的 leads with the person from record.summary alone: hours, stars, activities, the next event', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    serve({
+      'session.me': () => me({}),
+      'record.summary': () => ({
+        year: 2030,
+        totalHours: 12.5,
+        stars: { year: 2030, published: true, earned: 3, of: 5, met: ['志愿服务', '参与活动', '亮身份'] },
+        activities: 7,
+        next: { activityId: 'a-1', title: '冬季长跑', startAt: '2030-12-06T01:30:00.000Z', placeName: '青年之家' },
+        honours: 2,
+      }),
+    })
+    await openPage(ME)
+    const card = pageRoot().querySelector('[data-testid="person-card"]')
+    expect(card?.textContent).toContain('12.5累计志愿时长（小时）')
+    expect(card?.textContent).toContain('3 颗今年摘星（共 5 颗）')
+    expect(card?.textContent).toContain('7今年参加活动')
+    expect(card?.textContent).toContain('下一场活动：冬季长跑 · 12月6日 09:30 · 青年之家')
+    expect(card?.textContent).toContain('获得荣誉 2 项')
+    // One call for the card: no timeline, hours list or sign-up list read.
+    expect(callFunctionMock.mock.calls.filter(([fn]) => fn !== 'session')).toEqual([['record', 'summary', {}]])
+    expect(pageRoot().querySelector('[data-testid="record-entries"]')?.textContent).toContain('成长档案')
+
+    for (const id of [
+      'person-hours',
+      'person-stars',
+      'person-activities',
+      'person-next',
+      'person-honours',
+      'person-record',
+    ])
+      await tap(pageRoot().querySelector(`[data-testid="${id}"]`) as HTMLElement)
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual([
+      '/packages/record/pages/timeline/index',
+      '/packages/stars/pages/mine/index',
+      '/packages/record/pages/timeline/index',
+      '/pages/activity/index?id=a-1',
+      '/packages/honours/pages/mine/index',
+      '/packages/record/pages/timeline/index',
+    ])
+  } finally {
+    navigate.mockRestore()
+  }
+})
+
+test('no next event and no published stars yet: the card says so, without honours', async () => {
   serve({
     'session.me': () => me({}),
-    'hours.mine': () => ({ totalHours: 12.5, byYear: [], events: [] }),
-    'record.mine': (d) => ({
-      year: (d as { year: number }).year,
-      kinds: ['activity'],
-      items: [],
-      summary: { activities: 7, hours: 0, certificates: 0, ratings: 0, wishes: 0, wishesClaimed: 0, youthGroups: 0 },
-    }),
-    'signup.myList': () => ({
-      items: [
-        { activity: { id: 'b', title: '后面的活动', startAt: '2030-12-20T02:00:00.000Z' } },
-        { activity: { id: 'a', title: '冬季长跑', startAt: '2030-12-06T01:30:00.000Z' } },
-      ],
+    'record.summary': () => ({
+      year: 2030,
+      totalHours: 0,
+      stars: { year: 2030, published: false, earned: 0, of: 0, met: [] },
+      activities: 0,
+      next: null,
+      honours: 0,
     }),
   })
   await openPage(ME)
   const card = pageRoot().querySelector('[data-testid="person-card"]')
-  expect(card?.textContent).toContain('12.5')
-  expect(card?.textContent).toContain('7')
-  expect(card?.textContent).toContain('下一场：冬季长跑 · 12月6日 09:30')
-  expect(callFunctionMock).toHaveBeenCalledWith('record', 'mine', { year: expect.any(Number), kinds: ['activity'] })
-  expect(pageRoot().querySelector('[data-testid="record-entries"]')?.textContent).toContain('成长档案')
+  expect(card?.textContent).toContain('0 颗今年摘星')
+  expect(card?.textContent).not.toContain('共 0 颗')
+  expect(card?.textContent).toContain('还没有报名即将开始的活动')
+  expect(pageRoot().querySelector('[data-testid="person-honours"]')).toBeNull()
 })

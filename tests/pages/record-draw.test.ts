@@ -18,14 +18,26 @@ const record = (year: number | null): GrowthRecord => ({
   year,
   kinds: [],
   items: [],
-  summary: { activities: 12, hours: 36.5, certificates: 2, ratings: 9, wishes: 3, wishesClaimed: 1, youthGroups: 1 },
+  stars: null,
+  summary: {
+    activities: 12,
+    hours: 36.5,
+    certificates: 2,
+    ratings: 9,
+    wishes: 3,
+    wishesClaimed: 1,
+    youthGroups: 1,
+    honours: 2,
+  },
 })
 
 test('the heading names the person and the year; every number is drawn with its unit', () => {
   const { ctx, texts } = recorder()
   drawYearSummary(ctx, record(2026), '李青')
   expect(texts[0]).toBe('李青的2026 年度小结')
-  expect(texts).toEqual(expect.arrayContaining(['参加活动', '12 场', '志愿时长', '36.5 小时', '2 份', '9 次', '3 个']))
+  expect(texts).toEqual(
+    expect.arrayContaining(['参加活动', '12 场', '志愿时长', '36.5 小时', '2 份', '9 次', '3 个', '获得荣誉', '2 项']),
+  )
 })
 
 test('without a year it is the whole record', () => {

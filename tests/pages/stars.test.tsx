@@ -5,7 +5,10 @@
  */
 import Taro from '@tarojs/taro'
 import type { MyStars, ReviewEvidence, StarProgress, StarYear } from '@api/star'
+import { PRIVACY_VERSION } from '@contract/session'
 import { ApiError } from '@/services/cloud'
+import { forgetAgreed, rememberAgreed } from '@/features/privacy/consent'
+import { useConsentStore } from '@/features/privacy/store/consent'
 import { openPage, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
@@ -54,6 +57,7 @@ const stars = (over: Partial<MyStars> = {}): MyStars => ({
 
 let toast: jest.SpyInstance
 beforeEach(() => {
+  rememberAgreed() // the gate itself is tested below
   freezeNow('2026-11-25T02:00:00.000Z')
   callFunctionMock.mockReset()
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never)
@@ -76,6 +80,23 @@ test('我的摘星: progress per indicator as the server computed it; an unpubli
   await openPage('/packages/stars/pages/mine/index')
   await settle()
   expect(byTestId('empty-state').textContent).toContain('2026 年的摘星指标尚未发布')
+})
+
+test('我的摘星 sits behind the privacy consent: nothing is read before 同意', async () => {
+  forgetAgreed()
+  useConsentStore.setState({ open: false, waiters: [], wechat: null })
+  serve({
+    'star.mine': () => stars(),
+    'session.agreePrivacy': () => ({ version: PRIVACY_VERSION, agreed: true, agreedAt: null }),
+  })
+  await openPage('/packages/stars/pages/mine/index')
+  await settle()
+  expect(byTestId('privacy-gate').textContent).toContain('同意《青聚隐私保护指引》后才能查看摘星进度、提交证明')
+  expect(callsOf(callFunctionMock, 'star', 'mine')).toEqual([])
+  await tap(byTestId('privacy-agree'))
+  await settle()
+  expect(callsOf(callFunctionMock, 'star', 'mine')).toEqual([{ year: 2026 }])
+  expect(byTestId('star-total').textContent).toBe('2026 年已摘 1 / 3 颗星')
 })
 
 test('submit evidence with photos to a unit; a refusal is shown in the server’s words', async () => {

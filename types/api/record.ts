@@ -31,6 +31,10 @@ export const recordOfMemberRequest = z.strictObject({
 })
 export type RecordOfMemberRequest = z.input<typeof recordOfMemberRequest>
 
+/** record.summary takes nothing (or `{}`). */
+export const recordSummaryRequest = z.strictObject({}).optional()
+export type RecordSummaryRequest = z.input<typeof recordSummaryRequest>
+
 /** One entry on the timeline. */
 export interface RecordItem {
   kind: RecordKind
@@ -54,6 +58,21 @@ export interface RecordSummary {
   wishes: number
   wishesClaimed: number
   youthGroups: number
+  /** Approved honours (kind 'honour'). */
+  honours: number
+}
+
+/** A year's stars, read from the star service when asked (never stored). */
+export interface RecordStars {
+  year: number
+  /** Whether the district has published that year's indicators. */
+  published: boolean
+  /** Indicators met. */
+  earned: number
+  /** Published indicators. */
+  of: number
+  /** The names of the indicators met, in the district's order. */
+  met: string[]
 }
 
 export interface GrowthRecord {
@@ -62,9 +81,28 @@ export interface GrowthRecord {
   kinds: RecordKind[]
   items: RecordItem[]
   summary: RecordSummary
+  /** The person's own stars of the year shown (this year when every year is shown); null for a unit's view. */
+  stars: RecordStars | null
+}
+
+/** 我的 leads with the person: the few numbers of record.summary. */
+export interface PersonSummary {
+  /** The Shanghai year of "this year". */
+  year: number
+  /** Approved volunteer hours, all time. */
+  totalHours: number
+  /** This year's stars. */
+  stars: RecordStars
+  /** Events attended this year. */
+  activities: number
+  /** The next event signed up for (not over yet), or null. */
+  next: { activityId: string; title: string; startAt: string; placeName: string } | null
+  /** Approved honours, all time. */
+  honours: number
 }
 
 export interface RecordActions {
   mine: { request: RecordMineRequest; response: GrowthRecord }
   ofMember: { request: RecordOfMemberRequest; response: GrowthRecord }
+  summary: { request: RecordSummaryRequest; response: PersonSummary }
 }

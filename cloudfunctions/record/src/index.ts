@@ -1,7 +1,11 @@
-/** Cloud function `record`: a person's growth record (成长档案) and the part a unit's organisers see. */
-import { recordMineRequest, recordOfMemberRequest, type RecordActions } from '@api/record'
+/**
+ * Cloud function `record`: a person's growth record (成长档案), the part a unit's organisers see, and the
+ * summary 我的 leads with.
+ */
+import { recordMineRequest, recordOfMemberRequest, recordSummaryRequest, type RecordActions } from '@api/record'
 import type { RecordFailure } from '../../../server/app/record/failures'
 import { memberRecord, myRecord } from '../../../server/app/record/record'
+import { mySummary } from '../../../server/app/record/summary'
 import { action, createFunction, withFailures } from '../../../server/runtime/function'
 import { recordFailures } from './failures'
 
@@ -13,6 +17,7 @@ export const actions = withFailures<RecordActions, RecordFailure>(
       input: recordOfMemberRequest,
       handle: (input, ctx) => memberRecord(ctx, input),
     }),
+    summary: action({ access: 'signed_in', input: recordSummaryRequest, handle: (_input, ctx) => mySummary(ctx) }),
   },
   recordFailures,
 )

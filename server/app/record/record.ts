@@ -1,17 +1,20 @@
 /**
  * The growth record (成长档案): one timeline per person built from what the system already knows —
  * events attended, approved hours per event, certificates, ratings given, wishes proposed and
- * claimed, youth groups led — newest first, with a summary. Each kind is one statement, run in
- * parallel. Unit membership has no joined time, so it is not on the timeline.
+ * claimed, youth groups led, honours — newest first, with a summary, and the year's stars from the star
+ * service. Each kind is one statement, run in parallel. Unit membership has no joined time, so it is not on
+ * the timeline.
  *
- * A unit's organisers see the part that happened in their unit: its events and the hours there.
- * Ratings are anonymous and never shown to them; certificates, wishes and groups are the person's own.
+ * A unit's organisers see the part that happened in their unit: its events, the hours there and the honours
+ * it nominated the person for. Ratings are anonymous and never shown to them; certificates, wishes and
+ * groups are the person's own.
  */
 import type * as z from 'zod'
 import type {
   GrowthRecord,
   RecordItem,
   RecordKind,
+  RecordStars,
   RecordSummary,
   recordMineRequest,
   recordOfMemberRequest,
@@ -24,6 +27,7 @@ import {
   attendedEvents,
   certificatesOf,
   groupsLed,
+  honoursOf,
   ratingsGiven,
   wishesProposed,
   type Period,
@@ -34,12 +38,16 @@ import type { Db } from '../../store/tx'
 import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
 import { allow, found } from '../refusal'
+import { yearStars } from '../star/mine'
 
 type MineInput = z.output<typeof recordMineRequest>
 type OfMemberInput = z.output<typeof recordOfMemberRequest>
 
 /** What the organisers of a unit may see of a person's record. */
-const UNIT_KINDS: readonly RecordKind[] = ['activity', 'hours']
+const UNIT_KINDS: readonly RecordKind[] = ['activity', 'hours', 'honour']
+
+/** The Shanghai calendar year of an instant. */
+export const shanghaiYearOf = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
 
 /** [start, end) of a Shanghai calendar year, as instants. */
 export function shanghaiYearPeriod(year: number): Period {
@@ -116,6 +124,11 @@ async function timeline(db: Db, scope: RecordScope, kinds: readonly RecordKind[]
     want.has('youthGroup')
       ? groupsLed(db, scope).then((rows) => rows.map((r) => item('youthGroup', r.approvedAt, r.name, '')))
       : none,
+    want.has('honour')
+      ? honoursOf(db, scope).then((rows) =>
+          rows.map((r) => item('honour', r.decidedAt, `${r.year} 年度${r.kindName}`, r.unitName)),
+        )
+      : none,
   ])
   return parts.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind.localeCompare(b.kind)))
 }
@@ -130,7 +143,15 @@ export function summarise(items: readonly RecordItem[]): RecordSummary {
     wishes: count('wish'),
     wishesClaimed: count('wishClaimed'),
     youthGroups: count('youthGroup'),
+    honours: count('honour'),
   }
+}
+
+/** A person's stars of a year as the record shows them: how many of the published indicators are met. */
+export async function starsOfYear(db: Db, districtId: string, userId: string, year: number): Promise<RecordStars> {
+  const { published, indicators } = await yearStars(db, districtId, userId, year)
+  const met = indicators.filter((i) => i.met)
+  return { year, published, earned: met.length, of: indicators.length, met: met.map((i) => i.name) }
 }
 
 export async function myRecord(ctx: SignedInContext, input: MineInput): Promise<GrowthRecord> {
@@ -141,8 +162,11 @@ export async function myRecord(ctx: SignedInContext, input: MineInput): Promise<
     userId: actor.userId,
     period: year === null ? null : shanghaiYearPeriod(year),
   }
-  const items = await timeline(ctx.db, scope, input.kinds)
-  return { year, kinds: input.kinds, items, summary: summarise(items) }
+  const [items, stars] = await Promise.all([
+    timeline(ctx.db, scope, input.kinds),
+    starsOfYear(ctx.db, scope.districtId, actor.userId, year ?? shanghaiYearOf(ctx.now)),
+  ])
+  return { year, kinds: input.kinds, items, summary: summarise(items), stars }
 }
 
 export async function memberRecord(ctx: SignedInContext, input: OfMemberInput): Promise<GrowthRecord> {
@@ -157,5 +181,5 @@ export async function memberRecord(ctx: SignedInContext, input: OfMemberInput): 
     unitId: unit.id,
   }
   const items = await timeline(ctx.db, scope, UNIT_KINDS)
-  return { year, kinds: [...UNIT_KINDS], items, summary: summarise(items) }
+  return { year, kinds: [...UNIT_KINDS], items, summary: summarise(items), stars: null }
 }

@@ -1,5 +1,5 @@
 /** A person's stars of a year: each published indicator with their progress, read from their records. */
-import type { MyStars, StarEvidence } from '@api/star'
+import type { MyStars, StarEvidence, StarProgress } from '@api/star'
 import { homeDistrictId } from '../../config'
 import { progressOn, yearRange } from '../../domain/stars'
 import {
@@ -10,6 +10,7 @@ import {
   yearRecords,
   type EvidenceRow,
 } from '../../store/stars'
+import type { Db } from '../../store/tx'
 import { requireActor } from '../actor'
 import type { SignedInContext } from '../context'
 
@@ -26,17 +27,23 @@ export const evidenceView = (e: EvidenceRow): StarEvidence => ({
   createdAt: e.createdAt.toISOString(),
 })
 
-export async function myStars(ctx: SignedInContext, year: number): Promise<MyStars> {
-  const districtId = homeDistrictId()
-  const actor = await requireActor(ctx)
+/**
+ * A person's progress on each published indicator of a year, read from their records now (never stored):
+ * the star service's one reading, used by 我的摘星 and by the growth record and its summary.
+ */
+export async function yearStars(
+  db: Db,
+  districtId: string,
+  userId: string,
+  year: number,
+): Promise<{ published: boolean; indicators: StarProgress[] }> {
   const { from, to } = yearRange(year)
-  const units = await unitsOfPerson(ctx.db, districtId, actor.userId, from, to)
-  const y = await findYear(ctx.db, districtId, year)
-  if (!y?.published) return { year, published: false, stars: 0, indicators: [], units }
+  const y = await findYear(db, districtId, year)
+  if (!y?.published) return { published: false, indicators: [] }
   const [indicators, records, evidence] = await Promise.all([
-    listIndicators(ctx.db, districtId, year),
-    yearRecords(ctx.db, districtId, actor.userId, from, to),
-    latestEvidenceOf(ctx.db, districtId, actor.userId, year),
+    listIndicators(db, districtId, year),
+    yearRecords(db, districtId, userId, from, to),
+    latestEvidenceOf(db, districtId, userId, year),
   ])
   const byIndicator = new Map(evidence.map((e) => [e.indicatorId, e]))
   const progress = indicators.map(({ year: _year, ...i }) => {
@@ -44,5 +51,17 @@ export async function myStars(ctx: SignedInContext, year: number): Promise<MySta
     const p = progressOn(i, { ...records, evidenceApproved: mine?.state === 'approved' })
     return { ...i, ...p, evidence: i.kind === 'evidence' && mine ? evidenceView(mine) : null }
   })
-  return { year, published: true, stars: progress.filter((p) => p.met).length, indicators: progress, units }
+  return { published: true, indicators: progress }
+}
+
+export async function myStars(ctx: SignedInContext, year: number): Promise<MyStars> {
+  const districtId = homeDistrictId()
+  const actor = await requireActor(ctx)
+  const { from, to } = yearRange(year)
+  const [units, { published, indicators }] = await Promise.all([
+    unitsOfPerson(ctx.db, districtId, actor.userId, from, to),
+    yearStars(ctx.db, districtId, actor.userId, year),
+  ])
+  if (!published) return { year, published: false, stars: 0, indicators: [], units }
+  return { year, published: true, stars: indicators.filter((p) => p.met).length, indicators, units }
 }

@@ -28,6 +28,7 @@ export function summaryLines(record: GrowthRecord, name: string): { title: strin
       ['活动评价', `${s.ratings} 次`],
       ['提出点单', `${s.wishes} 个`],
       ['带领社团', `${s.youthGroups} 个`],
+      ['获得荣誉', `${s.honours} 项`],
     ],
   }
 }
@@ -42,7 +43,7 @@ export function drawYearSummary(ctx: SummaryContext, record: GrowthRecord, name:
   ctx.font = 'bold 44px sans-serif'
   ctx.fillText(title, SUMMARY_WIDTH / 2, 110)
   rows.forEach(([label, value], i) => {
-    const y = 260 + i * 110
+    const y = 260 + i * 95
     ctx.fillStyle = '#8a919f'
     ctx.font = '30px sans-serif'
     ctx.textAlign = 'left'

@@ -1,52 +1,67 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useLoad } from '@/hooks/useLoad'
-import { callFunction } from '@/services/cloud'
+import { useReloadOnShow } from '@/hooks/useLatest'
+import { mySummary } from '@/features/record/api'
 
 const RECORD = '/packages/record/pages/timeline/index'
+const MY_STARS = '/packages/stars/pages/mine/index'
+const MY_HONOURS = '/packages/honours/pages/mine/index'
+const eventUrl = (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}`
 
-const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+function go(url: string) {
+  void Taro.navigateTo({ url })
+}
 
 function whenText(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000)
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${d.toISOString().slice(11, 16)}`
 }
 
-async function loadPerson() {
-  const year = thisYear()
-  const [hours, record, upcoming] = await Promise.all([
-    callFunction('hours', 'mine', {}),
-    callFunction('record', 'mine', { year, kinds: ['activity'] }),
-    callFunction('signup', 'myList', { tab: 'upcoming' }),
-  ])
-  const next = [...upcoming.items].sort((a, b) => a.activity.startAt.localeCompare(b.activity.startAt))[0] ?? null
-  return { hours: hours.totalHours, activities: record.summary.activities, year, next }
-}
-
-/** 我的 leads with the person: approved hours, this year's activities, the next event signed up for. */
+/**
+ * 我的 leads with the person, from one call (record.summary): approved hours, this year's stars and
+ * events, the next event signed up for. Asked again each time 我的 appears.
+ */
 export function PersonCard() {
-  const person = useLoad(loadPerson, [])
+  const person = useLoad(mySummary, [])
+  useReloadOnShow(person.reload)
   // The card is a summary: when it cannot load, the lists below still work.
   if (person.phase !== 'ready') return null
   const p = person.data
+  const next = p.next
   return (
-    <View className="me__card" data-testid="person-card" onClick={() => void Taro.navigateTo({ url: RECORD })}>
+    <View className="me__card" data-testid="person-card">
       <View className="me__card-numbers">
-        <View className="me__card-cell">
-          <Text className="me__card-value">{String(p.hours)}</Text>
-          <Text className="me__card-label">志愿时长（小时）</Text>
+        <View className="me__card-cell" data-testid="person-hours" onClick={() => go(RECORD)}>
+          <Text className="me__card-value">{String(p.totalHours)}</Text>
+          <Text className="me__card-label">累计志愿时长（小时）</Text>
         </View>
-        <View className="me__card-cell">
+        <View className="me__card-cell" data-testid="person-stars" onClick={() => go(MY_STARS)}>
+          <Text className="me__card-value">{`${p.stars.earned} 颗`}</Text>
+          <Text className="me__card-label">{p.stars.published ? `今年摘星（共 ${p.stars.of} 颗）` : '今年摘星'}</Text>
+        </View>
+        <View className="me__card-cell" data-testid="person-activities" onClick={() => go(RECORD)}>
           <Text className="me__card-value">{String(p.activities)}</Text>
-          <Text className="me__card-label">{`${p.year} 年参加活动`}</Text>
+          <Text className="me__card-label">今年参加活动</Text>
         </View>
       </View>
-      <Text className="me__card-next" data-testid="person-next">
-        {p.next
-          ? `下一场：${p.next.activity.title} · ${whenText(p.next.activity.startAt)}`
-          : '还没有报名即将开始的活动'}
+      {next ? (
+        <Text className="me__card-next" data-testid="person-next" onClick={() => go(eventUrl(next.activityId))}>
+          {`下一场活动：${next.title} · ${whenText(next.startAt)} · ${next.placeName}`}
+        </Text>
+      ) : (
+        <Text className="me__card-next" data-testid="person-next">
+          还没有报名即将开始的活动
+        </Text>
+      )}
+      {p.honours > 0 ? (
+        <Text className="me__card-next" data-testid="person-honours" onClick={() => go(MY_HONOURS)}>
+          {`获得荣誉 ${p.honours} 项 ›`}
+        </Text>
+      ) : null}
+      <Text className="me__card-more" data-testid="person-record" onClick={() => go(RECORD)}>
+        查看成长档案 ›
       </Text>
-      <Text className="me__card-more">查看成长档案 ›</Text>
     </View>
   )
 }

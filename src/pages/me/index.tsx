@@ -159,6 +159,14 @@ function Profile({ me }: { me: Me }) {
           <Cell title="阵地使用率" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/venue-usage/index`)} />
           <Cell title="青年团体审核" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/youth-groups/index`)} />
           <Cell title="手机号查看记录" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/audit/index`)} />
+          <Cell
+            title="摘星指标"
+            clickable
+            rightIcon={ARROW}
+            onClick={() => go('/packages/stars/pages/indicators/index')}
+          />
+          <Cell title="荣誉评选" clickable rightIcon={ARROW} onClick={() => go(`${HONOURS}/review/index`)} />
+          <Cell title="五星评比" clickable rightIcon={ARROW} onClick={() => go(`${ADMIN}/unit-scores/index`)} />
         </Cell.Group>
       ) : null}
     </View>

@@ -6,6 +6,7 @@ import '@taroify/core/button/style'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { FormError, TextAreaField } from '@/components/form/Field'
+import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { errorMessage } from '@/utils/errors'
@@ -17,17 +18,20 @@ import '../honours.scss'
 /**
  * 推荐荣誉 (a unit's organisers): pick one of the year's honours open for nominations, a person who
  * took part in the unit's events (or is its member), a reason; the person's record goes with it.
+ * Someone in several units picks the unit first (the one in the link, else their first).
  */
 export default function NominatePage() {
   const { params } = useRouter()
-  const unitId = params.unitId ?? ''
+  const myUnits = useSessionStore((s) => s.me?.units) ?? []
+  const [pickedUnit, setPickedUnit] = useState<string | null>(null)
+  const unitId = pickedUnit ?? (params.unitId || myUnits[0]?.id || '')
   const year = currentYear()
   const kinds = useLoad(() => honourKinds(year), [year])
   const [kindId, setKindId] = useState<string | null>(null)
   const open = (kinds.data?.items ?? []).filter((k) => k.open)
   const kind = kindId ?? open[0]?.id ?? null
   const people = useLoad(
-    () => (kind ? honourCandidates(kind, unitId) : new Promise<never>(() => undefined)),
+    () => (kind && unitId ? honourCandidates(kind, unitId) : new Promise<never>(() => undefined)),
     [kind, unitId],
   )
   const [userId, setUserId] = useState<string | null>(null)
@@ -38,6 +42,7 @@ export default function NominatePage() {
   if (kinds.phase === 'error') return <CallError error={kinds.error} onRetry={() => void kinds.reload()} />
   if (kinds.phase === 'loading') return <View className="honours__hint">加载中…</View>
   if (open.length === 0) return <EmptyState text={`${year} 年暂无可推荐的荣誉`} />
+  if (!unitId) return <EmptyState text="加入单位成为组织者后才能推荐荣誉" />
 
   const submit = async () => {
     if (!kind || !userId) {
@@ -90,6 +95,23 @@ export default function NominatePage() {
 
   return (
     <View className="honours">
+      {myUnits.length > 1 ? (
+        <View className="honours__chips" data-testid="nominate-units">
+          {myUnits.map((u) => (
+            <Text
+              key={u.id}
+              className={`honours__chip${u.id === unitId ? ' honours__chip--on' : ''}`}
+              data-testid="nominate-unit"
+              onClick={() => {
+                setPickedUnit(u.id)
+                setUserId(null)
+              }}
+            >
+              {u.name}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View className="honours__chips">
         {open.map((k) => (
           <Text

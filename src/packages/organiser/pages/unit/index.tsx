@@ -19,6 +19,46 @@ import '@/components/form/form.scss'
 
 const JOIN_PAGE = '/packages/organiser/pages/join/index'
 
+/** Stars, honours and the unit's rating, each for this unit. */
+const GROWTH_LINKS: { label: string; note: string; url: (unitId: string) => string }[] = [
+  {
+    label: '摘星证明审核',
+    note: '审核成员提交的摘星证明',
+    url: (id) => `/packages/stars/pages/review/index?unitId=${encodeURIComponent(id)}`,
+  },
+  {
+    label: '荣誉推荐',
+    note: '推荐本单位的优秀青年',
+    url: (id) => `/packages/honours/pages/nominate/index?unitId=${encodeURIComponent(id)}`,
+  },
+  {
+    label: '五星评分',
+    note: '本单位的年度评分和提升建议',
+    url: (id) => `/packages/organiser/pages/score/index?unitId=${encodeURIComponent(id)}`,
+  },
+]
+
+function GrowthLinks({ unit }: { unit: UnitDetail }) {
+  return (
+    <View className="console__section" data-testid="unit-growth">
+      <View className="console__section-head">
+        <Text className="console__section-title">摘星、荣誉与评比</Text>
+      </View>
+      {GROWTH_LINKS.map((l) => (
+        <View
+          key={l.label}
+          className="console__member"
+          data-testid="unit-growth-link"
+          onClick={() => void Taro.navigateTo({ url: l.url(unit.id) })}
+        >
+          <Text>{l.label}</Text>
+          <Text className="console__note">{`${l.note} ›`}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function Profile({ unit, onSaved }: { unit: UnitDetail; onSaved(u: UnitDetail): void }) {
   const canEdit = unit.myRole === 'admin'
   const [editing, setEditing] = useState<UnitFormValue | null>(null)
@@ -272,6 +312,7 @@ export default function UnitConsole() {
           </Button>
         </View>
       ) : null}
+      {manages && u.status === 'admitted' ? <GrowthLinks unit={u} /> : null}
       {manages ? <Members unit={u} /> : null}
       {u.myRole === 'admin' && u.status === 'admitted' ? (
         <InviteSection unit={u} invite={invite} onInvite={setInvite} />

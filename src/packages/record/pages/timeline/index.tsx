@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { GrowthRecord, RecordItem, RecordKind } from '@api/record'
+import type { GrowthRecord, RecordItem, RecordKind, RecordStars } from '@api/record'
 import { RECORD_KIND_NAMES, RECORD_KINDS } from '@contract/record'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
@@ -11,6 +11,8 @@ import { myRecord } from '@/features/record/api'
 import { shareYearSummary } from '@/features/record/share'
 import { useSessionStore } from '@/features/session/store/session'
 import '../record.scss'
+
+const MY_STARS = '/packages/stars/pages/mine/index'
 
 const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
 
@@ -23,6 +25,7 @@ function dayText(iso: string): string {
 function line(i: RecordItem): string {
   if (i.kind === 'hours' || i.kind === 'certificate') return `${i.hours ?? 0} 小时${i.detail ? ` · ${i.detail}` : ''}`
   if (i.kind === 'rating') return `${i.detail} · ${i.stars ?? 0} 星`
+  if (i.kind === 'honour') return i.detail ? `${i.detail}推荐` : ''
   return i.detail
 }
 
@@ -40,6 +43,7 @@ function Summary({ record }: { record: GrowthRecord }) {
     ['活动评价', s.ratings],
     ['提出点单', s.wishes],
     ['带领社团', s.youthGroups],
+    ['获得荣誉', s.honours],
   ]
   return (
     <View className="record__summary" data-testid="record-summary">
@@ -59,7 +63,25 @@ function Summary({ record }: { record: GrowthRecord }) {
   )
 }
 
-/** 成长档案: my timeline across activities, hours, certificates, ratings, wishes and youth groups. */
+/** The year's stars, read from the star service when the record is asked for; tap for 我的摘星. */
+function Stars({ stars }: { stars: RecordStars }) {
+  return (
+    <View className="record__stars" data-testid="record-stars" onClick={() => void Taro.navigateTo({ url: MY_STARS })}>
+      <Text className="record__stars-title">{`${stars.year} 年摘星`}</Text>
+      <Text className="record__stars-count">
+        {stars.published ? `${'★'.repeat(stars.earned)}${'☆'.repeat(stars.of - stars.earned)}` : ''}
+      </Text>
+      <Text className="record__stars-text">
+        {stars.published
+          ? `已摘 ${stars.earned} 颗，共 ${stars.of} 颗${stars.met.length ? `：${stars.met.join('、')}` : ''}`
+          : '本年度摘星指标尚未公布'}
+      </Text>
+      <Text className="record__share">查看我的摘星 ›</Text>
+    </View>
+  )
+}
+
+/** 成长档案: my timeline across activities, hours, certificates, ratings, wishes, youth groups and honours. */
 export default function RecordPage() {
   const now = thisYear()
   const [year, setYear] = useState<number | null>(now)
@@ -77,6 +99,7 @@ export default function RecordPage() {
     body = (
       <View>
         <Summary record={record.data} />
+        {record.data.stars ? <Stars stars={record.data.stars} /> : null}
         {record.data.items.length === 0 ? (
           <EmptyState text="这一年还没有记录" />
         ) : (

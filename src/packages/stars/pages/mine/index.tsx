@@ -7,6 +7,7 @@ import type { StarProgress } from '@api/star'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { FormError, TextAreaField } from '@/components/form/Field'
+import { PrivacyGate } from '@/features/privacy/components/PrivacyGate'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { errorMessage } from '@/utils/errors'
@@ -47,7 +48,7 @@ function IndicatorRow({ i, onSubmit }: { i: StarProgress; onSubmit: (i: StarProg
 }
 
 /** 我的摘星: this year's indicators with progress read from the person's records; evidence with photos. */
-export default function MyStarsPage() {
+function MyStars() {
   const year = currentYear()
   const stars = useLoad(() => myStars(year), [year])
   const [target, setTarget] = useState<StarProgress | null>(null)
@@ -153,5 +154,14 @@ export default function MyStarsPage() {
         </View>
       ) : null}
     </View>
+  )
+}
+
+/** Behind the privacy consent: nothing of the person's records is read, nor a photo taken, before it. */
+export default function MyStarsPage() {
+  return (
+    <PrivacyGate purpose="查看摘星进度、提交证明">
+      <MyStars />
+    </PrivacyGate>
   )
 }
