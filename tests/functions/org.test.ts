@@ -1,5 +1,5 @@
 /** Member units: apply → review → first admin → invite co-organisers → roles. */
-import type { Invite, Unit, UnitDetail, UnitMember } from '@api/org'
+import type { Invite, UnitDetail, UnitListItem, UnitMember } from '@api/org'
 import type { Me } from '@api/session'
 import { main as org } from '../../cloudfunctions/org/src'
 import { main as session } from '../../cloudfunctions/session/src'
@@ -38,10 +38,21 @@ describe('applying and admission', () => {
       message: '单位不存在或已下线',
     })
     expect(await call(org, 'unit', { unitId: applied.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    const pending = expectOk(await call<{ items: Unit[] }>(org, 'units', { status: 'pending' }, PEOPLE.admin))
-    expect(pending.items.map((u) => u.name)).toContain('第一中学团委')
-    const admitted = expectOk(await call<{ items: Unit[] }>(org, 'units', {}))
+    const pending = expectOk(await call<{ items: UnitListItem[] }>(org, 'units', { status: 'pending' }, PEOPLE.admin))
+    // The reviewer sees who applied, how to reach them (whole phone) and when.
+    expect(pending.items.find((u) => u.name === '第一中学团委')?.application).toEqual({
+      contactName: application('第一中学团委').contactName,
+      contactPhone: '13905112233',
+      submittedAt: applied.createdAt,
+      reviewReason: null,
+      reviewedAt: null,
+    })
+    const admitted = expectOk(await call<{ items: UnitListItem[] }>(org, 'units', {}))
     expect(admitted.items.map((u) => u.name)).not.toContain('第一中学团委')
+    expect(admitted.items.every((u) => u.application === null)).toBe(true)
+    // The applicant's 我的 shows the application under review.
+    const me = expectOk(await call<Me>(session, 'me', undefined, 'w:teacher'))
+    expect(me.application).toEqual({ unitId: applied.id, unitName: '第一中学团委', status: 'pending', reason: null })
   })
 
   test('admission makes the applicant the first admin and tells them', async () => {
@@ -52,6 +63,8 @@ describe('applying and admission', () => {
     expect(reviewed.status).toBe('admitted')
     const me = expectOk(await call<Me>(session, 'me', undefined, 'w:teacher2'))
     expect(me.units).toEqual([{ id: applied.id, name: '第二中学团委', role: 'admin' }])
+    // Admitted: the unit itself is the news, not the application.
+    expect(me.application).toBeNull()
     const outbox = await w.db.query("select template, payload from local_outbox where recipient = 'w:teacher2'")
     expect(outbox.rows).toHaveLength(1)
     expect(outbox.rows[0].template).toBe('unit_review_result')
@@ -82,6 +95,13 @@ describe('applying and admission', () => {
     )
     const members = await w.db.query('select 1 from unit_member where unit_id = $1', [applied.id])
     expect(members.rowCount).toBe(0)
+    // 我的 tells the applicant, with the reason.
+    expect(expectOk(await call<Me>(session, 'me', undefined, 'w:applicant3')).application).toEqual({
+      unitId: applied.id,
+      unitName: '某公司团支部',
+      status: 'rejected',
+      reason: '不在本区',
+    })
   })
 
   test('a duplicate name in the district is a CONFLICT and adds nothing', async () => {

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import type { CompletionGrid, Plan } from '@api/plan'
 import { ApiError } from '@/services/cloud'
 import { openPage, pageRoot, settle, text } from './support/app'
@@ -18,6 +19,13 @@ const U1 = {
   kind: 'new_economy' as const,
   intro: '科技企业',
   status: 'pending' as const,
+  application: {
+    contactName: '王磊',
+    contactPhone: '13905112233',
+    submittedAt: '2024-03-04T02:30:00.000Z',
+    reviewReason: null,
+    reviewedAt: null,
+  },
 }
 const U2 = {
   id: 'bbbbbbbb-0000-4000-8000-000000000002',
@@ -26,6 +34,13 @@ const U2 = {
   kind: 'other' as const,
   intro: '',
   status: 'pending' as const,
+  application: {
+    contactName: '陈静',
+    contactPhone: '13800001111',
+    submittedAt: '2024-03-05T01:00:00.000Z',
+    reviewReason: null,
+    reviewedAt: null,
+  },
 }
 
 beforeEach(() => {
@@ -38,7 +53,8 @@ afterEach(() => {
 })
 
 describe('成员单位审核', () => {
-  test('驳回 needs a reason and sends it; 通过 admits; both leave the pending list', async () => {
+  test('驳回 needs a reason and sends it; 通过 asks first, then admits; both leave the pending list', async () => {
+    const modal = jest.spyOn(Taro, 'showModal')
     serve({
       'org.units': () => ({ items: [U1, U2] }),
       'org.review': (data) => ({ ...U1, ...(data as object) }),
@@ -47,6 +63,10 @@ describe('成员单位审核', () => {
 
     expect(callsOf(callFunctionMock, 'org', 'units')).toEqual([{ status: 'pending' }])
     expect(allByTestId('review-unit')).toHaveLength(2)
+    // Who applied, how to reach them, and when.
+    const applicant = allByTestId('review-applicant')[0].textContent
+    expect(applicant).toContain('联系人 王磊 · 13905112233')
+    expect(applicant).toContain('提交于 3月4日 10:30')
 
     await tap(allByTestId('review-unit')[0].querySelector<HTMLElement>('.review__reject') as HTMLElement)
     const dialog = byTestId('reason-dialog')
@@ -66,9 +86,17 @@ describe('成员单位审核', () => {
       expect.stringContaining('江苏南昆仑律师事务所团支部'),
     ])
 
-    await tap(allByTestId('review-unit')[0].querySelector<HTMLElement>('.review__admit') as HTMLElement)
+    // 通过 in one tap would make a stranger an admin: it asks, and a 再看看 sends nothing.
+    const admit = () => allByTestId('review-unit')[0].querySelector<HTMLElement>('.review__admit') as HTMLElement
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
+    await tap(admit())
+    expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '通过「江苏南昆仑律师事务所团支部」' }))
+    expect(callsOf(callFunctionMock, 'org', 'review')).toHaveLength(1)
+    modal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+    await tap(admit())
     expect(callsOf(callFunctionMock, 'org', 'review')[1]).toEqual({ unitId: U2.id, decision: 'admit' })
     expect(text()).toContain('没有待审核的申请')
+    modal.mockRestore()
   })
 
   test('FORBIDDEN shows the message without 重试', async () => {

@@ -176,6 +176,7 @@ test('an organiser of several units picks the unit: the candidates and the nomin
         { id: OTHER, name: '润州区青年志愿者协会', role: 'organiser' },
       ],
       privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+      application: null,
     },
   })
   serve({
@@ -233,6 +234,7 @@ test('one unit: no picker', async () => {
       roles: ['youth', 'unit_admin'],
       units: [{ id: UNIT, name: '中国邮政镇江分公司团委', role: 'admin' }],
       privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+      application: null,
     },
   })
   serve({

@@ -4,7 +4,7 @@ import { ApiError } from '@/services/cloud'
 import { useSessionStore } from '@/features/session/store/session'
 import { openPage, pageRoot, settle, text } from './support/app'
 import { callFunctionMock, serve } from './support/cloud-mock'
-import { byText, tap } from './support/dom'
+import { byTestId, byText, tap } from './support/dom'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),
@@ -21,6 +21,7 @@ function me(overrides: Partial<Me>): Me {
     roles: ['youth'],
     units: [],
     privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+    application: null,
     ...overrides,
   }
 }
@@ -57,6 +58,30 @@ test('a young person sees the unit entries but no admin entries', async () => {
   expect(text()).not.toContain('阵地使用率')
   // H5: the local dev login is offered.
   expect(text()).toContain('切换身份(本地)')
+})
+
+test('an application not admitted shows on 我的 with its reason, and opens the application page', async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  serve({
+    'session.me': () =>
+      me({ application: { unitId: UNIT_ID, unitName: '某公司团支部', status: 'rejected', reason: '不在本区' } }),
+  })
+  await openPage(ME)
+  const cell = byTestId('my-application')
+  expect(cell.textContent).toContain('申请「某公司团支部」')
+  expect(cell.textContent).toContain('未通过：不在本区')
+  expect(text()).not.toContain('申请成为成员单位')
+  await tap(cell)
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/organiser/pages/apply/index' })
+
+  useSessionStore.getState().reset()
+  serve({
+    'session.me': () =>
+      me({ application: { unitId: UNIT_ID, unitName: '某公司团支部', status: 'pending', reason: null } }),
+  })
+  await openPage(ME)
+  expect(byTestId('my-application').textContent).toContain('审核中')
+  navigate.mockRestore()
 })
 
 test('a unit admin sees their units, still no admin entries; a unit opens its console', async () => {

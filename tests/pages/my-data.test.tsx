@@ -153,6 +153,7 @@ test('我的 leads to 我的数据 and to the privacy guide', async () => {
     roles: ['youth'],
     units: [],
     privacy: { version: PRIVACY_VERSION, agreed: true, agreedAt: null },
+    application: null,
   }
   serve({ 'session.me': () => me, 'session.myData': () => DATA })
   useSessionStore.getState().reset()

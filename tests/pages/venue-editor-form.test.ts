@@ -190,6 +190,7 @@ test('several alike get numbered names; only unit admins and the district admin 
       { id: VENUE, name: '中国移动镇江分公司团委', role: 'organiser' as const },
     ],
     privacy: { version: '1', agreed: true, agreedAt: null },
+    application: null,
   }
   expect(ownersOf(me)).toEqual([
     { unitId: UNIT, name: '中国邮政镇江分公司团委' },

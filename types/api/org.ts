@@ -85,6 +85,17 @@ export interface Unit {
   status: UnitStatus
 }
 
+/** A unit in a list: applications (pending, rejected) carry what the reviewer needs; admitted units none. */
+export interface UnitListItem extends Unit {
+  application: {
+    contactName: string
+    contactPhone: string
+    submittedAt: string
+    reviewReason: string | null
+    reviewedAt: string | null
+  } | null
+}
+
 /** What organisers of the unit and the district admin see. */
 export interface UnitDetail extends Unit {
   contactName: string
@@ -113,7 +124,7 @@ export interface Invite {
 export interface OrgActions extends YouthGroupActions {
   apply: { request: UnitApplyRequest; response: UnitDetail }
   review: { request: UnitReviewRequest; response: UnitDetail }
-  units: { request: UnitListRequest; response: { items: Unit[] } }
+  units: { request: UnitListRequest; response: { items: UnitListItem[] } }
   unit: { request: UnitGetRequest; response: UnitDetail }
   updateUnit: { request: UnitUpdateRequest; response: UnitDetail }
   createInvite: { request: InviteCreateRequest; response: Invite }

@@ -33,6 +33,8 @@ export interface Me {
   /** Member units this person manages. */
   units: { id: string; name: string; role: 'admin' | 'organiser' }[]
   privacy: PrivacyState
+  /** My latest unit application while it is under review or was not admitted (then with the reason). */
+  application: { unitId: string; unitName: string; status: 'pending' | 'rejected'; reason: string | null } | null
 }
 
 export const agreePrivacyRequest = z.strictObject({ version: text(1, 32) })

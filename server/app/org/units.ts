@@ -1,6 +1,6 @@
 /** Applying for a unit, reviewing applications, reading and editing units. */
 import type * as z from 'zod'
-import type { Unit, UnitDetail, unitApplyRequest, unitReviewRequest, unitUpdateRequest } from '@api/org'
+import type { Unit, UnitDetail, UnitListItem, unitApplyRequest, unitReviewRequest, unitUpdateRequest } from '@api/org'
 import { homeDistrictId, templates } from '../../config'
 import { can } from '../../domain/policy'
 import { PG, inTransaction, pgCode } from '../../store/tx'
@@ -22,7 +22,7 @@ import { RATE_LIMITS } from '../../domain/rate-limit'
 import { countCall } from '../rate-limit'
 import { allow, found, refuse } from '../refusal'
 import type { OrgFailure } from './failures'
-import { toUnit, toUnitDetail } from './present'
+import { toApplication, toUnit, toUnitDetail } from './present'
 import { visibleUnit } from './shared'
 
 function refuseDuplicateName(err: unknown): never {
@@ -85,13 +85,18 @@ export async function reviewUnit(ctx: SignedInContext, input: z.output<typeof un
   return toUnitDetail(unit, actor)
 }
 
-/** Admitted units for anyone; pending and rejected ones for the district admin. */
-export async function unitsByStatus(ctx: AppContext, status: Unit['status']): Promise<{ items: Unit[] }> {
+/**
+ * Admitted units for anyone; pending and rejected ones for the district admin, with who applied, how to
+ * reach them and when (what a reviewer decides on).
+ */
+export async function unitsByStatus(ctx: AppContext, status: Unit['status']): Promise<{ items: UnitListItem[] }> {
   const districtId = homeDistrictId()
-  if (status !== 'admitted') {
-    allow<OrgFailure>(can.reviewUnits(await actorOf(ctx), districtId), { kind: 'notReviewer', to: 'seePending' })
+  if (status === 'admitted') {
+    return { items: (await listUnits(ctx.db, districtId, status)).map((u) => ({ ...toUnit(u), application: null })) }
   }
-  return { items: (await listUnits(ctx.db, districtId, status)).map(toUnit) }
+  const actor = await actorOf(ctx)
+  allow<OrgFailure>(can.reviewUnits(actor, districtId), { kind: 'notReviewer', to: 'seePending' })
+  return { items: (await listUnits(ctx.db, districtId, status)).map((u) => toApplication(u, actor)) }
 }
 
 export async function getUnit(ctx: AppContext, unitId: string): Promise<UnitDetail> {

@@ -1,9 +1,9 @@
 /** Typed calls of the `org` cloud function (member units). */
 import type {
   Invite,
-  Unit,
   UnitApplyRequest,
   UnitDetail,
+  UnitListItem,
   UnitMember,
   UnitRole,
   UnitStatus,
@@ -11,7 +11,7 @@ import type {
 } from '@api/org'
 import { callFunction } from '@/services/cloud'
 
-export function listUnits(status: UnitStatus = 'admitted'): Promise<{ items: Unit[] }> {
+export function listUnits(status: UnitStatus = 'admitted'): Promise<{ items: UnitListItem[] }> {
   return callFunction('org', 'units', { status })
 }
 

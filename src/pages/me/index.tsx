@@ -84,7 +84,26 @@ function Profile({ me }: { me: Me }) {
       </Cell.Group>
 
       <Cell.Group className="me__group" inset title="成员单位">
-        <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />
+        {me.application ? (
+          // The latest application, until admitted: under review, or not admitted with the reason.
+          <Cell
+            title={`申请「${me.application.unitName}」`}
+            brief={
+              me.application.status === 'rejected'
+                ? `未通过：${me.application.reason ?? '请查看详情'}`
+                : '团区委审核中，结果会通知你'
+            }
+            className={`me__application me__application--${me.application.status}`}
+            data-testid="my-application"
+            clickable
+            rightIcon={ARROW}
+            onClick={() => go(`${ORG}/apply/index`)}
+          >
+            {me.application.status === 'rejected' ? '未通过' : '审核中'}
+          </Cell>
+        ) : (
+          <Cell title="申请成为成员单位" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/apply/index`)} />
+        )}
         <Cell title="加入单位（邀请码）" clickable rightIcon={ARROW} onClick={() => go(`${ORG}/join/index`)} />
       </Cell.Group>
 

@@ -15,6 +15,7 @@ export function me(overrides: Partial<Me> = {}): Me {
     roles: ['youth', 'unit_admin'],
     units: [{ id: UNIT_A, name: '中国邮政镇江分公司团委', role: 'admin' }],
     privacy: { version: '2026-11-25', agreed: true, agreedAt: null },
+    application: null,
     ...overrides,
   }
 }

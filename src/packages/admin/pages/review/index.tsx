@@ -5,13 +5,14 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import Tabs from '@taroify/core/tabs'
 import '@taroify/core/tabs/style'
-import type { Unit, UnitStatus } from '@api/org'
+import type { UnitListItem, UnitStatus } from '@api/org'
 import { listUnits, reviewUnit } from '@/features/org/api'
 import { UNIT_KIND_NAMES } from '@/features/org/unit-kinds'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { errorMessage } from '@/utils/errors'
+import { formatDateTime } from '@/utils/time'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import '../../features/plan/components/admin.scss'
@@ -25,11 +26,22 @@ const TABS: { value: UnitStatus; title: string }[] = [
 export default function ReviewPage() {
   const [status, setStatus] = useState<UnitStatus>('pending')
   const units = useLoad(() => listUnits(status), [status])
-  const [rejecting, setRejecting] = useState<Unit | null>(null)
+  const [rejecting, setRejecting] = useState<UnitListItem | null>(null)
   const { busy, run } = useAction()
   const [dialogError, setDialogError] = useState<string | null>(null)
 
-  async function decide(unit: Unit, decision: 'admit' | 'reject', reason?: string) {
+  /** Admitting makes the applicant the unit's first admin at once: asked first, like rejecting. */
+  async function admit(unit: UnitListItem) {
+    const { confirm } = await Taro.showModal({
+      title: `通过「${unit.name}」`,
+      content: `通过后${unit.application?.contactName ?? '申请人'}将成为该单位的管理员，可以发布活动。`,
+      confirmText: '通过',
+      cancelText: '再看看',
+    })
+    if (confirm) await decide(unit, 'admit')
+  }
+
+  async function decide(unit: UnitListItem, decision: 'admit' | 'reject', reason?: string) {
     setDialogError(null)
     await run(
       unit.id,
@@ -59,6 +71,17 @@ export default function ReviewPage() {
               <Text className="admin__muted">{UNIT_KIND_NAMES[u.kind]}</Text>
             </View>
             {u.intro ? <Text className="admin__text">{u.intro}</Text> : null}
+            {u.application ? (
+              <View className="review__applicant" data-testid="review-applicant">
+                <Text className="admin__text">
+                  联系人 {u.application.contactName} · {u.application.contactPhone}
+                </Text>
+                <Text className="admin__muted">提交于 {formatDateTime(u.application.submittedAt)}</Text>
+                {u.status === 'rejected' && u.application.reviewReason ? (
+                  <Text className="admin__text">驳回原因：{u.application.reviewReason}</Text>
+                ) : null}
+              </View>
+            ) : null}
             {u.status === 'pending' ? (
               <View className="admin__buttons">
                 <Button
@@ -79,7 +102,7 @@ export default function ReviewPage() {
                   color="primary"
                   loading={busy === u.id}
                   disabled={busy !== null}
-                  onClick={() => void decide(u, 'admit')}
+                  onClick={() => void admit(u)}
                 >
                   通过
                 </Button>
