@@ -102,16 +102,18 @@ if (!analysis) {
 }
 
 // 4. checkCodeQuality: WeChat's upload-time quality items.
-const MUST_PASS = new Set([
-  'PACKAGE_SIZE_LIMIT',
-  'JS_COMPRESS_OPEN',
-  'WXML_COMPRESS_OPEN',
-  'WXSS_COMPRESS_OPEN',
-  'IMAGE_AND_AUDIO_LIMIT',
-])
+// An item's text names the problem whether or not it was found: say it our way when the item passes.
+const MUST_PASS = {
+  PACKAGE_SIZE_LIMIT: 'main package under 1.5 MB',
+  JS_COMPRESS_OPEN: 'JS compression on',
+  WXML_COMPRESS_OPEN: 'WXML compression on',
+  WXSS_COMPRESS_OPEN: 'WXSS compression on',
+  IMAGE_AND_AUDIO_LIMIT: 'no picture or audio file over 200 KB',
+}
 for (const item of await ci.checkCodeQuality(project)) {
-  if (MUST_PASS.has(item.name)) check(item.success, `checkCodeQuality ${item.name}: ${item.text}`)
-  else console.log(`${item.success ? '✔' : '·'} checkCodeQuality ${item.name}: ${item.text} (advice only)`)
+  const what = item.success ? (MUST_PASS[item.name] ?? 'ok') : item.text
+  if (item.name in MUST_PASS) check(item.success, `checkCodeQuality ${item.name}: ${what}`)
+  else console.log(`${item.success ? '✔' : '·'} checkCodeQuality ${item.name}: ${what} (advice only)`)
 }
 
 console.log(`weapp: ${passed} passed, ${failures.length} failed`)
