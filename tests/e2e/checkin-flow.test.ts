@@ -6,17 +6,17 @@
  * visitor who is not signed in verifies its code. Screenshots go to tests/artifacts/checkin-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { launchBrowser } from './support/browser'
 import { startHostProcess, type HostProcess } from '../../host/process'
 import { countImageLoads, imagesLoaded } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const EVENT = '邮政青年志愿林补植' // seeded: under way now, the demo young person holds a place
 const HOUR = 3600_000
 
@@ -71,20 +71,9 @@ const field = (page: Page, testId: string) =>
 const button = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).first()
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
   mkdirSync(ARTIFACTS, { recursive: true })
   host = await startHostProcess({ QINGJU_DATA_DIR: dataDir, QINGJU_TEST_CLOCK: '1' })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchBrowser()
   const list = await api<{ items: { id: string; title: string }[] }>('activity', 'list', { keyword: '志愿林补植' })
   activityId = list.items.find((i) => i.title === EVENT)!.id
   assert.ok(activityId)

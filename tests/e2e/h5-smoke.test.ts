@@ -1,20 +1,20 @@
 /**
  * Real-browser smoke test of the H5 build through the local host, exactly as `npm start` runs it:
- * a fresh data dir (so first-run migrate + seed), headless Chromium (Debian `chromium`) driven by
+ * a fresh data dir (so first-run migrate + seed), headless Chromium (see support/browser.ts) driven by
  * playwright-core. Screenshots go to tests/artifacts/.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
+import { launchBrowser } from './support/browser'
 import { startHostProcess, type HostProcess } from '../../host/process'
 import { animationsSettled } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 let host: HostProcess
 let baseUrl = ''
@@ -24,21 +24,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-'))
 chmodSync(dataDir, 0o755) // postgres runs as nobody when we are root
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
   mkdirSync(ARTIFACTS, { recursive: true })
   host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
   baseUrl = host.url
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
 })
 

@@ -5,17 +5,17 @@
  * Screenshots of each step go to tests/artifacts/organising-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
+import { launchBrowser } from './support/browser'
 import { startHostProcess, type HostProcess } from '../../host/process'
 import { animationsSettled } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const UNIT = '润州青年创业协会团支部'
 const LINE = '乡村振兴青年创业沙龙'
 
@@ -27,21 +27,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-org-'))
 chmodSync(dataDir, 0o755)
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
   mkdirSync(ARTIFACTS, { recursive: true })
   host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
   baseUrl = host.url
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchBrowser()
   // Touch, as on a phone: Taro's H5 pickers select by tap.
   page = await browser.newPage({
     viewport: { width: 375, height: 812 },

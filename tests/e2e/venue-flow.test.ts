@@ -6,17 +6,17 @@
  * it → the booker sees 已通过. Screenshots go to tests/artifacts/venue-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
+import { launchBrowser } from './support/browser'
 import { startHostProcess, type HostProcess } from '../../host/process'
 import { animationsSettled } from './support/settled'
 
 const ROOT = join(__dirname, '..', '..')
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CAFE = '青年之家共营店·半日闲咖啡'
 const PURPOSE = '邮政青年读书会·咖啡分享'
 // Near 邮政大楼 (WGS-84, as a browser reports it).
@@ -29,20 +29,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-venue-'))
 chmodSync(dataDir, 0o755)
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
   mkdirSync(ARTIFACTS, { recursive: true })
   host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchBrowser()
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
