@@ -1,0 +1,129 @@
+/**
+ * Stars (摘星) end to end in the H5 build, in headless Chromium, through the local host: the demo
+ * young person opens 我的摘星 (2 of 4 stars; 青年大学习 waits for evidence) → submits evidence to
+ * 中国邮政 with a note and a photo uploaded through the local host → the unit's organiser opens the
+ * review page, sees the photo and approves it → the young person has the star (3 of 4).
+ * Screenshots go to tests/artifacts/star-*.png.
+ */
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { Client } from 'pg'
+import type { Page } from 'playwright-core'
+import { EVIDENCE_INDICATOR } from '../../host/seed-stars'
+import {
+  buttonOf,
+  byTestId,
+  fieldOf,
+  phonePage,
+  routeUrl,
+  screenshot,
+  signInAs,
+  startH5,
+  type H5Session,
+} from './support/h5'
+import { animationsSettled } from './support/settled'
+
+const UNIT = '中国邮政镇江分公司团委'
+const NOTE = '已完成本年度青年大学习全部网上主题团课，附学习记录截图。'
+const MINE = '/packages/stars/pages/mine/index'
+
+let h5: H5Session
+let page: Page
+let unitId = ''
+
+before(async () => {
+  h5 = await startH5('star-')
+  page = await phonePage(h5.browser)
+  const db = new Client({ connectionString: h5.host.databaseUrl })
+  await db.connect()
+  try {
+    const { rows } = await db.query<{ id: string }>('select id from org_unit where name = $1', [UNIT])
+    unitId = rows[0].id
+  } finally {
+    await db.end()
+  }
+})
+
+after(async () => {
+  await h5?.close()
+})
+
+const testId = (id: string) => byTestId(page, id)
+const shot = (name: string) => screenshot(page, `star-${name}`)
+const settle = () => animationsSettled(page)
+/** Opens `route` in a freshly loaded app (see routeUrl). */
+const open = (route: string) => page.goto(routeUrl(h5.host.url, route, true))
+const actAs = (label: string) => signInAs(page, h5.host.url, label, { fresh: true })
+const indicator = (name: string) => testId('star-indicator').filter({ hasText: name })
+
+async function openMyStars(total: string) {
+  await open(MINE)
+  await testId('star-total').filter({ hasText: total }).waitFor({ timeout: 20_000 })
+  await settle()
+}
+
+test('a young person sees 青年大学习 not met and submits a note and a photo to their unit', async () => {
+  await actAs('青年（报名')
+  await openMyStars('已摘 2 / 4 颗星')
+  const row = indicator(EVIDENCE_INDICATOR)
+  assert.equal(await row.locator('[data-testid="star-progress"]').innerText(), '待证明')
+  assert.match(await indicator('志愿服务').locator('[data-testid="star-progress"]').innerText(), /^8\.5\/10 小时$/)
+  await shot('1-mine')
+
+  await row.locator('[data-testid="star-submit-open"]').click()
+  const form = testId('star-form')
+  await form.waitFor()
+  await form.locator('[data-testid="star-unit"]', { hasText: UNIT }).click()
+  await fieldOf(page, 'input-note').fill(NOTE)
+  // The picker is the browser's file chooser here; the photo is a PNG (the host keeps only images).
+  const photo = await page.screenshot()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), testId('star-add-photos').click()])
+  await chooser.setFiles({ name: 'study.png', mimeType: 'image/png', buffer: photo })
+  await form.locator('.stars__photo').first().waitFor({ timeout: 15_000 })
+  await testId('star-add-photos').filter({ hasText: '添加照片' }).waitFor({ timeout: 15_000 }) // uploaded
+  await form.scrollIntoViewIfNeeded()
+  await shot('2-evidence')
+  await buttonOf(page, '提交证明').click()
+  await form.waitFor({ state: 'detached', timeout: 15_000 })
+  await row.locator('[data-testid="star-evidence"]', { hasText: '待审核' }).waitFor({ timeout: 15_000 })
+  assert.match(await row.innerText(), new RegExp(`证明（${UNIT}）：待审核`))
+  assert.equal(await row.locator('[data-testid="star-submit-open"]').count(), 0, 'no second submission while one waits')
+  await shot('3-submitted')
+})
+
+test('the unit’s organiser sees the photo and approves it', async () => {
+  await actAs('成员单位组织者')
+  await open(`/packages/stars/pages/review/index?unitId=${unitId}`)
+  const card = testId('evidence-card').filter({ hasText: '李青' })
+  await card.waitFor({ timeout: 20_000 })
+  assert.match(await card.innerText(), new RegExp(EVIDENCE_INDICATOR))
+  assert.match(await card.innerText(), /已完成本年度青年大学习/)
+  await card.locator('[data-testid="evidence-photos"]', { hasText: '查看照片（1 张）' }).click()
+  // The photo through its short-lived link: loaded, with its pixels.
+  const image = card.locator('.stars__photo img').first()
+  await image.waitFor({ timeout: 15_000 })
+  await page.waitForFunction(
+    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+    await image.elementHandle(),
+    { timeout: 15_000 },
+  )
+  await settle()
+  await shot('4-review')
+  await card.locator('[data-testid="evidence-approve"]').click()
+  await card.waitFor({ state: 'detached', timeout: 15_000 })
+  await testId('evidence-state').filter({ hasText: '已通过' }).click()
+  const approved = testId('evidence-card').filter({ hasText: '李青' })
+  await approved.waitFor({ timeout: 15_000 })
+  assert.match(await approved.innerText(), /审核人：陆斌/)
+  await shot('5-approved')
+})
+
+test('the young person has earned the star', async () => {
+  await actAs('青年（报名')
+  await openMyStars('已摘 3 / 4 颗星')
+  const row = indicator(EVIDENCE_INDICATOR)
+  assert.equal(await row.locator('[data-testid="star-progress"]').innerText(), '已获得')
+  assert.equal(await row.locator('.stars__star').innerText(), '★')
+  assert.match(await row.locator('[data-testid="star-evidence"]').innerText(), /已通过/)
+  await shot('6-earned')
+})
