@@ -4,48 +4,24 @@
  * playwright-core. Screenshots go to tests/artifacts/.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startHostProcess, type HostProcess } from '../../host/process'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, startH5, type H5Session } from './support/h5'
 import { animationsSettled } from './support/settled'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-let host: HostProcess
+let h5: H5Session
 let baseUrl = ''
-let browser: Browser
 let page: Page
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-'))
-chmodSync(dataDir, 0o755) // postgres runs as nobody when we are root
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  baseUrl = host.url
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
-  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+  h5 = await startH5('')
+  baseUrl = h5.host.url
+  page = await h5.browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
 })
 
 after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await h5?.close()
 })
 
 const cards = () => page.locator('[data-testid="activity-card"]')

@@ -6,71 +6,34 @@
  * it → the booker sees 已通过. Screenshots go to tests/artifacts/venue-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startHostProcess, type HostProcess } from '../../host/process'
+import type { Page } from 'playwright-core'
+import { byTestId, phonePage, routeUrl, screenshot, signInAs, startH5, type H5Session } from './support/h5'
 import { animationsSettled } from './support/settled'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CAFE = '青年之家共营店·半日闲咖啡'
 const PURPOSE = '邮政青年读书会·咖啡分享'
 // Near 邮政大楼 (WGS-84, as a browser reports it).
 const HERE = { latitude: 32.2063, longitude: 119.4265 }
 
-let host: HostProcess
-let browser: Browser
+let h5: H5Session
 let page: Page
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-venue-'))
-chmodSync(dataDir, 0o755)
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (done by .ci/run)`)
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    geolocation: HERE,
-    permissions: ['geolocation'],
-  })
-  page = await context.newPage()
+  h5 = await startH5('venue-')
+  page = await phonePage(h5.browser, { geolocation: HERE, permissions: ['geolocation'] })
 })
 
 after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await h5?.close()
 })
 
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `venue-${name}.png`) })
-const testId = (id: string) => page.locator(`[data-testid="${id}"]`)
-
-async function actAs(label: string) {
-  await page.goto(`${host.url}/#/pages/dev-login/index`)
-  await page.locator('.dev-login__persona', { hasText: label }).first().click()
-  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
-}
+const shot = (name: string) => screenshot(page, `venue-${name}`)
+const testId = (id: string) => byTestId(page, id)
+const actAs = (label: string) => signInAs(page, h5.host.url, label)
 
 async function openMeEntry(title: string) {
-  await page.goto(`${host.url}/#/pages/me/index`)
+  await page.goto(routeUrl(h5.host.url, '/pages/me/index'))
   const entry = page.locator('.taroify-cell', { hasText: title }).first()
   await entry.waitFor({ timeout: 20_000 })
   await entry.click()
