@@ -8,23 +8,13 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
-import {
-  PHONE,
-  byTestId,
-  callApi,
-  devToken,
-  fieldOf,
-  screenshot,
-  signInAs,
-  startH5,
-  type H5Session,
-} from './support/h5'
+import { PHONE, byTestId, callApi, devToken, fieldOf, screenshot, signInAs, useH5 } from './support/h5'
 import { countImageLoads, imagesLoaded } from './support/settled'
 
 const EVENT = '邮政青年志愿林补植' // seeded: under way now, the demo young person holds a place
 const HOUR = 3600_000
 
-let h5: H5Session
+const h5 = useH5('checkin-', { QINGJU_TEST_CLOCK: '1' })
 const contexts: BrowserContext[] = []
 let activityId = ''
 
@@ -54,7 +44,7 @@ const field = (page: Page, testId: string) => fieldOf(page, testId)
 const button = (page: Page, testId: string) => byTestId(page, testId).first()
 
 before(async () => {
-  h5 = await startH5('checkin-', { QINGJU_TEST_CLOCK: '1' })
+  await h5.start()
   const list = await api<{ items: { id: string; title: string }[] }>('activity', 'list', { keyword: '志愿林补植' })
   activityId = list.items.find((i) => i.title === EVENT)!.id
   assert.ok(activityId)
@@ -62,7 +52,6 @@ before(async () => {
 
 after(async () => {
   for (const c of contexts) await c.close().catch(() => {})
-  await h5?.close()
 })
 
 const youthToken = () => devToken(h5.host.url, 'youth')

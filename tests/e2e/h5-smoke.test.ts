@@ -5,23 +5,19 @@
  */
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, startH5, type H5Session } from './support/h5'
+import { ARTIFACTS, useH5 } from './support/h5'
 import { animationsSettled } from './support/settled'
 
-let h5: H5Session
+const h5 = useH5('')
 let baseUrl = ''
 let page: Page
 
 before(async () => {
-  h5 = await startH5('')
+  await h5.start()
   baseUrl = h5.host.url
   page = await h5.browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-})
-
-after(async () => {
-  await h5?.close()
 })
 
 const cards = () => page.locator('[data-testid="activity-card"]')

@@ -5,47 +5,27 @@
  * Screenshots of each step go to tests/artifacts/organising-*.png.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import {
-  buttonOf,
-  fieldOf,
-  phonePage,
-  pick as pickIn,
-  routeUrl,
-  screenshot,
-  signInAs,
-  startH5,
-  type H5Session,
-} from './support/h5'
-import { animationsSettled } from './support/settled'
+import { pageHelpers, phonePage, useH5 } from './support/h5'
 
 const UNIT = '润州青年创业协会团支部'
 const LINE = '乡村振兴青年创业沙龙'
 
-let h5: H5Session
+const h5 = useH5('org-')
 let baseUrl = ''
 let page: Page
 
 before(async () => {
-  h5 = await startH5('org-')
+  await h5.start()
   baseUrl = h5.host.url
   page = await phonePage(h5.browser)
 })
 
-after(async () => {
-  await h5?.close()
-})
-
-const field = (testId: string) => fieldOf(page, testId)
-const button = (text: string) => buttonOf(page, text)
-const shot = (name: string) => screenshot(page, `organising-${name}`)
-const settle = () => animationsSettled(page) // page transitions
-const pick = (testId: string, option: string) => pickIn(page, testId, option)
-const actAs = (label: string) => signInAs(page, baseUrl, label)
+const { field, button, shot, settle, pick, open, actAs } = pageHelpers(() => page, h5, 'organising')
 
 async function openMe() {
-  await page.goto(routeUrl(baseUrl, '/pages/me/index'))
+  await open('/pages/me/index')
   await page.getByText('申请成为成员单位').waitFor({ timeout: 20_000 })
 }
 

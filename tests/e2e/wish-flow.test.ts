@@ -6,51 +6,27 @@
  * Screenshots go to tests/artifacts/wish-*.png.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import { Client } from 'pg'
 import type { Page } from 'playwright-core'
 import { FREE_WISH_LINE } from '../../host/seed-wishes'
-import {
-  buttonOf,
-  byTestId,
-  fieldOf,
-  phonePage,
-  pick as pickIn,
-  routeUrl,
-  screenshot,
-  signInAs,
-  startH5,
-  type H5Session,
-} from './support/h5'
-import { animationsSettled } from './support/settled'
+import { pageHelpers, phonePage, useH5 } from './support/h5'
 
 const WISH = '邮政大楼青年飞盘友谊赛'
 const UNIT = '中国邮政镇江分公司团委'
 
-let h5: H5Session
+const h5 = useH5('wish-')
 let page: Page
 /** The wish's page (the hash route), once proposed. */
 let wishRoute = ''
 
 before(async () => {
-  h5 = await startH5('wish-')
+  await h5.start()
   page = await phonePage(h5.browser)
 })
 
-after(async () => {
-  await h5?.close()
-})
-
-const testId = (id: string) => byTestId(page, id)
-const field = (id: string) => fieldOf(page, id)
-const button = (text: string) => buttonOf(page, text)
-const shot = (name: string) => screenshot(page, `wish-${name}`)
-const settle = () => animationsSettled(page)
-const pick = (id: string, option: string) => pickIn(page, id, option)
-
-/** Opens `route` in a freshly loaded app (see routeUrl). */
-const open = (route: string) => page.goto(routeUrl(h5.host.url, route, true))
-const actAs = (label: string) => signInAs(page, h5.host.url, label, { fresh: true })
+// Every route opens in a freshly loaded app (see routeUrl).
+const { testId, field, button, shot, settle, pick, open, actAs } = pageHelpers(() => page, h5, 'wish', { fresh: true })
 
 async function openWish() {
   await open(wishRoute)

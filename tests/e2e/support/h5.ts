@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { after } from 'node:test'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { startHostProcess, type HostProcess } from '../../../host/process'
 import { animationsSettled } from './settled'
@@ -66,6 +67,36 @@ export async function startH5(name: string, env: Record<string, string> = {}): P
   }
 }
 
+/**
+ * The session of a test file: `start()` it first thing in the file's `before` hook (Node 20 runs a
+ * file's top-level `before` hooks side by side, so the start cannot be a hook of its own); it is
+ * closed after the file's tests.
+ */
+export function useH5(
+  name: string,
+  env: Record<string, string> = {},
+): Pick<H5Session, 'host' | 'browser'> & { start(): Promise<void> } {
+  let session: H5Session | undefined
+  after(async () => {
+    await session?.close()
+  })
+  const started = () => {
+    assert.ok(session, 'start() the local host and the browser in the before hook')
+    return session
+  }
+  return {
+    async start() {
+      session = await startH5(name, env)
+    },
+    get host() {
+      return started().host
+    },
+    get browser() {
+      return started().browser
+    },
+  }
+}
+
 /** A new phone-sized page in its own context (its own storage, so its own signed-in person). */
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options })
@@ -96,6 +127,29 @@ export const buttonOf = (page: Page, text: string) => page.locator('.taroify-but
 
 /** A screenshot of the page as tests/artifacts/<name>.png. */
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+
+/**
+ * The helpers of a test file driving one page (`page()`, made in a `before` hook) of the session's
+ * host: screenshots named `<prefix>-<name>.png`; `fresh`: `open` and `actAs` load the app anew (see routeUrl).
+ */
+export function pageHelpers(
+  page: () => Page,
+  session: { readonly host: HostProcess },
+  prefix: string,
+  { fresh = false } = {},
+) {
+  const baseUrl = () => session.host.url
+  return {
+    testId: (id: string) => byTestId(page(), id),
+    field: (id: string) => fieldOf(page(), id),
+    button: (text: string) => buttonOf(page(), text),
+    shot: (name: string) => screenshot(page(), `${prefix}-${name}`),
+    settle: () => animationsSettled(page()),
+    pick: (id: string, option: string) => pick(page(), id, option),
+    open: (route: string) => page().goto(routeUrl(baseUrl(), route, fresh)),
+    actAs: (label: string) => signInAs(page(), baseUrl(), label, { fresh }),
+  }
+}
 
 /** The text of the row under the visible picker's selection band (what 确定 would take). */
 export async function selectedRow(page: Page): Promise<string | null> {
