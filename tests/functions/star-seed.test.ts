@@ -73,3 +73,14 @@ test('五星评比 ranks every member unit by the district’s weights', async (
   expect(ranking.units[0].rank).toBe(1)
   expect(ranking.units[0].score).toBeGreaterThan(ranking.units[ranking.units.length - 1].score)
 })
+
+test('seeded early in January (nothing of the year finished yet) the stars are there, none earned', async () => {
+  const early = await useFreshDatabase()
+  expect(await seedIfEmpty(early, new Date('2026-01-03T02:00:00Z'))).toBe(true)
+  const mine = expectOk(await call<MyStars>(star, 'mine', { year: 2026 }, DEMO_PEOPLE.youth.openid))
+  expect(mine.published).toBe(true)
+  expect(mine.indicators).toHaveLength(4)
+  expect(mine.stars).toBe(0)
+  const weights = await early.query('select 1 from unit_score_weights where year = 2026')
+  expect(weights.rowCount).toBe(1)
+})
