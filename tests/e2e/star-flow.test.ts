@@ -2,13 +2,16 @@
  * Stars (摘星) end to end in the H5 build, in headless Chromium, through the local host: the demo
  * young person opens 我的摘星 (青年大学习 waits for evidence) → submits evidence to
  * 中国邮政 with a note and a photo uploaded through the local host → the unit's organiser opens the
- * review page, sees the photo and approves it → the young person has one star more.
+ * review page, sees the photo and approves it → the young person has one star more; the district's
+ * 五星评比 ranks the member units by the weights the seed set.
  * Screenshots go to tests/artifacts/star-*.png.
  */
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import { Client } from 'pg'
 import type { Page } from 'playwright-core'
+import { DEMO_UNITS } from '../../host/seed'
+import { DEMO_WEIGHTS } from '../../host/seed-scores'
 import { EVIDENCE_INDICATOR } from '../../host/seed-stars'
 import { pageHelpers, phonePage, useH5 } from './support/h5'
 
@@ -116,4 +119,23 @@ test('the young person has earned the star', async () => {
   assert.equal(await row.locator('.stars__star').innerText(), '★')
   assert.match(await row.locator('[data-testid="star-evidence"]').innerText(), /已通过/)
   await shot('6-earned')
+})
+
+test('the district admin’s 五星评比 ranks the member units by the district’s own weights', async () => {
+  await actAs('团区委管理员')
+  await open('/packages/admin/pages/unit-scores/index')
+  const units = testId('score-unit')
+  await units.first().waitFor({ timeout: 20_000 })
+  const rows = await units.allInnerTexts()
+  assert.equal(rows.length, DEMO_UNITS.length)
+  assert.match(rows[0], /^1\. /)
+  assert.ok(
+    DEMO_UNITS.every((u) => rows.some((r) => r.includes(u.name))),
+    `every member unit is ranked: ${rows.join(' | ')}`,
+  )
+  assert.match(await testId('weights-editor').innerText(), /年评分权重/)
+  assert.doesNotMatch(await testId('weights-editor').innerText(), /（默认）/)
+  assert.equal(await testId('weight-completion').locator('input').inputValue(), String(DEMO_WEIGHTS.completion))
+  await settle()
+  await shot('7-unit-scores')
 })
