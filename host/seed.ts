@@ -13,6 +13,8 @@ import { seedVenues } from './seed-venues'
 import { seedSurveys } from './seed-surveys'
 import { seedWishes } from './seed-wishes'
 import { seedHonours } from './seed-honours'
+import { seedScores } from './seed-scores'
+import { seedStars } from './seed-stars'
 import { seedYouthGroups } from './seed-youth-groups'
 
 dayjs.extend(utc)
@@ -669,6 +671,15 @@ export async function seedIfEmpty(pool: Pool, now = new Date()): Promise<boolean
       districtAdminId: userIds.district_admin,
       now,
     })
+    await seedStars(client, {
+      districtId: DEMO_DISTRICT.id,
+      year,
+      postUnitId: unitIds.post,
+      youthId: userIds.youth,
+      organiserId: userIds.organiser,
+      now,
+    })
+    await seedScores(client, { districtId: DEMO_DISTRICT.id, year, districtAdminId: userIds.district_admin, now })
     await client.query('commit')
     return true
   } catch (err) {

@@ -6,40 +6,23 @@
  * visitor who is not signed in verifies its code. Screenshots go to tests/artifacts/checkin-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { launchBrowser } from './support/browser'
-import { startHostProcess, type HostProcess } from '../../host/process'
+import type { BrowserContext, Page } from 'playwright-core'
+import { PHONE, byTestId, callApi, devToken, fieldOf, screenshot, signInAs, useH5 } from './support/h5'
 import { countImageLoads, imagesLoaded } from './support/settled'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const EVENT = '邮政青年志愿林补植' // seeded: under way now, the demo young person holds a place
 const HOUR = 3600_000
 
-let host: HostProcess
-let browser: Browser
+const h5 = useH5('checkin-', { QINGJU_TEST_CLOCK: '1' })
 const contexts: BrowserContext[] = []
 let activityId = ''
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-checkin-'))
-chmodSync(dataDir, 0o755)
 
-async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; code?: string; message?: string }
-  assert.ok(body.ok, `${fn}.${action}: ${body.code} ${body.message}`)
-  return body.data
-}
+const api = <T>(fn: string, action: string, data: unknown, token?: string) =>
+  callApi<T>(h5.host.url, fn, action, data, token)
 
 async function moveClock(offsetMs: number) {
-  const res = await fetch(`${host.url}/api/_dev/clock`, {
+  const res = await fetch(`${h5.host.url}/api/_dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ offsetMs }),
@@ -49,31 +32,19 @@ async function moveClock(offsetMs: number) {
 
 /** A phone-sized page signed in as a demo persona (or anonymous). */
 async function phone(persona?: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-  })
+  const context = await h5.browser.newContext(PHONE)
   contexts.push(context)
   const page = await context.newPage()
-  if (persona) {
-    await page.goto(`${host.url}/#/pages/dev-login/index`)
-    await page.locator('.dev-login__persona', { hasText: persona }).first().click()
-    await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
-  }
+  if (persona) await signInAs(page, h5.host.url, persona)
   return page
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `checkin-${name}.png`) })
-const field = (page: Page, testId: string) =>
-  page.locator(`[data-testid="${testId}"]`).locator('input, textarea').first()
-const button = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).first()
+const shot = (page: Page, name: string) => screenshot(page, `checkin-${name}`)
+const field = (page: Page, testId: string) => fieldOf(page, testId)
+const button = (page: Page, testId: string) => byTestId(page, testId).first()
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir, QINGJU_TEST_CLOCK: '1' })
-  browser = await launchBrowser()
+  await h5.start()
   const list = await api<{ items: { id: string; title: string }[] }>('activity', 'list', { keyword: '志愿林补植' })
   activityId = list.items.find((i) => i.title === EVENT)!.id
   assert.ok(activityId)
@@ -81,27 +52,15 @@ before(async () => {
 
 after(async () => {
   for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function youthToken(): Promise<string> {
-  const res = await fetch(`${host.url}/api/_dev/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona: 'youth' }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: { token: string } }
-  assert.ok(body.ok)
-  return body.data.token
-}
+const youthToken = () => devToken(h5.host.url, 'youth')
 
 let organiser: Page
 let volunteer: Page
 
 async function openCode(direction: 'in' | 'out'): Promise<string> {
-  await organiser.goto(`${host.url}/#/packages/organiser/pages/checkin-code/index?id=${activityId}`)
+  await organiser.goto(`${h5.host.url}/#/packages/organiser/pages/checkin-code/index?id=${activityId}`)
   if (direction === 'out') {
     await organiser.locator('[data-testid="code-out"]').click()
     // Switching clears the shown code in the same render; the next one shown is the check-out code.
@@ -115,7 +74,7 @@ async function openCode(direction: 'in' | 'out'): Promise<string> {
 }
 
 async function typeCode(code: string, expected: RegExp) {
-  await volunteer.goto(`${host.url}/#/pages/activity/index?id=${activityId}`)
+  await volunteer.goto(`${h5.host.url}/#/pages/activity/index?id=${activityId}`)
   await volunteer.locator('[data-testid="checkin-bar"]').waitFor({ timeout: 20_000 })
   await field(volunteer, 'checkin-code-input').fill(code)
   await button(volunteer, 'checkin-submit').click()
@@ -145,7 +104,7 @@ test('two hours later the volunteer checks out with the 签退 code', async () =
 
 test('after the event the organiser closes and confirms the hours', async () => {
   await moveClock(5 * HOUR) // past the end and the check-out hour
-  await organiser.goto(`${host.url}/#/packages/organiser/pages/hours/index?id=${activityId}`)
+  await organiser.goto(`${h5.host.url}/#/packages/organiser/pages/hours/index?id=${activityId}`)
   await organiser.locator('[data-testid="hours-review"]').waitFor({ timeout: 20_000 })
   // The sweep may already have closed it; closing again is harmless.
   await button(organiser, 'hours-close').click()
@@ -165,7 +124,7 @@ test('after the event the organiser closes and confirms the hours', async () => 
 test('the volunteer sees the hours, issues a certificate, and anyone can verify it', async () => {
   // The certificate needs a real name in the profile.
   await api('signup', 'updateProfile', { realName: '李青' }, await youthToken())
-  await volunteer.goto(`${host.url}/#/packages/mine/pages/hours/index`)
+  await volunteer.goto(`${h5.host.url}/#/packages/mine/pages/hours/index`)
   // The seed gave 李青 hours at an earlier planting; this event adds its 2 approved hours.
   const row = volunteer.locator('[data-testid="my-hours-event"]', { hasText: EVENT })
   await row.waitFor({ timeout: 20_000 })
@@ -183,7 +142,7 @@ test('the volunteer sees the hours, issues a certificate, and anyone can verify 
   await shot(volunteer, '6-certificate')
 
   const visitor = await phone()
-  await visitor.goto(`${host.url}/#/packages/verify/pages/verify/index`)
+  await visitor.goto(`${h5.host.url}/#/packages/verify/pages/verify/index`)
   await field(visitor, 'verify-input').fill(code.toLowerCase())
   await button(visitor, 'verify-submit').click()
   const result = visitor.locator('[data-testid="verify-result"]')

@@ -1,40 +1,23 @@
 /**
  * Real-browser smoke test of the H5 build through the local host, exactly as `npm start` runs it:
- * a fresh data dir (so first-run migrate + seed), headless Chromium (see support/browser.ts) driven by
+ * a fresh data dir (so first-run migrate + seed), headless Chromium (support/browser.ts) driven by
  * playwright-core. Screenshots go to tests/artifacts/.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { type Browser, type Page } from 'playwright-core'
-import { launchBrowser } from './support/browser'
-import { startHostProcess, type HostProcess } from '../../host/process'
+import { before, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, useH5 } from './support/h5'
 import { animationsSettled } from './support/settled'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-
-let host: HostProcess
+const h5 = useH5('')
 let baseUrl = ''
-let browser: Browser
 let page: Page
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-'))
-chmodSync(dataDir, 0o755) // postgres runs as nobody when we are root
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  baseUrl = host.url
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-})
-
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await h5.start()
+  baseUrl = h5.host.url
+  page = await h5.browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
 })
 
 const cards = () => page.locator('[data-testid="activity-card"]')

@@ -5,119 +5,28 @@
  * Screenshots of each step go to tests/artifacts/organising-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { type Browser, type Page } from 'playwright-core'
-import { launchBrowser } from './support/browser'
-import { startHostProcess, type HostProcess } from '../../host/process'
-import { animationsSettled } from './support/settled'
+import { before, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { pageHelpers, phonePage, useH5 } from './support/h5'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const UNIT = '润州青年创业协会团支部'
 const LINE = '乡村振兴青年创业沙龙'
 
-let host: HostProcess
+const h5 = useH5('org-')
 let baseUrl = ''
-let browser: Browser
 let page: Page
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-org-'))
-chmodSync(dataDir, 0o755)
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  baseUrl = host.url
-  browser = await launchBrowser()
-  // Touch, as on a phone: Taro's H5 pickers select by tap.
-  page = await browser.newPage({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-  })
+  await h5.start()
+  baseUrl = h5.host.url
+  page = await phonePage(h5.browser)
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-/** The real <input>/<textarea> inside a Taro form field. */
-const field = (testId: string) => page.locator(`[data-testid="${testId}"]`).locator('input, textarea').first()
-/** A Taroify button by its text (its inner label does not take clicks). */
-const button = (text: string) => page.locator('.taroify-button', { hasText: text }).first()
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `organising-${name}.png`) })
-const settle = () => animationsSettled(page) // page transitions
-
-async function actAs(label: string) {
-  await page.goto(`${baseUrl}/#/pages/dev-login/index`)
-  await page.locator('.dev-login__persona', { hasText: label }).first().click()
-  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
-}
+const { field, button, shot, settle, pick, open, actAs } = pageHelpers(() => page, h5, 'organising')
 
 async function openMe() {
-  await page.goto(`${baseUrl}/#/pages/me/index`)
+  await open('/pages/me/index')
   await page.getByText('申请成为成员单位').waitFor({ timeout: 20_000 })
-}
-
-/** The text of the row under the visible picker's selection band (what 确定 would take). */
-async function selectedRow(): Promise<string | null> {
-  return page.evaluate(() => {
-    const sheet = [...document.querySelectorAll('.weui-picker')].find((el) => (el as HTMLElement).offsetParent !== null)
-    const band = sheet?.querySelector('.weui-picker__indicator')?.getBoundingClientRect()
-    if (!sheet || !band) return null
-    const middle = band.top + band.height / 2
-    const row = [...sheet.querySelectorAll('.weui-picker__item')].find((el) => {
-      const r = el.getBoundingClientRect()
-      return r.top <= middle && r.bottom >= middle
-    })
-    return row ? (row as HTMLElement).innerText.trim() : null
-  })
-}
-
-/**
- * Taro's H5 picker: open it, tap the option (a tap selects the row under the finger and scrolls it
- * to the middle; rows below the screen are reached by tapping the lowest visible row), confirm.
- */
-async function pick(testId: string, option: string) {
-  // A tap on a moving wheel can land on the neighbouring row: check what was chosen, and pick again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const wanted = await pickOnce(testId, option)
-    if ((await page.locator(`[data-testid="${testId}"]`).innerText()).trim() === wanted) return
-  }
-  assert.fail(
-    `picker ${testId} did not take ${option}: shows ${await page.locator(`[data-testid="${testId}"]`).innerText()}`,
-  )
-}
-
-/**
- * Opens the picker and taps the row showing `option` until that row sits under the selection band
- * (a tap on a wheel still settling can land on its neighbour, more so on a busy machine), then
- * confirms. Resolves to the row's full text.
- */
-async function pickOnce(testId: string, option: string): Promise<string> {
-  await page.locator(`[data-testid="${testId}"]`).click()
-  const sheet = page.locator('.weui-picker').filter({ visible: true })
-  await sheet.locator('.weui-picker__action', { hasText: '确定' }).waitFor()
-  await animationsSettled(page) // the sheet's slide-in
-  const height = page.viewportSize()!.height
-  const wanted = (await sheet.locator('.weui-picker__item', { hasText: option }).first().innerText()).trim()
-  for (let step = 0; step < 30; step++) {
-    if (step > 0 && (await selectedRow()) === wanted) break
-    const target = await sheet.locator('.weui-picker__item', { hasText: option }).first().boundingBox()
-    assert.ok(target, `picker ${testId} has no option ${option}`)
-    const y = target.y + target.height / 2
-    // Rows below the screen are reached by tapping the lowest visible row.
-    await page.touchscreen.tap(target.x + target.width / 2, y < height - 4 ? y : height - 20)
-    await animationsSettled(page) // the wheel's scroll to the tapped row
-  }
-  await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
-  await animationsSettled(page) // the sheet's slide-out
-  return wanted
 }
 
 let newcomerToken = ''

@@ -6,64 +6,31 @@
  * it → the booker sees 已通过. Screenshots go to tests/artifacts/venue-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { type Browser, type Page } from 'playwright-core'
-import { launchBrowser } from './support/browser'
-import { startHostProcess, type HostProcess } from '../../host/process'
-import { animationsSettled } from './support/settled'
+import { before, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { pageHelpers, phonePage, useH5 } from './support/h5'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const CAFE = '青年之家共营店·半日闲咖啡'
 const PURPOSE = '邮政青年读书会·咖啡分享'
 // Near 邮政大楼 (WGS-84, as a browser reports it).
 const HERE = { latitude: 32.2063, longitude: 119.4265 }
 
-let host: HostProcess
-let browser: Browser
+const h5 = useH5('venue-')
 let page: Page
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-venue-'))
-chmodSync(dataDir, 0o755)
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  browser = await launchBrowser()
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    geolocation: HERE,
-    permissions: ['geolocation'],
-  })
-  page = await context.newPage()
+  await h5.start()
+  page = await phonePage(h5.browser, { geolocation: HERE, permissions: ['geolocation'] })
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `venue-${name}.png`) })
-const testId = (id: string) => page.locator(`[data-testid="${id}"]`)
-
-async function actAs(label: string) {
-  await page.goto(`${host.url}/#/pages/dev-login/index`)
-  await page.locator('.dev-login__persona', { hasText: label }).first().click()
-  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
-}
+const { testId, shot, settle, open, actAs } = pageHelpers(() => page, h5, 'venue')
 
 async function openMeEntry(title: string) {
-  await page.goto(`${host.url}/#/pages/me/index`)
+  await open('/pages/me/index')
   const entry = page.locator('.taroify-cell', { hasText: title }).first()
   await entry.waitFor({ timeout: 20_000 })
   await entry.click()
-  await animationsSettled(page)
+  await settle()
 }
 
 test('the organiser finds the venues near them, with distances and the drawn plan', async () => {
@@ -91,7 +58,7 @@ test('the organiser asks for an hour of the café next week; it waits for approv
   await testId('venue-info').waitFor({ timeout: 20_000 })
   await testId('grid-slot').first().waitFor({ timeout: 20_000 })
   assert.match(await testId('facility-rules').innerText(), /需场地方审批/)
-  await animationsSettled(page)
+  await settle()
   await shot('2-venue')
 
   // Next week: wait for its slots (the first slot a week later than this week's), not just a title, so no
@@ -102,7 +69,7 @@ test('the organiser asks for an hour of the café next week; it waits for approv
     const start = document.querySelector('[data-testid="grid-slot"]')?.getAttribute('data-start')
     return !!start && Date.parse(start) >= Date.parse(first) + 6 * 86_400_000
   }, firstBefore)
-  await animationsSettled(page)
+  await settle()
   // The first two free half-hours in a row (the café books an hour at least).
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="grid-slot"][data-state="free"]').length > 0)
   const pair = await page.evaluate(() => {
@@ -144,7 +111,7 @@ test('the district admin approves it; the booker sees 已通过', async () => {
   const request = page.locator('[data-testid="booking-card"]', { hasText: PURPOSE })
   await request.waitFor({ timeout: 20_000 })
   assert.match(await request.innerText(), /中国邮政镇江分公司团委/)
-  await animationsSettled(page)
+  await settle()
   await shot('5-approvals')
   await request.locator('[data-testid="booking-approve"]').click()
   await request.waitFor({ state: 'detached', timeout: 15_000 })
@@ -155,6 +122,6 @@ test('the district admin approves it; the booker sees 已通过', async () => {
   await card.waitFor({ timeout: 20_000 })
   assert.equal(await card.locator('[data-testid="booking-state"]').innerText(), '已通过')
   await card.scrollIntoViewIfNeeded()
-  await animationsSettled(page)
+  await settle()
   await shot('6-approved')
 })

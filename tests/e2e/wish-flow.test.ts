@@ -6,112 +6,32 @@
  * Screenshots go to tests/artifacts/wish-*.png.
  */
 import assert from 'node:assert/strict'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import { Client } from 'pg'
-import { type Browser, type Page } from 'playwright-core'
-import { launchBrowser } from './support/browser'
-import { startHostProcess, type HostProcess } from '../../host/process'
+import type { Page } from 'playwright-core'
 import { FREE_WISH_LINE } from '../../host/seed-wishes'
-import { animationsSettled } from './support/settled'
+import { pageHelpers, phonePage, useH5 } from './support/h5'
 
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const WISH = '邮政大楼青年飞盘友谊赛'
 const UNIT = '中国邮政镇江分公司团委'
 
-let host: HostProcess
-let browser: Browser
+const h5 = useH5('wish-')
 let page: Page
 /** The wish's page (the hash route), once proposed. */
 let wishRoute = ''
-const dataDir = mkdtempSync(join(tmpdir(), 'qingju-e2e-wish-'))
-chmodSync(dataDir, 0o755)
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHostProcess({ QINGJU_DATA_DIR: dataDir })
-  browser = await launchBrowser()
-  // Touch, as on a phone: Taro's H5 pickers select by tap.
-  page = await browser.newPage({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-  })
+  await h5.start()
+  page = await phonePage(h5.browser)
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-const testId = (id: string) => page.locator(`[data-testid="${id}"]`)
-/** The real <input>/<textarea> inside a Taro form field. */
-const field = (id: string) => testId(id).locator('input, textarea').first()
-/** A Taroify button by its text (its inner label does not take clicks). */
-const button = (text: string) => page.locator('.taroify-button', { hasText: text }).first()
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `wish-${name}.png`) })
-const settle = () => animationsSettled(page)
-
-/**
- * Opens `route` in a freshly loaded app (a new query string reloads the document): Taro's H5 keeps
- * the pages under the top one in the DOM, so a fresh stack leaves one page's elements to find.
- */
-const open = (route: string) => page.goto(`${host.url}/?load=${Date.now()}#${route}`)
-
-async function actAs(label: string) {
-  await open('/pages/dev-login/index')
-  await page.locator('.dev-login__persona', { hasText: label }).first().click()
-  await page.locator('[data-testid="activity-card"]').first().waitFor({ timeout: 20_000 })
-}
+// Every route opens in a freshly loaded app (see routeUrl).
+const { testId, field, button, shot, settle, pick, open, actAs } = pageHelpers(() => page, h5, 'wish', { fresh: true })
 
 async function openWish() {
   await open(wishRoute)
   await testId('wish-path').waitFor({ timeout: 20_000 })
   await settle()
-}
-
-/** The text of the row under the visible picker's selection band (what 确定 would take). */
-async function selectedRow(): Promise<string | null> {
-  return page.evaluate(() => {
-    const sheet = [...document.querySelectorAll('.weui-picker')].find((el) => (el as HTMLElement).offsetParent !== null)
-    const band = sheet?.querySelector('.weui-picker__indicator')?.getBoundingClientRect()
-    if (!sheet || !band) return null
-    const middle = band.top + band.height / 2
-    const row = [...sheet.querySelectorAll('.weui-picker__item')].find((el) => {
-      const r = el.getBoundingClientRect()
-      return r.top <= middle && r.bottom >= middle
-    })
-    return row ? (row as HTMLElement).innerText.trim() : null
-  })
-}
-
-/** Taro's H5 picker: tap the option until it sits under the band, confirm; again if it did not take. */
-async function pick(id: string, option: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await testId(id).click()
-    const sheet = page.locator('.weui-picker').filter({ visible: true })
-    await sheet.locator('.weui-picker__action', { hasText: '确定' }).waitFor()
-    await settle()
-    const height = page.viewportSize()!.height
-    const wanted = (await sheet.locator('.weui-picker__item', { hasText: option }).first().innerText()).trim()
-    for (let step = 0; step < 30; step++) {
-      if (step > 0 && (await selectedRow()) === wanted) break
-      const target = await sheet.locator('.weui-picker__item', { hasText: option }).first().boundingBox()
-      assert.ok(target, `picker ${id} has no option ${option}`)
-      const y = target.y + target.height / 2
-      await page.touchscreen.tap(target.x + target.width / 2, y < height - 4 ? y : height - 20)
-      await settle()
-    }
-    await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
-    await settle()
-    if ((await testId(id).innerText()).trim() === wanted) return
-  }
-  assert.fail(`picker ${id} did not take ${option}: shows ${await testId(id).innerText()}`)
 }
 
 test('a young person proposes a wish from the wall', async () => {
@@ -183,7 +103,7 @@ test('an event on the line is published: the supporters are told and the wish sh
   await page.locator('[data-testid="event-state"]', { hasText: '已发布' }).waitFor({ timeout: 15_000 })
 
   // The notices (subscribe messages; the local outbox stands in for WeChat).
-  const db = new Client({ connectionString: host.databaseUrl })
+  const db = new Client({ connectionString: h5.host.databaseUrl })
   await db.connect()
   let eventId = ''
   try {
