@@ -75,6 +75,18 @@ test('tapping a card opens its detail page', async () => {
   await page.screenshot({ path: join(ARTIFACTS, 'detail.png') })
 })
 
+test('a sub-page has a title bar whose back control (44 px) returns to the list', async () => {
+  const bar = page.locator('#taro-navigation-bar')
+  assert.equal((await bar.locator('.taro-navigation-bar-title').innerText()).trim(), '活动详情')
+  const back = bar.locator('.taro-navigation-bar-back')
+  const box = await back.boundingBox()
+  assert.ok(box && box.width >= 44 && box.height >= 44, `back control ${JSON.stringify(box)}`)
+  await back.click()
+  await cards().first().waitFor({ timeout: 15_000 })
+  assert.match(page.url(), /pages\/index\/index/)
+  await page.getByText('活动介绍').waitFor({ state: 'hidden', timeout: 15_000 })
+})
+
 test('the local login page switches to a demo person', async () => {
   await page.goto(`${baseUrl}/#/pages/dev-login/index`)
   await page.locator('.dev-login__persona', { hasText: '团区委管理员' }).click()
