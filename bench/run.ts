@@ -2,7 +2,16 @@
 import { execFileSync } from 'child_process'
 import { join } from 'path'
 
-for (const name of ['cold-start', 'browse', 'signup', 'checkin', 'venue-grid', 'survey-results', 'growth-record']) {
+for (const name of [
+  'cold-start',
+  'browse',
+  'signup',
+  'checkin',
+  'venue-grid',
+  'survey-results',
+  'growth-record',
+  'first-screen',
+]) {
   console.log(`\n=== bench/${name}.ts`)
   execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], { stdio: 'inherit' })
 }
