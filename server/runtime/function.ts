@@ -32,6 +32,8 @@ export type { SignedInContext }
 
 export interface ActionDef<R> {
   access: Access
+  /** The input schema (read by the validation messages' labels and by tests that sweep every field). */
+  input: z.ZodType
   /** Validates the raw payload; throws INVALID_INPUT. Runs before any database work. */
   parse(raw: unknown): unknown
   handle(input: unknown, ctx: ActionContext): Promise<R>
@@ -50,9 +52,10 @@ export function action<S extends z.ZodType, R, A extends Access>(spec: {
 }): ActionDef<R> {
   return {
     access: spec.access,
+    input: spec.input,
     parse(raw) {
       const parsed = spec.input.safeParse(raw, { reportInput: true })
-      if (!parsed.success) throw validationError(parsed.error)
+      if (!parsed.success) throw validationError(parsed.error, spec.input)
       return parsed.data
     },
     handle: (input, ctx) => spec.handle(input as z.output<S>, ctx as HandlerContext<A>),

@@ -65,7 +65,7 @@ describe('phone numbers', () => {
       expect(await call(signup, 'updateProfile', guardian(phone), PEOPLE.youth)).toMatchObject({
         ok: false,
         code: 'INVALID_INPUT',
-        fields: { 'guardian.phone': '请填写 11 位手机号码' },
+        fields: { 'guardian.phone': '监护人的手机号格式不正确，请填写 11 位手机号码' },
       })
       expect(expectOk(await call<Profile>(signup, 'profile', undefined, PEOPLE.youth)).guardian?.phone).toBe(
         '13905110001',
@@ -85,6 +85,10 @@ describe('phone numbers', () => {
 
   test('a unit application needs a mobile contact number', async () => {
     const r = await call(org, 'apply', application('座机中学团委', { contactPhone: '0511-80000000' }), 'w:landline')
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { contactPhone: '请填写 11 位手机号码' } })
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fields: { contactPhone: '联系电话格式不正确，请填写 11 位手机号码' },
+    })
   })
 })
