@@ -124,7 +124,7 @@ export function createFunction<Contract>(
       if (def.access === 'timer' && !platform.isScheduledRun(context)) {
         throw new AppError('FORBIDDEN', '该操作只能由系统定时任务执行')
       }
-      const dirty = controlCharacterError(data)
+      const dirty = controlCharacterError(data, def.input)
       if (dirty) throw dirty
       const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }

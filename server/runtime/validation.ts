@@ -260,22 +260,27 @@ const MAX_DEPTH = 8
 
 /**
  * Text hygiene for every action in one place: a payload whose strings (values or keys, at any depth)
- * hold a control character is refused before its schema runs, naming the fields.
+ * hold a control character is refused before its schema runs, naming the fields by their labels.
  */
-export function controlCharacterError(raw: unknown): AppError | null {
+export function controlCharacterError(raw: unknown, schema?: Schema): AppError | null {
   const fields: Record<string, string> = {}
-  const visit = (value: unknown, path: string[], depth: number) => {
+  const visit = (value: unknown, path: (string | number)[], depth: number) => {
     if (typeof value === 'string') {
-      if (CONTROL_CHARACTER.test(value)) fields[path.join('.') || '_'] = '含有无法显示的控制字符'
+      if (CONTROL_CHARACTER.test(value)) {
+        const label = schema ? labelAt(schema, path) : undefined
+        fields[path.join('.') || '_'] = `${label ?? ''}含有无法显示的控制字符`
+      }
       return
     }
     if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return
     for (const [key, child] of Object.entries(value)) {
       if (CONTROL_CHARACTER.test(key)) fields[[...path, '_'].join('.')] = '含有无法显示的控制字符'
-      else visit(child, [...path, key], depth + 1)
+      else visit(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1)
     }
   }
   visit(raw, [], 0)
-  if (Object.keys(fields).length === 0) return null
-  return invalidInput('填写的内容含有无法显示的控制字符，请删除后重试', fields)
+  const first = Object.values(fields)[0]
+  if (first === undefined) return null
+  const what = first === '含有无法显示的控制字符' ? '填写的内容含有无法显示的控制字符' : first
+  return invalidInput(`${what}，请删除后重试`, fields)
 }
