@@ -2,8 +2,8 @@
  * Issue 16, "no identifiers in user-facing text": for every action of every cloud function (found by
  * reading cloudfunctions/, so new functions and actions are swept without listing them), payloads
  * built from its schema that fail each field in turn — missing, wrong type, too long or too big, too
- * small, bad format, bad choice, a control character, an unknown key — are answered INVALID_INPUT in Chinese that names the
- * field by its label, with no ASCII identifier and no schema jargon. Validation runs before any role
+ * small, bad format, bad choice, a control character, an unknown key — are answered INVALID_INPUT in
+ * Chinese that names the field by its label, with no ASCII identifier and no schema jargon. Validation runs before any role
  * check or database work (server/runtime/function.ts), so any signed-in person reaches it.
  */
 import { randomUUID } from 'crypto'
