@@ -38,7 +38,11 @@ describe('control characters', () => {
       application('控制字符中学团委', { contactName: '王\u0000老师' }),
       'w:nul-applicant',
     )
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { contactName: '联系人含有无法显示的控制字符' } })
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fields: { contactName: '联系人含有无法显示的控制字符' },
+    })
     const { rows } = await w.db.query("select count(*)::int as n from org_unit where name = '控制字符中学团委'")
     expect(rows[0].n).toBe(0)
   })
