@@ -117,7 +117,8 @@ export function createFunction<Contract>(
     try {
       const { actionName, data } = readEvent(event)
       const def = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined
-      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName.slice(0, 40)}`)
+      // Said without the action's name (issue 16: no identifiers in what people read).
+      if (!def) throw new AppError('UNKNOWN_ACTION', '不支持该操作，请更新小程序后重试')
       const platform = deps.platform()
       const caller = platform.caller(context)
       if (def.access === 'signed_in' && !caller) throw unauthenticated()
@@ -167,6 +168,7 @@ function readEvent(event: unknown): { actionName: string; data: unknown } {
   // A client can send the same shape: only `timer` actions accept it, and only when the platform
   // confirms the trigger (see `Access`).
   const actionName = named === undefined && Type === 'Timer' ? TriggerName : named
-  if (typeof actionName !== 'string' || !actionName) throw new AppError('INVALID_INPUT', '缺少操作名 action')
+  if (typeof actionName !== 'string' || !actionName)
+    throw new AppError('INVALID_INPUT', '缺少要执行的操作，请更新小程序后重试')
   return { actionName, data }
 }

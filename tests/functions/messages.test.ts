@@ -278,6 +278,18 @@ test('the sweep finds the action tables, and builds a valid payload for nearly e
   )
 })
 
+test('an unknown or missing action is answered without naming it', async () => {
+  const [a] = ACTIONS
+  for (const event of [{ action: 'dropTables', data: {} }, { data: {} }]) {
+    const r = await a.main(event, { request_id: 'messages', devSessionToken: tokenFor(PEOPLE.admin) })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.message).toMatch(CHINESE)
+      expect(r.message).not.toMatch(IDENTIFIER)
+    }
+  }
+})
+
 describe.each(ACTIONS)('$name', (a) => {
   const schema = a.def.input
   const fields = fieldsOf(schema)
