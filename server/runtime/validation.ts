@@ -192,6 +192,7 @@ function describe(issue: z.core.$ZodIssue, label: string | undefined, field: Sch
       }
     }
     case 'invalid_format': {
+      if (issue.input === '' && label) return isChoice(field) ? `请选择${L}` : `请填写${L}`
       if (own) return own.includes(L) ? own : `${L}格式不正确，${own}`
       switch (issue.format) {
         case 'uuid':

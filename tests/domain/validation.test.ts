@@ -31,6 +31,18 @@ test('says a missing value is to be filled in and a wrong type in words a person
   })
 })
 
+test('an empty application says what to fill in for each required field, as the apply page does', () => {
+  expect(errorFor(unitApplyRequest, { name: ' ', contactName: '', contactPhone: '' })).toMatchObject({
+    message: '请填写单位名称（另有 3 处需要修改）',
+    fields: {
+      name: '请填写单位名称',
+      kind: '请选择单位类型',
+      contactName: '请填写联系人',
+      contactPhone: '请填写联系电话',
+    },
+  })
+})
+
 test('a schema’s own message is said with the field’s label', () => {
   const e = errorFor(unitApplyRequest, {
     name: '某中学团委',
