@@ -32,6 +32,8 @@ export type { SignedInContext }
 
 export interface ActionDef<R> {
   access: Access
+  /** The input schema (read by the validation messages' labels and by tests that sweep every field). */
+  input: z.ZodType
   /** Validates the raw payload; throws INVALID_INPUT. Runs before any database work. */
   parse(raw: unknown): unknown
   handle(input: unknown, ctx: ActionContext): Promise<R>
@@ -50,9 +52,10 @@ export function action<S extends z.ZodType, R, A extends Access>(spec: {
 }): ActionDef<R> {
   return {
     access: spec.access,
+    input: spec.input,
     parse(raw) {
       const parsed = spec.input.safeParse(raw, { reportInput: true })
-      if (!parsed.success) throw validationError(parsed.error)
+      if (!parsed.success) throw validationError(parsed.error, spec.input)
       return parsed.data
     },
     handle: (input, ctx) => spec.handle(input as z.output<S>, ctx as HandlerContext<A>),
@@ -114,14 +117,15 @@ export function createFunction<Contract>(
     try {
       const { actionName, data } = readEvent(event)
       const def = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined
-      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName.slice(0, 40)}`)
+      // Said without the action's name (issue 16: no identifiers in what people read).
+      if (!def) throw new AppError('UNKNOWN_ACTION', '不支持该操作，请更新小程序后重试')
       const platform = deps.platform()
       const caller = platform.caller(context)
       if (def.access === 'signed_in' && !caller) throw unauthenticated()
       if (def.access === 'timer' && !platform.isScheduledRun(context)) {
         throw new AppError('FORBIDDEN', '该操作只能由系统定时任务执行')
       }
-      const dirty = controlCharacterError(data)
+      const dirty = controlCharacterError(data, def.input)
       if (dirty) throw dirty
       const input = def.parse(data)
       const ctx: ActionContext = { caller, platform, db: deps.db(), now: deps.clock(), requestId }
@@ -164,6 +168,7 @@ function readEvent(event: unknown): { actionName: string; data: unknown } {
   // A client can send the same shape: only `timer` actions accept it, and only when the platform
   // confirms the trigger (see `Access`).
   const actionName = named === undefined && Type === 'Timer' ? TriggerName : named
-  if (typeof actionName !== 'string' || !actionName) throw new AppError('INVALID_INPUT', '缺少操作名 action')
+  if (typeof actionName !== 'string' || !actionName)
+    throw new AppError('INVALID_INPUT', '缺少要执行的操作，请更新小程序后重试')
   return { actionName, data }
 }

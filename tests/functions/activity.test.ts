@@ -175,7 +175,9 @@ describe('activity.list', () => {
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     if (!r.ok) {
       expect(r.fields?.[field]).toBeTruthy()
-      expect(r.message).toMatch(/请求参数有误/)
+      // Said in Chinese, naming no field by its code name (issue 16).
+      expect(r.message).toMatch(/[\u4e00-\u9fff]/)
+      expect(r.message).not.toMatch(/[A-Za-z_]{2,}/)
     }
   })
 

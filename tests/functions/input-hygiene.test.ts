@@ -25,8 +25,8 @@ describe('control characters', () => {
     expect(await call(signup, 'updateProfile', { realName: '李\u0000青' }, PEOPLE.youth)).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
-      message: '填写的内容含有无法显示的控制字符，请删除后重试',
-      fields: { realName: '含有无法显示的控制字符' },
+      message: '真实姓名含有无法显示的控制字符，请删除后重试',
+      fields: { realName: '真实姓名含有无法显示的控制字符' },
     })
     expect(expectOk(await call<Profile>(signup, 'profile', undefined, PEOPLE.youth)).realName).toBe('李青')
   })
@@ -38,14 +38,18 @@ describe('control characters', () => {
       application('控制字符中学团委', { contactName: '王\u0000老师' }),
       'w:nul-applicant',
     )
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { contactName: '含有无法显示的控制字符' } })
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fields: { contactName: '联系人含有无法显示的控制字符' },
+    })
     const { rows } = await w.db.query("select count(*)::int as n from org_unit where name = '控制字符中学团委'")
     expect(rows[0].n).toBe(0)
   })
 
   test('an escape character in a unit’s introduction is INVALID_INPUT', async () => {
     const r = await call(org, 'updateUnit', { unitId: w.unitA, intro: '简介\u001b[31m' }, PEOPLE.orgA)
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { intro: '含有无法显示的控制字符' } })
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { intro: '简介含有无法显示的控制字符' } })
   })
 
   test('line breaks and tabs are ordinary text', async () => {
@@ -65,7 +69,7 @@ describe('phone numbers', () => {
       expect(await call(signup, 'updateProfile', guardian(phone), PEOPLE.youth)).toMatchObject({
         ok: false,
         code: 'INVALID_INPUT',
-        fields: { 'guardian.phone': '请填写 11 位手机号码' },
+        fields: { 'guardian.phone': '监护人的手机号格式不正确，请填写 11 位手机号码' },
       })
       expect(expectOk(await call<Profile>(signup, 'profile', undefined, PEOPLE.youth)).guardian?.phone).toBe(
         '13905110001',
@@ -85,6 +89,10 @@ describe('phone numbers', () => {
 
   test('a unit application needs a mobile contact number', async () => {
     const r = await call(org, 'apply', application('座机中学团委', { contactPhone: '0511-80000000' }), 'w:landline')
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { contactPhone: '请填写 11 位手机号码' } })
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fields: { contactPhone: '联系电话格式不正确，请填写 11 位手机号码' },
+    })
   })
 })

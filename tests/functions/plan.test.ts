@@ -107,7 +107,12 @@ describe('lines and publishing', () => {
         { year: draftYear, unitId: w.unitA, category: 'reading_club', title: '某活动', plannedMonth: 13 },
         PEOPLE.admin,
       ),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { plannedMonth: '不能大于 12' } })
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '计划月份不能超过 12',
+      fields: { plannedMonth: '计划月份不能超过 12' },
+    })
   })
 
   test('a line with events cannot be removed or handed to another unit', async () => {

@@ -209,8 +209,17 @@ describe('text hygiene in the dispatcher', () => {
     expect(await echo({ action: 'echo', data: { note: 'ok', tags: ['a', 'b\u0000'] } })).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
+      message: '第 2 个标签含有无法显示的控制字符，请删除后重试',
+      fields: { 'tags.1': '第 2 个标签含有无法显示的控制字符' },
+    })
+  })
+
+  test('a field without a label is still refused, naming no field', async () => {
+    expect(await echo({ action: 'echo', data: { note: 'ok', other: 'x\u0007' } })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
       message: '填写的内容含有无法显示的控制字符，请删除后重试',
-      fields: { 'tags.1': '含有无法显示的控制字符' },
+      fields: { other: '含有无法显示的控制字符' },
     })
   })
 

@@ -51,7 +51,9 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
     'org.apply': () => {
       attempt += 1
       if (attempt === 1) {
-        throw new ApiError('INVALID_INPUT', '联系电话格式不正确', undefined, { contactPhone: '请填写正确的电话号码' })
+        throw new ApiError('INVALID_INPUT', '联系电话格式不正确，请填写 11 位手机号码', undefined, {
+          contactPhone: '联系电话格式不正确，请填写 11 位手机号码',
+        })
       }
       return unit()
     },
@@ -72,10 +74,11 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
     contactPhone: '12',
     intro: '科技企业青年',
   })
-  expect(byTestId('form-error').textContent).toBe('联系电话格式不正确')
+  expect(byTestId('form-error').textContent).toBe('联系电话格式不正确，请填写 11 位手机号码')
   expect(pageRoot().querySelector('[data-field="contactPhone"] .field__error')?.textContent).toBe(
-    '请填写正确的电话号码',
+    '联系电话格式不正确，请填写 11 位手机号码',
   )
+  expect(pageRoot().querySelector('[data-field="contactPhone"]')?.classList.contains('field--error')).toBe(true)
   expect(pageRoot().querySelector('[data-testid="unit-status"]')).toBeNull()
 
   await typeInto('input-contactPhone', '13900000000')
@@ -86,6 +89,36 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
   expect(status.textContent).toContain('待审核')
   expect(status.textContent).toContain('等待团区委审核')
   expect(pageRoot().querySelector('[data-testid="apply-form"]')).toBeNull()
+})
+
+test('an empty submit marks every required field red with what to fill in, and calls nothing', async () => {
+  serve({ 'org.myApplications': () => ({ items: [] }), 'org.apply': () => unit() })
+  await openPage(APPLY)
+  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+
+  const marked = Array.from(pageRoot().querySelectorAll('.field--error')).map((f) => [
+    f.querySelector('.field__label')?.textContent?.replace('*', ''),
+    f.querySelector('.field__error')?.textContent,
+  ])
+  expect(marked).toEqual([
+    ['单位名称', '请填写单位名称'],
+    ['单位类型', '请选择单位类型'],
+    ['联系人', '请填写联系人'],
+    ['联系电话', '请填写联系电话'],
+  ])
+  expect(byTestId('form-error').textContent).toBe('请填写标红的必填项')
+  expect(callsOf(callFunctionMock, 'org', 'apply')).toEqual([])
+
+  // Filling one in and submitting again leaves only the others marked; spaces alone are still empty.
+  await typeInto('input-name', '瑞祥科技集团团委')
+  await typeInto('input-contactName', '   ')
+  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+  expect(Array.from(pageRoot().querySelectorAll('.field--error')).map((f) => f.getAttribute('data-field'))).toEqual([
+    'kind',
+    'contactName',
+    'contactPhone',
+  ])
+  expect(callsOf(callFunctionMock, 'org', 'apply')).toEqual([])
 })
 
 test('coming back shows the last application, rejected with its reason, and 重新申请 reopens the form', async () => {

@@ -32,7 +32,7 @@ export const activityListRequest = z.strictObject({
   category: z.string().regex(CATEGORY_CODE).optional(),
   status: z.enum(ACTIVITY_STATUS_FILTERS).default('active'),
   /** Activities starting in this calendar month (Asia/Shanghai). */
-  month: z.strictObject({ year: YEAR, month: MONTH }).optional(),
+  month: z.strictObject({ year: YEAR, month: MONTH }).meta({ label: '活动时间' }).optional(),
   unitId: z.uuid().optional(),
   /** Matched against title, place and unit name; 1–20 characters. */
   keyword: z.string().trim().min(1).max(20).optional(),
@@ -43,7 +43,7 @@ export const activityListRequest = z.strictObject({
 export type ActivityListRequest = z.input<typeof activityListRequest>
 
 export const activityGetRequest = z.strictObject({
-  id: z.uuid(),
+  id: z.uuid().meta({ label: '活动' }),
 })
 export type ActivityGetRequest = z.input<typeof activityGetRequest>
 
@@ -163,7 +163,7 @@ export const activityCreateRequest = z.strictObject({
 export type ActivityCreateRequest = z.input<typeof activityCreateRequest>
 
 export const activityUpdateRequest = z.strictObject({
-  id: z.uuid(),
+  id: z.uuid().meta({ label: '活动' }),
   planLineId: z.uuid().nullable().optional(),
   title: eventFields.title.optional(),
   category: eventFields.category.optional(),
@@ -184,11 +184,11 @@ export const activityUpdateRequest = z.strictObject({
 })
 export type ActivityUpdateRequest = z.input<typeof activityUpdateRequest>
 
-export const activityIdRequest = z.strictObject({ id: z.uuid() })
+export const activityIdRequest = z.strictObject({ id: z.uuid().meta({ label: '活动' }) })
 export type ActivityIdRequest = z.input<typeof activityIdRequest>
 
 export const activityCancelRequest = z.strictObject({
-  id: z.uuid(),
+  id: z.uuid().meta({ label: '活动' }),
   reason: text(2, 200),
   /** Give back the event's venue bookings that have not started (default: yes). */
   releaseBookings: z.boolean().default(true),

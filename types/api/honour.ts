@@ -19,7 +19,7 @@ export const HONOUR_STATE_NAMES: Record<HonourState, string> = {
 
 export const honourDefineRequest = z.strictObject({
   year: YEAR,
-  name: text(2, HONOUR_NAME_MAX),
+  name: text(2, HONOUR_NAME_MAX).meta({ label: '荣誉名称' }),
   /** Nominations a unit may make (declined ones do not count); null: no limit. */
   quotaPerUnit: z.number().int().min(1).max(1000).nullable().default(null),
   opensAt: instant(),

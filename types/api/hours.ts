@@ -249,7 +249,8 @@ export const verifyRequest = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/),
+    .regex(/^QJ[0-9A-Z]{4}-?[0-9A-Z]{6}$/, { message: '请填写证书上的 12 位证书编号' })
+    .meta({ label: '证书编号' }),
 })
 export type VerifyRequest = z.input<typeof verifyRequest>
 

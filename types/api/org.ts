@@ -22,8 +22,8 @@ export {
 } from '../contract/org'
 
 export const unitApplyRequest = z.strictObject({
-  name: text(2, 60),
-  kind: z.enum(UNIT_KINDS),
+  name: text(2, 60).meta({ label: '单位名称' }),
+  kind: z.enum(UNIT_KINDS).meta({ label: '单位类型' }),
   contactName: text(1, 20),
   contactPhone: phone(),
   intro: text(0, 500).default(''),
@@ -50,8 +50,8 @@ export type UnitGetRequest = z.input<typeof unitGetRequest>
 
 export const unitUpdateRequest = z.strictObject({
   unitId: z.uuid(),
-  name: text(2, 60).optional(),
-  kind: z.enum(UNIT_KINDS).optional(),
+  name: text(2, 60).meta({ label: '单位名称' }).optional(),
+  kind: z.enum(UNIT_KINDS).meta({ label: '单位类型' }).optional(),
   contactName: text(1, 20).optional(),
   contactPhone: phone().optional(),
   intro: text(0, 500).optional(),
@@ -62,7 +62,14 @@ export const inviteCreateRequest = z.strictObject({ unitId: z.uuid() })
 export type InviteCreateRequest = z.input<typeof inviteCreateRequest>
 
 /** Share codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
-export const inviteAcceptRequest = z.strictObject({ code: z.string().trim().toUpperCase().regex(INVITE_CODE) })
+export const inviteAcceptRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(INVITE_CODE, { message: '邀请码为 8 位字母和数字（不含 0、1、I、L、O）' })
+    .meta({ label: '邀请码' }),
+})
 export type InviteAcceptRequest = z.input<typeof inviteAcceptRequest>
 
 export const memberListRequest = z.strictObject({ unitId: z.uuid() })

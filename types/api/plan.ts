@@ -47,9 +47,10 @@ export const planImportRequest = z.strictObject({
   year: YEAR,
   fileBase64: z
     .string()
-    .min(100)
-    .max(72_000)
-    .regex(/^[A-Za-z0-9+/=]+$/),
+    .min(100, '清单文件内容不完整，请重新选择文件')
+    .max(72_000, '清单文件太大，请删去多余的内容后重新上传')
+    .regex(/^[A-Za-z0-9+/=]+$/, '清单文件无法读取，请重新选择文件')
+    .meta({ label: '清单文件' }),
   /** replace: the file becomes the whole list; append: its lines are added. */
   mode: z.enum(['replace', 'append']).default('replace'),
 })

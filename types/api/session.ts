@@ -133,7 +133,7 @@ export interface MyData {
  * Binds the phone WeChat's phone button vouches for: `code` is the button's `e.detail.code`
  * (locally, the code the host's /api/_dev/phone-code issues for a typed number).
  */
-export const bindPhoneRequest = z.strictObject({ code: text(1, 512) })
+export const bindPhoneRequest = z.strictObject({ code: text(1, 512).meta({ label: '手机号授权' }) })
 export type BindPhoneRequest = z.input<typeof bindPhoneRequest>
 
 export interface BoundPhone {

@@ -32,7 +32,10 @@ export {
 
 export const questionSchema = z.strictObject({
   /** Stable id referenced by answers and quotas, e.g. "gender". */
-  id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, { message: '请使用小写字母开头的字母、数字组合' })
+    .meta({ label: '问题编号' }),
   label: text(1, 60),
   kind: z.enum(QUESTION_KINDS),
   required: z.boolean().default(false),
@@ -118,9 +121,9 @@ export type MyListRequest = z.input<typeof myListRequest>
 
 /** A guardian's consent for a person under 14, given in their profile: the guardian agrees (consent: true). */
 export const guardianSchema = z.strictObject({
-  name: text(1, 20),
+  name: text(1, 20).meta({ label: '姓名' }),
   phone: phone(),
-  consent: z.literal(true),
+  consent: z.literal(true).meta({ label: '同意声明' }),
 })
 
 /** A person's own profile. The phone is not typed here: it comes only from WeChat's phone button (session.bindPhone). */

@@ -19,7 +19,7 @@ export type StarYearRequest = z.input<typeof starYearRequest>
 export const starSaveIndicatorRequest = z.strictObject({
   year: YEAR,
   id: z.uuid().optional(),
-  name: text(2, 20),
+  name: text(2, 20).meta({ label: '指标名称' }),
   kind: z.enum(STAR_KINDS),
   /** Hours, or a number of events; evidence indicators take 1. */
   threshold: z.number().positive().max(10000).multipleOf(0.5),

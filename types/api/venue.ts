@@ -38,8 +38,8 @@ export {
   type VenueTier,
 } from '../contract/venue'
 
-const clock = () => z.string().regex(CLOCK_TIME, { message: '时间格式应为 HH:MM' })
-const day = () => z.string().regex(DAY, { message: '日期格式应为 YYYY-MM-DD' })
+const clock = () => z.string().regex(CLOCK_TIME, { message: '请按 24 小时制填写，例如 09:30' })
+const day = () => z.string().regex(DAY, { message: '请按年-月-日填写，例如 2026-03-10' })
 const point = () => z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
 const fileId = () =>
   z
@@ -63,7 +63,7 @@ export const hoursExceptionInput = z
   .max(120)
 
 const venueFields = {
-  name: text(2, 60),
+  name: text(2, 60).meta({ label: '场馆名称' }),
   tier: z.enum(VENUE_TIERS),
   address: text(0, 120).default(''),
   location: point().nullable().default(null),
@@ -71,7 +71,7 @@ const venueFields = {
   intro: text(0, 1000).default(''),
   contactName: text(0, 20).default(''),
   contactPhone: z.union([phone(), z.literal('')]).default(''),
-  hours: weeklyHoursInput.default([]),
+  hours: weeklyHoursInput.meta({ label: '开放时段' }).default([]),
   exceptions: hoursExceptionInput.default([]),
 }
 
@@ -93,7 +93,7 @@ export const venueUpdateRequest = z.strictObject({
   contactName: text(0, 20).optional(),
   contactPhone: z.union([phone(), z.literal('')]).optional(),
   /** Given: replaces the weekly hours (or the exceptions) whole. */
-  hours: weeklyHoursInput.optional(),
+  hours: weeklyHoursInput.meta({ label: '开放时段' }).optional(),
   exceptions: hoursExceptionInput.optional(),
 })
 export type VenueUpdateRequest = z.input<typeof venueUpdateRequest>
@@ -112,7 +112,7 @@ const ruleFields = {
 export const facilityCreateRequest = z.strictObject({
   venueId: z.uuid(),
   kind: z.enum(FACILITY_KINDS),
-  name: text(1, 40),
+  name: text(1, 40).meta({ label: '设施名称' }),
   seats: z.number().int().min(1).max(10000).nullable().default(null),
   bookers: ruleFields.bookers.default('units'),
   needsApproval: ruleFields.needsApproval.default(false),
@@ -128,7 +128,7 @@ export type FacilityCreateRequest = z.input<typeof facilityCreateRequest>
 export const facilityUpdateRequest = z.strictObject({
   facilityId: z.uuid(),
   kind: z.enum(FACILITY_KINDS).optional(),
-  name: text(1, 40).optional(),
+  name: text(1, 40).meta({ label: '设施名称' }).optional(),
   seats: z.number().int().min(1).max(10000).nullable().optional(),
   bookers: ruleFields.bookers.optional(),
   needsApproval: ruleFields.needsApproval.optional(),

@@ -25,8 +25,8 @@ export {
 } from '../contract/youth-group'
 
 export const youthGroupApplyRequest = z.strictObject({
-  name: text(2, 40),
-  kind: z.enum(YOUTH_GROUP_KINDS),
+  name: text(2, 40).meta({ label: '团体名称' }),
+  kind: z.enum(YOUTH_GROUP_KINDS).meta({ label: '团体类型' }),
   intro: text(0, 500).default(''),
   size: z.number().int().min(YOUTH_GROUP_MIN_SIZE).max(YOUTH_GROUP_MAX_SIZE),
 })

@@ -49,8 +49,8 @@ describe('an event with a three-day notice', () => {
   test('a notice period over 30 days is refused', async () => {
     expect(await call(ev.hoursAt(END), 'settings', { activityId: ev.e.id, noticeDays: 31 }, PEOPLE.orgA)).toMatchObject(
       {
-        ...refusal('INVALID_INPUT', '请求参数有误（noticeDays：不能大于 30）'),
-        fields: { noticeDays: '不能大于 30' },
+        ...refusal('INVALID_INPUT', '公示天数不能超过 30'),
+        fields: { noticeDays: '公示天数不能超过 30' },
       },
     )
   })

@@ -134,8 +134,8 @@ describe('a certificate of my approved hours', () => {
 
     test('with text that is no code, is refused', async () => {
       expect(await call(hours, 'verify', { code: 'not a code' })).toMatchObject({
-        ...refusal('INVALID_INPUT', '请求参数有误（code：格式不正确）'),
-        fields: { code: '格式不正确' },
+        ...refusal('INVALID_INPUT', '请填写证书上的 12 位证书编号'),
+        fields: { code: '请填写证书上的 12 位证书编号' },
       })
     })
   })

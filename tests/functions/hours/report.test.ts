@@ -73,8 +73,8 @@ describe('the report', () => {
 
   test('of a month outside 1–12 is refused', async () => {
     expect(await call(ev.hoursAt(END), 'report', { year, month: 13 }, PEOPLE.admin)).toMatchObject({
-      ...refusal('INVALID_INPUT', '请求参数有误（month：不能大于 12）'),
-      fields: { month: '不能大于 12' },
+      ...refusal('INVALID_INPUT', '月份不能超过 12'),
+      fields: { month: '月份不能超过 12' },
     })
   })
 

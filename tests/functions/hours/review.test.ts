@@ -140,8 +140,8 @@ describe('adjusting a pending entry', () => {
 
     test('an adjustment without a reason is refused', async () => {
       expect(await adjust(1.5, '')).toMatchObject({
-        ...refusal('INVALID_INPUT', '请求参数有误（reason：长度不能少于 2）'),
-        fields: { reason: '长度不能少于 2' },
+        ...refusal('INVALID_INPUT', '请填写原因'),
+        fields: { reason: '请填写原因' },
       })
     })
 
@@ -360,8 +360,8 @@ describe('make-up entries (补录)', () => {
 
   test('a make-up without evidence is refused', async () => {
     expect(await makeup({ hours: 1, evidence: { note: '' } })).toMatchObject({
-      ...refusal('INVALID_INPUT', '请求参数有误（evidence.note：长度不能少于 2）'),
-      fields: { 'evidence.note': '长度不能少于 2' },
+      ...refusal('INVALID_INPUT', '请填写证明材料的说明'),
+      fields: { 'evidence.note': '请填写证明材料的说明' },
     })
   })
 
@@ -488,8 +488,8 @@ describe('hour and check-in settings', () => {
 
   test('a radius under 10 m is refused', async () => {
     expect(await call(hoursAt(0), 'settings', { activityId, checkinRadiusMeters: 5 }, PEOPLE.orgA)).toMatchObject({
-      ...refusal('INVALID_INPUT', '请求参数有误（checkinRadiusMeters：不能小于 10）'),
-      fields: { checkinRadiusMeters: '不能小于 10' },
+      ...refusal('INVALID_INPUT', '签到范围（米）不能小于 10'),
+      fields: { checkinRadiusMeters: '签到范围（米）不能小于 10' },
     })
   })
 

@@ -12,6 +12,16 @@ import { EMPTY_UNIT_FORM, UnitForm, type UnitFormValue } from '../../features/un
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
 import '@/components/form/form.scss'
 
+/** Every required field left empty, marked at once with what the server would say (issue 16). */
+function missingFields(form: UnitFormValue): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (!form.name.trim()) errors.name = '请填写单位名称'
+  if (!form.kind) errors.kind = '请选择单位类型'
+  if (!form.contactName.trim()) errors.contactName = '请填写联系人'
+  if (!form.contactPhone.trim()) errors.contactPhone = '请填写联系电话'
+  return errors
+}
+
 /** The caller's latest application, to show its status (pending, or rejected with the reason). */
 async function loadLastApplication(): Promise<UnitDetail | null> {
   try {
@@ -31,9 +41,10 @@ export default function ApplyPage() {
   const [again, setAgain] = useState(false)
 
   async function submit() {
-    if (!form.kind) {
-      setErrors({ kind: '请选择单位类型' })
-      setError('请完善申请信息')
+    const missing = missingFields(form)
+    if (!form.kind || Object.keys(missing).length > 0) {
+      setErrors(missing)
+      setError('请填写标红的必填项')
       return
     }
     const request = {

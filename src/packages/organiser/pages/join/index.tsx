@@ -7,11 +7,14 @@ import type { UnitDetail } from '@api/org'
 import { acceptInvite } from '@/features/org/api'
 import { useSessionStore } from '@/features/session/store/session'
 import { FieldRow, FormError } from '@/components/form/Field'
-import { errorMessage } from '@/utils/errors'
+import { errorFields, errorMessage } from '@/utils/errors'
 import { useAction } from '@/hooks/useAction'
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
 import '../../features/units/components/units.scss'
 import '@/components/form/form.scss'
+
+/** Invite codes leave out look-alikes (types/contract/org.ts INVITE_CODE): say so before anyone mistypes. */
+const INVITE_CODE_HINT = '8 位字母和数字（不含 0、1、I、L、O），由单位管理员提供'
 
 /** Letters and digits of an invite code, upper-cased; look-alikes are the server's business. */
 function normalise(code: string): string {
@@ -27,10 +30,12 @@ export default function JoinPage() {
   const { busy: running, run: act } = useAction()
   const busy = running !== null
   const [error, setError] = useState<string | null>(null)
+  const [fieldError, setFieldError] = useState<string | null>(null)
   const [joined, setJoined] = useState<UnitDetail | null>(null)
 
   async function join() {
     setError(null)
+    setFieldError(null)
     await act(
       'join',
       async () => {
@@ -41,6 +46,7 @@ export default function JoinPage() {
       },
       (err) => {
         setError(errorMessage(err))
+        setFieldError(errorFields(err).code ?? null)
       },
     )
   }
@@ -65,7 +71,7 @@ export default function JoinPage() {
   return (
     <View className="join">
       <View className="form-card">
-        <FieldRow label="邀请码" hint="8 位字母和数字，由单位管理员提供" name="code">
+        <FieldRow label="邀请码" hint={INVITE_CODE_HINT} name="code" error={fieldError ?? undefined}>
           <Input
             className="field__input join__code-input"
             data-testid="input-code"
