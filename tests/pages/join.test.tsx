@@ -64,4 +64,8 @@ test('a mistyped code shows the server’s Chinese message on the field; a good 
   await tap(joinButton())
   expect(callsOf(callFunctionMock, 'org', 'acceptInvite')[1]).toEqual({ code: 'ABCD2345' })
   expect(byTestId('join-result').textContent).toContain('瑞祥科技集团团委')
+  // A person joined a unit; no unit was admitted.
+  expect(byTestId('join-result').textContent).toContain('已加入')
+  expect(byTestId('join-result').textContent).toContain('你已成为本单位的组织者')
+  expect(byTestId('join-result').textContent).not.toContain('已成为成员单位')
 })

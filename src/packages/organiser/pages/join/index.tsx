@@ -54,7 +54,7 @@ export default function JoinPage() {
   if (joined) {
     return (
       <View className="join" data-testid="join-result">
-        <UnitStatusCard unit={joined} />
+        <UnitStatusCard unit={joined} joined />
         <View className="form-actions">
           <Button
             color="primary"

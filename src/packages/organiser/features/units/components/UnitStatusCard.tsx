@@ -9,16 +9,21 @@ const HINTS = {
   rejected: '申请未通过，可修改后重新申请。',
 } as const
 
-/** Where an application stands: pending, admitted, or rejected with the reviewer's reason. */
-export function UnitStatusCard({ unit }: { unit: UnitDetail }) {
+/**
+ * Where an application stands: pending, admitted, or rejected with the reviewer's reason. `joined`: the
+ * person has just joined an admitted unit by invite — a person joined, not a unit was admitted.
+ */
+export function UnitStatusCard({ unit, joined = false }: { unit: UnitDetail; joined?: boolean }) {
   return (
     <View className={`unit-status unit-status--${unit.status}`} data-testid="unit-status">
       <View className="unit-status__head">
         <Text className="unit-status__name">{unit.name}</Text>
-        <Text className="unit-status__badge">{UNIT_STATUS_NAMES[unit.status]}</Text>
+        <Text className="unit-status__badge">{joined ? '已加入' : UNIT_STATUS_NAMES[unit.status]}</Text>
       </View>
       <Text className="unit-status__kind">{UNIT_KIND_NAMES[unit.kind]}</Text>
-      <Text className="unit-status__hint">{HINTS[unit.status]}</Text>
+      <Text className="unit-status__hint">
+        {joined ? '你已成为本单位的组织者，可以在「我的」→「我的单位」中进入单位管理。' : HINTS[unit.status]}
+      </Text>
       {unit.status === 'rejected' && unit.reviewReason ? (
         <Text className="unit-status__reason">驳回原因：{unit.reviewReason}</Text>
       ) : null}
