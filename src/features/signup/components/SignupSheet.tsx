@@ -233,11 +233,17 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
           // The local host has no subscribe messages: this switch stands in for WeChat's prompt,
           // and the reminder lands in the local outbox.
           <View
-            className={`signup-q__option signup-sheet__remind${remind ? ' signup-q__option--on' : ''}`}
+            className={`signup-sheet__remind${remind ? ' signup-sheet__remind--on' : ''}`}
             data-testid="remind-local"
             onClick={() => setRemind(!remind)}
           >
-            {remind ? '✓ ' : ''}活动前一天提醒我（本地）
+            <Text className="signup-sheet__remind-check">{remind ? '✓' : ''}</Text>
+            <View className="signup-sheet__remind-text">
+              <Text className="signup-sheet__remind-title">活动前一天提醒我</Text>
+              <Text className="signup-sheet__remind-note">
+                活动开始前一天发一条提醒（本地演示写入消息箱，微信中为订阅消息）
+              </Text>
+            </View>
           </View>
         ) : null}
         {error ? (
