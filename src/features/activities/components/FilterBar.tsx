@@ -49,6 +49,7 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
         </Text>
       </View>
 
+      {/* One row for status, month and unit (it scrolls sideways): the list starts higher on a phone. */}
       <ScrollView className="filter-bar__statuses" scrollX enhanced showScrollbar={false}>
         {STATUS_OPTIONS.map((o) => (
           <View
@@ -61,10 +62,9 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
             {o.label}
           </View>
         ))}
-      </ScrollView>
-
-      <View className="filter-bar__row">
+        <View className="filter-bar__divider" />
         <Picker
+          className="filter-bar__picker"
           mode="date"
           fields="month"
           data-testid="month-picker"
@@ -79,6 +79,7 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
           </View>
         </Picker>
         <Picker
+          className="filter-bar__picker"
           mode="selector"
           data-testid="unit-picker"
           range={['全部单位', ...units.map((u) => u.name)]}
@@ -97,7 +98,7 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
             清除筛选
           </Text>
         ) : null}
-      </View>
+      </ScrollView>
     </View>
   )
 }
