@@ -44,6 +44,13 @@ const indicator = (name: string) => testId('star-indicator').filter({ hasText: n
 async function openMyStars(): Promise<{ stars: number; of: number }> {
   await open(MINE)
   const total = testId('star-total')
+  // 我的摘星 sits behind the privacy consent: the first visit agrees to it (kept by the server after).
+  const agree = testId('privacy-agree')
+  await total.or(agree).first().waitFor({ timeout: 20_000 })
+  if (await agree.isVisible()) {
+    await shot('0-privacy-consent')
+    await agree.click()
+  }
   await total.waitFor({ timeout: 20_000 })
   await settle()
   const m = /已摘 (\d+) \/ (\d+) 颗星/.exec(await total.innerText())
