@@ -51,17 +51,19 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
 
       {/* One row for status, month and unit (it scrolls sideways): the list starts higher on a phone. */}
       <ScrollView className="filter-bar__statuses" scrollX enhanced showScrollbar={false}>
-        {STATUS_OPTIONS.map((o) => (
-          <View
-            key={o.value}
-            role="tab"
-            aria-selected={o.value === filters.status}
-            className={`filter-bar__status${o.value === filters.status ? ' filter-bar__status--active' : ''}`}
-            onClick={() => onChange({ status: o.value })}
-          >
-            {o.label}
-          </View>
-        ))}
+        <View className="filter-bar__tabs" role="tablist" aria-label="活动状态">
+          {STATUS_OPTIONS.map((o) => (
+            <View
+              key={o.value}
+              role="tab"
+              aria-selected={o.value === filters.status}
+              className={`filter-bar__status${o.value === filters.status ? ' filter-bar__status--active' : ''}`}
+              onClick={() => onChange({ status: o.value })}
+            >
+              {o.label}
+            </View>
+          ))}
+        </View>
         <View className="filter-bar__divider" />
         <Picker
           className="filter-bar__picker"
