@@ -129,7 +129,8 @@ export default defineAppConfig({
   },
   // Text-only tabs: WeChat makes iconPath optional.
   tabBar: {
-    color: '#8a919f',
+    // The theme's secondary grey: 5:1 on white.
+    color: '#646a73',
     selectedColor: '#d81e06',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

@@ -6,6 +6,14 @@ import type { PropsWithChildren, ReactNode } from 'react'
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import './form.scss'
 
+/**
+ * The row's label for screen readers on H5, where the visible label is a separate element: Taro passes
+ * `nativeProps` to the inner <input>/<textarea>. WeChat reads the row's text itself; nothing is sent there.
+ */
+function labelled(label: string): { nativeProps?: Record<string, unknown> } {
+  return process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': label } } : {}
+}
+
 interface RowProps {
   label: string
   /** The server's message for this field (ApiError.fields). */
@@ -48,6 +56,7 @@ export function TextField({ value, onChange, placeholder, maxlength = 100, type 
         maxlength={maxlength}
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
+        {...labelled(row.label)}
       />
     </FieldRow>
   )
@@ -64,6 +73,7 @@ export function TextAreaField({ value, onChange, placeholder, maxlength = 500, .
         placeholder={placeholder}
         autoHeight
         onInput={(e) => onChange(e.detail.value)}
+        {...labelled(row.label)}
       />
     </FieldRow>
   )
@@ -109,6 +119,7 @@ export function SwitchField({ checked, onChange, ...row }: SwitchProps) {
         checked={checked}
         color="#d81e06"
         onChange={(e) => onChange(!!e.detail.value)}
+        {...labelled(row.label)}
       />
     </FieldRow>
   )
