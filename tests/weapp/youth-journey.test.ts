@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { TEST_REMINDER_TEMPLATE_ID } from './support/build'
 import { startBackend, type Backend } from './support/cloud'
-import { WeappHost } from './support/host'
+import { closeWeapp, WeappHost } from './support/host'
 
 const YOUTH = 'dev:youth' // the demo young person: a bound phone, no real name
 const EVENT = '青年读书会：《平凡的世界》' // reading club, open for sign-up, no questions
@@ -22,6 +22,7 @@ before(async () => {
   host.openid = YOUTH
 })
 after(async () => {
+  closeWeapp()
   await backend.stop()
 })
 

@@ -94,6 +94,7 @@ export class WeappHost {
   /** Boots the mini-program: globals, the wx API, app.js, then the entry page. */
   async launch(entry = 'pages/index/index', query: Record<string, string> = {}): Promise<PageEntry> {
     installDom()
+    current?.close()
     forgetPreviousRun()
     this.simulate = nodeRequire('miniprogram-simulate') as Simulate
     this.exparser = nodeRequire(
@@ -110,6 +111,12 @@ export class WeappHost {
     app.onShow?.call(app, launch)
     await this.open(entry, query, 'reLaunch')
     return this.page
+  }
+
+  /** Closes the mini-program: every page unloads (their timers stop), as when WeChat kills it. */
+  close(): void {
+    while (this.stack.length) this.unload(this.stack.pop()!)
+    if (current === this) current = null
   }
 
   get page(): PageEntry {
@@ -458,9 +465,13 @@ export class WeappHost {
 
   // ---- the test's hands and eyes ---------------------------------------------------------------
 
-  /** The visible text of the current page. */
+  /**
+   * The visible text of the current page. Read from the page's frame, never from `comp.dom`: for a
+   * root component j-component's `dom` getter builds a new container on each read and moves the
+   * rendered nodes into it.
+   */
   text(entry: PageEntry = this.page): string {
-    return (entry.comp.dom.textContent ?? '').replace(/\s+/g, ' ').trim()
+    return (entry.frame.textContent ?? '').replace(/\s+/g, ' ').trim()
   }
 
   /** Waits (up to `ms`) until the current page shows `text`. */
@@ -504,7 +515,7 @@ export class WeappHost {
   }
 
   private elements(entry: PageEntry = this.page): Element[] {
-    return [...entry.comp.dom.querySelectorAll('*')]
+    return [...entry.frame.querySelectorAll('*')]
   }
 
   /** The innermost element showing `text` (exactly, or containing it). */
@@ -540,7 +551,7 @@ export class WeappHost {
 
   /** Elements matching a DOM selector on the current page (e.g. `wx-input`, `[placeholder*=签到码]`). */
   all(selector: string): Element[] {
-    return [...this.page.comp.dom.querySelectorAll(selector)]
+    return [...this.page.frame.querySelectorAll(selector)]
   }
 
   /** Fires a WeChat event on an element, as a user's finger would (bubbling, through exparser). */
@@ -620,6 +631,11 @@ function watchErrors(host: WeappHost): void {
     current?.consoleErrors.push(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '))
     consoleError(...args)
   }
+}
+
+/** Closes the running client (after all tests of a file: open pages' timers would keep Node alive). */
+export function closeWeapp(): void {
+  current?.close()
 }
 
 function forgetPreviousRun(): void {
