@@ -67,6 +67,8 @@ export class WeappHost {
   readonly storage = new Map<string, unknown>()
   /** Every call of a stubbed or unanswered WeChat API, by name. */
   readonly wxCalls: { api: string; args: Json }[] = []
+  /** The 2d canvas nodes handed to pages, with the names of the drawing calls made on each. */
+  readonly canvases: { drawn: string[] }[] = []
   /** Subpackage roots whose code has been loaded. */
   readonly loadedPackages = new Set<string>()
   /** The OPENID CloudBase attaches to this person's calls (null: not signed in). */
@@ -333,7 +335,8 @@ export class WeappHost {
         }
         return {
           boundingClientRect: (cb?: (r: unknown) => void) => push({ ...box }, cb),
-          fields: (_f: unknown, cb?: (r: unknown) => void) => push({ ...box, scrollTop: 0, scrollLeft: 0 }, cb),
+          fields: (f: { node?: boolean } | undefined, cb?: (r: unknown) => void) =>
+            push({ ...box, scrollTop: 0, scrollLeft: 0, ...(f?.node ? { node: this.canvasNode() } : {}) }, cb),
           scrollOffset: (cb?: (r: unknown) => void) => push({ scrollTop: 0, scrollLeft: 0 }, cb),
           node: (cb?: (r: unknown) => void) => push({ node: null }, cb),
           context: (cb?: (r: unknown) => void) => push({ context: null }, cb),
@@ -429,12 +432,60 @@ export class WeappHost {
       openDocument: this.edge('openDocument'),
       downloadFile: this.edge('downloadFile'),
       showShareMenu: this.api('showShareMenu', () => ({})),
+      canvasToTempFilePath: this.api('canvasToTempFilePath', (args) => {
+        const canvas = args.canvas as { drawn?: string[] } | undefined
+        this.wxCalls.push({
+          api: 'canvasToTempFilePath',
+          args: { fileType: args.fileType, drawn: canvas?.drawn?.length ?? 0 },
+        })
+        return { tempFilePath: this.tempFile(Buffer.from('89504e470d0a1a0a', 'hex'), 'png') }
+      }),
+      showShareImageMenu: this.edge('showShareImageMenu'),
       login: this.edge('login'),
       requirePrivacyAuthorize: this.edge('requirePrivacyAuthorize'),
       getPrivacySetting: this.api('getPrivacySetting', () => ({ needAuthorization: false })),
       onNeedPrivacyAuthorization: () => {},
       cloud: this.cloudApi(),
     })
+  }
+
+  /**
+   * A 2d canvas node as a selector query's `fields({ node: true })` answers it: drawing calls are
+   * accepted and counted (no pixels: layout and drawing are for a device), images load at once.
+   */
+  private canvasNode(): Json {
+    const drawn: string[] = []
+    const ctx = new Proxy({} as Json, {
+      get: (target, key: string) => {
+        if (key in target) return target[key]
+        if (key === 'measureText') return (t: string) => ({ width: String(t).length * 12 })
+        return (...args: unknown[]) => {
+          drawn.push(`${key}(${args.filter((a) => typeof a === 'string').join(',')})`)
+        }
+      },
+      set: (target, key: string, value) => {
+        target[key] = value
+        return true
+      },
+    })
+    const node = {
+      width: 300,
+      height: 150,
+      drawn,
+      getContext: () => ctx,
+      createImage: () => {
+        const img: Json = {}
+        return new Proxy(img, {
+          set: (t, key: string, value) => {
+            t[key] = value
+            if (key === 'src') setTimeout(() => (t.onload as (() => void) | undefined)?.(), 0)
+            return true
+          },
+        })
+      },
+    }
+    this.canvases.push(node)
+    return node
   }
 
   private cloudApi(): Json {
@@ -497,6 +548,11 @@ export class WeappHost {
         throw new Error(`${what}: not seen on ${this.route} within ${ms} ms:\n${this.text().slice(0, 1500)}`)
       await sleep(20)
     }
+  }
+
+  /** Waits until a toast with `title` has been shown. */
+  async waitForToast(title: string, ms = 5000): Promise<void> {
+    await this.until(() => this.toasts.includes(title), `toast "${title}" (toasts: ${this.toasts.join(' | ')})`, ms)
   }
 
   /** Waits until the route is `route`. */
