@@ -635,6 +635,16 @@ export class WeappHost {
     return vt?.attrs?.find((a) => a.name === name)?.value
   }
 
+  /** Taroify's Button draws its label in views and lays a native button over them: the one a finger hits. */
+  private overlayButton(el: Element): Element | null {
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      if (!String(p.getAttribute('class') ?? '').includes('taroify-button')) continue
+      const native = p.querySelector('wx-button')
+      if (native) return native
+    }
+    return null
+  }
+
   /**
    * Taps the innermost element showing `text`. A disabled button ignores the tap; a button with an
    * `open-type` then gets the event WeChat's native button would send (the user agreeing in
@@ -642,7 +652,7 @@ export class WeappHost {
    */
   async tap(text: string | RegExp | Element, opts: { within?: string } = {}): Promise<void> {
     const el = typeof text === 'string' || text instanceof RegExp ? this.find(text, opts.within) : text
-    const button = el.closest('wx-button')
+    const button = el.closest('wx-button') ?? this.overlayButton(el)
     if (button && this.attr(button, 'disabled') === true) throw new Error(`"${button.textContent}" is disabled`)
     await this.fire(el, 'tap', { x: 0, y: 0 })
     const openType = button ? this.attr(button, 'openType') : undefined
