@@ -154,11 +154,13 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
 
   return (
     <View className="signup-sheet" data-testid="signup-sheet" catchMove>
-      <View className="signup-sheet__mask" onClick={busy ? undefined : onClose} />
+      {/* The handlers stay attached and check `busy`: in the WeChat build, Taro crashes React's commit
+          when a Text loses its last listener (it looks up a "pure-text" template that does not exist). */}
+      <View className="signup-sheet__mask" onClick={() => !busy && onClose()} />
       <View className="signup-sheet__panel">
         <View className="signup-sheet__head">
           <Text className="signup-sheet__title">报名：{title}</Text>
-          <Text className="signup-sheet__close" onClick={busy ? undefined : onClose}>
+          <Text className="signup-sheet__close" onClick={() => !busy && onClose()}>
             ×
           </Text>
         </View>
