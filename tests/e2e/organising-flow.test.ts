@@ -66,11 +66,12 @@ test('the district admin admits it and adds its line to this year’s list', asy
   await card.waitFor({ timeout: 15_000 })
   await shot('2-review')
   await card.locator('.review__admit').click()
-  // 通过 makes the applicant an admin: it asks first.
-  const modal = page.locator('.taro__modal')
-  await modal.waitFor({ timeout: 10_000 })
-  assert.ok((await modal.innerText()).includes(`通过「${UNIT}」`), 'the question names the unit')
-  await modal.locator('.taro-model__confirm').click()
+  // 通过 makes the applicant an admin: it asks first. (Taro's modal box is fixed inside a box of no size:
+  // wait for its button, which has one.)
+  const confirm = page.locator('.taro__modal .taro-model__confirm')
+  await confirm.waitFor({ timeout: 10_000 })
+  assert.ok((await page.locator('.taro__modal').innerText()).includes(`通过「${UNIT}」`), 'the question names the unit')
+  await confirm.click()
   await card.waitFor({ state: 'detached', timeout: 15_000 })
 
   await openMe()
