@@ -12,6 +12,7 @@
  * Points are rounded to one decimal; the score is the sum of the rounded points.
  */
 import { SCORE_PARTS, type ScorePart, type ScoreRaise } from '@contract/score'
+import type { UnitYearCounts } from '@api/score'
 
 export { SCORE_PARTS }
 export type { ScorePart, ScoreRaise }
@@ -39,18 +40,8 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
 /** A score at or above the n-th threshold earns n + 1 stars (1 star below the first). */
 export const STAR_THRESHOLDS = [40, 55, 70, 85] as const
 
-export interface UnitYearData {
-  planLines: number
-  /** Plan lines with at least one held (ended, not cancelled) event. */
-  planLinesDone: number
-  /** Held events of the year (ended, not cancelled). */
-  events: number
-  attended: number
-  capacity: number
-  ratings: number
-  starsSum: number
-  approvedHours: number
-}
+/** The counts the formula reads: the API's own shape (types/api/score.ts), so the scorecard shows what was scored. */
+export type UnitYearData = UnitYearCounts
 
 export interface ScorePartResult {
   part: ScorePart
