@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process'
 import { existsSync, readdirSync, statSync } from 'fs'
 import { join } from 'path'
 import { startLocalHost } from '../host/local-host'
+import { precompressStatic } from '../host/precompress'
 
 const root = join(__dirname, '..')
 const h5Dir = join(root, 'dist', 'h5')
@@ -33,6 +34,8 @@ function buildH5IfStale() {
     console.error('H5 build failed')
     process.exit(1)
   }
+  // Compress now, as `npm run build:h5` does, rather than on the host's start.
+  precompressStatic(h5Dir)
 }
 
 async function run() {
