@@ -52,7 +52,7 @@ test('a newcomer applies for their unit to join the committee', async () => {
   await pick('picker-kind', '两新组织')
   await field('input-contactName').fill('周洋')
   await field('input-contactPhone').fill('13905117788')
-  await page.locator('.apply-submit').click()
+  await page.locator('[data-testid="apply-submit"]').click()
   await page.locator('[data-testid="apply-result"]').waitFor({ timeout: 15_000 })
   assert.match(await page.locator('[data-testid="apply-result"]').innerText(), /审核/)
   await shot('1-applied')

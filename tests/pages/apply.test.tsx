@@ -65,7 +65,7 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
 
   await fillForm('12')
   expect(byTestId('apply-form').textContent).toContain('两新组织')
-  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+  await tap(pageRoot().querySelector<HTMLElement>('[data-testid="apply-submit"]') as HTMLElement)
 
   expect(callsOf(callFunctionMock, 'org', 'apply')[0]).toEqual({
     name: '瑞祥科技集团团委',
@@ -82,7 +82,7 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
   expect(pageRoot().querySelector('[data-testid="unit-status"]')).toBeNull()
 
   await typeInto('input-contactPhone', '13900000000')
-  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+  await tap(pageRoot().querySelector<HTMLElement>('[data-testid="apply-submit"]') as HTMLElement)
 
   const status = byTestId('unit-status')
   expect(status.textContent).toContain('瑞祥科技集团团委')
@@ -94,7 +94,7 @@ test("shows the server's INVALID_INPUT message next to the form, then the pendin
 test('an empty submit marks every required field red with what to fill in, and calls nothing', async () => {
   serve({ 'org.myApplications': () => ({ items: [] }), 'org.apply': () => unit() })
   await openPage(APPLY)
-  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+  await tap(pageRoot().querySelector<HTMLElement>('[data-testid="apply-submit"]') as HTMLElement)
 
   const marked = Array.from(pageRoot().querySelectorAll('.field--error')).map((f) => [
     f.querySelector('.field__label')?.textContent?.replace('*', ''),
@@ -112,7 +112,7 @@ test('an empty submit marks every required field red with what to fill in, and c
   // Filling one in and submitting again leaves only the others marked; spaces alone are still empty.
   await typeInto('input-name', '瑞祥科技集团团委')
   await typeInto('input-contactName', '   ')
-  await tap(pageRoot().querySelector<HTMLElement>('.apply-submit') as HTMLElement)
+  await tap(pageRoot().querySelector<HTMLElement>('[data-testid="apply-submit"]') as HTMLElement)
   expect(Array.from(pageRoot().querySelectorAll('.field--error')).map((f) => f.getAttribute('data-field'))).toEqual([
     'kind',
     'contactName',

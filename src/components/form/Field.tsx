@@ -4,6 +4,8 @@
  */
 import type { PropsWithChildren, ReactNode } from 'react'
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Button from '@taroify/core/button'
+import '@taroify/core/button/style'
 import './form.scss'
 
 /**
@@ -132,6 +134,47 @@ export function FormError({ message }: { message: string | null }) {
     <View className="form-error" data-testid="form-error">
       {message}
     </View>
+  )
+}
+
+interface SubmitProps {
+  /** The server's message for the whole form. */
+  error: string | null
+  /** A call is running: the button spins and takes no second tap. */
+  loading: boolean
+  /** Defaults to `loading`; pass more (e.g. an incomplete code) to hold the button back. */
+  disabled?: boolean
+  onSubmit(): void
+  testId?: string
+  className?: string
+}
+
+/** A form's one primary action under the server's message, as every form page ends. */
+export function FormSubmit({
+  error,
+  loading,
+  disabled = loading,
+  onSubmit,
+  testId,
+  className,
+  children,
+}: PropsWithChildren<SubmitProps>) {
+  return (
+    <>
+      <FormError message={error} />
+      <View className={className ? `form-actions ${className}` : 'form-actions'}>
+        <Button
+          color="primary"
+          shape="round"
+          data-testid={testId}
+          loading={loading}
+          disabled={disabled}
+          onClick={onSubmit}
+        >
+          {children}
+        </Button>
+      </View>
+    </>
   )
 }
 

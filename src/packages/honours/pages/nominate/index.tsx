@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
-import { FormError, TextAreaField } from '@/components/form/Field'
+import { FormSubmit, TextAreaField } from '@/components/form/Field'
 import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
@@ -139,19 +137,15 @@ export default function NominatePage() {
           onChange={setReason}
         />
       </View>
-      <FormError message={error} />
-      <View className="form-actions">
-        <Button
-          color="primary"
-          shape="round"
-          data-testid="nominate-submit"
-          loading={busy === 'nominate'}
-          disabled={busy !== null}
-          onClick={() => void submit()}
-        >
-          提交推荐
-        </Button>
-      </View>
+      <FormSubmit
+        error={error}
+        loading={busy === 'nominate'}
+        disabled={busy !== null}
+        onSubmit={() => void submit()}
+        testId="nominate-submit"
+      >
+        提交推荐
+      </FormSubmit>
     </View>
   )
 }

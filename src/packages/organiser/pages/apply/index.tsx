@@ -4,7 +4,7 @@ import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { UnitDetail } from '@api/org'
 import { applyUnit, myApplications } from '@/features/org/api'
-import { FormError } from '@/components/form/Field'
+import { FormSubmit } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { useLoad } from '@/hooks/useLoad'
 import { useAction } from '@/hooks/useAction'
@@ -105,19 +105,9 @@ export default function ApplyPage() {
     <View data-testid="apply-form">
       <View className="form-title">成为成员单位后，可在年度活动清单中牵头组织青年活动。</View>
       <UnitForm value={form} onChange={setForm} errors={errors} />
-      <FormError message={error} />
-      <View className="form-actions">
-        <Button
-          className="apply-submit"
-          color="primary"
-          shape="round"
-          loading={busy}
-          disabled={busy}
-          onClick={() => void submit()}
-        >
-          提交申请
-        </Button>
-      </View>
+      <FormSubmit error={error} loading={busy} onSubmit={() => void submit()} testId="apply-submit">
+        提交申请
+      </FormSubmit>
     </View>
   )
 }

@@ -6,7 +6,7 @@ import '@taroify/core/button/style'
 import type { UnitDetail } from '@api/org'
 import { acceptInvite } from '@/features/org/api'
 import { useSessionStore } from '@/features/session/store/session'
-import { FieldRow, FormError } from '@/components/form/Field'
+import { FieldRow, FormSubmit } from '@/components/form/Field'
 import { errorFields, errorMessage } from '@/utils/errors'
 import { useAction } from '@/hooks/useAction'
 import { UnitStatusCard } from '../../features/units/components/UnitStatusCard'
@@ -83,18 +83,9 @@ export default function JoinPage() {
           />
         </FieldRow>
       </View>
-      <FormError message={error} />
-      <View className="form-actions">
-        <Button
-          color="primary"
-          shape="round"
-          disabled={code.length !== 8 || busy}
-          loading={busy}
-          onClick={() => void join()}
-        >
-          加入单位
-        </Button>
-      </View>
+      <FormSubmit error={error} loading={busy} disabled={code.length !== 8 || busy} onSubmit={() => void join()}>
+        加入单位
+      </FormSubmit>
     </View>
   )
 }

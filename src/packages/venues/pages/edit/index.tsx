@@ -1,14 +1,12 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import type { VenueDetail } from '@api/venue'
 import { FACILITY_KIND_NAMES, MAX_VENUE_PHOTOS, VENUE_TIERS, VENUE_TIER_NAMES } from '@contract/venue'
 import { CallError, SignInPrompt } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
-import { FieldRow, FormError, SelectField, TextAreaField, TextField } from '@/components/form/Field'
+import { FieldRow, FormSubmit, SelectField, TextAreaField, TextField } from '@/components/form/Field'
 import { chooseAndUploadImages } from '@/features/images/upload'
 import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
@@ -269,19 +267,15 @@ function Editor({ venue, owner }: { venue: VenueDetail | null; owner: Owner | nu
         ) : null}
       </View>
 
-      <FormError message={error} />
-      <View className="form-actions ve__actions">
-        <Button
-          block
-          shape="round"
-          color="primary"
-          data-testid="venue-save"
-          loading={busy === 'save'}
-          onClick={() => void save()}
-        >
-          {venue ? '保存' : '登记场地'}
-        </Button>
-      </View>
+      <FormSubmit
+        error={error}
+        loading={busy === 'save'}
+        onSubmit={() => void save()}
+        testId="venue-save"
+        className="ve__actions"
+      >
+        {venue ? '保存' : '登记场地'}
+      </FormSubmit>
     </View>
   )
 }

@@ -1,14 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import type { Facility, VenueDetail } from '@api/venue'
 import { FACILITY_BOOKERS, FACILITY_KINDS, FACILITY_KIND_NAMES } from '@contract/venue'
 import { CallError, SignInPrompt } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
-import { FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
+import { FormSubmit, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { useSessionStore } from '@/features/session/store/session'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
@@ -227,19 +225,15 @@ function Editor({ venue, facility }: { venue: VenueDetail; facility: Facility | 
         />
       </View>
 
-      <FormError message={error} />
-      <View className="form-actions vf__actions">
-        <Button
-          block
-          shape="round"
-          color="primary"
-          data-testid="facility-save"
-          loading={busy === 'save'}
-          onClick={() => void save()}
-        >
-          {facility ? '保存' : '添加'}
-        </Button>
-      </View>
+      <FormSubmit
+        error={error}
+        loading={busy === 'save'}
+        onSubmit={() => void save()}
+        testId="facility-save"
+        className="vf__actions"
+      >
+        {facility ? '保存' : '添加'}
+      </FormSubmit>
     </View>
   )
 }

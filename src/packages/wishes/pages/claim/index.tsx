@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
-import { FormError } from '@/components/form/Field'
+import { FormSubmit } from '@/components/form/Field'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { errorMessage } from '@/utils/errors'
@@ -119,19 +117,15 @@ export default function ClaimWishPage() {
         ))}
       </View>
       {body}
-      <FormError message={error} />
-      <View className="form-actions">
-        <Button
-          color="primary"
-          shape="round"
-          data-testid="claim-submit"
-          loading={busy === 'claim'}
-          disabled={busy !== null}
-          onClick={() => void claim()}
-        >
-          确认认领
-        </Button>
-      </View>
+      <FormSubmit
+        error={error}
+        loading={busy === 'claim'}
+        disabled={busy !== null}
+        onSubmit={() => void claim()}
+        testId="claim-submit"
+      >
+        确认认领
+      </FormSubmit>
     </View>
   )
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import Button from '@taroify/core/button'
-import '@taroify/core/button/style'
-import { FieldRow, FormError, SelectField, TextAreaField, TextField } from '@/components/form/Field'
+import { FieldRow, FormSubmit, SelectField, TextAreaField, TextField } from '@/components/form/Field'
 import { listCategories } from '@/features/activities/api'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
@@ -102,19 +100,15 @@ export default function ProposeWishPage() {
           </View>
         </FieldRow>
       </View>
-      <FormError message={error} />
-      <View className="form-actions">
-        <Button
-          color="primary"
-          shape="round"
-          data-testid="propose-submit"
-          loading={busy === 'propose'}
-          disabled={busy !== null}
-          onClick={() => void submit()}
-        >
-          发布心愿
-        </Button>
-      </View>
+      <FormSubmit
+        error={error}
+        loading={busy === 'propose'}
+        disabled={busy !== null}
+        onSubmit={() => void submit()}
+        testId="propose-submit"
+      >
+        发布心愿
+      </FormSubmit>
     </View>
   )
 }
