@@ -110,10 +110,12 @@ test("the year's stars come with the record and open 我的摘星", async () => 
     expect(stars).toContain('★★☆☆')
     expect(stars).toContain('已摘 2 颗，共 4 颗：志愿服务、参与活动')
     await tap(byTestId('record-stars'))
-    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/stars/pages/mine/index'])
-    // A year before the indicators were published says so.
+    expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/packages/stars/pages/mine/index?year=2026'])
+    // A year before the indicators were published says so, and opens 我的摘星 for that year.
     await tap(byText('.record__chip', '2025年', byTestId('record-years')))
     expect(byTestId('record-stars').textContent).toContain('本年度摘星指标尚未公布')
+    await tap(byTestId('record-stars'))
+    expect(navigate.mock.calls.map(([o]) => o.url).at(-1)).toBe('/packages/stars/pages/mine/index?year=2025')
   } finally {
     navigate.mockRestore()
   }

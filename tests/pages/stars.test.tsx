@@ -82,6 +82,19 @@ test('我的摘星: progress per indicator as the server computed it; an unpubli
   expect(byTestId('empty-state').textContent).toContain('2026 年的摘星指标尚未发布')
 })
 
+test('我的摘星 opens the year the record asked for, never a future one', async () => {
+  serve({ 'star.mine': (d) => stars({ year: (d as { year: number }).year }) })
+  await openPage('/packages/stars/pages/mine/index?year=2025')
+  await settle()
+  expect(callsOf(callFunctionMock, 'star', 'mine')).toEqual([{ year: 2025 }])
+  expect(byTestId('star-total').textContent).toBe('2025 年已摘 1 / 3 颗星')
+
+  callFunctionMock.mockClear()
+  await openPage('/packages/stars/pages/mine/index?year=2099')
+  await settle()
+  expect(callsOf(callFunctionMock, 'star', 'mine')).toEqual([{ year: 2026 }])
+})
+
 test('我的摘星 sits behind the privacy consent: nothing is read before 同意', async () => {
   forgetAgreed()
   useConsentStore.setState({ open: false, waiters: [], wechat: null })

@@ -66,7 +66,11 @@ function Summary({ record }: { record: GrowthRecord }) {
 /** The year's stars, read from the star service when the record is asked for; tap for 我的摘星. */
 function Stars({ stars }: { stars: RecordStars }) {
   return (
-    <View className="record__stars" data-testid="record-stars" onClick={() => void Taro.navigateTo({ url: MY_STARS })}>
+    <View
+      className="record__stars"
+      data-testid="record-stars"
+      onClick={() => void Taro.navigateTo({ url: `${MY_STARS}?year=${stars.year}` })}
+    >
       <Text className="record__stars-title">{`${stars.year} 年摘星`}</Text>
       <Text className="record__stars-count">
         {stars.published ? `${'★'.repeat(stars.earned)}${'☆'.repeat(stars.of - stars.earned)}` : ''}

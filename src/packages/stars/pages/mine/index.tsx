@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { StarProgress } from '@api/star'
@@ -47,9 +47,16 @@ function IndicatorRow({ i, onSubmit }: { i: StarProgress; onSubmit: (i: StarProg
   )
 }
 
-/** 我的摘星: this year's indicators with progress read from the person's records; evidence with photos. */
+/** The year asked for (`?year=`, from the record's stars block), else this year; never a future year. */
+function yearAsked(param: string | undefined): number {
+  const now = currentYear()
+  const asked = Number(param)
+  return Number.isInteger(asked) && asked >= 2000 && asked <= now ? asked : now
+}
+
+/** 我的摘星: a year's indicators (this year unless asked) with progress read from the person's records; evidence with photos. */
 function MyStars() {
-  const year = currentYear()
+  const year = yearAsked(useRouter().params.year)
   const stars = useLoad(() => myStars(year), [year])
   const [target, setTarget] = useState<StarProgress | null>(null)
   const [unitId, setUnitId] = useState<string | null>(null)
