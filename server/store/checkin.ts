@@ -383,3 +383,26 @@ export async function offlineRosterRows(db: Db, activityId: string): Promise<Ros
   )
   return rows
 }
+
+/**
+ * Spends an identity code on an event (expired codes of the district are cleared first). Answers the
+ * event the code is spent on: this one when it was unspent, else the one that spent it first.
+ */
+export async function spendIdentityCode(
+  db: Db,
+  code: { districtId: string; codeId: Buffer; activityId: string; expiresAt: Date },
+  now: Date,
+): Promise<string> {
+  await db.query('delete from identity_code_spent where district_id = $1 and expires_at < $2', [code.districtId, now])
+  const spent = await db.query<{ activityId: string }>(
+    `insert into identity_code_spent (district_id, code_id, activity_id, expires_at) values ($1, $2, $3, $4)
+     on conflict (district_id, code_id) do nothing returning activity_id as "activityId"`,
+    [code.districtId, code.codeId, code.activityId, code.expiresAt],
+  )
+  if (spent.rows[0]) return spent.rows[0].activityId
+  const first = await db.query<{ activityId: string }>(
+    'select activity_id as "activityId" from identity_code_spent where district_id = $1 and code_id = $2',
+    [code.districtId, code.codeId],
+  )
+  return first.rows[0]?.activityId ?? code.activityId
+}

@@ -46,6 +46,7 @@ test.each([
   [{ kind: 'badIdentityCode', reason: 'bad_signature' }, 'CODE_INVALID', '身份码无效'],
   [{ kind: 'badIdentityCode', reason: 'expired' }, 'CODE_EXPIRED', '身份码已过期，请对方刷新后重新出示'],
   [{ kind: 'badIdentityCode', reason: 'future' }, 'CODE_EXPIRED', '身份码时间异常，请稍后重试'],
+  [{ kind: 'identityCodeSpent' }, 'CODE_EXPIRED', '该身份码已在其他活动使用，请对方刷新后重新出示'],
   [{ kind: 'unknownPerson' }, 'CODE_INVALID', '身份码无效'],
   [{ kind: 'alreadyRegistered' }, 'ALREADY_REGISTERED', '对方已报名本活动（候补或待审核中），请在名单中处理'],
   [{ kind: 'full' }, 'FULL', '名额已满，无法现场报名'],

@@ -256,6 +256,37 @@ describe('walk-in by identity code', () => {
     )
   })
 
+  test('one code, one event: a screenshot passed on cannot check its owner in at a second event', async () => {
+    const first = await walkInEvent(5)
+    const second = await walkInEvent(5)
+    await person('wk:s')
+    const code = await codeOf(first.at(10 * MIN), 'wk:s')
+    const scan = (ev: typeof first, token: string, when = 10 * MIN) =>
+      call<ScanResult>(
+        ev.at(when),
+        'walkIn',
+        { activityId: ev.e.id, identityToken: token, nonce: nonce() },
+        PEOPLE.orgA,
+      )
+    expectOk(await scan(first, code.token))
+    expect(await scan(second, code.token)).toEqual({
+      ok: false,
+      code: 'CODE_EXPIRED',
+      message: '该身份码已在其他活动使用，请对方刷新后重新出示',
+    })
+    expect(await registrations(second.e.id)).toEqual([])
+    // At its own event the code may be scanned again (a second organiser's phone).
+    expect(expectOk(await scan(first, code.token, 11 * MIN)).person.nickname).toBe('wk:s')
+    // A fresh code on the person's own screen works at the second event.
+    const fresh = await codeOf(second.at(11 * MIN), 'wk:s')
+    expect(expectOk(await scan(second, fresh.token, 11 * MIN)).person.nickname).toBe('wk:s')
+    // Spent codes are kept only while they could be accepted: a later walk-in clears them.
+    await person('wk:later')
+    expectOk(await scan(first, (await codeOf(first.at(20 * MIN), 'wk:later')).token, 20 * MIN))
+    const kept = await w.db.query<{ n: number }>('select count(*)::int as n from identity_code_spent')
+    expect(kept.rows[0].n).toBe(1)
+  })
+
   test('a genuine code of nobody we know answers like a forged one', async () => {
     const { e, s0, at } = await walkInEvent(5)
     const ghost = issueIdentityCode({

@@ -109,6 +109,7 @@ export const checkinFailures: FailureTable<CheckinFailure | OrganiserFailure | R
     message: `该票已于 ${shanghaiClock(keptAt)} ${direction === 'in' ? '签到' : '签退'}（可能在其他设备），以最早一次为准`,
   }),
   badIdentityCode: ({ reason }) => IDENTITY_CODE_ANSWERS[reason],
+  identityCodeSpent: { code: 'CODE_EXPIRED', message: '该身份码已在其他活动使用，请对方刷新后重新出示' },
   unknownPerson: IDENTITY_CODE_ANSWERS.bad_signature,
   walkInIdentity: ({ because }) => WALK_IN_IDENTITY(because),
   alreadyRegistered: { code: 'ALREADY_REGISTERED', message: '对方已报名本活动（候补或待审核中），请在名单中处理' },

@@ -13,13 +13,18 @@ import type {
   WalkInRequest,
 } from '@api/checkin'
 import type { CheckinFailure } from '../../domain/checkin/failures'
-import { identityCodeAge, openIdentityCode } from '../../domain/checkin/identity-code'
+import {
+  identityCodeAge,
+  identityCodeExpiry,
+  identityCodeId,
+  openIdentityCode,
+} from '../../domain/checkin/identity-code'
 import { windowRefusal } from '../../domain/checkin/rules'
 import { peekSiteCode, verifyShortCode, verifySiteCode } from '../../domain/checkin/token'
 import type { Failure } from '../../domain/failure'
 import { checkIdentity, identityNeeds } from '../../domain/signup/identity'
 import { quotasOf } from '../../domain/signup/rules'
-import { findScan, loadCheckinEventForScan, seatedRegistration } from '../../store/checkin'
+import { findScan, loadCheckinEventForScan, seatedRegistration, spendIdentityCode } from '../../store/checkin'
 import { loadSignupEvent, writeSignup, type SignupEvent } from '../../store/signups'
 import { PG, inTransaction, pgCode } from '../../store/tx'
 import { identityRecordOf } from '../../store/users'
@@ -147,6 +152,18 @@ export async function walkIn(ctx: SignedInContext, input: WalkInRequest): Promis
   }
   const age = identityCodeAge(opened.claims, ctx.now)
   if (age) refuse<CheckinFailure>({ kind: 'badIdentityCode', reason: age })
+  // One code, one event: a screenshot of it cannot check its owner in somewhere else as well.
+  const spentOn = await spendIdentityCode(
+    ctx.db,
+    {
+      districtId: e.districtId,
+      codeId: identityCodeId(input.identityToken),
+      activityId: e.id,
+      expiresAt: identityCodeExpiry(opened.claims),
+    },
+    ctx.now,
+  )
+  if (spentOn !== e.id) refuse<CheckinFailure>({ kind: 'identityCodeSpent' })
   let registrationId = (await seatedRegistration(ctx.db, e.id, { userId }))?.id ?? null
   if (!registrationId) {
     // A genuine code of an account deleted since reads like a forged one.

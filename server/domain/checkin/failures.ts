@@ -37,6 +37,8 @@ export type CheckinFailure =
   | { kind: 'alreadyScanned'; direction: Direction; keptAt: Date }
   /** Walk-in: the identity code codec refused the scanned code. */
   | { kind: 'badIdentityCode'; reason: IdentityCodeFailure }
+  /** Walk-in: a current code already used at another event (a screenshot passed on). */
+  | { kind: 'identityCodeSpent' }
   /** Walk-in: a genuine identity code of someone who no longer has an account. */
   | { kind: 'unknownPerson' }
   /** Walk-in: the person's record lacks what the event asks of everyone who signs up (tiered identity). */

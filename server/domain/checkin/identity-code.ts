@@ -120,6 +120,19 @@ export function identityCodeAge(claims: IdentityClaims, now: Date): 'expired' | 
   return null
 }
 
+/**
+ * What names one code, as opposed to its person: its MAC, unforgeable and different for every code.
+ * Only for a code `openIdentityCode` accepted.
+ */
+export function identityCodeId(token: string): Buffer {
+  return Buffer.from(token, 'base64url').subarray(BYTES - MAC_BYTES)
+}
+
+/** The instant after which `identityCodeAge` refuses a code of this slot. */
+export function identityCodeExpiry(claims: IdentityClaims): Date {
+  return new Date((claims.slot + 2) * IDENTITY_SLOT_MS)
+}
+
 /** Opens a code and judges its age: the whole check for a fresh scan. */
 export function verifyIdentityCode(
   token: unknown,
