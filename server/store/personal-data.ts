@@ -408,6 +408,19 @@ export async function withdrawPendingApplications(db: Db, userId: string, reason
   )
 }
 
+/**
+ * Closes the youth groups a person leads (a group answers to its leader): a pending application is
+ * declined, an approved group suspended, both with the reason given; the district admin reads it.
+ */
+export async function closeLedYouthGroups(db: Db, userId: string, reason: string, at: Date): Promise<void> {
+  await db.query(
+    `update youth_group set state = case state when 'pending' then 'declined' else 'suspended' end,
+       reason = $2, decided_by = null, decided_at = $3
+     where leader_id = $1 and state in ('pending', 'approved')`,
+    [userId, reason, at],
+  )
+}
+
 /** Removes every unit membership and district admin role of a person. */
 export async function removeAllMemberships(db: Db, userId: string): Promise<void> {
   await db.query('delete from unit_member where user_id = $1', [userId])

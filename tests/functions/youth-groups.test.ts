@@ -94,6 +94,22 @@ describe('applying', () => {
     ])
   })
 
+  test('a leader who deletes their account leaves no group behind: pending declined, approved suspended', async () => {
+    const who = await freshLeader()
+    const pending = expectOk(await apply(group(), who))
+    const approved = expectOk(await apply(group(), who))
+    expectOk(await call(org, 'decideYouthGroup', { groupId: approved.id, decision: 'approve' }, PEOPLE.admin))
+    expectOk(await call(session, 'deleteAccount', { confirm: '注销' }, who))
+    const rows = await w.db.query<{ id: string; state: string; reason: string }>(
+      'select id, state, reason from youth_group where id = any($1::uuid[]) order by state',
+      [[pending.id, approved.id]],
+    )
+    expect(rows.rows).toEqual([
+      { id: pending.id, state: 'declined', reason: '负责人已注销账号' },
+      { id: approved.id, state: 'suspended', reason: '负责人已注销账号' },
+    ])
+  })
+
   test('a person leads at most 3 groups (declined ones do not count)', async () => {
     const who = 'g:many'
     await withPhones(w.db, [who], { realNames: true })

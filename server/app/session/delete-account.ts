@@ -2,7 +2,8 @@
  * 注销账号, in one transaction: the person's row is locked; every unit and district they administer
  * must keep another admin (else nothing is written); their upcoming sign-ups are cancelled through the
  * sign-up engine's seat release, so a freed seat passes to the next in line exactly as when they cancel
- * themselves; memberships go, and unit applications still under review are closed; personal fields and answers are wiped and the openid replaced
+ * themselves; memberships go, unit applications still under review are closed, and the youth groups
+ * they lead are declined (pending) or suspended (approved), a group answering to its leader; personal fields and answers are wiped and the openid replaced
  * (`pseudonymiseUser`). Approved hours and issued certificates stay, under the placeholder name.
  * Youth voice: rating comments go (stars and tags stay in the counts); survey text answers go and
  * each response's counts are moved in the same transaction (its text questions' "answered" counts
@@ -16,6 +17,7 @@ import { ACTIVE_STATES } from '@contract/signup'
 import { randomUUID } from 'crypto'
 import { checkAdminsLeft } from '../../domain/account'
 import {
+  closeLedYouthGroups,
   lockAdministeredDistricts,
   lockAdministeredUnits,
   lockUser,
@@ -41,6 +43,8 @@ import { freeSeat } from '../signup/promotion'
 
 /** Why a deleted person's pending unit application was closed (the district admin reads it). */
 export const APPLICANT_DELETED = '申请人已注销账号'
+/** Why the youth groups a deleted person led were closed (the district admin reads it). */
+export const LEADER_DELETED = '负责人已注销账号'
 /** The title left on a deleted person's wish that nobody else wanted (its words are gone). */
 export const DELETED_WISH_TITLE = '已删除的心愿'
 
@@ -86,6 +90,7 @@ export async function deleteAccount(ctx: SignedInContext): Promise<{ deleted: tr
     }
     await removeAllMemberships(tx, user.id)
     await withdrawPendingApplications(tx, user.id, APPLICANT_DELETED, ctx.now)
+    await closeLedYouthGroups(tx, user.id, LEADER_DELETED, ctx.now)
     await dropSurveyTexts(tx, user.id, ctx.now)
     await retireUnsupportedWishes(tx, user.id, DELETED_WISH_TITLE)
     await pseudonymiseUser(tx, user.id, {
