@@ -22,7 +22,9 @@ export function DeleteAccountDialog({ busy, error, onCancel, onConfirm }: Props)
         <Text className="delete-dialog__title">注销账号</Text>
         <Text className="delete-dialog__text">注销后：</Text>
         <Text className="delete-dialog__text">· 你尚未开始的活动报名将被取消，名额依次让给候补者；</Text>
-        <Text className="delete-dialog__text">· 你将退出所在的成员单位，尚在审核中的单位申请将被撤回；</Text>
+        <Text className="delete-dialog__text">
+          · 你将退出所在的成员单位，尚在审核中的单位申请将被撤回；你负责的青年团体将被停用（审核中的申请不再受理）；
+        </Text>
         <Text className="delete-dialog__text">
           · 你的姓名、手机号、出生日期、性别、团员身份、证件类型、报名填写的信息和签到位置将被删除；
         </Text>
