@@ -13,6 +13,7 @@ import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { exportRanking, setScoreWeights, unitRanking } from '@/features/score/api'
 import '../../features/plan/components/admin.scss'
+import './index.scss'
 
 type Draft = Record<ScorePart | 'hoursTarget', string>
 
@@ -52,10 +53,13 @@ function WeightsEditor({ year, weights, onSaved }: { year: number; weights: Year
   }
 
   const field = (key: keyof Draft, label: string) => (
-    <View key={key} className="admin__row">
-      <Text>{label}</Text>
+    <View key={key} className="unit-scores__row">
+      <Text className="unit-scores__weight-label">{label}</Text>
       <Input
+        className="unit-scores__weight-input"
         type="digit"
+        // H5: the inner <input> is named by the row's label (Taro passes nativeProps to it); WeChat reads the row.
+        {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': label } } : {})}
         data-testid={`weight-${key}`}
         value={draft[key]}
         onInput={(e) => setDraft({ ...draft, [key]: e.detail.value })}
@@ -64,19 +68,26 @@ function WeightsEditor({ year, weights, onSaved }: { year: number; weights: Year
   )
   return (
     <View data-testid="weights-editor">
-      <Text className="admin__group-title">{`${year} 年评分权重${weights.custom ? '' : '（默认）'}`}</Text>
-      {SCORE_PARTS.map((p) => field(p, SCORE_PART_NAMES[p]))}
-      {field('hoursTarget', '场均志愿时长满分线（小时）')}
-      <Text data-testid="weights-sum">{`合计 ${sum} 分${sum === 100 ? '' : '，须为 100 分'}`}</Text>
-      <Button
-        size="small"
-        color="primary"
-        data-testid="weights-save"
-        disabled={sum !== 100 || busy !== null}
-        onClick={() => void onSave()}
-      >
-        保存权重
-      </Button>
+      <Text className="unit-scores__title">{`${year} 年评分权重${weights.custom ? '' : '（默认）'}`}</Text>
+      <View className="unit-scores__weights">
+        {SCORE_PARTS.map((p) => field(p, SCORE_PART_NAMES[p]))}
+        {field('hoursTarget', '场均志愿时长满分线（小时）')}
+      </View>
+      <View className="unit-scores__footer">
+        <Text
+          className={`unit-scores__sum${sum === 100 ? '' : ' unit-scores__sum--off'}`}
+          data-testid="weights-sum"
+        >{`合计 ${sum} 分${sum === 100 ? '' : '，须为 100 分'}`}</Text>
+        <Button
+          size="small"
+          color="primary"
+          data-testid="weights-save"
+          disabled={sum !== 100 || busy !== null}
+          onClick={() => void onSave()}
+        >
+          保存权重
+        </Button>
+      </View>
     </View>
   )
 }
@@ -84,18 +95,24 @@ function WeightsEditor({ year, weights, onSaved }: { year: number; weights: Year
 function Ranking({ view }: { view: UnitRanking }) {
   if (view.units.length === 0) return <EmptyState text="还没有成员单位" />
   return (
-    <View data-testid="score-ranking">
+    <View className="unit-scores__list" data-testid="score-ranking">
       {view.units.map((u) => (
         <View
           key={u.unitId}
-          className="admin__row"
+          className="unit-scores__row"
           data-testid="score-unit"
           onClick={() =>
             void Taro.navigateTo({ url: `/packages/organiser/pages/score/index?unitId=${u.unitId}&year=${view.year}` })
           }
         >
-          <Text>{`${u.rank}. ${u.unitName}`}</Text>
-          <Text>{`${u.score} 分 ${'★'.repeat(u.stars)}`}</Text>
+          <Text className="unit-scores__name">
+            <Text className="unit-scores__rank">{`${u.rank}. `}</Text>
+            {u.unitName}
+          </Text>
+          <View className="unit-scores__score">
+            <Text className="unit-scores__points">{`${u.score} 分`}</Text>
+            {u.stars > 0 ? <Text className="unit-scores__stars">{` ${'★'.repeat(u.stars)}`}</Text> : null}
+          </View>
         </View>
       ))}
     </View>
@@ -113,7 +130,7 @@ export default function UnitScoresPage() {
   }
 
   return (
-    <View className="admin" data-testid="unit-scores">
+    <View className="admin unit-scores" data-testid="unit-scores">
       <View className="admin__toolbar">
         <View className="admin__year">
           <Text className="admin__year-step" data-testid="scores-prev-year" onClick={() => setYear(year - 1)}>
