@@ -31,6 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
+      TARO_APP_NOTICE_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_NOTICE_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     copy: {

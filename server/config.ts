@@ -20,6 +20,8 @@ export const templates = {
   honour: () => process.env.QINGJU_TEMPLATE_HONOUR ?? 'honour_result',
   /** Star evidence approved or declined (star.review). */
   starEvidence: () => process.env.QINGJU_TEMPLATE_STAR_EVIDENCE ?? 'star_evidence_result',
+  /** An organiser's notice to everyone confirmed: 时间变更 / 地点变更 / 其他通知 (signup.sendNotice). */
+  activityNotice: () => process.env.QINGJU_TEMPLATE_ACTIVITY_NOTICE ?? 'activity_notice',
 }
 /** A youth group's application approved or declined, or the group suspended (org.decideYouthGroup / org.suspendYouthGroup). */
 export const youthGroupReviewTemplate = () =>

@@ -388,37 +388,94 @@ export async function placeAndUnit(db: Db, activityId: string): Promise<{ placeN
   return { placeName: rows[0].place_name, unitName: rows[0].unit_name }
 }
 
-/** One page of an event's roster in sign-up order, after a (createdAt, id) position; `take` rows at most. */
-export async function rosterRows(
-  db: Db,
-  q: {
-    activityId: string
-    state?: RegistrationState
-    quotaKey?: string
-    after?: { createdAt: Date; id: string }
-    take: number
-  },
-): Promise<StoredRegistration[]> {
-  const params: unknown[] = [q.activityId]
-  const where = ['activity_id = $1']
+/** Who a roster search looks for: the end of a phone number, or part of a name (real name or nickname). */
+export type RosterSearch = { phoneTail: string } | { name: string }
+
+/** The roster's filters; each narrows the event's registrations. */
+export interface RosterFilter {
+  activityId: string
+  state?: RegistrationState
+  quotaKey?: string
+  search?: RosterSearch
+  /** true: checked in (a scan in, or marked attended); false: not. */
+  checkedIn?: boolean
+}
+
+/** `%`, `_` and `\` matched as themselves in an ILIKE pattern. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * The where clause of a roster query over `registration r` joined to `app_user u`. Always within one
+ * event: the scan is bounded by the event's registrations (capacity ≤ 100,000, usually hundreds).
+ */
+function rosterWhere(q: RosterFilter, params: unknown[]): string {
+  params.push(q.activityId)
+  const where = [`r.activity_id = $${params.length}`]
   if (q.state) {
     params.push(q.state)
-    where.push(`state = $${params.length}`)
+    where.push(`r.state = $${params.length}`)
   }
   if (q.quotaKey !== undefined) {
     params.push(q.quotaKey)
-    where.push(`quota_key = $${params.length}`)
+    where.push(`r.quota_key = $${params.length}`)
   }
+  if (q.search && 'phoneTail' in q.search) {
+    params.push(q.search.phoneTail)
+    where.push(`right(u.phone, char_length($${params.length})) = $${params.length}`)
+  } else if (q.search) {
+    params.push(`%${likeLiteral(q.search.name)}%`)
+    where.push(`(u.real_name ilike $${params.length} or u.nickname ilike $${params.length})`)
+  }
+  if (q.checkedIn !== undefined) {
+    const checkedIn = `(r.state = 'attended' or exists (select 1 from checkin_scan s
+      where s.activity_id = r.activity_id and s.user_id = r.user_id and s.registration_id = r.id and s.direction = 'in'))`
+    where.push(q.checkedIn ? checkedIn : `not ${checkedIn}`)
+  }
+  return where.join(' and ')
+}
+
+/** A page of an event's roster in sign-up order, after `after` (keyset on (created_at, id)). */
+export async function rosterRows(
+  db: Db,
+  q: RosterFilter & { after?: { createdAt: Date; id: string }; take: number },
+): Promise<StoredRegistration[]> {
+  const params: unknown[] = []
+  let where = rosterWhere(q, params)
   if (q.after) {
     params.push(q.after.createdAt, q.after.id)
-    where.push(`(created_at, id) > ($${params.length - 1}, $${params.length})`)
+    where += ` and (r.created_at, r.id) > ($${params.length - 1}, $${params.length})`
   }
   params.push(q.take)
   const { rows } = await db.query<RegistrationRow>(
-    `select ${REG_COLUMNS} from registration where ${where.join(' and ')} order by created_at, id limit $${params.length}`,
+    `select ${REG_COLUMNS.split(', ')
+      .map((c) => `r.${c}`)
+      .join(', ')} from registration r join app_user u on u.id = r.user_id
+     where ${where} order by r.created_at, r.id limit $${params.length}`,
     params,
   )
   return rows.map(toStored)
+}
+
+/** How many registrations match the filter in each state (the filter's own state left out): one query. */
+export async function rosterStateCounts(
+  db: Db,
+  q: Omit<RosterFilter, 'state'>,
+): Promise<Partial<Record<RegistrationState, number>>> {
+  const params: unknown[] = []
+  const { rows } = await db.query<{ state: RegistrationState; n: number }>(
+    `select r.state, count(*)::int as n from registration r join app_user u on u.id = r.user_id
+     where ${rosterWhere(q, params)} group by r.state`,
+    params,
+  )
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]))
+}
+
+/** How many minutes before the start an event's check-in opens. */
+export async function checkinOpensMinutes(db: Db, activityId: string): Promise<number> {
+  const { rows } = await db.query<{ m: number }>('select checkin_opens_minutes as m from activity where id = $1', [
+    activityId,
+  ])
+  return rows[0].m
 }
 
 /** Every registration of an event, in sign-up order. */

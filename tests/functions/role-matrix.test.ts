@@ -247,6 +247,19 @@ const cases: Case[] = [
   { fn: signup, name: 'signup.roster', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
   {
     fn: signup,
+    name: 'signup.sendNotice',
+    who: UNIT_A,
+    data: async () => ({ activityId: (await publishedEvent(w)).id, kind: 'time', text: '改到下午两点开始' }),
+  },
+  { fn: signup, name: 'signup.notices', who: UNIT_A, data: async () => ({ activityId: (await publishedEvent(w)).id }) },
+  {
+    fn: signup,
+    name: 'signup.subscribeNotices',
+    who: SIGNED_IN,
+    data: async () => ({ activityId: (await publishedEvent(w)).id }),
+  },
+  {
+    fn: signup,
     name: 'signup.exportRoster',
     who: UNIT_A,
     data: async () => ({ activityId: (await publishedEvent(w)).id }),

@@ -415,3 +415,49 @@ test('the cover: the saved one shows through its link; a new one is uploaded to 
     choose.mockRestore()
   }
 })
+
+test('after a change of time to a published event, the editor offers to notify everyone confirmed', async () => {
+  const published = managed({
+    state: 'published',
+    seatsTaken: 3,
+    planLine: { id: LINE, title: '青年篮球友谊赛', plannedMonth: 4, year: 2024 },
+    startAt: '2024-04-12T06:30:00.000Z',
+    endAt: '2024-04-12T09:00:00.000Z',
+  })
+  let saved = published
+  serve({
+    'activity.categories': () => ({ items: categories }),
+    'plan.get': () => plan,
+    'activity.manageGet': () => published,
+    'activity.update': (d) => {
+      const req = d as Partial<ManagedActivity>
+      saved = { ...saved, ...req, updatedAt: '2024-03-05T05:00:00Z' }
+      return saved
+    },
+  })
+  const modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  try {
+    await openPage(`${EDITOR}?id=${EVENT}`)
+    // A change that is not the time or the place asks nothing.
+    await typeInto('input-capacity', '40')
+    await typeInto('input-reason', '场地扩容')
+    await tap(button('保存修改'))
+    expect(modal).not.toHaveBeenCalled()
+
+    await pick('picker-startAt-time', '15:30')
+    await pick('picker-endAt-time', '18:00')
+    await typeInto('input-reason', '场地时间调整')
+    await tap(button('保存修改'))
+    await settle()
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '通知已报名人员', content: '活动时间已修改，是否通知已确认参加的人？' }),
+    )
+    expect(navigate).toHaveBeenCalledWith({ url: `/packages/organiser/pages/roster/index?id=${EVENT}&notify=time` })
+  } finally {
+    modal.mockRestore()
+    navigate.mockRestore()
+  }
+})

@@ -188,6 +188,7 @@ describe('报名名单', () => {
       'activity.manageGet': () => managed(),
       'signup.summary': () => summary({ counts: { pending: 1, waitlisted: 1, confirmed: 1 } }, s),
       'signup.roster': () => ({ items: entries, nextCursor: null }),
+      'signup.notices': () => ({ items: [], leftToday: 3 }),
       ...extra,
     })
   }
@@ -289,6 +290,7 @@ describe('报名名单', () => {
     serve({
       'activity.manageGet': () => managed(),
       'signup.summary': () => summary({ counts: { confirmed: 2, waitlisted: 1 } }),
+      'signup.notices': () => ({ items: [], leftToday: 3 }),
       'signup.roster': (d) => {
         const req = d as { cursor?: string }
         return req.cursor

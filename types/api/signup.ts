@@ -9,8 +9,12 @@ import {
   ID_TYPES,
   MY_TABS,
   QUESTION_KINDS,
+  NOTICE_KINDS,
+  NOTICE_TEXT_MAX,
   REGISTRATION_STATES,
+  ROSTER_ATTENDANCE,
   type IdType,
+  type NoticeKind,
   type RegistrationState,
 } from '../contract/signup'
 
@@ -19,12 +23,19 @@ export {
   ACTIVE_STATES,
   ID_TYPES,
   MY_TABS,
+  NOTICE_KINDS,
+  NOTICE_DAILY_LIMIT,
+  NOTICE_KIND_NAMES,
+  NOTICE_TEXT_MAX,
   QUESTION_KINDS,
   REGISTRATION_STATES,
+  ROSTER_ATTENDANCE,
   SEAT_HOLDING,
   type IdType,
   type MyTab,
+  type NoticeKind,
   type QuestionKind,
+  type RosterAttendance,
   type RegistrationState,
 } from '../contract/signup'
 
@@ -189,10 +200,58 @@ export const rosterRequest = z.strictObject({
   activityId: z.uuid(),
   state: z.enum(REGISTRATION_STATES).optional(),
   quotaKey: text(1, 30).optional(),
+  /** Part of a name (real name or nickname), or the last 4 or more digits of a phone number. */
+  search: text(1, 20).meta({ label: '搜索内容' }).optional(),
+  /** After check-in opens: people who checked in (or were marked present), or not. */
+  attendance: z.enum(ROSTER_ATTENDANCE).meta({ label: '签到情况' }).optional(),
   cursor: z.string().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 })
 export type RosterRequest = z.input<typeof rosterRequest>
+
+export interface RosterPage {
+  items: RosterEntry[]
+  nextCursor: string | null
+  /**
+   * On the first page (no cursor): how many registrations match the search, quota and attendance
+   * filters in each state (the state filter itself left out), for the chips; null on later pages.
+   */
+  counts: Partial<Record<RegistrationState, number>> | null
+  /** Check-in has opened (the attendance filter applies from then on). */
+  checkinOpen: boolean
+}
+
+// ---------- Notices to everyone confirmed (通知已报名人员) ----------
+
+/** What a notice is about: 时间变更 / 地点变更 / 其他通知. */
+export const sendNoticeRequest = z.strictObject({
+  activityId: z.uuid(),
+  kind: z.enum(NOTICE_KINDS).meta({ label: '通知类型' }),
+  /** The note shown in the subscribe message's thing field: WeChat allows at most 20 characters. */
+  text: text(1, NOTICE_TEXT_MAX).meta({ label: '通知内容' }),
+})
+export type SendNoticeRequest = z.input<typeof sendNoticeRequest>
+
+export const noticeListRequest = z.strictObject({ activityId: z.uuid() })
+export type NoticeListRequest = z.input<typeof noticeListRequest>
+
+export interface ActivityNotice {
+  id: string
+  kind: NoticeKind
+  text: string
+  sentAt: string
+  sentBy: { userId: string; nickname: string }
+  /** Everyone confirmed when it was sent. */
+  recipients: number
+  /** Of them, people who had not subscribed to notices (WeChat delivers only to subscribers). */
+  unreachable: number
+}
+
+export interface NoticeList {
+  items: ActivityNotice[]
+  /** Notices still allowed today (Shanghai calendar day). */
+  leftToday: number
+}
 
 export const decideRequest = z.strictObject({
   registrationId: z.uuid(),
@@ -265,13 +324,19 @@ export interface SignupActions {
   myList: { request: MyListRequest; response: { items: MyRegistration[] } }
   profile: { request: Record<string, never> | undefined; response: Profile }
   updateProfile: { request: ProfileUpdateRequest; response: Profile }
-  roster: { request: RosterRequest; response: { items: RosterEntry[]; nextCursor: string | null } }
+  roster: { request: RosterRequest; response: RosterPage }
   decide: { request: DecideRequest; response: RosterEntry }
   moveQuota: { request: MoveQuotaRequest; response: RosterEntry }
   promote: { request: RegistrationIdRequest; response: RosterEntry }
   draw: { request: DrawRequest; response: DrawResult }
   pick: { request: PickRequest; response: { offered: number } }
   attendance: { request: AttendanceRequest; response: RosterEntry }
+  /** A message to everyone confirmed (organisers only; at most NOTICE_DAILY_LIMIT per event a day). */
+  sendNotice: { request: SendNoticeRequest; response: ActivityNotice }
+  /** The event's notices, newest first (organisers only). */
+  notices: { request: NoticeListRequest; response: NoticeList }
+  /** The caller accepted the notice template for this event (one WeChat message per acceptance). */
+  subscribeNotices: { request: NoticeListRequest; response: { subscribed: boolean } }
   /** The roster as .xlsx; `url` is a short-lived download link (about ten minutes). */
   exportRoster: { request: ExportRosterRequest; response: { fileName: string; fileId: string; url: string } }
   /** Time-driven housekeeping (expire offers, promote, send reminders); idempotent, safe to call anytime. */

@@ -35,3 +35,17 @@ export const ID_TYPES = [
   '外国人永久居留身份证',
 ] as const
 export type IdType = (typeof ID_TYPES)[number]
+
+/** The roster's attendance filter (after check-in opens): 已签到 / 未签到. */
+export const ROSTER_ATTENDANCE = ['checkedIn', 'notCheckedIn'] as const
+export type RosterAttendance = (typeof ROSTER_ATTENDANCE)[number]
+
+/** What a notice to everyone confirmed is about. */
+export const NOTICE_KINDS = ['time', 'place', 'other'] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+/** Shown to organisers and sent as the subscribe message's phrase field (≤ 5 characters). */
+export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = { time: '时间变更', place: '地点变更', other: '其他通知' }
+/** A notice's text goes in a thing field of the subscribe message: WeChat allows at most 20 characters. */
+export const NOTICE_TEXT_MAX = 20
+/** Notices per event per Shanghai calendar day. */
+export const NOTICE_DAILY_LIMIT = 3

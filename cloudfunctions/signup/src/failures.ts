@@ -25,6 +25,7 @@ const ORGANISER_ACTS: Record<OrganiserAct, string> = {
   draw: '只有本活动的组织者可以抽签',
   pick: '只有本活动的组织者可以选人',
   exportRoster: '只有本活动的组织者可以导出名单',
+  sendNotice: '只有本活动的组织者可以发送通知',
 }
 
 /** INVALID_INPUT naming the first problem in the message, with every field's problem in `fields`. */
@@ -141,6 +142,8 @@ export const signupFailures: FailureTable<SignupFailure | RateLimitFailure> = {
   firstComeFirstServed: { code: 'CONFLICT', message: '该活动为先到先得' },
   drawBeforeClose: { code: 'CONFLICT', message: '报名截止后才能抽签' },
   nothingToDraw: { code: 'CONFLICT', message: '没有待抽签的申请' },
+  noticeEventOver: { code: 'CONFLICT', message: '活动已结束或已取消，不能再发送通知' },
+  noticeLimit: ({ limit }) => ({ code: 'RATE_LIMITED', message: `每个活动每天最多发送 ${limit} 条通知，请明天再发` }),
   rateLimited: ({ retryMinutes }) => ({ code: 'RATE_LIMITED', message: `操作过于频繁，请 ${retryMinutes} 分钟后再试` }),
 }
 

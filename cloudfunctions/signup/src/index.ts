@@ -9,15 +9,18 @@ import {
   exportRosterRequest,
   moveQuotaRequest,
   myListRequest,
+  noticeListRequest,
   pickRequest,
   profileUpdateRequest,
   registrationIdRequest,
   rosterRequest,
+  sendNoticeRequest,
   settingsUpdateRequest,
   signupRequest,
   type SignupActions,
 } from '@api/signup'
 import * as z from 'zod'
+import { noticeList, sendNotice, subscribeNotices } from '../../../server/app/signup/activity-notice'
 import { recordAttendance } from '../../../server/app/signup/attendance'
 import { acceptOffer, cancel, declineOffer } from '../../../server/app/signup/cancel'
 import { decide, moveQuota, promote } from '../../../server/app/signup/decide'
@@ -99,6 +102,17 @@ export const actions = withFailures<SignupActions, SignupFailure>(
       access: 'signed_in',
       input: exportRosterRequest,
       handle: (input, ctx) => exportRoster(ctx, input),
+    }),
+    sendNotice: action({
+      access: 'signed_in',
+      input: sendNoticeRequest,
+      handle: (input, ctx) => sendNotice(ctx, input),
+    }),
+    notices: action({ access: 'signed_in', input: noticeListRequest, handle: (input, ctx) => noticeList(ctx, input) }),
+    subscribeNotices: action({
+      access: 'signed_in',
+      input: noticeListRequest,
+      handle: (input, ctx) => subscribeNotices(ctx, input),
     }),
     sweep: action({ access: 'timer', input: z.strictObject({}).optional(), handle: (_input, ctx) => sweep(ctx) }),
   },

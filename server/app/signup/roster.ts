@@ -1,10 +1,18 @@
 /** The organiser's roster of an event: page by page, or the whole of it as a spreadsheet. */
-import type { exportRosterRequest, RosterEntry, rosterRequest, SignupActions } from '@api/signup'
+import type { exportRosterRequest, RosterEntry, RosterPage, rosterRequest, SignupActions } from '@api/signup'
 import { randomBytes } from 'crypto'
 import type * as z from 'zod'
 import { decodeCursor, encodeCursor } from '../../domain/cursor'
 import type { SignupFailure } from '../../domain/signup/rules'
-import { registrationsOf, rosterRows } from '../../store/signups'
+import { scanWindow } from '../../domain/checkin/window'
+import {
+  checkinOpensMinutes,
+  registrationsOf,
+  rosterRows,
+  rosterStateCounts,
+  type RosterFilter,
+  type RosterSearch,
+} from '../../store/signups'
 import { writeRosterSheet } from '../../xlsx/roster-sheet'
 import { requireActor } from '../actor'
 import { logRead } from '../audit/log'
@@ -14,19 +22,28 @@ import { refuse } from '../refusal'
 import { allowOrganiser, visibleEvent } from './access'
 import { toRosterEntry } from './views'
 
-export async function roster(
-  ctx: SignedInContext,
-  input: z.output<typeof rosterRequest>,
-): Promise<{ items: RosterEntry[]; nextCursor: string | null }> {
+/** A roster search: 4 to 11 digits look for the end of a phone number, anything else for part of a name. */
+export function readSearch(search: string | undefined): RosterSearch | undefined {
+  const s = search?.trim()
+  if (!s) return undefined
+  return /^\d{4,11}$/.test(s) ? { phoneTail: s } : { name: s }
+}
+
+export async function roster(ctx: SignedInContext, input: z.output<typeof rosterRequest>): Promise<RosterPage> {
   const actor = await requireActor(ctx)
   const event = await visibleEvent(ctx.db, input.activityId)
   allowOrganiser(actor, event, 'viewRoster')
   const after = input.cursor ? decodeCursor(input.cursor) : undefined
   if (after === null) refuse<SignupFailure>({ kind: 'invalidCursor' })
-  const rows = await rosterRows(ctx.db, {
+  const filter: RosterFilter = {
     activityId: event.id,
-    state: input.state,
     quotaKey: input.quotaKey,
+    search: readSearch(input.search),
+    checkedIn: input.attendance === undefined ? undefined : input.attendance === 'checkedIn',
+  }
+  const rows = await rosterRows(ctx.db, {
+    ...filter,
+    state: input.state,
     after: after ? { createdAt: after.startAt, id: after.id } : undefined,
     take: input.limit + 1,
   })
@@ -34,9 +51,19 @@ export async function roster(
   const items: RosterEntry[] = []
   for (const r of page) items.push(await toRosterEntry(ctx.db, r, event, ctx.now, true))
   const last = rows.length > input.limit ? page[page.length - 1] : null
+  const counts = after ? null : await rosterStateCounts(ctx.db, filter)
+  const opens = scanWindow(
+    { startAt: event.startAt, endAt: event.endAt, opensMinutes: await checkinOpensMinutes(ctx.db, event.id) },
+    'in',
+  ).opensAt
   const people = withPhones(items)
   if (people) await logRead(ctx.db, ctx, { ...readBy(actor.userId, event), kind: 'roster_read', people })
-  return { items, nextCursor: last ? encodeCursor({ startAt: last.createdAt, id: last.id }) : null }
+  return {
+    items,
+    nextCursor: last ? encodeCursor({ startAt: last.createdAt, id: last.id }) : null,
+    counts,
+    checkinOpen: ctx.now >= opens,
+  }
 }
 
 export async function exportRoster(

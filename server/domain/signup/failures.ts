@@ -21,7 +21,8 @@ export type SettingsProblem =
 export type IdentityItem = 'phone' | 'realName' | 'birthDate'
 
 /** The organiser-only acts, each refused with its own message. */
-export type OrganiserAct = 'changeRegistration' | 'editSettings' | 'viewRoster' | 'draw' | 'pick' | 'exportRoster'
+export type OrganiserAct =
+  'changeRegistration' | 'editSettings' | 'viewRoster' | 'draw' | 'pick' | 'exportRoster' | 'sendNotice'
 
 export type SignupFailure =
   // The event and its window
@@ -72,6 +73,9 @@ export type SignupFailure =
   | { kind: 'firstComeFirstServed' }
   | { kind: 'drawBeforeClose' }
   | { kind: 'nothingToDraw' }
+  // Notices to everyone confirmed
+  | { kind: 'noticeEventOver' }
+  | { kind: 'noticeLimit'; limit: number }
 
 /** Everything the signup function can answer with besides success. */
 export type SignupAnswerFailure = SignupFailure | CommonFailure

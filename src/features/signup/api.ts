@@ -14,3 +14,5 @@ export const declineOffer = (registrationId: string) => callFunction('signup', '
 export const listMine = (tab: MyTab) => callFunction('signup', 'myList', { tab })
 export const getProfile = () => callFunction('signup', 'profile', {})
 export const updateProfile = (req: ProfileUpdateRequest) => callFunction('signup', 'updateProfile', req)
+/** The person accepted the notice template in the sign-up tap: one message about a change may reach them. */
+export const subscribeNotices = (activityId: string) => callFunction('signup', 'subscribeNotices', { activityId })

@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { FormQuestion, ProfileUpdateRequest, Registration, SignupSummary } from '@api/signup'
-import { REMINDER_TEMPLATE_ID } from '@/config/subscribe'
+import { NOTICE_TEMPLATE_ID, REMINDER_TEMPLATE_ID } from '@/config/subscribe'
 import { useAction } from '@/hooks/useAction'
 import { ApiError } from '@/services/cloud'
-import { signUp, updateProfile } from '../api'
+import { signUp, subscribeNotices, updateProfile } from '../api'
 import { newIdempotencyKey } from '../idempotency'
 import {
   EMPTY_IDENTITY,
@@ -34,16 +34,30 @@ interface Props {
   onStale(): void
 }
 
-/** Asked from the submit tap itself (WeChat allows it only there); H5 has no subscribe messages. */
-async function askReminder(): Promise<boolean> {
-  if (process.env.TARO_ENV !== 'weapp' || !REMINDER_TEMPLATE_ID) return false
+interface Subscriptions {
+  /** The day-before reminder. */
+  remind: boolean
+  /** An organiser's notice of a change of time or place (when the build names its template). */
+  notices: boolean
+}
+
+/**
+ * Asked from the submit tap itself (WeChat allows it only there), in one prompt for both templates;
+ * H5 has no subscribe messages.
+ */
+async function askSubscriptions(): Promise<Subscriptions> {
+  if (process.env.TARO_ENV !== 'weapp' || !REMINDER_TEMPLATE_ID) return { remind: false, notices: false }
   try {
+    const tmplIds = NOTICE_TEMPLATE_ID ? [REMINDER_TEMPLATE_ID, NOTICE_TEMPLATE_ID] : [REMINDER_TEMPLATE_ID]
     // Taro's typing also demands Alipay's entityIds; WeChat takes tmplIds only.
-    const option = { tmplIds: [REMINDER_TEMPLATE_ID] } as unknown as Taro.requestSubscribeMessage.Option
-    const res = await Taro.requestSubscribeMessage(option)
-    return (res as unknown as Record<string, string>)[REMINDER_TEMPLATE_ID] === 'accept'
+    const option = { tmplIds } as unknown as Taro.requestSubscribeMessage.Option
+    const res = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>
+    return {
+      remind: res[REMINDER_TEMPLATE_ID] === 'accept',
+      notices: !!NOTICE_TEMPLATE_ID && res[NOTICE_TEMPLATE_ID] === 'accept',
+    }
   } catch {
-    return false
+    return { remind: false, notices: false }
   }
 }
 
@@ -86,6 +100,7 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
   const busy = running !== null
   // null: not asked yet in this sheet; asked once per opening.
   const [remind, setRemind] = useState<boolean | null>(null)
+  const [notices, setNotices] = useState(false)
   const [needs, setNeeds] = useState<IdentityNeeds | null>(null)
   const [identity, setIdentity] = useState<IdentityForm>(EMPTY_IDENTITY)
 
@@ -106,11 +121,16 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
 
   async function submit() {
     // The subscribe request must start synchronously inside the tap.
-    const reminded = remind === null ? askReminder() : Promise.resolve(remind)
+    // In H5 the local switch stands in for both (the local outbox receives either message).
+    const reminded =
+      remind === null
+        ? askSubscriptions()
+        : Promise.resolve({ remind, notices: process.env.TARO_ENV === 'h5' ? remind : notices })
     const missing: Record<string, string> = {}
     for (const q of questions) if (q.required && isEmpty(answers[q.id])) missing[`answers.${q.id}`] = '必填'
-    const wants = await reminded
+    const { remind: wants, notices: wantsNotices } = await reminded
     setRemind(wants)
+    setNotices(wantsNotices)
     if (Object.keys(missing).length) {
       setFieldErrors(missing)
       setError({ code: 'INVALID_INPUT', message: '请填写标 * 的项目' })
@@ -133,6 +153,8 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
         const given = needs && profileUpdateOf(needs, identity)
         if (given) await updateProfile(given)
         const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
+        // Not part of the sign-up: a failure here must not hide the registration.
+        if (wantsNotices) void subscribeNotices(activityId).catch(() => undefined)
         onDone(reg)
       },
       (err) => {
@@ -243,7 +265,7 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
             <View className="signup-sheet__remind-text">
               <Text className="signup-sheet__remind-title">活动前一天提醒我</Text>
               <Text className="signup-sheet__remind-note">
-                活动开始前一天发一条提醒（本地演示写入消息箱，微信中为订阅消息）
+                活动开始前一天提醒，时间地点变更时通知（本地演示写入消息箱，微信中为订阅消息）
               </Text>
             </View>
           </View>

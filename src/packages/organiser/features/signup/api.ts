@@ -1,5 +1,5 @@
 /** The organiser's calls of the `signup` function. */
-import type { RegistrationState, SignupSettings } from '@api/signup'
+import type { NoticeKind, RegistrationState, RosterAttendance, SignupSettings } from '@api/signup'
 import { callFunction } from '@/services/cloud'
 
 export const ROSTER_PAGE = 50
@@ -8,19 +8,29 @@ export const getSummary = (activityId: string) => callFunction('signup', 'summar
 export const saveSettings = (activityId: string, settings: SignupSettings) =>
   callFunction('signup', 'settings', { activityId, settings })
 
-export function listRoster(
-  activityId: string,
-  filter: { state?: RegistrationState; quotaKey?: string },
-  cursor?: string,
-) {
+export interface RosterFilter {
+  state?: RegistrationState
+  quotaKey?: string
+  /** A name, or the last 4 or more digits of a phone number. */
+  search?: string
+  attendance?: RosterAttendance
+}
+
+export function listRoster(activityId: string, filter: RosterFilter, cursor?: string) {
   return callFunction('signup', 'roster', {
     activityId,
     limit: ROSTER_PAGE,
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.quotaKey ? { quotaKey: filter.quotaKey } : {}),
+    ...(filter.search ? { search: filter.search } : {}),
+    ...(filter.attendance ? { attendance: filter.attendance } : {}),
     ...(cursor ? { cursor } : {}),
   })
 }
+
+export const sendNotice = (activityId: string, kind: NoticeKind, text: string) =>
+  callFunction('signup', 'sendNotice', { activityId, kind, text })
+export const listNotices = (activityId: string) => callFunction('signup', 'notices', { activityId })
 
 export const approve = (registrationId: string) =>
   callFunction('signup', 'decide', { registrationId, decision: 'approve' })

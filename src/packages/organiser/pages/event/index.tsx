@@ -45,6 +45,7 @@ import {
   type EventForm,
 } from '../../features/events/event-form'
 import { chooseAndUploadCover, choosePlace } from '../../features/events/media'
+import { changeWorthNotice, offerNotice } from '../../features/signup/notice-prompt'
 import '@/components/form/form.scss'
 import './index.scss'
 
@@ -179,6 +180,8 @@ function Editor({ data, onSaved }: { data: EditorData; onSaved(a: ManagedActivit
           }
           onSaved(saved)
           setReason('')
+          const notice = kind === 'save' && changeWorthNotice(activity, saved)
+          if (notice) void offerNotice(saved, notice)
         }
       },
       fail,

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { ManagedActivity } from '@api/activity'
-import type { DrawResult, RegistrationState, RosterEntry, SignupSummary } from '@api/signup'
+import type { ActivityNotice, DrawResult, NoticeKind, RosterEntry, RosterPage, SignupSummary } from '@api/signup'
+import { NOTICE_KINDS } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { EmptyState } from '@/components/EmptyState'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -21,19 +22,31 @@ import {
   draw,
   exportRoster,
   getSummary,
+  listNotices,
   listRoster,
   markAttendance,
   moveQuota,
   pick,
   promote,
   reject,
+  sendNotice,
+  type RosterFilter,
 } from '../../features/signup/api'
+import { NoticeDialog } from '../../features/signup/components/NoticeDialog'
+import { NoticeHistory, reachText } from '../../features/signup/components/NoticeHistory'
 import { RosterItem, type RosterAction } from '../../features/signup/components/RosterItem'
 import './index.scss'
 
-interface Filter {
-  state?: RegistrationState
-  quotaKey?: string
+type Filter = RosterFilter
+
+const ATTENDANCE_CHIPS = [
+  { key: 'checkedIn', label: '已签到' },
+  { key: 'notCheckedIn', label: '未签到' },
+] as const
+
+/** The kind the editor's prompt asks for (`notify=time|place|other` in the address), if any. */
+function noticeKindParam(v: string | undefined): NoticeKind | undefined {
+  return NOTICE_KINDS.find((k) => k === v)
 }
 
 const DONE: Record<RosterAction, string> = {
@@ -54,9 +67,26 @@ function drawText(r: DrawResult): string {
   return `抽签种子：${r.seed}\n参与：${groups}\n入选待确认：${r.offered} 人（其余按抽签顺序候补）`
 }
 
-function Roster({ activity, initial }: { activity: ManagedActivity; initial: SignupSummary }) {
+interface RosterProps {
+  activity: ManagedActivity
+  initial: SignupSummary
+  notices: { items: ActivityNotice[]; leftToday: number }
+  /** Open the notice dialog at once with this kind (after the editor changed the time or place). */
+  notify?: NoticeKind
+}
+
+function Roster({ activity, initial, notices: initialNotices, notify }: RosterProps) {
   const [summary, setSummary] = useState(initial)
   const [filter, setFilter] = useState<Filter>({})
+  const [query, setQuery] = useState('')
+  // The counts per state of the current search and filters, and whether check-in has opened (first page's answer).
+  const [found, setFound] = useState<{ key: string; counts: RosterPage['counts']; checkinOpen: boolean } | null>(null)
+  const filterKey = JSON.stringify(filter)
+  const currentKey = useRef(filterKey)
+  currentKey.current = filterKey
+  const [notices, setNotices] = useState(initialNotices)
+  const [noticeOpen, setNoticeOpen] = useState(notify !== undefined)
+  const [noticeError, setNoticeError] = useState<string | null>(null)
   const { busy, run } = useAction()
   const [dialog, setDialog] = useState<{ entry: RosterEntry; kind: 'reject' | 'revoke' } | null>(null)
   const [dialogError, setDialogError] = useState<string | null>(null)
@@ -68,11 +98,20 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
   const quotaKeys = summary.quotas.length > 1 ? summary.quotas.map((q) => q.key) : []
   const started = Date.now() >= Date.parse(activity.startAt)
   const select = settings.allocation === 'select'
-  const total = Object.values(summary.counts).reduce((s, n) => s + (n ?? 0), 0)
+  const filtered = !!(filter.search || filter.quotaKey || filter.attendance)
+  // Counts of the current search when the server gave them; the event's own counts otherwise.
+  const counts = found?.key === filterKey && found.counts ? found.counts : filtered ? {} : summary.counts
+  const total = Object.values(counts).reduce((s, n) => s + (n ?? 0), 0)
+  const checkinOpen = found?.checkinOpen ?? false
 
   const { items, setItems, cursor, error, more, reload, loadMore } = usePagedList(
-    (after) => listRoster(activity.id, filter, after ?? undefined),
-    [activity.id, filter],
+    async (after) => {
+      const page = await listRoster(activity.id, filter, after ?? undefined)
+      if (!after && currentKey.current === filterKey)
+        setFound({ key: filterKey, counts: page.counts ?? null, checkinOpen: page.checkinOpen ?? false })
+      return page
+    },
+    [activity.id, filterKey],
   )
   useEffect(() => setSelected([]), [activity.id, filter])
 
@@ -164,16 +203,38 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
     )
   }
 
+  function onSearch(value: string) {
+    const search = value.trim() || undefined
+    setFilter((f) => (f.search === search ? f : { ...f, search }))
+  }
+
+  async function onSendNotice(kind: NoticeKind, text: string) {
+    setNoticeError(null)
+    await run(
+      'notice',
+      async () => {
+        const sent = await sendNotice(activity.id, kind, text)
+        setNotices((n) => ({ items: [sent, ...n.items], leftToday: Math.max(0, n.leftToday - 1) }))
+        setNoticeOpen(false)
+        void Taro.showModal({ title: '通知已发送', content: reachText(sent), showCancel: false })
+        void listNotices(activity.id)
+          .then(setNotices)
+          .catch(() => undefined)
+      },
+      (err) => setNoticeError(errorMessage(err)),
+    )
+  }
+
   async function onExport() {
     await run('export', async () => openExport(await exportRoster(activity.id)), FAILED)
   }
 
-  const states = STATE_ORDER.filter((s) => (summary.counts[s] ?? 0) > 0 || filter.state === s)
+  const states = STATE_ORDER.filter((s) => (counts[s] ?? 0) > 0 || filter.state === s)
   let body: JSX.Element
   if (error) body = <CallError error={error} onRetry={() => void reload()} />
   else if (!items) body = <View className="roster__more">加载中…</View>
   else if (items.length === 0)
-    body = <EmptyState text={filter.state || filter.quotaKey ? '没有符合条件的报名' : '还没有人报名'} />
+    body = <EmptyState text={filter.state || filtered ? '没有符合条件的报名' : '还没有人报名'} />
   else {
     body = (
       <View data-testid="roster-list">
@@ -208,8 +269,10 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
       <View className="roster__head" data-testid="roster-summary">
         <View className="roster__title-row">
           <Text className="roster__title">{activity.title}</Text>
+        </View>
+        <View className="roster__actions">
           <Button
-            className="roster__export"
+            className="roster__action"
             size="small"
             shape="round"
             variant="outlined"
@@ -220,12 +283,54 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
           >
             导出名单
           </Button>
+          <Button
+            className="roster__action"
+            data-testid="notice-open"
+            size="small"
+            shape="round"
+            color="primary"
+            disabled={busy !== null}
+            onClick={() => {
+              setNoticeError(null)
+              setNoticeOpen(true)
+            }}
+          >
+            发送通知
+          </Button>
         </View>
         <Text className="roster__quotas">
           {summary.quotas
             .map((q) => `${q.key || '名额'} ${q.taken}/${q.capacity}${q.waiting ? `（候补 ${q.waiting}）` : ''}`)
             .join('　')}
         </Text>
+        <View className="roster__search">
+          <Input
+            className="roster__search-input"
+            data-testid="roster-search"
+            type="text"
+            confirmType="search"
+            value={query}
+            maxlength={20}
+            placeholder="搜索姓名或手机尾号"
+            onInput={(e) => setQuery(e.detail.value)}
+            onConfirm={(e) => onSearch(e.detail.value)}
+          />
+          {query ? (
+            <Text
+              className="roster__search-clear"
+              data-testid="roster-search-clear"
+              onClick={() => {
+                setQuery('')
+                onSearch('')
+              }}
+            >
+              清除
+            </Text>
+          ) : null}
+          <Text className="roster__search-go" data-testid="roster-search-go" onClick={() => onSearch(query)}>
+            搜索
+          </Text>
+        </View>
         <View className="roster__chips" data-testid="state-filter">
           <Text
             className={`roster__chip${!filter.state ? ' roster__chip--on' : ''}`}
@@ -240,7 +345,7 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
               data-testid={`filter-${s}`}
               onClick={() => setFilter((f) => ({ ...f, state: s }))}
             >
-              {STATE_NAMES[s]} {summary.counts[s] ?? 0}
+              {STATE_NAMES[s]} {counts[s] ?? 0}
             </Text>
           ))}
         </View>
@@ -264,7 +369,29 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
             ))}
           </View>
         ) : null}
+        {checkinOpen ? (
+          <View className="roster__chips" data-testid="attendance-filter">
+            <Text
+              className={`roster__chip${!filter.attendance ? ' roster__chip--on' : ''}`}
+              onClick={() => setFilter((f) => ({ ...f, attendance: undefined }))}
+            >
+              全部签到情况
+            </Text>
+            {ATTENDANCE_CHIPS.map((c) => (
+              <Text
+                key={c.key}
+                className={`roster__chip${filter.attendance === c.key ? ' roster__chip--on' : ''}`}
+                data-testid={`attendance-${c.key}`}
+                onClick={() => setFilter((f) => ({ ...f, attendance: c.key }))}
+              >
+                {c.label}
+              </Text>
+            ))}
+          </View>
+        ) : null}
       </View>
+
+      <NoticeHistory items={notices.items} />
 
       {select ? (
         <View className="roster__draw" data-testid="draw-panel">
@@ -329,6 +456,16 @@ function Roster({ activity, initial }: { activity: ManagedActivity; initial: Sig
         onCancel={() => setDialog(null)}
         onConfirm={(reason) => void onReason(reason)}
       />
+      <NoticeDialog
+        open={noticeOpen}
+        initialKind={notify}
+        confirmed={summary.counts.confirmed ?? 0}
+        leftToday={notices.leftToday}
+        busy={busy === 'notice'}
+        error={noticeError}
+        onCancel={() => setNoticeOpen(false)}
+        onSend={(kind, text) => void onSendNotice(kind, text)}
+      />
     </View>
   )
 }
@@ -337,11 +474,18 @@ export default function RosterPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const data = useLoad(async () => {
-    const [activity, summary] = await Promise.all([getManaged(id), getSummary(id)])
-    return { activity, summary }
+    const [activity, summary, notices] = await Promise.all([getManaged(id), getSummary(id), listNotices(id)])
+    return { activity, summary, notices }
   }, [id])
 
   if (data.phase === 'loading') return <View className="roster__more">加载中…</View>
   if (data.phase === 'error') return <CallError error={data.error} onRetry={() => void data.reload()} />
-  return <Roster activity={data.data.activity} initial={data.data.summary} />
+  return (
+    <Roster
+      activity={data.data.activity}
+      initial={data.data.summary}
+      notices={data.data.notices}
+      notify={noticeKindParam(params.notify)}
+    />
+  )
 }
