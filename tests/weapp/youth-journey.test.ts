@@ -5,25 +5,21 @@
  * and checked), then finds it in 我的活动 (subpackage `mine`) and opens the 入场券.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import { TEST_REMINDER_TEMPLATE_ID } from './support/build'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const YOUTH = 'dev:youth' // the demo young person: a bound phone, no real name
 const EVENT = '青年读书会：《平凡的世界》' // reading club, open for sign-up, no questions
 const UNDER_WAY = '社区图书角整理' // 进行中: not in the 报名中 filter
 
-let backend: Backend
+const backend = useBackend()
 let host: WeappHost
 before(async () => {
-  backend = await startBackend()
+  await backend.start()
   host = new WeappHost(backend)
   host.openid = YOUTH
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
 })
 
 test('browse and filter the home page', async () => {
