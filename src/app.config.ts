@@ -113,6 +113,11 @@ const subPackages = [
     root: 'packages/stars/',
     pages: ['pages/mine/index', 'pages/review/index', 'pages/indicators/index'],
   },
+  {
+    // 活动海报: the poster of an activity for 朋友圈, with the mini-program code that opens it.
+    root: 'packages/share/',
+    pages: ['pages/poster/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -138,6 +138,12 @@ const cases: Case[] = [
   { fn: activity, name: 'activity.manageList', who: UNIT_A, data: async () => ({ unitId: w.unitA }) },
   { fn: activity, name: 'activity.changes', who: UNIT_A, data: async () => ({ id: (await createEvent(w)).id }) },
   {
+    fn: activity,
+    name: 'activity.posterCode',
+    who: EVERYONE,
+    data: async () => ({ id: (await publishedEvent(w)).id }),
+  },
+  {
     fn: org,
     name: 'org.apply',
     who: SIGNED_IN,

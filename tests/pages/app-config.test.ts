@@ -45,6 +45,7 @@ test('organiser and admin pages live in subpackages, and the tab bar has 首页 
     'packages/honours/',
     'packages/record/',
     'packages/stars/',
+    'packages/share/',
   ])
   expect(config.subPackages[0].pages).toEqual(
     expect.arrayContaining(['pages/signup-settings/index', 'pages/roster/index', 'pages/hours/index']),

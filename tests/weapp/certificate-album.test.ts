@@ -4,20 +4,16 @@
  * The certificate itself is issued by the real hours function.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const YOUTH = 'dev:youth'
 
-let backend: Backend
+const backend = useBackend()
 before(async () => {
-  backend = await startBackend()
+  await backend.start()
   await backend.pool.query("update app_user set real_name = '李青' where openid = $1", [YOUTH])
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
 })
 
 test('issue a certificate and save it to the photo album', async () => {

@@ -6,25 +6,19 @@
  * scan is in the database. The location prompt is refused, as a user may: the scan still counts.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const ORGANISER = 'dev:organiser' // manages 中国邮政镇江分公司团委
 const VOLUNTEER = 'dev:youth' // holds a place at the event
 const UNIT = '中国邮政镇江分公司团委'
 const EVENT = '邮政青年志愿林补植' // under way now: check-in is open
 
-let backend: Backend
+const backend = useBackend()
 let shown: { token: string; shortCode: string } | null = null
 
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+before(() => backend.start())
 
 test('the organiser opens the event’s 签到码 page in the organiser subpackage', async () => {
   const host = new WeappHost(backend)

@@ -4,22 +4,16 @@
  * the map again starts from the chosen point.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const ORGANISER = 'dev:organiser'
 const UNIT = '中国邮政镇江分公司团委'
 const PICKED = { name: '青年之家', address: '镇江市润州区中山西路 1 号', latitude: 32.2043, longitude: 119.4312 }
 
-let backend: Backend
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+const backend = useBackend()
+before(() => backend.start())
 
 test('the event editor takes its map position from wx.chooseLocation', async () => {
   const unit = await backend.pool.query<{ id: string }>('select id from org_unit where name = $1', [UNIT])

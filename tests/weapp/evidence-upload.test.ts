@@ -4,21 +4,16 @@
  * organiser picks).
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { cloud, startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { cloud } from './support/cloud'
+import { WeappHost } from './support/host'
 
 const ORGANISER = 'dev:organiser'
 const UNIT = '中国邮政镇江分公司团委'
 
-let backend: Backend
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+const backend = useBackend()
+before(() => backend.start())
 
 test('a 补录 photo is uploaded with wx.cloud.uploadFile to the name the server gave', async () => {
   const event = await backend.pool.query<{ id: string }>(

@@ -5,21 +5,16 @@
  * number is bound in the database.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { cloud, startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { cloud } from './support/cloud'
+import { WeappHost } from './support/host'
 
 const NEWCOMER = 'o-newcomer-phone'
 const CODE = 'e31968a7f94cc5ee25fafc2aef2773f0'
 
-let backend: Backend
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+const backend = useBackend()
+before(() => backend.start())
 
 test('a newcomer binds the phone WeChat verified, from the profile page', async () => {
   cloud.phoneCodes.set(CODE, '13912345678')

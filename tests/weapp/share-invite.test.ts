@@ -3,21 +3,15 @@
  * share button (open-type="share") hands WeChat a card whose path opens 加入单位 with that code.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const ORGANISER = 'dev:organiser'
 const UNIT = '中国邮政镇江分公司团委'
 
-let backend: Backend
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+const backend = useBackend()
+before(() => backend.start())
 
 test('the invite is shared as a card that opens 加入单位 with the code', async () => {
   const host = new WeappHost(backend)

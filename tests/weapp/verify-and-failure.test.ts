@@ -4,21 +4,15 @@
  * the server's Chinese message (sign-up closed between opening the sheet and submitting).
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { before, test } from 'node:test'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const YOUTH = 'dev:youth'
 const EVENT = '青年读书会：《平凡的世界》'
 
-let backend: Backend
-before(async () => {
-  backend = await startBackend()
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
-})
+const backend = useBackend()
+before(() => backend.start())
 
 test('a visitor verifies a certificate on the public verify page', async () => {
   await backend.pool.query("update app_user set real_name = '李青' where openid = $1", [YOUTH])

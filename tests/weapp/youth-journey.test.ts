@@ -5,25 +5,21 @@
  * and checked), then finds it in 我的活动 (subpackage `mine`) and opens the 入场券.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import { TEST_REMINDER_TEMPLATE_ID } from './support/build'
-import { startBackend, type Backend } from './support/cloud'
-import { closeWeapp, WeappHost } from './support/host'
+import { useBackend } from './support/backend'
+import { WeappHost } from './support/host'
 
 const YOUTH = 'dev:youth' // the demo young person: a bound phone, no real name
 const EVENT = '青年读书会：《平凡的世界》' // reading club, open for sign-up, no questions
 const UNDER_WAY = '社区图书角整理' // 进行中: not in the 报名中 filter
 
-let backend: Backend
+const backend = useBackend()
 let host: WeappHost
 before(async () => {
-  backend = await startBackend()
+  await backend.start()
   host = new WeappHost(backend)
   host.openid = YOUTH
-})
-after(async () => {
-  closeWeapp()
-  await backend.stop()
 })
 
 test('browse and filter the home page', async () => {
@@ -52,7 +48,27 @@ test('open the activity and sign up; WeChat asks for the reminder subscription f
   await host.tap('提交报名')
   await host.waitFor('取消报名')
   assert.deepEqual(host.toasts.at(-1), '报名成功')
-  assert.ok(!host.text().includes('确认报名参加本次活动？'), 'the sheet closed')
+  assert.ok(!host.text().includes('确认报名参加本次活动？'), 'the form is gone')
+  // The sheet's 报名成功 step: the phone's calendar, and what the reminder will do.
+  await host.waitFor('添加到手机日历')
+  assert.match(host.text(), /已开启活动提醒：活动开始前一天，微信服务通知会提醒你准时参加/)
+  host.stub('addPhoneCalendar', {})
+  await host.tap('添加到手机日历')
+  await host.waitForToast('已添加到手机日历')
+  const event = await backend.pool.query<{ start_at: Date; end_at: Date; place_name: string }>(
+    'select start_at, end_at, place_name from activity where title = $1',
+    [EVENT],
+  )
+  const { start_at: start, end_at: end, place_name: place } = event.rows[0]
+  const [added, ...more] = host.callsOf('addPhoneCalendar')
+  assert.equal(more.length, 0)
+  assert.equal(added.title, EVENT)
+  assert.equal(added.startTime, start.getTime() / 1000)
+  assert.equal(Number(added.endTime), end.getTime() / 1000)
+  assert.ok(String(added.location).startsWith(place), 'the place is the location')
+  assert.deepEqual([added.alarm, added.alarmOffset], [true, 3600], 'the phone reminds an hour before')
+  await host.tap('完成')
+  await host.until(() => !host.text().includes('添加到手机日历'), 'the sheet closed')
   await host.waitFor('剩余 11 席')
   assert.deepEqual(host.callsOf('requestSubscribeMessage'), [{ tmplIds: [TEST_REMINDER_TEMPLATE_ID] }])
   const row = await backend.pool.query<{ state: string; remind: boolean }>(

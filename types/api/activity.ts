@@ -219,4 +219,17 @@ export interface ActivityActions {
   /** A unit's activities in every state, newest start first. */
   manageList: { request: ActivityManageListRequest; response: { items: ManagedActivity[]; nextCursor: string | null } }
   changes: { request: ActivityIdRequest; response: { items: ActivityChange[] } }
+  /** Anyone, for a published activity: the mini-program code on its 朋友圈 poster. */
+  posterCode: { request: ActivityIdRequest; response: ActivityPosterCode }
+}
+
+/** The mini-program code that opens an activity (drawn on its poster). */
+export interface ActivityPosterCode {
+  activityId: string
+  /** The code's scene: the activity id without dashes (WeChat allows 32 characters). */
+  scene: string
+  /** The page the code opens, with `scene` in its query. */
+  page: string
+  /** A display link to the code's PNG (about ten minutes). */
+  codeUrl: string
 }

@@ -17,6 +17,7 @@ import { categories, getPublished, listPublished } from '../../../server/app/act
 import { cancelActivity, finishActivity, publishActivity } from '../../../server/app/activity/lifecycle'
 import { changes, manageGet, manageList } from '../../../server/app/activity/manage'
 import { createActivity, updateActivity } from '../../../server/app/activity/post'
+import { posterCode } from '../../../server/app/activity/share'
 import { action, createFunction, withFailures } from '../../../server/runtime/function'
 import type { ActivityFailure } from '../../../server/app/activity/failures'
 import { activityFailures } from './failures'
@@ -66,6 +67,11 @@ export const actions = withFailures<ActivityActions, ActivityFailure>(
       handle: (input, ctx) => manageList(ctx, input),
     }),
     changes: action({ access: 'signed_in', input: activityIdRequest, handle: (input, ctx) => changes(ctx, input.id) }),
+    posterCode: action({
+      access: 'public',
+      input: activityIdRequest,
+      handle: (input, ctx) => posterCode(ctx, input.id),
+    }),
   },
   activityFailures,
 )

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import Cell from '@taroify/core/cell'
 import '@taroify/core/cell/style'
 import Skeleton from '@taroify/core/skeleton'
@@ -23,6 +23,9 @@ import { rateText } from '@/features/signup/states'
 import { CheckinBar } from '@/features/checkin/components/CheckinBar'
 import { useSelfCheckin } from '@/features/checkin/hooks/useSelfCheckin'
 import { HoursNoticeSection } from '@/features/hours/components/HoursNoticeSection'
+import { ShareRow } from '@/features/share/components/ShareRow'
+import { shareCard, timelineCard } from '@/features/share/share'
+import { activityOfScene } from '@contract/share'
 import './index.scss'
 
 /** "仅限共青团员 · 18–35 岁 · 到场率不低于 80%", or null without conditions. */
@@ -135,6 +138,8 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
         </Text>
       </View>
 
+      <ShareRow activityId={a.id} phase={a.phase} />
+
       <SignupBar
         activity={a}
         summary={summary}
@@ -153,7 +158,11 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
 
 export default function ActivityPage() {
   const router = useRouter()
-  const { state, reload } = useActivityDetail(router.params.id)
+  // Opened by id (lists, share cards, messages) or by a poster's mini-program code (its `scene`).
+  const { state, reload } = useActivityDetail(router.params.id ?? activityOfScene(router.params.scene) ?? undefined)
+  const shown = state.phase === 'ready' ? state.activity : null
+  useShareAppMessage(() => shareCard(shown))
+  useShareTimeline(() => timelineCard(shown))
 
   switch (state.phase) {
     case 'loading':

@@ -9,7 +9,8 @@
  * - wx.cloud.callFunction → the real cloud function's main(event, context) (support/cloud.ts) as the
  *   person the test plays, wx.cloud.uploadFile/downloadFile → the stand-in storage;
  * - every WeChat-only API (scanCode, chooseLocation, requestSubscribeMessage, saveImageToPhotosAlbum,
- *   chooseMedia, ...) refuses until the test stubs it with `stub(name, answer)`; stubs record their calls.
+ *   addPhoneCalendar, chooseMedia, ...) refuses until the test stubs it with `stub(name, answer)`; stubs
+ *   record their calls.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -441,6 +442,7 @@ export class WeappHost {
         return { tempFilePath: this.tempFile(Buffer.from('89504e470d0a1a0a', 'hex'), 'png') }
       }),
       showShareImageMenu: this.edge('showShareImageMenu'),
+      addPhoneCalendar: this.edge('addPhoneCalendar'),
       login: this.edge('login'),
       requirePrivacyAuthorize: this.edge('requirePrivacyAuthorize'),
       getPrivacySetting: this.api('getPrivacySetting', () => ({ needAuthorization: false })),

@@ -12,7 +12,7 @@ import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
 import { usePrivacyConsent } from '@/features/privacy/hooks/usePrivacyConsent'
 import { acceptOffer, cancelRegistration, declineOffer } from '../api'
 import { barStatus, resultText } from '../signup-status'
-import { SignupSheet } from './SignupSheet'
+import { SignupSheet, showsDoneStep } from './SignupSheet'
 import './SignupBar.scss'
 
 interface Props {
@@ -143,12 +143,14 @@ export function SignupBar({ activity, summary, mine, signedIn, lastScan = null, 
         <SignupSheet
           activityId={activity.id}
           title={activity.title}
+          event={activity}
           summary={summary}
           submitLabel={s.submitLabel}
           onClose={() => setOpen(false)}
           onStale={onStale}
           onDone={(reg) => {
-            setOpen(false)
+            // In WeChat a confirmed place keeps the sheet open on its 报名成功 step (添加到手机日历).
+            if (!showsDoneStep(reg)) setOpen(false)
             onChanged(reg)
             toast(resultText(reg), reg.state === 'confirmed' ? 'success' : 'none')
           }}

@@ -9,6 +9,8 @@ import { useAction } from '@/hooks/useAction'
 import { ApiError } from '@/services/cloud'
 import { signUp, subscribeNotices, updateProfile } from '../api'
 import { newIdempotencyKey } from '../idempotency'
+import { PHONE_CALENDAR, type CalendarSource } from '../calendar'
+import { SignupDone } from './SignupDone'
 import {
   EMPTY_IDENTITY,
   IdentityStep,
@@ -26,12 +28,19 @@ export const PROFILE_URL = '/packages/mine/pages/profile/index'
 interface Props {
   activityId: string
   title: string
+  /** The event's time and place, for 添加到手机日历 after success. */
+  event: CalendarSource
   summary: SignupSummary
   submitLabel: string
   onClose(): void
   onDone(reg: Registration): void
   /** The server says I already have a registration: the page should load it. */
   onStale(): void
+}
+
+/** Whether the sheet stays open after success to offer 添加到手机日历 (WeChat, a confirmed place). */
+export function showsDoneStep(reg: Registration): boolean {
+  return PHONE_CALENDAR && reg.state === 'confirmed'
 }
 
 interface Subscriptions {
@@ -90,7 +99,7 @@ function profileUpdateOf(needs: IdentityNeeds, f: IdentityForm): ProfileUpdateRe
  * answers that the person lacks something (a phone, a real name, a birth date, a guardian's
  * consent), the sheet asks for exactly that in place, saves it, and sends the sign-up again.
  */
-export function SignupSheet({ activityId, title, summary, submitLabel, onClose, onDone, onStale }: Props) {
+export function SignupSheet({ activityId, title, event, summary, submitLabel, onClose, onDone, onStale }: Props) {
   const questions = summary.settings.questions
   const [key] = useState(newIdempotencyKey)
   const [answers, setAnswers] = useState<Record<string, Answer>>({})
@@ -103,6 +112,8 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
   const [notices, setNotices] = useState(false)
   const [needs, setNeeds] = useState<IdentityNeeds | null>(null)
   const [identity, setIdentity] = useState<IdentityForm>(EMPTY_IDENTITY)
+  // After 报名成功 in WeChat: the sheet shows the calendar row and what the reminder will do.
+  const [done, setDone] = useState(false)
 
   const set = (id: string, value: Answer) => {
     setAnswers((a) => ({ ...a, [id]: value }))
@@ -155,6 +166,7 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
         const reg = await signUp({ activityId, idempotencyKey: key, answers: sent, remind: wants })
         // Not part of the sign-up: a failure here must not hide the registration.
         if (wantsNotices) void subscribeNotices(activityId).catch(() => undefined)
+        if (showsDoneStep(reg)) setDone(true)
         onDone(reg)
       },
       (err) => {
@@ -181,79 +193,89 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
       <View className="signup-sheet__mask" onClick={() => !busy && onClose()} />
       <View className="signup-sheet__panel">
         <View className="signup-sheet__head">
-          <Text className="signup-sheet__title">报名：{title}</Text>
+          <Text className="signup-sheet__title">{done ? '报名成功' : `报名：${title}`}</Text>
           <Text className="signup-sheet__close" onClick={() => !busy && onClose()}>
             ×
           </Text>
         </View>
-        <View className="signup-sheet__body">
-          {questions.length === 0 ? <Text className="signup-sheet__plain">确认报名参加本次活动？</Text> : null}
-          {questions.map((q) => {
-            const err = fieldErrors[`answers.${q.id}`]
-            const value = answers[q.id]
-            return (
-              <View key={q.id} className={`signup-q${err ? ' signup-q--error' : ''}`} data-testid={`question-${q.id}`}>
-                <View className="signup-q__label">
-                  {q.label}
-                  {q.required ? <Text className="signup-q__required">*</Text> : null}
-                  {q.kind === 'multi' ? <Text className="signup-q__kind">（可多选）</Text> : null}
-                </View>
-                {q.kind === 'text' ? (
-                  q.label.length > 12 ? (
-                    <Textarea
-                      className="signup-q__textarea"
-                      data-testid={`answer-${q.id}`}
-                      maxlength={500}
-                      autoHeight
-                      value={typeof value === 'string' ? value : ''}
-                      placeholder="请填写"
-                      onInput={(e) => set(q.id, e.detail.value)}
-                    />
-                  ) : (
-                    <Input
-                      className="signup-q__input"
-                      data-testid={`answer-${q.id}`}
-                      maxlength={500}
-                      value={typeof value === 'string' ? value : ''}
-                      placeholder="请填写"
-                      onInput={(e) => set(q.id, e.detail.value)}
-                    />
-                  )
-                ) : (
-                  <View className="signup-q__options">
-                    {q.options.map((o) => {
-                      const on = q.kind === 'single' ? value === o : Array.isArray(value) && value.includes(o)
-                      return (
-                        <View
-                          key={o}
-                          className={`signup-q__option${on ? ' signup-q__option--on' : ''}`}
-                          data-testid={`option-${q.id}-${o}`}
-                          onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}
-                        >
-                          {o}
-                          {quotaNote(summary, q, o)}
-                        </View>
-                      )
-                    })}
+        {done ? (
+          <View className="signup-sheet__body">
+            <SignupDone event={event} reminded={remind === true} />
+          </View>
+        ) : (
+          <View className="signup-sheet__body">
+            {questions.length === 0 ? <Text className="signup-sheet__plain">确认报名参加本次活动？</Text> : null}
+            {questions.map((q) => {
+              const err = fieldErrors[`answers.${q.id}`]
+              const value = answers[q.id]
+              return (
+                <View
+                  key={q.id}
+                  className={`signup-q${err ? ' signup-q--error' : ''}`}
+                  data-testid={`question-${q.id}`}
+                >
+                  <View className="signup-q__label">
+                    {q.label}
+                    {q.required ? <Text className="signup-q__required">*</Text> : null}
+                    {q.kind === 'multi' ? <Text className="signup-q__kind">（可多选）</Text> : null}
                   </View>
-                )}
-                {err ? <Text className="signup-q__error">{err}</Text> : null}
-              </View>
-            )
-          })}
-          {needs ? (
-            <IdentityStep
-              needs={needs}
-              form={identity}
-              onChange={(patch) => {
-                setIdentity((f) => ({ ...f, ...patch }))
-                // A phone just bound answers "bind a phone first": that message is done.
-                if (patch.boundPhone) setError(null)
-              }}
-            />
-          ) : null}
-        </View>
-        {process.env.TARO_ENV === 'h5' ? (
+                  {q.kind === 'text' ? (
+                    q.label.length > 12 ? (
+                      <Textarea
+                        className="signup-q__textarea"
+                        data-testid={`answer-${q.id}`}
+                        maxlength={500}
+                        autoHeight
+                        value={typeof value === 'string' ? value : ''}
+                        placeholder="请填写"
+                        onInput={(e) => set(q.id, e.detail.value)}
+                      />
+                    ) : (
+                      <Input
+                        className="signup-q__input"
+                        data-testid={`answer-${q.id}`}
+                        maxlength={500}
+                        value={typeof value === 'string' ? value : ''}
+                        placeholder="请填写"
+                        onInput={(e) => set(q.id, e.detail.value)}
+                      />
+                    )
+                  ) : (
+                    <View className="signup-q__options">
+                      {q.options.map((o) => {
+                        const on = q.kind === 'single' ? value === o : Array.isArray(value) && value.includes(o)
+                        return (
+                          <View
+                            key={o}
+                            className={`signup-q__option${on ? ' signup-q__option--on' : ''}`}
+                            data-testid={`option-${q.id}-${o}`}
+                            onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}
+                          >
+                            {o}
+                            {quotaNote(summary, q, o)}
+                          </View>
+                        )
+                      })}
+                    </View>
+                  )}
+                  {err ? <Text className="signup-q__error">{err}</Text> : null}
+                </View>
+              )
+            })}
+            {needs ? (
+              <IdentityStep
+                needs={needs}
+                form={identity}
+                onChange={(patch) => {
+                  setIdentity((f) => ({ ...f, ...patch }))
+                  // A phone just bound answers "bind a phone first": that message is done.
+                  if (patch.boundPhone) setError(null)
+                }}
+              />
+            ) : null}
+          </View>
+        )}
+        {process.env.TARO_ENV === 'h5' && !done ? (
           // The local host has no subscribe messages: this switch stands in for WeChat's prompt,
           // and the reminder lands in the local outbox.
           <View
@@ -270,7 +292,7 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
             </View>
           </View>
         ) : null}
-        {error ? (
+        {error && !done ? (
           <View className="signup-sheet__error" data-testid="signup-error">
             <Text>{error.message}</Text>
             {profileLink ? (
@@ -285,17 +307,23 @@ export function SignupSheet({ activityId, title, summary, submitLabel, onClose, 
           </View>
         ) : null}
         <View className="signup-sheet__actions">
-          <Button
-            className="signup-sheet__submit"
-            color="primary"
-            shape="round"
-            block
-            loading={busy}
-            disabled={busy}
-            onClick={() => void submit()}
-          >
-            {error?.code === 'NETWORK' ? '重试' : submitLabel}
-          </Button>
+          {done ? (
+            <Button className="signup-sheet__finish" color="primary" shape="round" block onClick={onClose}>
+              完成
+            </Button>
+          ) : (
+            <Button
+              className="signup-sheet__submit"
+              color="primary"
+              shape="round"
+              block
+              loading={busy}
+              disabled={busy}
+              onClick={() => void submit()}
+            >
+              {error?.code === 'NETWORK' ? '重试' : submitLabel}
+            </Button>
+          )}
         </View>
       </View>
     </View>
