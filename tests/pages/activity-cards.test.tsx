@@ -265,6 +265,9 @@ describe('the detail header', () => {
     await openPage(`/pages/activity/index?id=${ID}`)
     const root = byTestId('activity-detail')
     expect(within(root, 'activity-picture')?.dataset.kind).toBe('illustration')
+    // The banner frame: the motif centred in the wide header, not a square cropped.
+    expect(srcOf(within(root, 'activity-picture'))).toBe(artUrl('heart', 'banner'))
+    expect(artUrl('heart', 'banner')).not.toBe(artUrl('heart'))
     expect(within(root, 'signed-up')?.textContent).toBe('35 人已报名')
     expect(within_all(root, 'signed-up-avatar').map(srcOf)).toEqual(['/files/avatars/a.jpg?sig=1'])
     expect(within_all(root, 'signed-up-blank')).toHaveLength(2)

@@ -9,7 +9,10 @@ interface Art {
   /** Gradient, light to deep. */
   from: string
   to: string
+  /** Drawn in a 120×120 box. */
   motif: string
+  /** A light hill along the bottom (the whole width). */
+  ground?: boolean
 }
 
 const W = '#fff'
@@ -19,8 +22,8 @@ const ARTS = {
   tree: {
     from: '#8fd19e',
     to: '#3f9d5c',
-    motif: `<path d="M0 94Q60 76 120 94V120H0Z" fill="${W}" fill-opacity=".28"/>
-<rect x="56" y="58" width="8" height="30" rx="3" fill="${W}"/>
+    ground: true,
+    motif: `<rect x="56" y="58" width="8" height="30" rx="3" fill="${W}"/>
 <circle cx="60" cy="44" r="19" fill="${W}"/><circle cx="45" cy="56" r="13" fill="${W}"/><circle cx="75" cy="56" r="13" fill="${W}"/>
 <circle cx="54" cy="40" r="4" fill="#3f9d5c" fill-opacity=".35"/><circle cx="70" cy="54" r="3" fill="#3f9d5c" fill-opacity=".35"/>`,
   },
@@ -84,8 +87,8 @@ const ARTS = {
   flag: {
     from: '#a9bdd1',
     to: '#5f7a96',
-    motif: `<path d="M0 94Q60 78 120 94V120H0Z" fill="${W}" fill-opacity=".28"/>
-<rect x="44" y="30" width="5" height="58" rx="2.5" fill="${W}"/>
+    ground: true,
+    motif: `<rect x="44" y="30" width="5" height="58" rx="2.5" fill="${W}"/>
 <path d="M49 32H84L76 44L84 56H49Z" fill="${W}"/>`,
   },
 } satisfies Record<string, Art>
@@ -135,23 +138,46 @@ function base64(ascii: string): string {
   return out
 }
 
-function svgOf(art: Art): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120">
+/** A card's square, or the detail header's banner (750×400 design px): the motif centred, never cropped. */
+export type ArtShape = 'square' | 'banner'
+
+const FRAMES: Record<ArtShape, { w: number; h: number; circles: string; ground: string; at: string }> = {
+  square: {
+    w: 120,
+    h: 120,
+    circles: '<circle cx="98" cy="20" r="30"/><circle cx="12" cy="112" r="24" fill-opacity=".1"/>',
+    ground: 'M0 94Q60 76 120 94V120H0Z',
+    at: '',
+  },
+  banner: {
+    w: 300,
+    h: 160,
+    circles: '<circle cx="262" cy="22" r="54"/><circle cx="24" cy="150" r="40" fill-opacity=".1"/>',
+    ground: 'M0 128Q150 98 300 128V160H0Z',
+    at: ' transform="translate(90 22)"',
+  },
+}
+
+function svgOf(art: Art, shape: ArtShape): string {
+  const f = FRAMES[shape]
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.w} ${f.h}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${art.from}"/><stop offset="1" stop-color="${art.to}"/></linearGradient></defs>
-<rect width="120" height="120" fill="url(#g)"/>
-<circle cx="98" cy="20" r="30" fill="${W}" fill-opacity=".14"/><circle cx="12" cy="112" r="24" fill="${W}" fill-opacity=".1"/>
-${art.motif}
+<rect width="${f.w}" height="${f.h}" fill="url(#g)"/>
+<g fill="${W}" fill-opacity=".14">${f.circles}</g>
+${art.ground ? `<path d="${f.ground}" fill="${W}" fill-opacity=".28"/>` : ''}
+<g${f.at}>${art.motif}</g>
 </svg>`
 }
 
-const urls = new Map<ArtName, string>()
+const urls = new Map<string, string>()
 
-/** The data URL of an illustration (built once per kind). */
-export function artUrl(name: ArtName): string {
-  let url = urls.get(name)
+/** The data URL of an illustration (built once per kind and shape). */
+export function artUrl(name: ArtName, shape: ArtShape = 'square'): string {
+  const key = `${name}:${shape}`
+  let url = urls.get(key)
   if (!url) {
-    url = `data:image/svg+xml;base64,${base64(svgOf(ARTS[name]))}`
-    urls.set(name, url)
+    url = `data:image/svg+xml;base64,${base64(svgOf(ARTS[name], shape))}`
+    urls.set(key, url)
   }
   return url
 }

@@ -52,7 +52,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
   const checkin = useSelfCheckin(a.id, mayCheckIn)
   return (
     <View className="detail" data-testid="activity-detail">
-      <ActivityPicture className="detail__cover" coverUrl={a.coverUrl} category={a.category} />
+      <ActivityPicture className="detail__cover" coverUrl={a.coverUrl} category={a.category} shape="banner" />
       <View className="detail__head">
         <Text className="detail__title">{a.title}</Text>
         <View className="detail__tags">
