@@ -235,12 +235,18 @@ export async function listActivitiesNear(
     }
   }
   params.push(q.limit + 1)
+  // The distance order runs over the filtered ids alone (narrow rows, no joins); only the page's rows
+  // are then joined to their unit, category and line and read their avatars.
   const { rows } = await db.query<ActivityRow>(
-    `select t.*, ${avatarsOf('t')} from (
-       ${selectActivity(`${distanceFrom(lat, lng)} as distance_m`)}
-       where ${where.join(' and ')}) t
-     ${outer.length ? `where ${outer.join(' and ')}` : ''}
-     order by t.distance_m asc nulls last, t.id limit $${params.length}`,
+    `${selectActivity(`p.distance_m, ${avatarsOf('a')}`)}
+     join (
+       select t.id, t.distance_m from (
+         select a.id, ${distanceFrom(lat, lng)} as distance_m from activity a where ${where.join(' and ')}
+       ) t
+       ${outer.length ? `where ${outer.join(' and ')}` : ''}
+       order by t.distance_m asc nulls last, t.id limit $${params.length}
+     ) p on p.id = a.id
+     order by p.distance_m asc nulls last, a.id`,
     params,
   )
   const page = rows.slice(0, q.limit)
