@@ -3,7 +3,7 @@
  * Browsers see published and finished events; drafts only reach the organiser's view.
  */
 import type { ActivityChange, ActivityStatusFilter, Category } from '@api/activity'
-import type { StartCursor } from '../domain/cursor'
+import type { DistanceCursor, StartCursor } from '../domain/cursor'
 import type { Event, EventState } from '../domain/event'
 import type { Db } from './tx'
 
@@ -15,6 +15,10 @@ export interface ActivityRecord extends Event, EventFields {
   cancelReason: string | null
   publishedAt: Date | null
   updatedAt: Date
+  /** Stored avatar references of the first seat holders who set one (browse reads only; else empty). */
+  avatars: string[]
+  /** Meters from the asker of a 附近 list; null otherwise or without a location. */
+  distanceMeters: number | null
 }
 
 interface ActivityRow {
@@ -48,6 +52,8 @@ interface ActivityRow {
   cancel_reason: string | null
   published_at: Date | null
   updated_at: Date
+  avatars?: string[] | null
+  distance_m?: number | null
 }
 
 function toRecord(row: ActivityRow): ActivityRecord {
@@ -87,22 +93,50 @@ function toRecord(row: ActivityRow): ActivityRecord {
     cancelReason: row.cancel_reason,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
+    avatars: row.avatars ?? [],
+    distanceMeters: row.distance_m ?? null,
   }
 }
 
-const SELECT_ACTIVITY = `
+/** The event's columns (plus `extra` ones) from activity `a` with its unit, category and line. */
+const selectActivity = (extra = '') => `
   select a.id, a.district_id, a.title, a.category, c.name as category_name, c.awards_service_hours,
          a.unit_id, u.name as unit_name, a.start_at, a.end_at, a.signup_opens_at, a.signup_closes_at,
          a.place_name, a.place_address, a.latitude, a.longitude, a.capacity, a.seats_taken, a.cover_url,
          a.description, a.contact, a.state, a.records_service_hours, a.plan_line_id,
          l.title as plan_line_title, l.planned_month as plan_line_month, l.year as plan_line_year,
-         a.cancel_reason, a.published_at, a.updated_at
+         a.cancel_reason, a.published_at, a.updated_at${extra ? `, ${extra}` : ''}
   from activity a
   join org_unit u on u.id = a.unit_id
   join activity_category c on c.code = a.category
   left join plan_line l on l.id = a.plan_line_id`
 
+const SELECT_ACTIVITY = selectActivity()
+
 const VISIBLE = "a.state in ('published', 'finished')"
+
+/** How many avatars a card shows, and how many of the event's first seat holders are looked at to find them. */
+export const SHOWN_AVATARS = 3
+const AVATAR_LOOKAHEAD = 20
+
+/**
+ * The avatars of `alias`'s event: among its first seat holders (confirmed or attended, in order of
+ * arrival; the partial index registration_seat_holders), those who set one. Bounded, so a card costs
+ * at most a few index reads whatever the event's size; evaluated only for the rows a page returns.
+ */
+const avatarsOf = (alias: string) => `array(
+    select p.avatar from (
+      select r.user_id, r.queue_position from registration r
+      where r.activity_id = ${alias}.id and r.state in ('confirmed', 'attended')
+      order by r.queue_position limit ${AVATAR_LOOKAHEAD}
+    ) h join app_user p on p.id = h.user_id
+    where p.avatar is not null order by h.queue_position limit ${SHOWN_AVATARS}) as avatars`
+
+/** Great-circle meters from ($lat, $lng) to the event (haversine, mean Earth radius); null without a location. */
+const distanceFrom = (lat: string, lng: string) => `case when a.latitude is null or a.longitude is null then null
+    else round(12742000 * asin(least(1, sqrt(
+      power(sin(radians(a.latitude - ${lat}) / 2), 2) +
+      cos(radians(${lat})) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - ${lng}) / 2), 2)))))::integer end`
 
 // Mirrors domain/activity-phase.ts; $2 is "now". end_at > start_at always holds (CHECK), and so does
 // end_at - start_at <= 31 days, which gives "not yet ended" a lower bound on start_at the index can use.
@@ -130,15 +164,18 @@ export interface ListQuery {
   now: Date
 }
 
+/** 附近: the same filters, ordered by distance from `near` (events without a location last), then id. */
+export interface NearQuery extends Omit<ListQuery, 'after'> {
+  near: { latitude: number; longitude: number }
+  after?: DistanceCursor
+}
+
 /** Finished activities read newest first; everything else soonest first. */
 export const isDescending = (status: ActivityStatusFilter) => status === 'finished'
 
 const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-export async function listActivities(
-  db: Db,
-  q: ListQuery,
-): Promise<{ rows: ActivityRecord[]; last: StartCursor | null }> {
+function filtersOf(q: Omit<ListQuery, 'after'>) {
   const params: unknown[] = [q.districtId, q.now]
   const where = ['a.district_id = $1', VISIBLE, STATUS_CONDITION[q.status]]
   const add = (sql: (n: number) => string, ...values: unknown[]) => {
@@ -150,17 +187,80 @@ export async function listActivities(
   if (q.startsWithin)
     add((n) => `a.start_at >= $${n} and a.start_at < $${n + 1}`, q.startsWithin.from, q.startsWithin.to)
   if (q.keyword) add((n) => `a.search_text ilike $${n}`, likePattern(q.keyword))
+  return { params, where, add }
+}
+
+/** One page of the browse list, each card with its first avatars: one statement. */
+export async function listActivities(
+  db: Db,
+  q: ListQuery,
+): Promise<{ rows: ActivityRecord[]; last: StartCursor | null }> {
+  const { params, where, add } = filtersOf(q)
   const desc = isDescending(q.status)
   if (q.after) add((n) => `(a.start_at, a.id) ${desc ? '<' : '>'} ($${n}, $${n + 1})`, q.after.startAt, q.after.id)
   params.push(q.limit + 1)
   const order = desc ? 'a.start_at desc, a.id desc' : 'a.start_at, a.id'
   const { rows } = await db.query<ActivityRow>(
-    `${SELECT_ACTIVITY} where ${where.join(' and ')} order by ${order} limit $${params.length}`,
+    `${selectActivity(avatarsOf('a'))}
+     where ${where.join(' and ')} order by ${order} limit $${params.length}`,
     params,
   )
   const page = rows.slice(0, q.limit)
   const lastRow = rows.length > q.limit ? page[page.length - 1] : undefined
   return { rows: page.map(toRecord), last: lastRow ? { startAt: lastRow.start_at, id: lastRow.id } : null }
+}
+
+/**
+ * One page of the 附近 list: the filtered set ordered by distance from `near` (computed here, over the
+ * filtered rows), events without a location after all others, ties by id; each card with its avatars.
+ * One statement.
+ */
+export async function listActivitiesNear(
+  db: Db,
+  q: NearQuery,
+): Promise<{ rows: ActivityRecord[]; last: DistanceCursor | null }> {
+  const { params, where } = filtersOf(q)
+  params.push(q.near.latitude, q.near.longitude)
+  const lat = `$${params.length - 1}::float8`
+  const lng = `$${params.length}::float8`
+  const outer: string[] = []
+  if (q.after) {
+    params.push(q.after.id)
+    const id = `$${params.length}::uuid`
+    if (q.after.distanceMeters === null) outer.push(`(t.distance_m is null and t.id > ${id})`)
+    else {
+      params.push(q.after.distanceMeters)
+      const d = `$${params.length}::integer`
+      outer.push(`(t.distance_m > ${d} or (t.distance_m = ${d} and t.id > ${id}) or t.distance_m is null)`)
+    }
+  }
+  params.push(q.limit + 1)
+  // The distance order runs over the filtered ids alone (narrow rows, no joins); only the page's rows
+  // are then joined to their unit, category and line and read their avatars.
+  const { rows } = await db.query<ActivityRow>(
+    `${selectActivity(`p.distance_m, ${avatarsOf('a')}`)}
+     join (
+       select t.id, t.distance_m from (
+         select a.id, ${distanceFrom(lat, lng)} as distance_m from activity a where ${where.join(' and ')}
+       ) t
+       ${outer.length ? `where ${outer.join(' and ')}` : ''}
+       order by t.distance_m asc nulls last, t.id limit $${params.length}
+     ) p on p.id = a.id
+     order by p.distance_m asc nulls last, a.id`,
+    params,
+  )
+  const page = rows.slice(0, q.limit)
+  const lastRow = rows.length > q.limit ? page[page.length - 1] : undefined
+  return {
+    rows: page.map(toRecord),
+    last: lastRow ? { distanceMeters: lastRow.distance_m ?? null, id: lastRow.id } : null,
+  }
+}
+
+/** One event as a browser sees it: with its first avatars. */
+export async function findShownActivity(db: Db, id: string): Promise<ActivityRecord | null> {
+  const { rows } = await db.query<ActivityRow>(`${selectActivity(avatarsOf('a'))} where a.id = $1`, [id])
+  return rows[0] ? toRecord(rows[0]) : null
 }
 
 export async function findActivity(db: Db, id: string, forUpdate = false): Promise<ActivityRecord | null> {

@@ -468,6 +468,7 @@ export async function pseudonymiseUser(
        gender = null,
        league_member = false,
        id_type = null,
+       avatar = null,
        privacy_version = null,
        privacy_agreed_at = null,
        deleted_at = $4

@@ -84,3 +84,14 @@ export async function savePhone(db: Db, openid: string, phone: string, at: Date)
     [openid, phone, at],
   )
 }
+
+/** The person's stored avatar reference, or null. */
+export async function findAvatar(db: Db, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ avatar: string | null }>('select avatar from app_user where id = $1', [userId])
+  return rows[0]?.avatar ?? null
+}
+
+/** Sets (or, with null, removes) the person's avatar. */
+export async function saveAvatar(db: Db, userId: string, avatar: string | null): Promise<void> {
+  await db.query('update app_user set avatar = $2 where id = $1', [userId, avatar])
+}

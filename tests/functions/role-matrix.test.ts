@@ -243,6 +243,7 @@ const cases: Case[] = [
     who: SIGNED_IN,
     data: async () => ({ realName: '李青', guardian: { name: '李母', phone: '13905112233', consent: true } }),
   },
+  { fn: signup, name: 'signup.avatarUpload', who: SIGNED_IN, data: async () => ({ file: 'jpg' }) },
   { fn: signup, name: 'signup.sweep', who: NOBODY, data: async () => undefined },
   {
     fn: signup,

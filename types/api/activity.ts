@@ -36,6 +36,14 @@ export const activityListRequest = z.strictObject({
   unitId: z.uuid().optional(),
   /** Matched against title, place and unit name; 1–20 characters. */
   keyword: z.string().trim().min(1).max(20).optional(),
+  /**
+   * 附近: order by distance from here (GCJ-02, as the phone's location gives it), nearest first; events
+   * without a location follow. Each card then carries its distance.
+   */
+  near: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .meta({ label: '我的位置' })
+    .optional(),
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor: z.string().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
@@ -72,8 +80,17 @@ export interface ActivityCard {
   placeName: string
   capacity: number
   seatsLeft: number
+  /** People holding a seat (confirmed sign-ups): "N 人已报名". */
+  signedUp: number
+  /**
+   * Display links (short-lived) of up to 3 avatars of people holding a seat who set one, earliest
+   * sign-ups first; never names. The card draws neutral circles for the rest.
+   */
+  avatars: string[]
   phase: ActivityPhase
   coverUrl: string | null
+  /** Meters from the `near` point of a 附近 list; null otherwise, or when the event has no location. */
+  distanceMeters: number | null
 }
 
 export interface GeoPoint {

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod'
 import type { ActivityPhase } from './activity'
-import { phone, text } from './common'
+import { phone, text, type UploadTarget } from './common'
+import { UPLOAD_IMAGE_EXTS } from '../contract/files'
 import {
   ID_TYPES,
   MY_TABS,
@@ -145,6 +146,15 @@ export const profileUpdateRequest = z.strictObject({
   leagueMember: z.boolean().optional(),
   idType: z.enum(ID_TYPES).optional(),
   guardian: guardianSchema.optional(),
+  /** An avatar the person uploaded (signup.avatarUpload), or null to remove it. */
+  avatar: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^(cloud|local):\/\//, { message: '图片无效，请重新上传' })
+    .nullable()
+    .optional()
+    .meta({ label: '头像' }),
 })
 export type ProfileUpdateRequest = z.input<typeof profileUpdateRequest>
 
@@ -165,7 +175,15 @@ export interface Profile {
   attendanceRate: number | null
   attended: number
   noShows: number
+  /** A display link (short-lived) of the person's avatar; null (or absent) when none is set. */
+  avatarUrl?: string | null
 }
+
+/** An upload name for the person's own avatar, in the picked file's kind. */
+export const avatarUploadRequest = z.strictObject({
+  file: z.enum(UPLOAD_IMAGE_EXTS).meta({ label: '图片格式' }),
+})
+export type AvatarUploadRequest = z.input<typeof avatarUploadRequest>
 
 export interface Registration {
   id: string
@@ -324,6 +342,8 @@ export interface SignupActions {
   myList: { request: MyListRequest; response: { items: MyRegistration[] } }
   profile: { request: Record<string, never> | undefined; response: Profile }
   updateProfile: { request: ProfileUpdateRequest; response: Profile }
+  /** Where the person's new avatar goes (then `updateProfile({ avatar })` with the uploaded file id). */
+  avatarUpload: { request: AvatarUploadRequest; response: UploadTarget }
   roster: { request: RosterRequest; response: RosterPage }
   decide: { request: DecideRequest; response: RosterEntry }
   moveQuota: { request: MoveQuotaRequest; response: RosterEntry }

@@ -4,6 +4,7 @@
  */
 import {
   attendanceRequest,
+  avatarUploadRequest,
   decideRequest,
   drawRequest,
   exportRosterRequest,
@@ -26,7 +27,7 @@ import { acceptOffer, cancel, declineOffer } from '../../../server/app/signup/ca
 import { decide, moveQuota, promote } from '../../../server/app/signup/decide'
 import { draw, pick } from '../../../server/app/signup/draw'
 import { myList, myRegistration } from '../../../server/app/signup/mine'
-import { myProfile, updateProfile } from '../../../server/app/signup/profile'
+import { avatarUpload, myProfile, updateProfile } from '../../../server/app/signup/profile'
 import { exportRoster, roster } from '../../../server/app/signup/roster'
 import { summary, updateSettings } from '../../../server/app/signup/settings'
 import { signUp } from '../../../server/app/signup/sign-up'
@@ -82,6 +83,11 @@ export const actions = withFailures<SignupActions, SignupFailure>(
       access: 'signed_in',
       input: profileUpdateRequest,
       handle: (input, ctx) => updateProfile(ctx, input),
+    }),
+    avatarUpload: action({
+      access: 'signed_in',
+      input: avatarUploadRequest,
+      handle: (input, ctx) => avatarUpload(ctx, input),
     }),
     roster: action({ access: 'signed_in', input: rosterRequest, handle: (input, ctx) => roster(ctx, input) }),
     decide: action({ access: 'signed_in', input: decideRequest, handle: (input, ctx) => decide(ctx, input) }),

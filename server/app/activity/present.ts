@@ -1,6 +1,6 @@
 /**
- * The API shapes of an event: a browse card, the public detail, the organiser's view. Covers are
- * shown through links (`coverLinks` first, one batch for a whole list).
+ * The API shapes of an event: a browse card, the public detail, the organiser's view. Covers and the
+ * seat holders' avatars are shown through links (`coverLinks` first, one batch for a whole list).
  */
 import type { ActivityCard, ActivityDetail, ManagedActivity } from '@api/activity'
 import { activityPhase, seatsLeft } from '../../domain/activity-phase'
@@ -8,11 +8,11 @@ import type { ActivityRecord } from '../../store/activities'
 import type { AppContext } from '../context'
 import { imageLinks, shownImage, type ImageLinks } from '../images'
 
-/** The display links of these events' covers. */
+/** The display links of these events' covers and shown avatars, in one batch. */
 export const coverLinks = (ctx: Pick<AppContext, 'platform' | 'now'>, records: ActivityRecord[]): Promise<ImageLinks> =>
   imageLinks(
     ctx,
-    records.map((a) => a.coverUrl),
+    records.flatMap((a) => [a.coverUrl, ...a.avatars]),
   )
 
 export function toCard(a: ActivityRecord, now: Date, links: ImageLinks): ActivityCard {
@@ -26,8 +26,12 @@ export function toCard(a: ActivityRecord, now: Date, links: ImageLinks): Activit
     placeName: a.placeName,
     capacity: a.capacity,
     seatsLeft: seatsLeft(a.capacity, a.seatsTaken),
+    signedUp: a.seatsTaken,
+    // Only avatars that got a link: a file gone from storage shows as a neutral circle.
+    avatars: a.avatars.flatMap((ref) => shownImage(links, ref) ?? []),
     phase: activityPhase(a, now),
     coverUrl: shownImage(links, a.coverUrl),
+    distanceMeters: a.distanceMeters,
   }
 }
 

@@ -8,6 +8,7 @@
  * Either kind is seen only through short-lived links. Pure: the random part comes in from the caller.
  */
 
+import { createHash } from 'crypto'
 import { UPLOAD_IMAGE_EXTS, type UploadImageExt } from '@contract/files'
 
 // Image kinds the phone pickers produce (the upload name keeps the extension): part of the contract.
@@ -133,6 +134,28 @@ export function isUploadPath(path: string): boolean {
   return (
     /^evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
     /^images\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
-    /^star-evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
+    /^star-evidence\/[^/]+\/[^/]+\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path) ||
+    /^avatars\/[^/]+\/[0-9a-f]{32}\.[a-z]+$/.test(path)
   )
+}
+
+/**
+ * A person's avatar: shown (without a name) on the cards of events they hold a seat at, so its name must
+ * not carry the person's id: it sits under a digest of the id (the same for each of their uploads).
+ */
+const avatarPrefix = (userId: string) =>
+  `avatars/${createHash('sha256').update(`avatar:${userId}`).digest('hex').slice(0, 32)}/`
+
+/** The storage path of a new avatar: the person, then 128 random bits. */
+export function avatarPath(userId: string, randomHex: string, ext: UploadImageExt): string {
+  if (!RANDOM_PART.test(randomHex)) throw new Error('an upload name needs 128 random bits')
+  if (!ID_PART.test(userId)) throw new Error('an upload scope is ids only')
+  return `${avatarPrefix(userId)}${randomHex}.${ext}`
+}
+
+/** Whether `fileId` is an avatar this person uploaded (an upload name the server gave out to them). */
+export function isAvatarOf(fileId: string, userId: string): boolean {
+  const path = storedPath(fileId)
+  const prefix = avatarPrefix(userId)
+  return !!path && path.startsWith(prefix) && isRandomName(path.slice(prefix.length))
 }

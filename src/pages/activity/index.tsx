@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import Cell from '@taroify/core/cell'
 import '@taroify/core/cell/style'
@@ -9,7 +9,9 @@ import '@taroify/core/tag/style'
 import type { ActivityDetail } from '@api/activity'
 import type { SignupSettings } from '@api/signup'
 import { useActivityDetail } from '@/features/activities/hooks/useActivityDetail'
+import { ActivityPicture } from '@/features/activities/components/ActivityPicture'
 import { PhaseTag } from '@/features/activities/components/PhaseTag'
+import { SignedUp } from '@/features/activities/components/SignedUp'
 import { PlaceMap } from '@/features/activities/components/PlaceMap'
 import { seatsText } from '@/features/activities/components/seats'
 import { EmptyState } from '@/components/EmptyState'
@@ -53,7 +55,7 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
   const checkin = useSelfCheckin(a.id, mayCheckIn)
   return (
     <View className="detail" data-testid="activity-detail">
-      {a.coverUrl ? <Image className="detail__cover" src={a.coverUrl} mode="aspectFill" /> : null}
+      <ActivityPicture className="detail__cover" coverUrl={a.coverUrl} category={a.category} shape="banner" />
       <View className="detail__head">
         <Text className="detail__title">{a.title}</Text>
         <View className="detail__tags">
@@ -66,6 +68,9 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
               志愿时长
             </Tag>
           ) : null}
+        </View>
+        <View className="detail__signed-up">
+          <SignedUp count={a.signedUp} avatars={a.avatars} size="large" />
         </View>
       </View>
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useHomeList } from '@/features/activities/hooks/useHomeList'
+import { useNearby } from '@/features/activities/hooks/useNearby'
 import { ActivityCard } from '@/features/activities/components/ActivityCard'
 import { ActivityListSkeleton } from '@/features/activities/components/ActivityListSkeleton'
 import { CategoryTabs } from '@/features/activities/components/CategoryTabs'
@@ -9,6 +10,7 @@ import { ListFooter } from '@/features/activities/components/ListFooter'
 import { hasFilters } from '@/features/activities/store/activity-list'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
+import { PrivacyPopup } from '@/features/privacy/components/PrivacyPopup'
 import './index.scss'
 
 function openActivity(id: string) {
@@ -22,6 +24,7 @@ function emptyText(filtered: boolean, finished: boolean): string {
 
 export default function Home() {
   const list = useHomeList()
+  const nearby = useNearby()
 
   let body: JSX.Element
   if (list.phase === 'idle' || list.phase === 'loading') {
@@ -74,9 +77,12 @@ export default function Home() {
         units={list.units}
         onChange={list.setFilters}
         onClear={list.clearFilters}
+        nearby={{ on: nearby.on, asking: nearby.asking, onToggle: () => void nearby.toggle() }}
       />
       <CategoryTabs categories={list.categories} value={list.category} onChange={list.setCategory} />
       <View className="home__content">{body}</View>
+      {/* WeChat holds 附近's getLocation until the person answers the 隐私保护指引 here. */}
+      <PrivacyPopup />
     </View>
   )
 }

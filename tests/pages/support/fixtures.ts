@@ -20,8 +20,11 @@ export function card(overrides: Partial<ActivityCard> = {}): ActivityCard {
     placeName: '人民公园',
     capacity: 30,
     seatsLeft: 12,
+    signedUp: 18,
+    avatars: [],
     phase: 'open',
     coverUrl: null,
+    distanceMeters: null,
     ...overrides,
   }
 }

@@ -19,10 +19,12 @@ interface Props {
   units: Unit[]
   onChange(patch: Partial<HomeFilters>): void
   onClear(): void
+  /** 附近: ordered by distance (a chip at the head of the row), when the page offers it. */
+  nearby?: { on: boolean; asking: boolean; onToggle(): void }
 }
 
 /** Status chips, month and unit pickers and a keyword box; every change reloads the list from page 1. */
-export function FilterBar({ filters, units, onChange, onClear }: Props) {
+export function FilterBar({ filters, units, onChange, onClear, nearby }: Props) {
   // The box holds what is being typed; the list is filtered only on confirm.
   const [draft, setDraft] = useState(filters.keyword)
   useEffect(() => setDraft(filters.keyword), [filters.keyword])
@@ -51,6 +53,20 @@ export function FilterBar({ filters, units, onChange, onClear }: Props) {
 
       {/* One row for status, month and unit (it scrolls sideways): the list starts higher on a phone. */}
       <ScrollView className="filter-bar__statuses" scrollX enhanced showScrollbar={false}>
+        {nearby ? (
+          <>
+            <View
+              className={`filter-bar__chip filter-bar__near${nearby.on ? ' filter-bar__chip--set' : ''}`}
+              data-testid="near-toggle"
+              role="switch"
+              aria-checked={nearby.on}
+              onClick={nearby.onToggle}
+            >
+              {nearby.asking ? '定位中…' : '附近'}
+            </View>
+            <View className="filter-bar__divider" />
+          </>
+        ) : null}
         <View className="filter-bar__tabs" role="tablist" aria-label="活动状态">
           {STATUS_OPTIONS.map((o) => (
             <View

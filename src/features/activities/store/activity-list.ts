@@ -3,7 +3,7 @@
  * Kept in a store (not page state) so the list survives a visit to a detail page.
  */
 import { create } from 'zustand'
-import type { ActivityCard, ActivityListRequest, ActivityStatusFilter, Category } from '@api/activity'
+import type { ActivityCard, ActivityListRequest, ActivityStatusFilter, Category, GeoPoint } from '@api/activity'
 import type { Unit } from '@api/org'
 import { listActivities, listCategories } from '../api'
 import { listUnits } from '@/features/org/api'
@@ -27,8 +27,12 @@ export function hasFilters(f: HomeFilters): boolean {
   return f.status !== 'active' || f.month !== null || f.unitId !== null || f.keyword.trim() !== ''
 }
 
-/** The list request for the current tab and filters; unset filters are left out. */
-export function listRequest(category: string | null, f: HomeFilters): ActivityListRequest {
+/** The list request for the current tab and filters (and 附近's point); unset filters are left out. */
+export function listRequest(
+  category: string | null,
+  f: HomeFilters,
+  near: GeoPoint | null = null,
+): ActivityListRequest {
   const keyword = f.keyword.trim()
   return {
     status: f.status,
@@ -36,6 +40,7 @@ export function listRequest(category: string | null, f: HomeFilters): ActivityLi
     ...(f.month ? { month: { year: f.month.year, month: f.month.month } } : {}),
     ...(f.unitId ? { unitId: f.unitId } : {}),
     ...(keyword ? { keyword } : {}),
+    ...(near ? { near: { latitude: near.latitude, longitude: near.longitude } } : {}),
   }
 }
 
@@ -43,6 +48,8 @@ export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface ActivityListState extends HomeFilters {
   category: string | null
+  /** 附近: where the person is (GCJ-02); the list is ordered by distance from here. Null: start order. */
+  near: GeoPoint | null
   categories: Category[]
   /** Admitted member units, for the unit filter. */
   units: Unit[]
@@ -67,6 +74,8 @@ export interface ActivityListState extends HomeFilters {
   loadMore(): Promise<void>
   setCategory(code: string | null): void
   setStatus(status: HomeStatus): void
+  /** Orders by distance from `point` (null: back to start order) and reloads from page 1. */
+  setNear(point: GeoPoint | null): void
   /** Changes some filters and reloads from page 1. */
   setFilters(patch: Partial<HomeFilters>): void
   clearFilters(): void
@@ -75,6 +84,7 @@ export interface ActivityListState extends HomeFilters {
 
 const initial = {
   category: null,
+  near: null,
   ...DEFAULT_FILTERS,
   categories: [],
   units: [],
@@ -101,7 +111,7 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
       set({ refreshing: true })
     }
     try {
-      const page = await listActivities(listRequest(s.category, s))
+      const page = await listActivities(listRequest(s.category, s, s.near))
       if (!isLatest()) return null
       set({ items: page.items, nextCursor: page.nextCursor, phase: 'ready', error: null, moreError: null })
       return null
@@ -152,7 +162,7 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
       const isSame = latest.same()
       set({ loadingMore: true, moreError: null })
       try {
-        const page = await listActivities({ ...listRequest(s.category, s), cursor: nextCursor })
+        const page = await listActivities({ ...listRequest(s.category, s, s.near), cursor: nextCursor })
         if (!isSame()) return
         // The keyset cursor should not repeat rows; guard anyway so React keys stay unique.
         const seen = new Set(get().items.map((a) => a.id))
@@ -177,6 +187,12 @@ export const useActivityListStore = create<ActivityListState>()((set, get) => {
     setStatus(status) {
       if (get().status === status) return
       set({ status })
+      void get().reload()
+    },
+
+    setNear(point) {
+      if (JSON.stringify(get().near) === JSON.stringify(point)) return
+      set({ near: point })
       void get().reload()
     },
 

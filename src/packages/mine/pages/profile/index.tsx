@@ -8,6 +8,7 @@ import { ID_TYPES } from '@contract/signup'
 import { CallError } from '@/components/CallError'
 import { FieldRow, FormError, SelectField, SwitchField, TextField } from '@/components/form/Field'
 import { PrivacyGate } from '@/features/privacy/components/PrivacyGate'
+import { AvatarField } from '../../features/avatar/AvatarField'
 import { PhoneBinder } from '@/features/session/components/PhoneBinder'
 import { maskPhone } from '@/features/session/phone'
 import { getProfile, updateProfile } from '@/features/signup/api'
@@ -91,6 +92,7 @@ function Editor({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): v
         报名时组织者会看到你的姓名和手机号；出生日期和团员身份用于判断是否符合活动的报名条件。报名需要绑定手机号，部分活动（如交友联谊、志愿服务）要求实名。
       </Text>
       <View className="form-card">
+        <AvatarField avatarUrl={profile.avatarUrl ?? null} onSaved={onSaved} />
         <FieldRow label="我的到场率" name="attendance">
           {profile.attendanceRate === null ? (
             // Nothing to count yet is not a fault: a quiet line, not a big red figure.
