@@ -9,7 +9,7 @@ import { callFunctionMock, serve } from './support/cloud-mock'
 import { freezeNow } from './support/clock'
 import { allByTestId, byTestId, byText, callsOf, pick, tap } from './support/dom'
 import { summary } from './support/venue-fixtures'
-import { wgs84ToGcj02 } from '@/packages/venues/features/venue/geo'
+import { wgs84ToGcj02 } from '@/utils/geo'
 
 jest.mock('@/services/cloud', () => ({
   ...jest.requireActual('@/services/cloud'),

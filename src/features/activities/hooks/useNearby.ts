@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { GeoPoint } from '@api/activity'
-import { wgs84ToGcj02 } from '@/packages/venues/features/venue/geo'
+import { wgs84ToGcj02 } from '@/utils/geo'
 import { useActivityListStore } from '../store/activity-list'
 
 const WECHAT = process.env.TARO_ENV === 'weapp'

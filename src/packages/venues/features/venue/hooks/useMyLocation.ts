@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { GeoPoint } from '@api/venue'
-import { wgs84ToGcj02 } from '../geo'
+import { wgs84ToGcj02 } from '@/utils/geo'
 
 export type LocationState = { phase: 'asking' } | { phase: 'known'; point: GeoPoint } | { phase: 'unknown' }
 
