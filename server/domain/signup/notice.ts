@@ -1,4 +1,4 @@
-/** Rules of notices to everyone confirmed for an event (通知已报名人员): when one may be sent. Pure. */
+/** Rules of notices to everyone confirmed for an event (the roster's "notify everyone confirmed"): when one may be sent. Pure. */
 import { NOTICE_DAILY_LIMIT } from '@contract/signup'
 import type { EventState } from '../event'
 import { SHANGHAI_OFFSET_MS, shanghaiDay } from '../shanghai-time'
