@@ -33,15 +33,24 @@ export function PersonCard() {
     <View className="me__card" data-testid="person-card">
       <View className="me__card-numbers">
         <View className="me__card-cell" data-testid="person-hours" onClick={() => go(RECORD)}>
-          <Text className="me__card-value">{String(p.totalHours)}</Text>
-          <Text className="me__card-label">累计志愿时长（小时）</Text>
+          <Text className="me__card-value">
+            {String(p.totalHours)}
+            <Text className="me__card-unit"> 小时</Text>
+          </Text>
+          <Text className="me__card-label">累计志愿时长</Text>
         </View>
         <View className="me__card-cell" data-testid="person-stars" onClick={() => go(MY_STARS)}>
-          <Text className="me__card-value">{`${p.stars.earned} 颗`}</Text>
-          <Text className="me__card-label">{p.stars.published ? `今年摘星（共 ${p.stars.of} 颗）` : '今年摘星'}</Text>
+          <Text className="me__card-value">
+            {p.stars.published ? `${p.stars.earned}/${p.stars.of}` : String(p.stars.earned)}
+            <Text className="me__card-unit"> 颗</Text>
+          </Text>
+          <Text className="me__card-label">今年摘星</Text>
         </View>
         <View className="me__card-cell" data-testid="person-activities" onClick={() => go(RECORD)}>
-          <Text className="me__card-value">{String(p.activities)}</Text>
+          <Text className="me__card-value">
+            {String(p.activities)}
+            <Text className="me__card-unit"> 场</Text>
+          </Text>
           <Text className="me__card-label">今年参加活动</Text>
         </View>
       </View>

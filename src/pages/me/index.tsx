@@ -50,7 +50,7 @@ function Profile({ me }: { me: Me }) {
       </View>
       <PersonCard />
 
-      <Cell.Group className="me__group" inset title="成长档案" data-testid="record-entries">
+      <Cell.Group className="me__group" inset data-testid="record-entries">
         <Cell title="成长档案" clickable rightIcon={ARROW} onClick={() => go(RECORD)}>
           活动、时长、证明与评价
         </Cell>
