@@ -77,19 +77,3 @@ export function drawOnWeappCanvas(cert: Certificate, onReady: (canvas: Taro.Canv
 export function fileName(cert: Certificate): string {
   return `志愿服务证明-${formatCode(cert.code)}.png`
 }
-
-/** H5: download the PNG through an <a download>. */
-export function downloadPng(canvas: HTMLCanvasElement, name: string): void {
-  const a = document.createElement('a')
-  a.setAttribute('href', canvas.toDataURL('image/png'))
-  a.setAttribute('download', name)
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
-
-/** weapp: the canvas as a temporary PNG file. */
-export async function weappTempFile(canvas: Taro.Canvas): Promise<string> {
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'png' })
-  return tempFilePath
-}

@@ -3,26 +3,10 @@
  * canvas (H5). Only what both have is used.
  */
 import type { Certificate } from '@api/hours'
+import type { Context2D } from '@/utils/canvas'
 import { type CertificateLayout, layoutCertificate } from './layout'
 
-/** The part of CanvasRenderingContext2D we draw with (weapp's 2D context has the same). */
-export interface Context2D {
-  fillStyle: unknown
-  strokeStyle: unknown
-  lineWidth: number
-  font: string
-  textAlign: string
-  textBaseline: string
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void
-  fillRect(x: number, y: number, w: number, h: number): void
-  strokeRect(x: number, y: number, w: number, h: number): void
-  fillText(text: string, x: number, y: number, maxWidth?: number): void
-  beginPath(): void
-  moveTo(x: number, y: number): void
-  lineTo(x: number, y: number): void
-  stroke(): void
-  drawImage(image: CanvasImageSource, x: number, y: number, w: number, h: number): void
-}
+export type { Context2D } from '@/utils/canvas'
 
 export const FONT_FAMILY =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'

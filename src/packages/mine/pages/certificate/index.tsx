@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { Certificate } from '@api/hours'
+import { downloadPng, weappTempFile } from '@/utils/canvas'
 import { FormError } from '@/components/form/Field'
 import { hoursText, longDate } from '@/features/hours/format'
 import { errorCode, errorMessage } from '@/utils/errors'
@@ -12,11 +13,9 @@ import { shanghaiDate } from '@/utils/instant'
 import {
   CANVAS_ID,
   type DrawnCanvas,
-  downloadPng,
   drawOnDomCanvas,
   drawOnWeappCanvas,
   fileName,
-  weappTempFile,
 } from '../../features/certificate/canvas'
 import { PAGE_HEIGHT, PAGE_WIDTH, formatCode } from '../../features/certificate/layout'
 import { getCertificate } from '../../features/hours/api'

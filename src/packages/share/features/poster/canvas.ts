@@ -95,19 +95,3 @@ export function drawOnWeappCanvas(a: ActivityDetail, codeUrl: string): Promise<D
     })
   })
 }
-
-/** H5: downloads the PNG through an <a download>. */
-export function downloadPng(canvas: HTMLCanvasElement, name: string): void {
-  const a = document.createElement('a')
-  a.setAttribute('href', canvas.toDataURL('image/png'))
-  a.setAttribute('download', name)
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
-
-/** weapp: the canvas as a temporary PNG file. */
-export async function weappTempFile(canvas: Taro.Canvas): Promise<string> {
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'png' })
-  return tempFilePath
-}

@@ -2,25 +2,11 @@
  * Draws a poster layout on a 2D context: the weapp `<Canvas type="2d">` context or a browser canvas
  * (H5). Only what both have is used.
  */
+import type { Context2D } from '@/utils/canvas'
 import type { PosterImage, PosterLayout } from './layout'
 
-/** The part of CanvasRenderingContext2D the poster uses (weapp's 2D context has the same). */
-export interface PosterContext {
-  fillStyle: unknown
-  strokeStyle: unknown
-  lineWidth: number
-  font: string
-  textAlign: string
-  textBaseline: string
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void
-  fillRect(x: number, y: number, w: number, h: number): void
-  fillText(text: string, x: number, y: number, maxWidth?: number): void
-  beginPath(): void
-  moveTo(x: number, y: number): void
-  lineTo(x: number, y: number): void
-  stroke(): void
-  drawImage(image: CanvasImageSource, ...box: number[]): void
-}
+/** The drawing context (weapp's 2D context and a browser canvas alike). */
+export type PosterContext = Context2D
 
 /** A loaded image; its natural size (when known) lets a cover be cropped instead of stretched. */
 export interface LoadedImage {

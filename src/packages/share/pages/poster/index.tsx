@@ -4,18 +4,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import Button from '@taroify/core/button'
 import '@taroify/core/button/style'
 import type { ActivityDetail } from '@api/activity'
+import { downloadPng, weappTempFile } from '@/utils/canvas'
 import { CallError } from '@/components/CallError'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { getActivity, getPosterCode } from '../../features/poster/api'
-import {
-  CANVAS_ID,
-  type DrawnPoster,
-  downloadPng,
-  drawOnDomCanvas,
-  drawOnWeappCanvas,
-  weappTempFile,
-} from '../../features/poster/canvas'
+import { CANVAS_ID, type DrawnPoster, drawOnDomCanvas, drawOnWeappCanvas } from '../../features/poster/canvas'
 import { POSTER_HEIGHT, POSTER_WIDTH } from '../../features/poster/layout'
 import './index.scss'
 
