@@ -25,6 +25,51 @@ export interface Context2D {
   drawImage(image: CanvasImageSource, ...box: number[]): void
 }
 
+/** Chinese first, so a phone and a headless browser pick a CJK face. */
+export const FONT_FAMILY =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'
+
+/** A line of text as the layouts place it (centred vertically on `y`). */
+export interface TextOp {
+  op: 'text'
+  text: string
+  x: number
+  y: number
+  size: number
+  color: string
+  bold?: boolean
+  align: 'left' | 'center' | 'right'
+  /** The width the text was laid out to fit: never exceeded by the estimate. */
+  maxWidth: number
+}
+
+/** A straight rule between two points. */
+export interface LineOp {
+  op: 'line'
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  color: string
+}
+
+export function drawText(ctx: Context2D, op: TextOp): void {
+  ctx.fillStyle = op.color
+  ctx.font = `${op.bold ? 'bold ' : ''}${op.size}px ${FONT_FAMILY}`
+  ctx.textAlign = op.align
+  ctx.textBaseline = 'middle'
+  ctx.fillText(op.text, op.x, op.y, op.maxWidth)
+}
+
+export function drawLine(ctx: Context2D, op: LineOp, lineWidth: number): void {
+  ctx.strokeStyle = op.color
+  ctx.lineWidth = lineWidth
+  ctx.beginPath()
+  ctx.moveTo(op.x1, op.y1)
+  ctx.lineTo(op.x2, op.y2)
+  ctx.stroke()
+}
+
 /** H5: downloads the PNG through an <a download>. */
 export function downloadPng(canvas: HTMLCanvasElement, name: string): void {
   const a = document.createElement('a')

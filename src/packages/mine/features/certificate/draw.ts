@@ -3,13 +3,10 @@
  * canvas (H5). Only what both have is used.
  */
 import type { Certificate } from '@api/hours'
-import type { Context2D } from '@/utils/canvas'
+import { drawLine, drawText, type Context2D } from '@/utils/canvas'
 import { type CertificateLayout, layoutCertificate } from './layout'
 
 export type { Context2D } from '@/utils/canvas'
-
-export const FONT_FAMILY =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'
 
 export interface Images {
   /** The verify code image, once loaded; a placeholder box is drawn until then. */
@@ -36,19 +33,10 @@ export function drawLayout(ctx: Context2D, layout: CertificateLayout, images: Im
         }
         break
       case 'line':
-        ctx.strokeStyle = op.color
-        ctx.lineWidth = op.lineWidth
-        ctx.beginPath()
-        ctx.moveTo(op.x1, op.y1)
-        ctx.lineTo(op.x2, op.y2)
-        ctx.stroke()
+        drawLine(ctx, op, op.lineWidth)
         break
       case 'text':
-        ctx.fillStyle = op.color
-        ctx.font = `${op.bold ? 'bold ' : ''}${op.size}px ${FONT_FAMILY}`
-        ctx.textAlign = op.align
-        ctx.textBaseline = 'middle'
-        ctx.fillText(op.text, op.x, op.y, op.maxWidth)
+        drawText(ctx, op)
         break
       case 'image':
         if (images[op.name]) ctx.drawImage(images[op.name] as CanvasImageSource, op.x, op.y, op.w, op.h)

@@ -11,6 +11,7 @@
  */
 import type { Certificate } from '@api/hours'
 import { hoursText, longDate, longDateOf } from '@/features/hours/format'
+import type { LineOp, TextOp } from '@/utils/canvas'
 
 export const PAGE_WIDTH = 750
 export const PAGE_HEIGHT = 1200
@@ -22,19 +23,8 @@ const GREY = '#6b7280'
 
 export type DrawOp =
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lineWidth?: number }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; lineWidth: number }
-  | {
-      op: 'text'
-      text: string
-      x: number
-      y: number
-      size: number
-      color: string
-      bold?: boolean
-      align: 'left' | 'center' | 'right'
-      /** The width the text was laid out to fit: never exceeded by the estimate. */
-      maxWidth: number
-    }
+  | (LineOp & { lineWidth: number })
+  | TextOp
   | { op: 'image'; name: 'verify'; x: number; y: number; w: number; h: number }
 
 export interface TableRow {

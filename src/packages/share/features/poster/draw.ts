@@ -2,7 +2,7 @@
  * Draws a poster layout on a 2D context: the weapp `<Canvas type="2d">` context or a browser canvas
  * (H5). Only what both have is used.
  */
-import type { Context2D } from '@/utils/canvas'
+import { drawLine, drawText, type Context2D } from '@/utils/canvas'
 import type { PosterImage, PosterLayout } from './layout'
 
 /** The drawing context (weapp's 2D context and a browser canvas alike). */
@@ -16,9 +16,6 @@ export interface LoadedImage {
 }
 
 export type PosterImages = Partial<Record<PosterImage, LoadedImage | null>>
-
-export const FONT_FAMILY =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif'
 
 /** The source box that covers `w × h` from an image of `iw × ih` (centred crop). */
 export function coverCrop(iw: number, ih: number, w: number, h: number): [number, number, number, number] {
@@ -41,19 +38,10 @@ export function drawPoster(ctx: PosterContext, layout: PosterLayout, images: Pos
         ctx.fillRect(op.x, op.y, op.w, op.h)
         break
       case 'line':
-        ctx.strokeStyle = op.color
-        ctx.lineWidth = 2
-        ctx.beginPath()
-        ctx.moveTo(op.x1, op.y1)
-        ctx.lineTo(op.x2, op.y2)
-        ctx.stroke()
+        drawLine(ctx, op, 2)
         break
       case 'text':
-        ctx.fillStyle = op.color
-        ctx.font = `${op.bold ? 'bold ' : ''}${op.size}px ${FONT_FAMILY}`
-        ctx.textAlign = op.align
-        ctx.textBaseline = 'middle'
-        ctx.fillText(op.text, op.x, op.y, op.maxWidth)
+        drawText(ctx, op)
         break
       case 'image': {
         const img = images[op.name]

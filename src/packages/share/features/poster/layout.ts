@@ -8,6 +8,7 @@
  * activity with the words that say so.
  */
 import type { ActivityDetail } from '@api/activity'
+import type { LineOp, TextOp } from '@/utils/canvas'
 import { formatTimeRange } from '@/utils/time'
 
 export const POSTER_WIDTH = 600
@@ -25,18 +26,8 @@ export type PosterImage = 'cover' | 'code'
 
 export type PosterOp =
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill: string }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; color: string }
-  | {
-      op: 'text'
-      text: string
-      x: number
-      y: number
-      size: number
-      color: string
-      bold?: boolean
-      align: 'left' | 'center' | 'right'
-      maxWidth: number
-    }
+  | LineOp
+  | TextOp
   /** An image, scaled to cover the box (cropped, never stretched, when its size is known). */
   | { op: 'image'; name: PosterImage; x: number; y: number; w: number; h: number }
 
